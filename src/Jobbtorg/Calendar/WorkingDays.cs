@@ -1,0 +1,44 @@
+namespace Jobbtorg.Calendar;
+
+/// <summary>A pause of a case: it covers PausedOn up to the day before ResumedOn; open while ResumedOn is null.</summary>
+public readonly record struct PausePeriod(DateOnly PausedOn, DateOnly? ResumedOn)
+{
+    public bool Covers(DateOnly date) => date >= PausedOn && (ResumedOn is not { } resumed || date < resumed);
+}
+
+public static class WorkingDays
+{
+    /// <summary>Monday to Friday, and not a public holiday or an eve treated as one.</summary>
+    public static bool IsWorkingDay(DateOnly date) =>
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !SwedishHolidays.IsHoliday(date);
+
+    /// <summary>
+    /// Walks forward from <paramref name="start"/> (exclusive), counting working days outside every pause;
+    /// the n-th counted day is the deadline. Null when an open pause stops the clock before that.
+    /// </summary>
+    public static DateOnly? Deadline(DateOnly start, int workingDays, IEnumerable<PausePeriod> pauses)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var list = pauses.ToList();
+        var day = start;
+        for (var counted = 0; counted < workingDays;)
+        {
+            day = day.AddDays(1);
+            // An open pause never ends, so once the walk reaches it no deadline can be reached.
+            if (list.Any(p => p.ResumedOn is null && p.Covers(day))) return null;
+            if (IsWorkingDay(day) && !list.Any(p => p.Covers(day))) counted++;
+        }
+        return day;
+    }
+
+    public static DateOnly AddWorkingDays(DateOnly start, int workingDays) => Deadline(start, workingDays, [])!.Value;
+
+    /// <summary>Working days in (fromExclusive, toInclusive]; 0 when the range is empty.</summary>
+    public static int CountWorkingDays(DateOnly fromExclusive, DateOnly toInclusive)
+    {
+        var count = 0;
+        for (var day = fromExclusive.AddDays(1); day <= toInclusive; day = day.AddDays(1))
+            if (IsWorkingDay(day)) count++;
+        return count;
+    }
+}
