@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jobbtorg.BrowserTests;
+
+/// <summary>
+/// Serves the real application on Kestrel at 127.0.0.1 with a port chosen by the OS,
+/// so that a real browser can reach it. Each instance gets its own SQLite file with demo data.
+/// </summary>
+public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _databasePath =
+        Path.Combine(Path.GetTempPath(), $"jobbtorg-browser-{Guid.NewGuid():N}.db");
+
+    public JobbtorgAppServer()
+    {
+        // Binds http://127.0.0.1:0; the OS picks a free port, read back in InitializeAsync.
+        UseKestrel(0);
+    }
+
+    /// <summary>The address the server listens on, without a trailing slash, e.g. http://127.0.0.1:43117.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public string DatabasePath => _databasePath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Jobbtorg:Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:Jobbtorg"] = $"Data Source={_databasePath}",
+                ["Jobbtorg:DemoData"] = "true",
+            });
+        });
+    }
+
+    public Task InitializeAsync()
+    {
+        StartServer();
+        var server = Services.GetRequiredService<IServer>();
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("The server exposes no addresses.");
+        BaseUrl = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))?.TrimEnd('/')
+            ?? throw new InvalidOperationException(
+                $"The server listens on no http address: {string.Join(", ", addresses)}");
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteDatabaseFiles();
+    }
+
+    private void DeleteDatabaseFiles()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm", _databasePath + "-journal" })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left in the temp folder; it does not affect other runs.
+            }
+        }
+    }
+}

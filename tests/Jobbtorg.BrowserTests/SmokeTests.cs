@@ -1,0 +1,66 @@
+using Deque.AxeCore.Playwright;
+using Jobbtorg.BrowserTests.Pages;
+using Microsoft.Playwright;
+
+namespace Jobbtorg.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SmokeTests(BrowserFixture browser, JobbtorgAppServer server)
+{
+    [Fact]
+    public async Task Server_answers_and_browser_renders()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        IResponse? mainResponse = null;
+        page.Response += (_, response) =>
+        {
+            if (response.Request.IsNavigationRequest && response.Request.Frame == page.MainFrame)
+            {
+                mainResponse ??= response;
+            }
+        };
+
+        try
+        {
+            await page.GotoAsync(server.BaseUrl + "/");
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("ERR_HTTP_RESPONSE_CODE_FAILURE", StringComparison.Ordinal))
+        {
+            // Chromium answers an error status with an empty body with its own error page;
+            // the server still answered, which is all this test asks. Connection errors still fail.
+        }
+
+        Assert.NotNull(mainResponse);
+        Assert.StartsWith(server.BaseUrl, mainResponse.Url, StringComparison.Ordinal);
+        Assert.InRange(mainResponse.Status, 100, 599);
+
+        var path = await BrowserFixture.SaveScreenshotAsync(page, "infrastructure-smoke");
+        var file = new FileInfo(path);
+        Assert.True(file.Exists, $"No screenshot at {path}");
+        Assert.True(file.Length > 0, $"Empty screenshot at {path}");
+    }
+
+    [Fact(Skip = "Enabled once the login page exists")]
+    public async Task Login_page_is_served_in_Swedish_and_passes_axe()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var login = new LoginPage(page);
+
+        var response = await login.GotoAsync(server.BaseUrl);
+
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("sv", await login.HtmlLangAsync());
+        Assert.True(await login.Email.IsVisibleAsync());
+        Assert.True(await login.Password.IsVisibleAsync());
+        Assert.True(await login.Submit.IsVisibleAsync());
+
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0,
+            "axe violations: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+
+        await BrowserFixture.SaveScreenshotAsync(page, "login");
+    }
+}
