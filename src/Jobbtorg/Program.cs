@@ -1,5 +1,70 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Organisation;
+using Jobbtorg.Features.Referrals;
+using Jobbtorg.Features.Shared;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOptions<JobbtorgOptions>().BindConfiguration("Jobbtorg").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddJobbtorgDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddJobbtorgAccess();
+builder.Services.AddJobbtorgLocalization();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Texts>();
+builder.Services.AddSingleton<OccupationCatalogue>();
+builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<RegisterReferral>();
+builder.Services.AddScoped<Caseloads>();
+
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<RuleBrokenExceptionHandler>();
+builder.Services.AddValidation();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Jobbtorg API";
+    doc.Info.Description = "Referrals and case state for district systems. Authenticate with `Authorization: ApiKey <key>`.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddDbContextCheck<JobbtorgDb>();
+
 var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await app.MigrateAsync();
+    return;
+}
+await app.PrepareDatabaseAsync();
+
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui =>
+{
+    ui.UseExceptionHandler("/Error");
+    ui.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+});
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapReferralsApi();
+app.MapCasesApi();
+app.MapReferenceApi();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/docs");
+app.MapHealthChecks("/health").AllowAnonymous();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
 
 public partial class Program;

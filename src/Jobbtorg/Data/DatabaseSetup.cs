@@ -1,0 +1,97 @@
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jobbtorg.Data;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionName = "Jobbtorg";
+
+    public static IServiceCollection AddJobbtorgDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = configuration["Jobbtorg:Database:Provider"] ?? "Sqlite";
+        var connection = configuration.GetConnectionString(ConnectionName);
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException("Jobbtorg:Database:Provider is Postgres but ConnectionStrings:Jobbtorg is not set.");
+            services.AddDbContext<JobbtorgDb, PostgresJobbtorgDb>(o => o.UseNpgsql(connection));
+        }
+        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+                Directory.CreateDirectory(folder);
+                connection = $"Data Source={Path.Combine(folder, "jobbtorg.db")}";
+            }
+            services.AddDbContext<JobbtorgDb, SqliteJobbtorgDb>(o => o.UseSqlite(connection));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Jobbtorg:Database:Provider must be Sqlite or Postgres, not '{provider}'.");
+        }
+        return services;
+    }
+
+    /// <summary>Applies migrations (always for the embedded SQLite file, for PostgreSQL when configured),
+    /// seeds reference data and, in Development, demo data; refuses Production with demo logins.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<JobbtorgDb>();
+        var options = services.GetRequiredService<IOptions<JobbtorgOptions>>().Value;
+
+        if (db is SqliteJobbtorgDb || options.Database.MigrateOnStart)
+            await db.Database.MigrateAsync();
+
+        await ReferenceData.SeedAsync(db);
+        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+
+        if (app.Environment.IsProduction())
+        {
+            if (options.DemoData)
+                throw new InvalidOperationException("Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false in Production.");
+            if (await db.Users.AnyAsync(u => u.IsDemo))
+                throw new InvalidOperationException("The database holds demo users with known passwords; remove them before running in Production.");
+        }
+        else if (options.DemoData)
+        {
+            await services.GetRequiredService<DemoData>().SeedAsync();
+        }
+    }
+
+    /// <summary>`dotnet run -- migrate`: applies the migrations of the configured provider and exits.</summary>
+    public static async Task MigrateAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JobbtorgDb>();
+        await db.Database.MigrateAsync();
+        await ReferenceData.SeedAsync(db);
+        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+    }
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+    }
+}
+
+/// <summary>Design-time factories so `dotnet ef` can build each provider's context without the app.</summary>
+public sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteJobbtorgDb>
+{
+    public SqliteJobbtorgDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresJobbtorgDb>
+{
+    public PostgresJobbtorgDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresJobbtorgDb>().UseNpgsql("Host=localhost;Database=jobbtorg_design").Options);
+}

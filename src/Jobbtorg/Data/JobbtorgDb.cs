@@ -1,0 +1,51 @@
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Organisation;
+using Jobbtorg.Features.Plans;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Data;
+
+/// <summary>The one DbContext. Each provider has a thin subclass that owns its migrations.</summary>
+public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<JobCentre> JobCentres => Set<JobCentre>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<DistrictQuota> DistrictQuotas => Set<DistrictQuota>();
+    public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<SpecialProgramme> SpecialProgrammes => Set<SpecialProgramme>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CasePause> CasePauses => Set<CasePause>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<PlannedActivity> PlannedActivities => Set<PlannedActivity>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JobbtorgDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Enumerations are stored by name: readable in the database and stable when members are added.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+public sealed class SqliteJobbtorgDb(DbContextOptions<SqliteJobbtorgDb> options) : JobbtorgDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        base.ConfigureConventions(configuration);
+        // SQLite cannot compare DateTimeOffset in SQL; a sortable binary form keeps ordering right.
+        configuration.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configuration.Properties<decimal>().HaveConversion<double>();
+    }
+}
+
+public sealed class PostgresJobbtorgDb(DbContextOptions<PostgresJobbtorgDb> options) : JobbtorgDb(options);

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Jobbtorg.Features.Access;
+
+public class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    /// <summary>Set for job-centre staff (coach, matcher, manager of one centre).</summary>
+    public int? JobCentreId { get; set; }
+    /// <summary>Set for a district's case worker.</summary>
+    public int? DistrictId { get; set; }
+    /// <summary>Demo accounts with known passwords; the app refuses to start in Production while any exist.</summary>
+    public bool IsDemo { get; set; }
+}
+
+public static class Roles
+{
+    public const string Coach = "Coach";
+    public const string Matcher = "Matcher";
+    public const string CaseWorker = "CaseWorker";
+    public const string Manager = "Manager";
+    public const string Analyst = "Analyst";
+    public const string Administrator = "Administrator";
+
+    public static readonly string[] All = [Coach, Matcher, CaseWorker, Manager, Analyst, Administrator];
+
+    /// <summary>Job-centre staff who work cases.</summary>
+    public const string CaseWorkers = $"{Coach},{Manager},{Administrator}";
+}
+
+public static class JobbtorgClaims
+{
+    public const string JobCentre = "jobbtorg:jobcentre";
+    public const string District = "jobbtorg:district";
+    public const string DisplayName = "jobbtorg:name";
+    public const string Scope = "scope";
+}
+
+/// <summary>Adds the user's centre, district and display name to the sign-in cookie.</summary>
+public sealed class AppUserClaimsFactory(
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new(JobbtorgClaims.DisplayName, user.DisplayName));
+        if (user.JobCentreId is { } centre) identity.AddClaim(new(JobbtorgClaims.JobCentre, centre.ToString()));
+        if (user.DistrictId is { } district) identity.AddClaim(new(JobbtorgClaims.District, district.ToString()));
+        return identity;
+    }
+}

@@ -1,0 +1,280 @@
+using Jobbtorg.Calendar;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Organisation;
+using Jobbtorg.Features.Plans;
+using Jobbtorg.Features.Shared;
+
+namespace Jobbtorg.Features.Cases;
+
+/// <summary>
+/// A case begins with a district's referral and is worked at a job centre until closure.
+/// The rules that protect it live here; use cases and pages only call them.
+/// </summary>
+public class Case
+{
+    public const int JobGuaranteeWorkingDays = 5;
+    public const int PlanReviewMonths = 3;
+
+    public int Id { get; set; }
+    public int ParticipantId { get; set; }
+    public Participant Participant { get; set; } = null!;
+    public int DistrictId { get; set; }
+    public District District { get; set; } = null!;
+    /// <summary>The centre that serves the case: the district's adult centre, or its youth branch for 16–24.</summary>
+    public int JobCentreId { get; set; }
+    public JobCentre JobCentre { get; set; } = null!;
+
+    // The referral
+    public TargetGroup TargetGroup { get; set; }
+    public bool ReceivesBenefit { get; set; }
+    public bool HasChildren { get; set; }
+    public bool NewlyUnemployed { get; set; }
+    public bool NewlyArrived { get; set; }
+    public string? ReferralText { get; set; }
+    public bool ConsentGiven { get; set; }
+    public DateOnly? ConsentDate { get; set; }
+    public DateOnly ReferralDate { get; set; }
+    public DateTimeOffset ReferredAt { get; set; }
+    public required string ReferredBy { get; set; }
+    public ReferralChannel Channel { get; set; }
+    /// <summary>The district system's own id; a referral is idempotent on it.</summary>
+    public string? DistrictReferralId { get; set; }
+
+    public CaseStatus Status { get; private set; } = CaseStatus.Referred;
+
+    // Enrolment
+    public DateOnly? EnrolmentDate { get; private set; }
+    public string? CoachId { get; private set; }
+    public AppUser? Coach { get; private set; }
+    public ReportingGroup? ReportingGroup { get; private set; }
+    public DateOnly? FirstPlanAgreedOn { get; private set; }
+
+    // Closure
+    public DateOnly? ClosureDate { get; private set; }
+    public ClosureReason? ClosureReason { get; private set; }
+    public ClosureSubReason? ClosureSubReason { get; private set; }
+    public string? ClosureNote { get; private set; }
+    public string? ClosedBy { get; private set; }
+
+    /// <summary>Equals <see cref="ParticipantId"/> while the case is open, null once closed; a unique index
+    /// on it makes "at most one open case per person" hold under any concurrency.</summary>
+    public int? OpenParticipantId { get; private set; }
+    public Participant? OpenParticipant { get; private set; }
+
+    /// <summary>Optimistic concurrency: two coaches acting on the same case cannot both win.</summary>
+    public int Version { get; private set; }
+
+    public List<CasePause> Pauses { get; private set; } = [];
+    public List<PlanVersion> Plans { get; private set; } = [];
+    public List<JournalEntry> Journal { get; private set; } = [];
+
+    public bool IsOpen => Status != CaseStatus.Closed;
+    public bool IsEnrolled => EnrolmentDate is not null;
+    public CasePause? OpenPause => Pauses.FirstOrDefault(p => p.ResumedOn is null);
+
+    public static Case Refer(Participant participant, District district, int jobCentreId, DateOnly referralDate,
+        DateTimeOffset now, string referredBy, ReferralChannel channel)
+    {
+        var c = new Case
+        {
+            Participant = participant,
+            ParticipantId = participant.Id,
+            District = district,
+            DistrictId = district.Id,
+            JobCentreId = jobCentreId,
+            ReferralDate = referralDate,
+            ReferredAt = now,
+            ReferredBy = referredBy,
+            Channel = channel,
+        };
+        c.OpenParticipant = participant;
+        return c;
+    }
+
+    public void Enrol(DateOnly date, AppUser coach, int? personAge, DateOnly today)
+    {
+        EnsureOpen();
+        if (IsEnrolled) throw new RuleBrokenException("The case is already enrolled.");
+        if (date < ReferralDate) throw new RuleBrokenException("The enrolment date cannot be before the referral date {0}.", ReferralDate);
+        if (date > today) throw new RuleBrokenException("The enrolment date cannot be in the future.");
+        if (coach.JobCentreId != JobCentreId) throw new RuleBrokenException("The coach must work at the case's job centre.");
+
+        EnrolmentDate = date;
+        AssignCoach(coach);
+        ReportingGroup = ReportingGroupFor(personAge);
+        Status = CaseStatus.Enrolled;
+        Touch();
+    }
+
+    /// <summary>Fixed at enrolment: refugees and newly arrived first, then youth by age on the enrolment date.</summary>
+    public ReportingGroup ReportingGroupFor(int? ageOnEnrolment) =>
+        TargetGroup == TargetGroup.AdultRefugee || NewlyArrived ? Cases.ReportingGroup.NewlyArrivedRefugee
+        : ageOnEnrolment is >= 16 and <= 24 ? Cases.ReportingGroup.Youth
+        : Cases.ReportingGroup.Other25Plus;
+
+    public void AssignCoach(AppUser coach)
+    {
+        EnsureOpen();
+        if (coach.JobCentreId != JobCentreId) throw new RuleBrokenException("The coach must work at the case's job centre.");
+        Coach = coach;
+        CoachId = coach.Id;
+        Touch();
+    }
+
+    public void Pause(DateOnly date, PauseReason reason, string? note, DateOnly today)
+    {
+        EnsureOpen();
+        if (!IsEnrolled) throw new RuleBrokenException("Only an enrolled case can be paused.");
+        if (OpenPause is not null) throw new RuleBrokenException("The case is already paused.");
+        if (date < EnrolmentDate) throw new RuleBrokenException("The pause cannot start before the enrolment date {0}.", EnrolmentDate!);
+        if (date > today) throw new RuleBrokenException("The pause cannot start in the future.");
+        if (Pauses.Any(p => p.ResumedOn > date))
+            throw new RuleBrokenException("The pause cannot start before the previous pause ended.");
+        Pauses.Add(new CasePause { PausedOn = date, Reason = reason, Note = note });
+        Status = CaseStatus.Paused;
+        Touch();
+    }
+
+    public void Resume(DateOnly date, DateOnly today)
+    {
+        EnsureOpen();
+        var pause = OpenPause ?? throw new RuleBrokenException("The case is not paused.");
+        if (date < pause.PausedOn) throw new RuleBrokenException("The case cannot resume before it was paused ({0}).", pause.PausedOn);
+        if (date > today) throw new RuleBrokenException("The resume date cannot be in the future.");
+        pause.ResumedOn = date;
+        Status = CaseStatus.Enrolled;
+        Touch();
+    }
+
+    public void Close(DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note, string closedBy, DateOnly today)
+    {
+        EnsureOpen();
+        if (date < (EnrolmentDate ?? ReferralDate))
+            throw new RuleBrokenException("The closure date cannot be before {0}.", EnrolmentDate ?? ReferralDate);
+        if (date > today) throw new RuleBrokenException("The closure date cannot be in the future.");
+        var allowed = ClosureReasons.SubReasonsFor(reason);
+        if (allowed.Count > 0 && (subReason is null || !allowed.Contains(subReason.Value)))
+            throw new RuleBrokenException("Choose a sub-reason for the closure reason.");
+        if (allowed.Count == 0 && subReason is not null)
+            throw new RuleBrokenException("This closure reason has no sub-reasons.");
+        if (OpenPause is { } pause) pause.ResumedOn = date < pause.PausedOn ? pause.PausedOn : date;
+
+        ClosureDate = date;
+        ClosureReason = reason;
+        ClosureSubReason = subReason;
+        ClosureNote = note;
+        ClosedBy = closedBy;
+        Status = CaseStatus.Closed;
+        OpenParticipant = null;
+        OpenParticipantId = null;
+        Touch();
+    }
+
+    public PlanVersion? CurrentDraft => Plans.FirstOrDefault(p => p.Status == PlanStatus.Draft);
+    public PlanVersion? LatestAgreedPlan => Plans.Where(p => p.Status == PlanStatus.Agreed).MaxBy(p => p.Number);
+
+    /// <summary>Starts the first plan, or a review of the agreed one (a new version that starts as a copy).</summary>
+    public PlanVersion StartPlanVersion(string createdBy, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (!IsEnrolled) throw new RuleBrokenException("The case must be enrolled before a plan is written.");
+        if (CurrentDraft is { } draft) return draft;
+        var basis = LatestAgreedPlan;
+        var version = new PlanVersion
+        {
+            Number = Plans.Count == 0 ? 1 : Plans.Max(p => p.Number) + 1,
+            GoalSsykCode = basis?.GoalSsykCode,
+            GoalTitle = basis?.GoalTitle,
+            Summary = basis?.Summary,
+            CreatedAt = now,
+            CreatedBy = createdBy,
+        };
+        if (basis is not null)
+            version.Activities.AddRange(basis.Activities.Select(a => a.Copy()));
+        Plans.Add(version);
+        Touch();
+        return version;
+    }
+
+    public void AgreePlan(DateOnly agreedOn, string recordedBy, DateOnly today)
+    {
+        EnsureOpen();
+        var draft = CurrentDraft ?? throw new RuleBrokenException("There is no draft plan to agree.");
+        if (agreedOn < EnrolmentDate) throw new RuleBrokenException("The plan cannot be agreed before the enrolment date {0}.", EnrolmentDate!);
+        if (agreedOn > today) throw new RuleBrokenException("The agreement date cannot be in the future.");
+        if (LatestAgreedPlan is { } previous && agreedOn < previous.AgreedOn)
+            throw new RuleBrokenException("The agreement date cannot be before the previous version's ({0}).", previous.AgreedOn!);
+        draft.Agree(agreedOn, recordedBy);
+        FirstPlanAgreedOn ??= agreedOn;
+        Touch();
+    }
+
+    /// <summary>The plan must be reviewed at the latest three months after it was agreed.</summary>
+    public DateOnly? PlanReviewDue => LatestAgreedPlan?.AgreedOn?.AddMonths(PlanReviewMonths);
+
+    /// <summary>Deadline for the first agreed plan: five working days after enrolment, paused days not counted.</summary>
+    public DateOnly? JobGuaranteeDeadline => EnrolmentDate is { } e
+        ? WorkingDays.Deadline(e, JobGuaranteeWorkingDays, Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)))
+        : null;
+
+    /// <summary>The job-guarantee state as domain.md defines it for the indicator, seen on <paramref name="today"/>.</summary>
+    public JobGuaranteeState JobGuarantee(DateOnly today)
+    {
+        if (EnrolmentDate is null) return JobGuaranteeState.NotEnrolled;
+        var deadline = JobGuaranteeDeadline;
+        if (FirstPlanAgreedOn is { } agreed)
+            return deadline is null || agreed <= deadline ? JobGuaranteeState.Met : JobGuaranteeState.Missed;
+        if (deadline is null) return JobGuaranteeState.Stopped;
+        if (ClosureDate is { } closed && closed <= deadline) return JobGuaranteeState.Excluded;
+        return deadline >= today ? JobGuaranteeState.Pending : JobGuaranteeState.Missed;
+    }
+
+    public JournalEntry WriteJournal(DateOnly eventDate, string text, AppUser author, DateTimeOffset now, JournalEntry? corrects, DateOnly today)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(text)) throw new RuleBrokenException("Write the note's text.");
+        if (eventDate > today) throw new RuleBrokenException("The note's date cannot be in the future.");
+        if (corrects is not null && corrects.CaseId != Id) throw new RuleBrokenException("A correction must refer to a note in the same case.");
+        var entry = new JournalEntry
+        {
+            EventDate = eventDate,
+            Text = text.Trim(),
+            AuthorId = author.Id,
+            AuthorName = author.DisplayName,
+            WrittenAt = now,
+            CorrectsEntryId = corrects?.Id,
+        };
+        Journal.Add(entry);
+        return entry;
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status == CaseStatus.Closed) throw new RuleBrokenException("The case is closed and can no longer be changed.");
+    }
+
+    private void Touch() => Version++;
+}
+
+public class CasePause
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public DateOnly PausedOn { get; set; }
+    public DateOnly? ResumedOn { get; set; }
+    public PauseReason Reason { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>A dated, signed note. Never edited: a correction is a new note that points at the old one.</summary>
+public class JournalEntry
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public DateOnly EventDate { get; set; }
+    public required string Text { get; set; }
+    public required string AuthorId { get; set; }
+    public required string AuthorName { get; set; }
+    public DateTimeOffset WrittenAt { get; set; }
+    public int? CorrectsEntryId { get; set; }
+}

@@ -1,0 +1,58 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features.Cases;
+
+/// <summary>Shared by the pages that act on one case: loads it only if the user may see it, and shows a
+/// broken rule or a lost race as a form error instead of an error page.</summary>
+public abstract class CasePageModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock) : PageModel
+{
+    protected JobbtorgDb Db => db;
+    protected CaseAccess Access => access;
+    protected Texts Texts => texts;
+    protected TimeProvider Clock => clock;
+    protected DateOnly Today => clock.Today();
+
+    public Case Case { get; private set; } = null!;
+
+    protected async Task<bool> LoadAsync(int id, bool withPlans = false)
+    {
+        var query = (await access.VisibleCasesAsync(HttpContext.RequestAborted))
+            .Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach).AsQueryable();
+        if (withPlans)
+            query = query.Include(c => c.Plans).ThenInclude(p => p.Activities).ThenInclude(a => a.ActivityType)
+                .Include(c => c.Plans).ThenInclude(p => p.Activities).ThenInclude(a => a.Provider).AsSplitQuery();
+        Case = (await query.FirstOrDefaultAsync(c => c.Id == id, HttpContext.RequestAborted))!;
+        return Case is not null;
+    }
+
+    /// <summary>Runs a rule-guarded change and saves it; false (with a form error) when a rule refused.</summary>
+    protected async Task<bool> TryChangeAsync(Action change, string field = "")
+    {
+        try
+        {
+            change();
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+            return true;
+        }
+        catch (RuleBrokenException rule)
+        {
+            ModelState.AddModelError(field, texts.Format(rule.Template, rule.Args));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(field, texts["Someone else changed the case at the same time. Reload and try again."]);
+        }
+        return false;
+    }
+
+    protected IActionResult BackToCase(string message)
+    {
+        TempData["Message"] = message;
+        return RedirectToPage("/Cases/Details", new { id = Case.Id });
+    }
+}

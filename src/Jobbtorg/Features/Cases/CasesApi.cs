@@ -1,0 +1,33 @@
+using Jobbtorg.Features.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features.Cases;
+
+public static class CasesApi
+{
+    public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.ReadCases);
+
+        group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, TimeProvider clock, CancellationToken ct) =>
+                await (await access.VisibleCasesAsync(ct)).Include(c => c.District).Include(c => c.Coach).Include(c => c.Plans)
+                        .FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
+                    ? TypedResults.Ok(CaseDto.From(c, clock))
+                    : TypedResults.NotFound())
+            .WithSummary("One case's state: enrolment, job guarantee, plan review, closure");
+
+        group.MapGet("/", async Task<Ok<List<CaseDto>>> (CaseAccess access, TimeProvider clock, CancellationToken ct,
+                CaseStatus? status = null, string? districtReferralId = null, int skip = 0, int take = 100) =>
+            {
+                var query = (await access.VisibleCasesAsync(ct)).Include(c => c.District).Include(c => c.Coach).Include(c => c.Plans).AsQueryable();
+                if (status is not null) query = query.Where(c => c.Status == status);
+                if (districtReferralId is not null) query = query.Where(c => c.DistrictReferralId == districtReferralId);
+                var page = await query.OrderByDescending(c => c.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 500)).AsSplitQuery().ToListAsync(ct);
+                return TypedResults.Ok(page.Select(c => CaseDto.From(c, clock)).ToList());
+            })
+            .WithSummary("Cases the caller may see, newest first; a district's key sees its own district");
+
+        return group;
+    }
+}

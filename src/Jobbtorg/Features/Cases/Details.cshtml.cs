@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features.Cases;
+
+public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users)
+    : CasePageModel(db, access, texts, clock)
+{
+    public sealed class NoteInput
+    {
+        public DateOnly? Date { get; set; }
+        [StringLength(8000)] public string? Text { get; set; }
+        public int? Corrects { get; set; }
+    }
+
+    [BindProperty] public NoteInput Note { get; set; } = new();
+    [BindProperty] public DateOnly? ResumeDate { get; set; }
+
+    public bool CanWork { get; private set; }
+    public bool CanReadJournal { get; private set; }
+    public bool CanReadPlan { get; private set; }
+    public bool CanWithdraw { get; private set; }
+    public List<TimelineEntry> History { get; private set; } = [];
+    public DateOnly TodayDate => Today;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await PrepareAsync(id)) return NotFound();
+        Note.Date = Today;
+        ResumeDate = Today;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(int id)
+    {
+        if (!await PrepareAsync(id)) return NotFound();
+        if (!CanReadJournal) return Forbid();
+        var author = await users.GetUserAsync(User);
+        var corrects = Note.Corrects is { } old ? Case.Journal.FirstOrDefault(j => j.Id == old) : null;
+        if (Note.Corrects is not null && corrects is null) ModelState.AddModelError("Note.Corrects", Texts["The note to correct was not found."]);
+        if (!ModelState.IsValid || author is null) return Page();
+        if (await TryChangeAsync(() => Case.WriteJournal(Note.Date ?? Today, Note.Text ?? "", author, Clock.GetUtcNow(), corrects, Today), "Note.Text"))
+            return BackToCase(Texts["The note was saved in the journal."]);
+        await PrepareAsync(id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResumeAsync(int id)
+    {
+        if (!await PrepareAsync(id)) return NotFound();
+        if (!CanWork) return Forbid();
+        if (ResumeDate is null) ModelState.AddModelError(nameof(ResumeDate), Texts["Enter the date the case resumes."]);
+        if (ModelState.IsValid && await TryChangeAsync(() => Case.Resume(ResumeDate!.Value, Today), nameof(ResumeDate)))
+            return BackToCase(Texts["The case has resumed."]);
+        return Page();
+    }
+
+    private async Task<bool> PrepareAsync(int id)
+    {
+        if (!await LoadAsync(id, withPlans: true)) return false;
+        CanWork = Access.CanWork(Case);
+        CanReadJournal = Access.CanReadJournal(Case);
+        CanReadPlan = Access.CanReadPlan(Case);
+        CanWithdraw = Access.CanWithdrawReferral(Case);
+        if (CanReadJournal)
+            await Db.Entry(Case).Collection(c => c.Journal).LoadAsync(HttpContext.RequestAborted);
+        History = Timeline.For(Case, Texts, CanReadJournal);
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Jobbtorg.Features.Cases;
+
+public enum TargetGroup { UnemployedOnBenefit, NewApplicant, SfiStudent, AdultRefugee, Youth }
+public enum Gender { F, M, X }
+public enum ReportingGroup { NewlyArrivedRefugee, Youth, Other25Plus }
+public enum CaseStatus { Referred, Enrolled, Paused, Closed }
+public enum PauseReason { Sickness, ParentalLeave, Other }
+public enum ClosureReason { Work, Studies, EmploymentProgramme, Other, Unknown }
+public enum ClosureSubReason { Unsubsidised, Subsidised, NotInTargetGroup, NoLongerOnBenefit, SelfSupportingOtherwise, Moved, Other }
+public enum ReferralChannel { Form, Api, Import }
+public enum JobGuaranteeState { NotEnrolled, Pending, Met, Missed, Excluded, Stopped }
+
+public static class ClosureReasons
+{
+    public static readonly ClosureSubReason[] WorkSubReasons = [ClosureSubReason.Unsubsidised, ClosureSubReason.Subsidised];
+    public static readonly ClosureSubReason[] OtherSubReasons =
+        [ClosureSubReason.NotInTargetGroup, ClosureSubReason.NoLongerOnBenefit, ClosureSubReason.SelfSupportingOtherwise, ClosureSubReason.Moved, ClosureSubReason.Other];
+
+    public static IReadOnlyList<ClosureSubReason> SubReasonsFor(ClosureReason reason) => reason switch
+    {
+        ClosureReason.Work => WorkSubReasons,
+        ClosureReason.Other => OtherSubReasons,
+        _ => [],
+    };
+
+    public static bool IsSelfSufficiency(ClosureReason reason) =>
+        reason is ClosureReason.Work or ClosureReason.Studies or ClosureReason.EmploymentProgramme;
+}

@@ -1,0 +1,43 @@
+using Jobbtorg.Features.Plans;
+using Jobbtorg.Features.Shared;
+
+namespace Jobbtorg.Features.Cases;
+
+public sealed record TimelineEntry(DateOnly Date, string Text);
+
+/// <summary>The case's whole history, newest first, built from what the case records.</summary>
+public static class Timeline
+{
+    public static List<TimelineEntry> For(Case c, Texts t, bool includeJournal)
+    {
+        var entries = new List<TimelineEntry>
+        {
+            new(c.ReferralDate, t.Format("Referred by {0} from {1} ({2}).", c.ReferredBy, c.District.Name, t.Enum(c.Channel))),
+        };
+        if (c.ConsentDate is { } consent)
+            entries.Add(new(consent, t["Consent to information exchange recorded."]));
+        if (c.EnrolmentDate is { } enrolled)
+            entries.Add(new(enrolled, t.Format("Enrolled at {0}; coach {1}; reporting group {2}.", c.JobCentre.Name,
+                c.Coach?.DisplayName ?? "–", t.Enum(c.ReportingGroup))));
+        foreach (var plan in c.Plans)
+        {
+            entries.Add(new(DateOnly.FromDateTime(plan.CreatedAt.ToStockholm().DateTime),
+                t.Format(plan.Number == 1 ? "Plan version {0} started by {1}." : "Review started: plan version {0} by {1}.", plan.Number, plan.CreatedBy)));
+            if (plan is { Status: PlanStatus.Agreed, AgreedOn: { } agreed })
+                entries.Add(new(agreed, t.Format("Plan version {0} agreed with the participant (goal: {1}).", plan.Number, plan.GoalTitle)));
+        }
+        foreach (var pause in c.Pauses)
+        {
+            entries.Add(new(pause.PausedOn, t.Format("Paused: {0}.", t.Enum(pause.Reason))));
+            if (pause.ResumedOn is { } resumed && resumed != c.ClosureDate)
+                entries.Add(new(resumed, t["Resumed."]));
+        }
+        if (includeJournal)
+            foreach (var note in c.Journal)
+                entries.Add(new(note.EventDate, t.Format(note.CorrectsEntryId is null ? "Journal note by {0}." : "Correction of an earlier journal note by {0}.", note.AuthorName)));
+        if (c.ClosureDate is { } closed)
+            entries.Add(new(closed, t.Format("Closed: {0}{1}.", t.Enum(c.ClosureReason),
+                c.ClosureSubReason is { } sub ? " – " + t.Enum(sub) : "")));
+        return entries.OrderByDescending(e => e.Date).ToList();
+    }
+}

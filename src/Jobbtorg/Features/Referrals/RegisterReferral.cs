@@ -1,0 +1,146 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Shared;
+using Jobbtorg.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features.Referrals;
+
+/// <summary>What a district sends: the person, why they belong at the job centre, and their consent.</summary>
+public sealed record ReferralRequest
+{
+    public string? PersonalNumber { get; init; }
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    /// <summary>F, M or X; taken from the personal number when left out.</summary>
+    public Gender? Gender { get; init; }
+    public string? District { get; init; }
+    public TargetGroup? TargetGroup { get; init; }
+    public bool ReceivesBenefit { get; init; }
+    public bool HasChildren { get; init; }
+    public bool NewlyUnemployed { get; init; }
+    public bool NewlyArrived { get; init; }
+    public string? Text { get; init; }
+    public bool ConsentGiven { get; init; }
+    public DateOnly? ConsentDate { get; init; }
+    /// <summary>Defaults to today.</summary>
+    public DateOnly? ReferralDate { get; init; }
+    /// <summary>The district system's own id; sending the same id again returns the same case.</summary>
+    public string? DistrictReferralId { get; init; }
+}
+
+public abstract record ReferralOutcome
+{
+    public sealed record Created(Case Case) : ReferralOutcome;
+    /// <summary>The person already has an open case, or the district's id was seen before.</summary>
+    public sealed record Existing(Case Case) : ReferralOutcome;
+    public sealed record Invalid(IDictionary<string, string[]> Errors) : ReferralOutcome;
+}
+
+/// <summary>Registers a referral from the form or a district system. A person never gets a second open
+/// case, and a district's referral id is never registered twice, even when requests race.</summary>
+public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user)
+{
+    public const int MinimumAge = 16;
+    public const int MaxTextLength = 4000;
+
+    public async Task<ReferralOutcome> HandleAsync(ReferralRequest request, ReferralChannel channel, CancellationToken ct = default)
+    {
+        var today = clock.Today();
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message, params object[] args) => errors[field] = [texts.Format(message, args)];
+
+        var referralDate = request.ReferralDate ?? today;
+        if (referralDate > today) Error(nameof(request.ReferralDate), "The referral date cannot be in the future.");
+
+        PersonalNumber personalNumber = default;
+        if (!PersonalNumber.TryParse(request.PersonalNumber, today, out personalNumber, out var pnError))
+            Error(nameof(request.PersonalNumber), pnError switch
+            {
+                PersonalNumberError.Missing => "Enter the person's personal identity number.",
+                PersonalNumberError.Date => "The personal identity number does not contain a valid date of birth.",
+                PersonalNumberError.Checksum => "The personal identity number's check digit is wrong; check for a typing error.",
+                _ => "Write the personal identity number as YYYYMMDD-NNNN.",
+            });
+        var age = errors.ContainsKey(nameof(request.PersonalNumber)) ? null : personalNumber.AgeOn(referralDate);
+        if (age < MinimumAge) Error(nameof(request.PersonalNumber), "The person is {0} years old; the job centre takes people from {1}.", age!, MinimumAge);
+
+        if (request.TargetGroup is null) Error(nameof(request.TargetGroup), "Choose the target group.");
+        else if (request.TargetGroup == TargetGroup.Youth && age is not (>= 16 and <= 24) && !errors.ContainsKey(nameof(request.PersonalNumber)))
+            Error(nameof(request.TargetGroup), "The youth target group is for people aged 16–24.");
+
+        var district = string.IsNullOrWhiteSpace(request.District) ? null
+            : await db.Districts.FirstOrDefaultAsync(d => d.Code == request.District.Trim().ToLower(), ct);
+        if (string.IsNullOrWhiteSpace(request.District)) Error(nameof(request.District), "Choose the district.");
+        else if (district is null) Error(nameof(request.District), "There is no district with the code '{0}'.", request.District);
+        else if (district.RetiredOn is not null) Error(nameof(request.District), "The district {0} is retired and takes no new referrals.", district.Name);
+        else if (!MayReferFor(district)) Error(nameof(request.District), "You may only refer people from your own district.");
+
+        if (request.ConsentGiven && request.ConsentDate is null) Error(nameof(request.ConsentDate), "Enter the date the person gave consent.");
+        if (request.ConsentDate > today) Error(nameof(request.ConsentDate), "The consent date cannot be in the future.");
+        if (!request.ConsentGiven && request.ConsentDate is not null) Error(nameof(request.ConsentDate), "A consent date is only given when the person consented.");
+        if (request.Text?.Length > MaxTextLength) Error(nameof(request.Text), "The text may be at most {0} characters.", MaxTextLength);
+        if (request.DistrictReferralId?.Length > 100) Error(nameof(request.DistrictReferralId), "The district's referral id may be at most 100 characters.");
+        if (request.FirstName?.Length > 100) Error(nameof(request.FirstName), "The first name may be at most 100 characters.");
+        if (request.LastName?.Length > 100) Error(nameof(request.LastName), "The last name may be at most 100 characters.");
+
+        if (errors.Count > 0) return new ReferralOutcome.Invalid(errors);
+
+        // Two attempts: a concurrent referral for the same person may win the unique index between our
+        // check and our insert; the second attempt then finds and returns that case.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await FindExistingAsync(district!.Id, request.DistrictReferralId, personalNumber.Value, ct) is { } existing)
+                return new ReferralOutcome.Existing(existing);
+            try
+            {
+                var created = await CreateAsync(request, personalNumber, district, referralDate, age, channel, ct);
+                return new ReferralOutcome.Created(created);
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private bool MayReferFor(Organisation.District district) =>
+        user.IsApiClient ? user.BoundDistrictCode is null || user.BoundDistrictCode == district.Code
+        : user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Manager) || user.DistrictId == district.Id;
+
+    private async Task<Case?> FindExistingAsync(int districtId, string? districtReferralId, string personalNumber, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(districtReferralId)
+            && await db.Cases.FirstOrDefaultAsync(c => c.DistrictId == districtId && c.DistrictReferralId == districtReferralId, ct) is { } same)
+            return same;
+        return await db.Cases.FirstOrDefaultAsync(c => c.OpenParticipant!.PersonalNumber == personalNumber, ct);
+    }
+
+    private async Task<Case> CreateAsync(ReferralRequest request, PersonalNumber number, Organisation.District district,
+        DateOnly referralDate, int? age, ReferralChannel channel, CancellationToken ct)
+    {
+        var participant = await db.Participants.FirstOrDefaultAsync(p => p.PersonalNumber == number.Value, ct)
+            ?? db.Participants.Add(new Participant { PersonalNumber = number.Value }).Entity;
+        participant.FirstName = Clean(request.FirstName) ?? participant.FirstName;
+        participant.LastName = Clean(request.LastName) ?? participant.LastName;
+        participant.Gender = request.Gender ?? (number.Sex == LegalSex.Female ? Gender.F : Gender.M);
+
+        var isYouth = age is >= 16 and <= 24;
+        var c = Case.Refer(participant, district, district.ServingJobCentreId(isYouth), referralDate, clock.GetUtcNow(), user.Name, channel);
+        c.TargetGroup = request.TargetGroup!.Value;
+        c.ReceivesBenefit = request.ReceivesBenefit;
+        c.HasChildren = request.HasChildren;
+        c.NewlyUnemployed = request.NewlyUnemployed;
+        c.NewlyArrived = request.NewlyArrived;
+        c.ReferralText = Clean(request.Text);
+        c.ConsentGiven = request.ConsentGiven;
+        c.ConsentDate = request.ConsentDate;
+        c.DistrictReferralId = Clean(request.DistrictReferralId);
+        db.Cases.Add(c);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

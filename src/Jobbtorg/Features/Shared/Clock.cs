@@ -1,0 +1,12 @@
+namespace Jobbtorg.Features.Shared;
+
+public static class Clock
+{
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    /// <summary>Today's date in Stockholm: working days and deadlines are Swedish calendar days.</summary>
+    public static DateOnly Today(this TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
+
+    public static DateTimeOffset ToStockholm(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Stockholm);
+}

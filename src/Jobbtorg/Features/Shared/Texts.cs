@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Jobbtorg.Features.Shared;
+
+/// <summary>
+/// The UI's words. Copy is written in English in code and views; Swedish (the default) comes from
+/// Localization/sv.json, keyed by the English text. Enumeration labels are keyed "Type.Member" and
+/// have English labels in Localization/en.json.
+/// </summary>
+public sealed class Texts
+{
+    public static readonly CultureInfo Swedish = new("sv-SE");
+    public static readonly CultureInfo English = new("en-GB");
+
+    private readonly Dictionary<string, string> swedish = Load("sv");
+    private readonly Dictionary<string, string> english = Load("en");
+
+    public static bool IsSwedish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv";
+
+    public string this[string text] =>
+        (IsSwedish ? swedish : english).TryGetValue(text, out var translated) ? translated
+        : english.TryGetValue(text, out var fallback) ? fallback
+        : text;
+
+    public string Format(string text, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, this[text], args.Select(Display).ToArray());
+
+    public string Enum<T>(T value) where T : struct, System.Enum => this[$"{typeof(T).Name}.{value}"];
+
+    public string Enum<T>(T? value) where T : struct, System.Enum => value is { } v ? Enum(v) : "–";
+
+    /// <summary>Dates are written the Swedish way in both languages: 2024-05-07.</summary>
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
+
+    public static string Instant(DateTimeOffset instant) => instant.ToStockholm().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public IReadOnlyCollection<string> SwedishKeys => swedish.Keys;
+
+    private static object? Display(object? arg) => arg switch
+    {
+        DateOnly d => Date(d),
+        _ => arg,
+    };
+
+    private static Dictionary<string, string> Load(string language)
+    {
+        using var stream = typeof(Texts).Assembly.GetManifestResourceStream($"Jobbtorg.Localization.{language}.json")!;
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!;
+    }
+}
