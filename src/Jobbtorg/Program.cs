@@ -20,6 +20,13 @@ builder.Services.AddScoped<RegisterReferral>();
 builder.Services.AddScoped<Caseloads>();
 
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Texts>((o, texts) =>
+{
+    // Form values that cannot be read (a malformed date, an unknown choice) are named in the user's language.
+    o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => texts.Format("'{0}' is not a valid value.", value));
+    o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => texts.Format("'{0}' is not a valid value.", value));
+    o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => texts["Enter a number."]);
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RuleBrokenExceptionHandler>();
 builder.Services.AddValidation();

@@ -1,0 +1,36 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jobbtorg.Features.Cases;
+
+public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock) : CasePageModel(db, access, texts, clock)
+{
+    [BindProperty] public DateOnly? ClosureDate { get; set; }
+    [BindProperty] public ClosureReason? Reason { get; set; }
+    [BindProperty] public ClosureSubReason? SubReason { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!MayClose()) return Forbid();
+        ClosureDate = Today;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!MayClose()) return Forbid();
+        if (ClosureDate is null) ModelState.AddModelError(nameof(ClosureDate), Texts["Enter the closure date."]);
+        if (Reason is null) ModelState.AddModelError(nameof(Reason), Texts["Choose the closure reason."]);
+        if (Note?.Length > 2000) ModelState.AddModelError(nameof(Note), Texts.Format("The note may be at most {0} characters.", 2000));
+        if (ModelState.IsValid && await TryChangeAsync(() => Case.Close(ClosureDate!.Value, Reason!.Value, SubReason, Note, User.FindFirst(JobbtorgClaims.DisplayName)?.Value ?? "", Today), nameof(SubReason)))
+            return BackToCase(Texts["The case is closed."]);
+        return Page();
+    }
+
+    private bool MayClose() => Access.CanWork(Case) || Access.CanWithdrawReferral(Case);
+}

@@ -1,0 +1,81 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features;
+
+public enum Need { PlanOverdue, PlanDueToday, ReviewOverdue, PlanDue, ReviewDue, NewlyEnrolled, Paused }
+
+public sealed record CaseTask(Case Case, IReadOnlyList<Need> Needs, DateOnly? DueDate);
+
+/// <summary>The start page: what needs doing today, by role.</summary>
+public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock, Caseloads caseloads) : PageModel
+{
+    public const int ReviewWarningDays = 14;
+
+    public DateOnly Today { get; private set; }
+    public List<CaseTask> MyCases { get; private set; } = [];
+    public List<Case> AwaitingEnrolment { get; private set; } = [];
+    public List<Case> DistrictCases { get; private set; } = [];
+    public List<CaseTask> OverduePlans { get; private set; } = [];
+    public List<CoachLoad> CoachLoads { get; private set; } = [];
+    public Dictionary<CaseStatus, int> StatusCounts { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Today = clock.Today();
+        var ct = HttpContext.RequestAborted;
+        var visible = (await access.VisibleCasesAsync(ct))
+            .Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach);
+
+        if (user.IsInRole(Roles.Coach))
+        {
+            var mine = await visible.Include(c => c.Plans).Where(c => c.CoachId == user.Id && c.Status != CaseStatus.Closed).AsSplitQuery().ToListAsync(ct);
+            MyCases = mine.Select(TaskFor).OrderBy(t => t.Needs.Count == 0 ? 1 : 0).ThenBy(t => t.Needs.Count == 0 ? Need.Paused : t.Needs.Min())
+                .ThenBy(t => t.DueDate ?? DateOnly.MaxValue).ToList();
+        }
+        if (user.IsInRole(Roles.Coach) || user.IsInRole(Roles.Manager))
+            AwaitingEnrolment = await visible.Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Take(100).ToListAsync(ct);
+        if (user.IsInRole(Roles.CaseWorker))
+        {
+            var since = Today.AddDays(-90);
+            DistrictCases = await visible.Include(c => c.Plans)
+                .Where(c => c.Status != CaseStatus.Closed || c.ClosureDate >= since)
+                .OrderByDescending(c => c.ReferralDate).Take(300).AsSplitQuery().ToListAsync(ct);
+        }
+        if (user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Administrator))
+        {
+            var open = await visible.Include(c => c.Plans).Where(c => c.Status == CaseStatus.Enrolled || c.Status == CaseStatus.Paused)
+                .Where(c => c.FirstPlanAgreedOn == null).AsSplitQuery().ToListAsync(ct);
+            OverduePlans = open.Select(TaskFor).Where(t => t.Needs.Contains(Need.PlanOverdue)).OrderBy(t => t.DueDate).ToList();
+            if (user.JobCentreId is { } centre) CoachLoads = await caseloads.AtCentreAsync(centre, ct);
+        }
+        if (user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Administrator))
+        {
+            var all = user.IsInRole(Roles.Analyst) ? db.Cases.AsQueryable() : await access.VisibleCasesAsync(ct);
+            StatusCounts = await all.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        }
+    }
+
+    private CaseTask TaskFor(Case c)
+    {
+        var needs = new List<Need>();
+        DateOnly? due = null;
+        if (c.FirstPlanAgreedOn is null && c.JobGuaranteeDeadline is { } deadline)
+        {
+            due = deadline;
+            needs.Add(deadline < Today ? Need.PlanOverdue : deadline == Today ? Need.PlanDueToday : Need.PlanDue);
+        }
+        if (c.PlanReviewDue is { } review && review <= Today.AddDays(ReviewWarningDays))
+        {
+            due ??= review;
+            needs.Add(review < Today ? Need.ReviewOverdue : Need.ReviewDue);
+        }
+        if (c.EnrolmentDate >= Today.AddDays(-7)) needs.Add(Need.NewlyEnrolled);
+        if (c.Status == CaseStatus.Paused) needs.Add(Need.Paused);
+        return new CaseTask(c, needs, due);
+    }
+}

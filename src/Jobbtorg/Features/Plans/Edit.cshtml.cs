@@ -1,0 +1,121 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Organisation;
+using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features.Plans;
+
+/// <summary>Writing a plan version: goal, activities, and the participant's agreement.</summary>
+public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, OccupationCatalogue occupations)
+    : CasePageModel(db, access, texts, clock)
+{
+    public sealed class ActivityInput
+    {
+        public int? ActivityTypeId { get; set; }
+        public int? ProviderId { get; set; }
+        public DateOnly? StartDate { get; set; }
+        public DateOnly? EndDate { get; set; }
+        public decimal? HoursPerWeek { get; set; }
+        public string? Note { get; set; }
+    }
+
+    [BindProperty] public string? Goal { get; set; }
+    [BindProperty] public string? Summary { get; set; }
+    [BindProperty] public ActivityInput Activity { get; set; } = new();
+    [BindProperty] public DateOnly? AgreedOn { get; set; }
+    [BindProperty] public bool ParticipantAgrees { get; set; }
+
+    public PlanVersion? Draft => Case.CurrentDraft;
+    public List<ActivityType> ActivityTypes { get; private set; } = [];
+    public List<Provider> Providers { get; private set; } = [];
+    public IReadOnlyList<Occupation> Occupations => occupations.All;
+    private string UserName => User.FindFirst(JobbtorgClaims.DisplayName)?.Value ?? "";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await PrepareAsync(id) is { } refused) return refused;
+        Fill();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(int id)
+    {
+        if (await PrepareAsync(id) is { } refused) return refused;
+        if (await TryChangeAsync(() => Case.StartPlanVersion(UserName, Clock.GetUtcNow())))
+            return RedirectToPage(new { id });
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostGoalAsync(int id)
+    {
+        if (await PrepareAsync(id) is { } refused) return refused;
+        var goal = occupations.FromInput(Goal);
+        if (goal is null) ModelState.AddModelError(nameof(Goal), Texts["Choose the goal occupation from the list (SSYK code and name)."]);
+        if (Summary?.Length > 4000) ModelState.AddModelError(nameof(Summary), Texts.Format("The text may be at most {0} characters.", 4000));
+        if (ModelState.IsValid && Draft is { } draft && await TryChangeAsync(() => draft.SetGoal(goal!, Summary), nameof(Goal)))
+            return Saved(Texts["The goal was saved."]);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(int id)
+    {
+        if (await PrepareAsync(id) is { } refused) return refused;
+        var type = ActivityTypes.FirstOrDefault(t => t.Id == Activity.ActivityTypeId);
+        if (type is null) ModelState.AddModelError("Activity.ActivityTypeId", Texts["Choose the activity."]);
+        if (Activity.ProviderId is { } p && Providers.All(x => x.Id != p)) ModelState.AddModelError("Activity.ProviderId", Texts["Choose a provider from the list."]);
+        if (Activity.StartDate is null) ModelState.AddModelError("Activity.StartDate", Texts["Enter the start date."]);
+        if (Activity.HoursPerWeek is null) ModelState.AddModelError("Activity.HoursPerWeek", Texts["Enter hours a week."]);
+        if (Activity.Note?.Length > 1000) ModelState.AddModelError("Activity.Note", Texts.Format("The note may be at most {0} characters.", 1000));
+        if (ModelState.IsValid && Draft is { } draft && await TryChangeAsync(() => draft.AddActivity(new PlannedActivity
+            {
+                ActivityType = type!, ActivityTypeId = type!.Id, ProviderId = Activity.ProviderId, StartDate = Activity.StartDate!.Value,
+                EndDate = Activity.EndDate, HoursPerWeek = Activity.HoursPerWeek!.Value, Note = Activity.Note,
+            }), "Activity.StartDate"))
+            return Saved(Texts["The activity was added."]);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int activityId)
+    {
+        if (await PrepareAsync(id) is { } refused) return refused;
+        if (Draft is { } draft && await TryChangeAsync(() => draft.RemoveActivity(activityId)))
+            return Saved(Texts["The activity was removed."]);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAgreeAsync(int id)
+    {
+        if (await PrepareAsync(id) is { } refused) return refused;
+        if (AgreedOn is null) ModelState.AddModelError(nameof(AgreedOn), Texts["Enter the date the participant agreed."]);
+        if (!ParticipantAgrees) ModelState.AddModelError(nameof(ParticipantAgrees), Texts["Confirm that the participant has agreed to the plan."]);
+        if (ModelState.IsValid && await TryChangeAsync(() => Case.AgreePlan(AgreedOn!.Value, UserName, Today), nameof(AgreedOn)))
+            return BackToCase(Texts.Format("The plan is agreed; review it by {0}.", Case.PlanReviewDue));
+        return Page();
+    }
+
+    private IActionResult Saved(string message)
+    {
+        TempData["Message"] = message;
+        return RedirectToPage(new { id = Case.Id });
+    }
+
+    private void Fill()
+    {
+        Goal = Draft?.GoalSsykCode is { } code ? $"{code} {Draft.GoalTitle}" : null;
+        Summary = Draft?.Summary;
+        AgreedOn = Today;
+        Activity = new ActivityInput { StartDate = Today, HoursPerWeek = 20 };
+    }
+
+    private async Task<IActionResult?> PrepareAsync(int id)
+    {
+        if (!await LoadAsync(id, withPlans: true)) return NotFound();
+        if (!Access.CanWork(Case)) return Forbid();
+        ActivityTypes = await Db.ActivityTypes.OrderBy(a => Texts.IsSwedish ? a.NameSv : a.NameEn).ToListAsync();
+        Providers = await Db.Providers.OrderBy(p => p.Name).ToListAsync();
+        return null;
+    }
+}
