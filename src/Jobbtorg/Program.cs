@@ -4,6 +4,7 @@ using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Referrals;
 using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,9 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Tex
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RuleBrokenExceptionHandler>();
 builder.Services.AddValidation();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+// Unreadable request bodies reach the exception handler, which names the field instead of answering a bare 400.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Jobbtorg API";
@@ -62,13 +66,19 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+// The API reference's own scripts are served by the library as public files; the whole reference is for signed-in users.
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api/docs"), docs => docs.Use(async (ctx, next) =>
+{
+    if (ctx.User.Identity?.IsAuthenticated != true) await ctx.ChallengeAsync();
+    else await next();
+}));
 
 app.MapRazorPages();
 app.MapReferralsApi();
 app.MapCasesApi();
 app.MapReferenceApi();
-app.MapOpenApi();
-app.MapScalarApiReference("/api/docs");
+app.MapOpenApi().RequireAuthorization();
+app.MapScalarApiReference("/api/docs").RequireAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -111,10 +111,11 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
 
     private async Task<Case?> FindExistingAsync(int districtId, string? districtReferralId, string personalNumber, CancellationToken ct)
     {
+        var cases = db.Cases.Include(c => c.District).Include(c => c.Coach).Include(c => c.Plans);
         if (!string.IsNullOrWhiteSpace(districtReferralId)
-            && await db.Cases.FirstOrDefaultAsync(c => c.DistrictId == districtId && c.DistrictReferralId == districtReferralId, ct) is { } same)
+            && await cases.FirstOrDefaultAsync(c => c.DistrictId == districtId && c.DistrictReferralId == districtReferralId, ct) is { } same)
             return same;
-        return await db.Cases.FirstOrDefaultAsync(c => c.OpenParticipant!.PersonalNumber == personalNumber, ct);
+        return await cases.FirstOrDefaultAsync(c => c.OpenParticipant!.PersonalNumber == personalNumber, ct);
     }
 
     private async Task<Case> CreateAsync(ReferralRequest request, PersonalNumber number, Organisation.District district,

@@ -9,6 +9,8 @@ public sealed class RuleBrokenExceptionHandler(IProblemDetailsService problems, 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (exception is BadHttpRequestException badRequest)
+            return await WriteBadRequestAsync(http, badRequest);
         var detail = exception switch
         {
             RuleBrokenException rule => texts.Format(rule.Template, rule.Args),
@@ -22,5 +24,25 @@ public sealed class RuleBrokenExceptionHandler(IProblemDetailsService problems, 
             HttpContext = http,
             ProblemDetails = new ProblemDetails { Status = 409, Title = texts["The action was refused"], Detail = detail },
         });
+    }
+
+    /// <summary>A body that is not JSON, or a value of the wrong kind, answers 400 naming the field.</summary>
+    private async ValueTask<bool> WriteBadRequestAsync(HttpContext http, BadHttpRequestException exception)
+    {
+        var problem = new HttpValidationProblemDetails { Status = 400, Title = texts["The request could not be read"] };
+        if (exception.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } json && json.BytePositionInLine is not null
+            && !json.Message.Contains("invalid start of a", StringComparison.Ordinal) && !json.Message.Contains("end of data", StringComparison.Ordinal))
+        {
+            var field = path.TrimStart('$', '.');
+            problem.Errors[field] = [texts.Format("The value of '{0}' is not valid for this field.", field)];
+        }
+        else
+        {
+            problem.Detail = exception.InnerException is System.Text.Json.JsonException
+                ? texts["The request body is not valid JSON."]
+                : texts["The request is malformed."];
+        }
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem });
     }
 }

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Jobbtorg.Tests.Http;
+
+/// <summary>
+/// The real application over HTTP, on SQLite (default) or on a fresh PostgreSQL database when
+/// JOBBTORG_TEST_DB=Postgres (server in JOBBTORG_TEST_PG). Only the clock is faked.
+/// </summary>
+public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-password-123";
+    public const string RobotKey = "robot-key-with-all-scopes";
+    public const string EavKey = "eav-district-key";
+    public const string NoScopeKey = "key-without-scopes";
+
+    /// <summary>Tuesday 10 March 2026, 10:00 Stockholm time.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("JOBBTORG_TEST_DB"), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    private readonly string databaseName = $"jobbtorg_test_{Guid.NewGuid():N}";
+    private string connectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        if (OnPostgres)
+        {
+            var server = Environment.GetEnvironmentVariable("JOBBTORG_TEST_PG")
+                ?? "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg";
+            await using (var admin = new NpgsqlConnection(server + ";Database=postgres"))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {databaseName}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+            connectionString = server + $";Database={databaseName}";
+        }
+        else
+        {
+            connectionString = $"Data Source={Path.Combine(Path.GetTempPath(), databaseName + ".db")}";
+        }
+        _ = Services; // starts the host: migrations and reference data
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // UseSetting, not ConfigureAppConfiguration: Program reads the database settings before the host is built.
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["Jobbtorg:Database:Provider"] = OnPostgres ? "Postgres" : "Sqlite",
+            ["Jobbtorg:Database:MigrateOnStart"] = "true",
+            ["ConnectionStrings:Jobbtorg"] = connectionString,
+            ["Jobbtorg:DemoData"] = "false",
+            ["Jobbtorg:ApiKeys:0:Name"] = "robot",
+            ["Jobbtorg:ApiKeys:0:Key"] = RobotKey,
+            ["Jobbtorg:ApiKeys:0:Scopes:0"] = Scopes.ReferralsWrite,
+            ["Jobbtorg:ApiKeys:0:Scopes:1"] = Scopes.Export,
+            ["Jobbtorg:ApiKeys:1:Name"] = "eav-system",
+            ["Jobbtorg:ApiKeys:1:KeyHash"] = ApiKeyHash.Of(EavKey),
+            ["Jobbtorg:ApiKeys:1:Scopes:0"] = Scopes.ReferralsWrite,
+            ["Jobbtorg:ApiKeys:1:District"] = "enskede-arsta-vantor",
+            ["Jobbtorg:ApiKeys:2:Name"] = "reader",
+            ["Jobbtorg:ApiKeys:2:Key"] = NoScopeKey,
+        })
+            builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient ApiClient(string key)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("ApiKey", key);
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<AppUser> CreateUserAsync(string role, string? centre = null, string? district = null, string? name = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JobbtorgDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.jobbtorg.se";
+        var user = new AppUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name ?? $"{role} {email[..12]}",
+            JobCentreId = centre is null ? null : (await db.JobCentres.SingleAsync(c => c.Code == centre)).Id,
+            DistrictId = district is null ? null : (await db.Districts.SingleAsync(d => d.Code == district)).Id,
+        };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(", ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    /// <summary>A browser-like client signed in through the real login form.</summary>
+    public async Task<HttpClient> SignInAsync(AppUser user)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = Password });
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
+        return client;
+    }
+
+    public async Task<HttpClient> SignInAsNewAsync(string role, string? centre = null, string? district = null) =>
+        await SignInAsync(await CreateUserAsync(role, centre, district));
+
+    public async Task<T> WithDbAsync<T>(Func<JobbtorgDb, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<JobbtorgDb>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (OnPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var server = Environment.GetEnvironmentVariable("JOBBTORG_TEST_PG") ?? "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg";
+            await using var admin = new NpgsqlConnection(server + ";Database=postgres");
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(Path.Combine(Path.GetTempPath(), databaseName + ".db"));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HttpCollection : ICollectionFixture<JobbtorgAppFactory>
+{
+    public const string Name = "Http";
+}
+
+public static partial class FormPosting
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>GETs the page that holds the form (for its antiforgery token), then posts the fields.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl,
+        Dictionary<string, string> fields, string? postUrl = null)
+    {
+        var page = await client.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        if (!token.Success) throw new InvalidOperationException($"No form with an antiforgery token on {pageUrl} ({page.StatusCode}).");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(body));
+    }
+}
