@@ -24,9 +24,6 @@ public class NewModel(RegisterReferral register, JobbtorgDb db, CurrentUser user
 
     public async Task<IActionResult> OnPostAsync()
     {
-        // Names are optional for district systems but a person on the form must be recognisable.
-        if (string.IsNullOrWhiteSpace(Input.FirstName)) ModelState.AddModelError("Input.FirstName", texts["Enter the first name."]);
-        if (string.IsNullOrWhiteSpace(Input.LastName)) ModelState.AddModelError("Input.LastName", texts["Enter the last name."]);
         if (ModelState.IsValid)
         {
             switch (await register.HandleAsync(Input, ReferralChannel.Form, HttpContext.RequestAborted))

@@ -82,6 +82,9 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
         if (!request.ConsentGiven && request.ConsentDate is not null) Error(nameof(request.ConsentDate), "A consent date is only given when the person consented.");
         if (request.Text?.Length > MaxTextLength) Error(nameof(request.Text), "The text may be at most {0} characters.", MaxTextLength);
         if (request.DistrictReferralId?.Length > 100) Error(nameof(request.DistrictReferralId), "The district's referral id may be at most 100 characters.");
+        // Names are optional for district systems, but a person registered by hand must be recognisable.
+        if (channel == ReferralChannel.Form && string.IsNullOrWhiteSpace(request.FirstName)) Error(nameof(request.FirstName), "Enter the first name.");
+        if (channel == ReferralChannel.Form && string.IsNullOrWhiteSpace(request.LastName)) Error(nameof(request.LastName), "Enter the last name.");
         if (request.FirstName?.Length > 100) Error(nameof(request.FirstName), "The first name may be at most 100 characters.");
         if (request.LastName?.Length > 100) Error(nameof(request.LastName), "The last name may be at most 100 characters.");
 
