@@ -179,6 +179,39 @@ public class JobGuaranteeTests
         Assert.Equal(JobGuaranteeState.Excluded, c.JobGuarantee(LongAfter));
     }
 
+    // ---- Seen on an earlier date: what is dated later has not happened yet (domain.md: events dated after asOf are ignored) ----
+
+    [Fact]
+    public void Plan_agreed_after_the_as_of_date_leaves_the_guarantee_pending_on_that_date()
+    {
+        var c = EnrolledMonday29April().WithPlanAgreedOn(D("2024-05-06")).Build();
+        Assert.Equal(JobGuaranteeState.Pending, c.JobGuarantee(D("2024-05-03")));
+        Assert.Equal(JobGuaranteeState.Met, c.JobGuarantee(D("2024-05-06")));
+    }
+
+    [Fact]
+    public void Plan_agreed_late_after_the_as_of_date_is_pending_before_the_deadline_and_missed_after_it()
+    {
+        var c = EnrolledMonday29April().WithPlanAgreedOn(D("2024-05-10")).Build();
+        Assert.Equal(JobGuaranteeState.Pending, c.JobGuarantee(D("2024-05-06")));
+        Assert.Equal(JobGuaranteeState.Missed, c.JobGuarantee(D("2024-05-08")));
+    }
+
+    [Fact]
+    public void Closure_after_the_as_of_date_does_not_exclude_the_case_on_that_date()
+    {
+        var c = EnrolledMonday29April().ClosedOn(D("2024-05-06"), ClosureReason.Studies).Build();
+        Assert.Equal(JobGuaranteeState.Pending, c.JobGuarantee(D("2024-05-03")));
+        Assert.Equal(JobGuaranteeState.Excluded, c.JobGuarantee(D("2024-05-06")));
+    }
+
+    [Fact]
+    public void Case_enrolled_after_the_as_of_date_is_not_enrolled_on_that_date()
+    {
+        var c = EnrolledMonday29April().Build();
+        Assert.Equal(JobGuaranteeState.NotEnrolled, c.JobGuarantee(D("2024-04-26")));
+    }
+
     [Fact]
     public void Later_plan_versions_do_not_change_a_guarantee_already_met()
     {
