@@ -217,15 +217,16 @@ public class Case
         ? WorkingDays.Deadline(e, JobGuaranteeWorkingDays, Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)))
         : null;
 
-    /// <summary>The job-guarantee state as domain.md defines it for the indicator, seen on <paramref name="today"/>.</summary>
+    /// <summary>The job-guarantee state as domain.md defines it for the indicator, seen on <paramref name="today"/>:
+    /// an enrolment, agreement or closure dated later has not happened yet.</summary>
     public JobGuaranteeState JobGuarantee(DateOnly today)
     {
-        if (EnrolmentDate is null) return JobGuaranteeState.NotEnrolled;
+        if (EnrolmentDate is null || EnrolmentDate > today) return JobGuaranteeState.NotEnrolled;
         var deadline = JobGuaranteeDeadline;
-        if (FirstPlanAgreedOn is { } agreed)
+        if (FirstPlanAgreedOn is { } agreed && agreed <= today)
             return deadline is null || agreed <= deadline ? JobGuaranteeState.Met : JobGuaranteeState.Missed;
         if (deadline is null) return JobGuaranteeState.Stopped;
-        if (ClosureDate is { } closed && closed <= deadline) return JobGuaranteeState.Excluded;
+        if (ClosureDate is { } closed && closed <= today && closed <= deadline) return JobGuaranteeState.Excluded;
         return deadline >= today ? JobGuaranteeState.Pending : JobGuaranteeState.Missed;
     }
 
