@@ -1,0 +1,181 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Plans;
+
+namespace Jobbtorg.Tests.Localization;
+
+/// <summary>
+/// Copy is written in English and looked up in Localization/sv.json. These tests read the source for every
+/// literal handed to the texts (T["…"], T.Format("…"), texts["…"], Texts.Format("…"), new RuleBrokenException("…"),
+/// Error(nameof(…), "…")) and check that Swedish exists for each, with the same placeholders.
+/// </summary>
+public partial class TranslationTests
+{
+    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string AppDirectory = Path.Combine(RepoRoot, "src", "Jobbtorg");
+
+    private static readonly Type[] UiEnums =
+    [
+        typeof(TargetGroup), typeof(Gender), typeof(ReportingGroup), typeof(CaseStatus), typeof(PauseReason),
+        typeof(ClosureReason), typeof(ClosureSubReason), typeof(ReferralChannel), typeof(JobGuaranteeState), typeof(PlanStatus),
+    ];
+
+    // The start of a call whose first argument is English copy: T[ T.Format( t[ t.Format( texts[ Texts.Format(
+    // new RuleBrokenException( and RegisterReferral's Error(nameof(field), …
+    [GeneratedRegex(@"(?<![\w.])(?:[Tt]|[Tt]exts)(?:\[|\.Format\()|\bnew\s+RuleBrokenException\(|(?<![\w.])Error\(\s*nameof\((?:[^()]|\([^()]*\))*\)\s*,")]
+    private static partial Regex CopyCall();
+
+    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    [Fact]
+    public void Every_english_text_in_the_source_has_a_swedish_translation()
+    {
+        var swedish = Read("sv");
+        var found = CopyInSource();
+        Assert.True(found.Count > 100, $"Only {found.Count} texts found in {AppDirectory}; the scan has stopped working.");
+
+        var missing = found.Where(f => !swedish.ContainsKey(f.Key))
+            .Select(f => $"  \"{f.Key}\"  ({string.Join(", ", f.Value)})")
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"Texts with no entry in sv.json ({missing.Count}):\n{string.Join('\n', missing)}");
+    }
+
+    [Fact]
+    public void Every_placeholder_in_an_english_text_is_kept_in_swedish()
+    {
+        var wrong = new List<string>();
+        foreach (var (english, swedish) in Read("sv"))
+        {
+            var wanted = Placeholders(english);
+            var given = Placeholders(swedish);
+            if (!wanted.SetEquals(given))
+                wrong.Add($"  \"{english}\" → \"{swedish}\": expected {{{string.Join("}, {", wanted.Order())}}}, found {{{string.Join("}, {", given.Order())}}}");
+        }
+        Assert.True(wrong.Count == 0, $"Placeholders differ:\n{string.Join('\n', wrong)}");
+    }
+
+    [Fact]
+    public void Every_enumeration_label_shown_in_the_ui_exists_in_both_languages()
+    {
+        var missing = new List<string>();
+        foreach (var language in new[] { "sv", "en" })
+        {
+            var texts = Read(language);
+            foreach (var type in UiEnums)
+                foreach (var member in Enum.GetNames(type))
+                    if (!texts.TryGetValue($"{type.Name}.{member}", out var label) || string.IsNullOrWhiteSpace(label))
+                        missing.Add($"  {language}.json: {type.Name}.{member}");
+        }
+        Assert.True(missing.Count == 0, $"Enumeration labels missing:\n{string.Join('\n', missing)}");
+    }
+
+    [Fact]
+    public void The_scan_finds_texts_in_each_kind_of_call()
+    {
+        var found = CopyInSource();
+        Assert.Contains("My work", found.Keys);                                      // T["…"] in a view
+        Assert.Contains("My open cases ({0})", found.Keys);                          // T.Format("…") in a view
+        Assert.Contains("Resumed.", found.Keys);                                     // t["…"]
+        Assert.Contains("Review started: plan version {0} by {1}.", found.Keys);     // t.Format(a ? "…" : "…")
+        Assert.Contains("The case is already enrolled.", found.Keys);                // new RuleBrokenException("…")
+        Assert.Contains("Choose the district.", found.Keys);                         // Error(nameof(…), "…")
+        Assert.Contains("Enter the person's personal identity number.", found.Keys); // Error(nameof(…), x switch { … => "…" })
+        Assert.Contains("Wrong e-mail address or password.", found.Keys);            // texts["…"]
+    }
+
+    /// <summary>Each English text found, with the files it is used in.</summary>
+    private static Dictionary<string, SortedSet<string>> CopyInSource()
+    {
+        var found = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(AppDirectory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Where(f => !IsBuildOutput(Path.GetRelativePath(AppDirectory, f)));
+        foreach (var file in files)
+        {
+            var source = File.ReadAllText(file);
+            var relative = Path.GetRelativePath(RepoRoot, file).Replace('\\', '/');
+            foreach (Match call in CopyCall().Matches(source))
+                foreach (var text in LiteralsInFirstArgument(source, call.Index + call.Length))
+                {
+                    if (!found.TryGetValue(text, out var where)) found[text] = where = new(StringComparer.Ordinal);
+                    where.Add(relative);
+                }
+        }
+        return found;
+    }
+
+    private static bool IsBuildOutput(string relativePath)
+    {
+        var first = relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)[0];
+        return first is "bin" or "obj";
+    }
+
+    /// <summary>
+    /// The string literals in the argument that starts at <paramref name="start"/>, up to the comma or bracket
+    /// that ends it: one for a plain literal, each branch of a conditional or switch expression. Interpolated
+    /// strings are not keys and are skipped.
+    /// </summary>
+    private static List<string> LiteralsInFirstArgument(string source, int start)
+    {
+        var literals = new List<string>();
+        var depth = 0;
+        for (var i = start; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (c == '"' || (c == '@' && i + 1 < source.Length && source[i + 1] == '"'))
+            {
+                var verbatim = c == '@';
+                if (verbatim) i++;
+                var interpolated = source[i - (verbatim ? 2 : 1)] == '$';
+                var text = new StringBuilder();
+                for (i++; i < source.Length; i++)
+                {
+                    var d = source[i];
+                    if (!verbatim && d == '\\' && i + 1 < source.Length) text.Append(Unescape(source[++i]));
+                    else if (verbatim && d == '"' && i + 1 < source.Length && source[i + 1] == '"') { text.Append('"'); i++; }
+                    else if (d == '"') break;
+                    else text.Append(d);
+                }
+                if (!interpolated) literals.Add(text.ToString());
+                continue;
+            }
+            if (c == '\'')
+            {
+                // A character literal such as '"' or '\'' must not start a string.
+                var close = source.IndexOf('\'', i + (i + 1 < source.Length && source[i + 1] == '\\' ? 3 : 2));
+                if (close < 0) break;
+                i = close;
+                continue;
+            }
+            if (c is '(' or '[' or '{') depth++;
+            else if (c is ')' or ']' or '}')
+            {
+                if (depth == 0) break;
+                depth--;
+            }
+            else if ((c == ',' && depth == 0) || c == ';') break;
+        }
+        return literals;
+    }
+
+    private static char Unescape(char c) => c switch { 'n' => '\n', 'r' => '\r', 't' => '\t', '0' => '\0', _ => c };
+
+    private static HashSet<string> Placeholders(string text) =>
+        Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
+
+    private static Dictionary<string, string> Read(string language)
+    {
+        var path = Path.Combine(AppDirectory, "Localization", $"{language}.json");
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Jobbtorg.slnx"))) return dir.FullName;
+        throw new InvalidOperationException($"No Jobbtorg.slnx above {AppContext.BaseDirectory}.");
+    }
+}
