@@ -114,6 +114,7 @@ public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
     {
         if (!await LoadAsync(id, withPlans: true)) return NotFound();
         if (!Access.CanWork(Case)) return Forbid();
+        if (!Case.IsOpen) return BackToCase(Texts["The case is closed and can no longer be changed."]);
         ActivityTypes = await Db.ActivityTypes.OrderBy(a => Texts.IsSwedish ? a.NameSv : a.NameEn).ToListAsync();
         Providers = await Db.Providers.OrderBy(p => p.Name).ToListAsync();
         return null;

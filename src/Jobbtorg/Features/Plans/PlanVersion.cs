@@ -35,7 +35,7 @@ public class PlanVersion
         EnsureDraft();
         if (activity.EndDate is { } end && end < activity.StartDate)
             throw new RuleBrokenException("The activity cannot end before it starts.");
-        if (activity.HoursPerWeek is <= 0 or > 40)
+        if (activity.HoursPerWeek is < 0.5m or > 40)
             throw new RuleBrokenException("Hours a week must be between 0.5 and 40.");
         Activities.Add(activity);
     }

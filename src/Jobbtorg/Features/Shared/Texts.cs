@@ -40,6 +40,7 @@ public sealed class Texts
     private static object? Display(object? arg) => arg switch
     {
         DateOnly d => Date(d),
+        null => "–",
         _ => arg,
     };
 
