@@ -10,7 +10,7 @@ public sealed class LoginPage(IPage page) : PageObject(page)
 
     public ILocator Password => Field("Input.Password");
 
-    public ILocator Submit => Page.Locator("[type=submit]");
+    public ILocator Submit => Page.Locator("main [type=submit]");
 
     public async Task<IResponse?> GotoAsync(string baseUrl) => await Page.GotoAsync(baseUrl + Path);
 
@@ -19,5 +19,15 @@ public sealed class LoginPage(IPage page) : PageObject(page)
         await Email.FillAsync(email);
         await Password.FillAsync(password);
         await Submit.ClickAsync();
+    }
+
+    /// <summary>Opens the login page, signs in and waits to land on My work.</summary>
+    public async Task<MyWorkPage> LogInToMyWorkAsync(string baseUrl, string email, string password)
+    {
+        await GotoAsync(baseUrl);
+        await Email.FillAsync(email);
+        await Password.FillAsync(password);
+        await SubmitAndExpectAsync(Submit, MyWorkPage.Path);
+        return new MyWorkPage(Page);
     }
 }
