@@ -21,6 +21,9 @@ builder.Services.AddScoped<RegisterReferral>();
 builder.Services.AddScoped<Caseloads>();
 
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+// Swedish letters are written as they are, not as character references.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Texts>((o, texts) =>
 {
     // Form values that cannot be read (a malformed date, an unknown choice) are named in the user's language.
@@ -61,6 +64,8 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui =>
     ui.UseExceptionHandler("/Error");
     ui.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 });
+// Routing after the error handlers, so a re-executed /Error request finds its page.
+app.UseRouting();
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobbtorg.BrowserTests;
@@ -30,15 +29,10 @@ public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLi
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, config) =>
-        {
-            config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Jobbtorg:Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:Jobbtorg"] = $"Data Source={_databasePath}",
-                ["Jobbtorg:DemoData"] = "true",
-            });
-        });
+        // UseSetting, not ConfigureAppConfiguration: Program reads the database settings before the host is built.
+        builder.UseSetting("Jobbtorg:Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Jobbtorg", $"Data Source={_databasePath}");
+        builder.UseSetting("Jobbtorg:DemoData", "true");
     }
 
     public Task InitializeAsync()

@@ -76,3 +76,19 @@ public sealed class DatabaseProviderTests(JobbtorgAppFactory app)
         Assert.Equal(14, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Districts)));
     }
 }
+
+[Collection(HttpCollection.Name)]
+[Trait("Category", "Http")]
+public sealed class ErrorPageTests(JobbtorgAppFactory app)
+{
+    [Fact]
+    public async Task A_missing_case_shows_a_page_that_says_so_without_technical_details()
+    {
+        var coach = await app.SignInAsNewAsync(Jobbtorg.Features.Access.Roles.Coach, centre: "farsta");
+        var response = await coach.GetAsync("/Cases/Details/999999");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Sidan hittades inte</h1>", html);
+        Assert.DoesNotContain("Exception", html);
+    }
+}

@@ -75,8 +75,7 @@ public sealed class ReferenceAndSearchTests(JobbtorgAppFactory app)
         await coach.SubmitFormAsync($"/Plans/Edit/{id}", new(), $"/Plans/Edit/{id}?handler=Start");
         var refused = await coach.SubmitFormAsync($"/Plans/Edit/{id}", new() { ["AgreedOn"] = "2026-03-10" }, $"/Plans/Edit/{id}?handler=Agree");
         Assert.Contains("validation-summary-errors", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(PlanStatusOf(await app.WithDbAsync(db => db.PlanVersions.Where(p => p.CaseId == id).OrderBy(p => p.Number).LastAsync())), "Draft");
+        var latest = await app.WithDbAsync(db => db.PlanVersions.Where(p => p.CaseId == id).OrderBy(p => p.Number).LastAsync());
+        Assert.Equal(Jobbtorg.Features.Plans.PlanStatus.Draft, latest.Status);
     }
-
-    private static string PlanStatusOf(Jobbtorg.Features.Plans.PlanVersion plan) => plan.Status.ToString();
 }
