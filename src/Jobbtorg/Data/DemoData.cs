@@ -66,8 +66,7 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
     {
         var today = clock.Today();
         var random = new Random(2026);
-        var coaches = await db.Users.Where(u => u.IsDemo && u.JobCentreId != null).ToListAsync(ct);
-        coaches = coaches.Where(c => Users.Any(u => u.Email == c.Email && u.Role == Roles.Coach)).ToList();
+        var coaches = (await users.GetUsersInRoleAsync(Roles.Coach)).Where(c => c.IsDemo).ToList();
         var activityTypes = await db.ActivityTypes.ToListAsync(ct);
         var demoDistricts = new[] { "enskede-arsta-vantor", "skarpnack", "farsta", "rinkeby-kista", "spanga-tensta" }.Select(c => districts[c]).ToArray();
         var goals = new[] { "5223", "4321", "9111", "5321", "8332", "5120", "9412", "2341" }.Select(c => occupations.Find(c)!).ToArray();

@@ -146,6 +146,8 @@ public sealed class ReferralApiTests(JobbtorgAppFactory app)
             new StringContent("{\"personalNumber\": \"19", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The request body is not valid JSON.", problem.GetProperty("detail").GetString());
         Assert.Equal(before, await app.WithDbAsync(db => db.Cases.CountAsync()));
     }
 
@@ -154,6 +156,8 @@ public sealed class ReferralApiTests(JobbtorgAppFactory app)
     {
         var response = await app.ApiClient(JobbtorgAppFactory.RobotKey).PostAsJsonAsync("/api/referrals", Referral(TestPeople.Adult(app.Today), targetGroup: "Astronaut"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("targetGroup", problem.GetProperty("errors").GetProperty("targetGroup")[0].GetString());
     }
 
     [Fact]

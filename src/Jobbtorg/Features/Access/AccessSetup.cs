@@ -10,7 +10,6 @@ public static class Policies
 {
     public const string ReferralsWrite = nameof(ReferralsWrite);
     public const string ReadCases = nameof(ReadCases);
-    public const string WorkCases = nameof(WorkCases);
 }
 
 public static class AccessSetup
@@ -66,8 +65,7 @@ public static class AccessSetup
                 || ctx.User.IsInRole(Roles.CaseWorker) || ctx.User.IsInRole(Roles.Manager) || ctx.User.IsInRole(Roles.Administrator)))
             .AddPolicy(Policies.ReadCases, p => p.RequireAssertion(ctx =>
                 ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.ReferralsWrite)
-                || Roles.All.Where(r => r != Roles.Analyst).Any(ctx.User.IsInRole)))
-            .AddPolicy(Policies.WorkCases, p => p.RequireRole(Roles.Coach, Roles.Manager, Roles.Administrator));
+                || Roles.All.Where(r => r != Roles.Analyst).Any(ctx.User.IsInRole)));
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

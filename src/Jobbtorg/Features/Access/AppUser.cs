@@ -23,9 +23,6 @@ public static class Roles
     public const string Administrator = "Administrator";
 
     public static readonly string[] All = [Coach, Matcher, CaseWorker, Manager, Analyst, Administrator];
-
-    /// <summary>Job-centre staff who work cases.</summary>
-    public const string CaseWorkers = $"{Coach},{Manager},{Administrator}";
 }
 
 public static class JobbtorgClaims

@@ -1,6 +1,5 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Cases;
@@ -8,14 +7,16 @@ namespace Jobbtorg.Features.Cases;
 public sealed record CoachLoad(AppUser Coach, int OpenCases);
 
 /// <summary>Open enrolled cases per coach; the coach with the lowest load is suggested at enrolment.</summary>
-public sealed class Caseloads(JobbtorgDb db, UserManager<AppUser> users)
+public sealed class Caseloads(JobbtorgDb db)
 {
     public async Task<List<CoachLoad>> AtCentreAsync(int jobCentreId, CancellationToken ct = default)
     {
-        var coaches = (await users.GetUsersInRoleAsync(Roles.Coach)).Where(u => u.JobCentreId == jobCentreId).ToList();
-        var ids = coaches.Select(c => c.Id).ToList();
+        var coachRole = db.Roles.Where(r => r.Name == Roles.Coach).Select(r => r.Id);
+        var coaches = await db.Users
+            .Where(u => u.JobCentreId == jobCentreId && db.UserRoles.Any(ur => ur.UserId == u.Id && coachRole.Contains(ur.RoleId)))
+            .ToListAsync(ct);
         var loads = await db.Cases
-            .Where(c => c.CoachId != null && ids.Contains(c.CoachId) && (c.Status == CaseStatus.Enrolled || c.Status == CaseStatus.Paused))
+            .Where(c => c.JobCentreId == jobCentreId && c.CoachId != null && (c.Status == CaseStatus.Enrolled || c.Status == CaseStatus.Paused))
             .GroupBy(c => c.CoachId!)
             .Select(g => new { CoachId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.CoachId, x => x.Count, ct);

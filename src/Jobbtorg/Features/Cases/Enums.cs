@@ -22,7 +22,4 @@ public static class ClosureReasons
         ClosureReason.Other => OtherSubReasons,
         _ => [],
     };
-
-    public static bool IsSelfSufficiency(ClosureReason reason) =>
-        reason is ClosureReason.Work or ClosureReason.Studies or ClosureReason.EmploymentProgramme;
 }

@@ -30,8 +30,9 @@ public sealed class RuleBrokenExceptionHandler(IProblemDetailsService problems, 
     private async ValueTask<bool> WriteBadRequestAsync(HttpContext http, BadHttpRequestException exception)
     {
         var problem = new HttpValidationProblemDetails { Status = 400, Title = texts["The request could not be read"] };
-        if (exception.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } json && json.BytePositionInLine is not null
-            && !json.Message.Contains("invalid start of a", StringComparison.Ordinal) && !json.Message.Contains("end of data", StringComparison.Ordinal))
+        // System.Text.Json reports a well-formed value of the wrong type as a conversion failure at a path.
+        if (exception.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } json
+            && json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             var field = path.TrimStart('$', '.');
             problem.Errors[field] = [texts.Format("The value of '{0}' is not valid for this field.", field)];

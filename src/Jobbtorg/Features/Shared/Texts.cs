@@ -35,8 +35,6 @@ public sealed class Texts
 
     public static string Instant(DateTimeOffset instant) => instant.ToStockholm().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public IReadOnlyCollection<string> SwedishKeys => swedish.Keys;
-
     private static object? Display(object? arg) => arg switch
     {
         DateOnly d => Date(d),
