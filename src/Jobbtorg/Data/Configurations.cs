@@ -1,4 +1,7 @@
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Attendance;
+using Jobbtorg.Features.FollowUp;
+using Jobbtorg.Features.Placements;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
@@ -94,6 +97,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasOne(x => x.OpenParticipant).WithMany().HasForeignKey(x => x.OpenParticipantId).OnDelete(DeleteBehavior.Restrict);
         // At most one open case per person, and a district's own referral id at most once.
         b.HasIndex(x => x.OpenParticipantId).IsUnique();
+        b.HasIndex(x => x.CaseRef).IsUnique();
+        b.Property(x => x.CaseRef).HasMaxLength(100);
+        b.Property(x => x.CoachRef).HasMaxLength(100);
         b.HasIndex(x => new { x.DistrictId, x.DistrictReferralId }).IsUnique();
         b.HasIndex(x => new { x.JobCentreId, x.Status });
         b.HasIndex(x => new { x.CoachId, x.Status });
@@ -107,6 +113,52 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasMany(x => x.Plans).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Journal).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Pauses).AutoInclude();
+    }
+}
+
+internal sealed class InfoMeetingOutcomeConfiguration : IEntityTypeConfiguration<InfoMeetingOutcome>
+{
+    public void Configure(EntityTypeBuilder<InfoMeetingOutcome> b)
+    {
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.CaseId, x.Date });
+    }
+}
+
+internal sealed class AttendanceDayConfiguration : IEntityTypeConfiguration<AttendanceDay>
+{
+    public void Configure(EntityTypeBuilder<AttendanceDay> b)
+    {
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.CaseId, x.Date });
+    }
+}
+
+internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+{
+    public void Configure(EntityTypeBuilder<Placement> b)
+    {
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.CaseId);
+        b.Property(x => x.EmployerOrganisationNumber).HasMaxLength(10);
+    }
+}
+
+internal sealed class BenefitMonthConfiguration : IEntityTypeConfiguration<BenefitMonth>
+{
+    public void Configure(EntityTypeBuilder<BenefitMonth> b)
+    {
+        b.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ParticipantId, x.Month }).IsUnique();
+    }
+}
+
+internal sealed class OccupationObservationConfiguration : IEntityTypeConfiguration<OccupationObservation>
+{
+    public void Configure(EntityTypeBuilder<OccupationObservation> b)
+    {
+        b.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ParticipantId, x.Date }).IsUnique();
     }
 }
 

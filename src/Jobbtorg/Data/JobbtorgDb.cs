@@ -1,4 +1,7 @@
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Attendance;
+using Jobbtorg.Features.FollowUp;
+using Jobbtorg.Features.Placements;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
@@ -23,6 +26,11 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
     public DbSet<PlannedActivity> PlannedActivities => Set<PlannedActivity>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<InfoMeetingOutcome> InfoMeetingOutcomes => Set<InfoMeetingOutcome>();
+    public DbSet<AttendanceDay> AttendanceDays => Set<AttendanceDay>();
+    public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<BenefitMonth> BenefitMonths => Set<BenefitMonth>();
+    public DbSet<OccupationObservation> OccupationObservations => Set<OccupationObservation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,9 @@ public static class Policies
 {
     public const string ReferralsWrite = nameof(ReferralsWrite);
     public const string ReadCases = nameof(ReadCases);
+    public const string Import = nameof(Import);
+    public const string Export = nameof(Export);
+    public const string ReadReports = nameof(ReadReports);
 }
 
 public static class AccessSetup
@@ -65,7 +68,14 @@ public static class AccessSetup
                 || ctx.User.IsInRole(Roles.CaseWorker) || ctx.User.IsInRole(Roles.Manager) || ctx.User.IsInRole(Roles.Administrator)))
             .AddPolicy(Policies.ReadCases, p => p.RequireAssertion(ctx =>
                 ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.ReferralsWrite)
-                || Roles.All.Where(r => r != Roles.Analyst).Any(ctx.User.IsInRole)));
+                || Roles.All.Where(r => r != Roles.Analyst).Any(ctx.User.IsInRole)))
+            .AddPolicy(Policies.Import, p => p.RequireAssertion(ctx =>
+                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.Import) || ctx.User.IsInRole(Roles.Administrator)))
+            .AddPolicy(Policies.Export, p => p.RequireAssertion(ctx =>
+                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.Export) || ctx.User.IsInRole(Roles.Administrator)))
+            .AddPolicy(Policies.ReadReports, p => p.RequireAssertion(ctx =>
+                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.ReportsRead)
+                || ctx.User.IsInRole(Roles.Manager) || ctx.User.IsInRole(Roles.Analyst) || ctx.User.IsInRole(Roles.Administrator)));
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

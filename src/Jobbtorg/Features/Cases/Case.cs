@@ -16,6 +16,9 @@ public class Case
     public const int PlanReviewMonths = 3;
 
     public int Id { get; set; }
+    /// <summary>The case's reference: a generated case number for cases made here, the source system's
+    /// <c>caseRef</c> for imported ones. Unique; import and export identify a case by it.</summary>
+    public required string CaseRef { get; set; }
     public int ParticipantId { get; set; }
     public Participant Participant { get; set; } = null!;
     public int DistrictId { get; set; }
@@ -46,6 +49,8 @@ public class Case
     public DateOnly? EnrolmentDate { get; private set; }
     public string? CoachId { get; private set; }
     public AppUser? Coach { get; private set; }
+    /// <summary>An imported case's coach as the source system names them, when no user here matches.</summary>
+    public string? CoachRef { get; private set; }
     public ReportingGroup? ReportingGroup { get; private set; }
     public DateOnly? FirstPlanAgreedOn { get; private set; }
 
@@ -77,6 +82,7 @@ public class Case
     {
         var c = new Case
         {
+            CaseRef = NewCaseRef(),
             Participant = participant,
             ParticipantId = participant.Id,
             District = district,
@@ -104,6 +110,16 @@ public class Case
         ReportingGroup = ReportingGroupFor(personAge);
         Status = CaseStatus.Enrolled;
         Touch();
+    }
+
+    /// <summary>A case number such as JT-7K3QX9MB: short enough to read out on the phone, random so that it
+    /// gives nothing away and never collides with the sequence of another system's references.</summary>
+    public static string NewCaseRef()
+    {
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford's base 32: no I, L, O, U
+        Span<char> code = stackalloc char[8];
+        for (var i = 0; i < code.Length; i++) code[i] = alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)];
+        return "JT-" + new string(code);
     }
 
     /// <summary>Fixed at enrolment: refugees and newly arrived first, then youth by age on the enrolment date.</summary>

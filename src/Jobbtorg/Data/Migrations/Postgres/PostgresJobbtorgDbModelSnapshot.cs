@@ -104,6 +104,32 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Date");
+
+                    b.ToTable("AttendanceDays");
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Cases.Case", b =>
                 {
                     b.Property<int>("Id")
@@ -111,6 +137,11 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CaseRef")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -138,6 +169,10 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.Property<string>("CoachId")
                         .HasColumnType("text");
+
+                    b.Property<string>("CoachRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly?>("ConsentDate")
                         .HasColumnType("date");
@@ -214,6 +249,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseRef")
+                        .IsUnique();
+
                     b.HasIndex("OpenParticipantId")
                         .IsUnique();
 
@@ -260,6 +298,30 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("CasePauses");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Cases.InfoMeetingOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Date");
+
+                    b.ToTable("InfoMeetingOutcomes");
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Cases.JournalEntry", b =>
@@ -343,6 +405,58 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.FollowUp.BenefitMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReceivesBenefit")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("BenefitMonths");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.FollowUp.OccupationObservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("OccupationObservations");
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Organisation.ActivityType", b =>
@@ -537,6 +651,39 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SpecialProgrammes");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Placements.Placement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmployerOrganisationNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("Placements");
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Plans.PlanVersion", b =>
@@ -780,6 +927,15 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceDay", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Cases.Case", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Access.AppUser", "Coach")
@@ -830,6 +986,15 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Cases.InfoMeetingOutcome", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Cases.JournalEntry", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Access.AppUser", null)
@@ -848,6 +1013,24 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CorrectsEntryId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.FollowUp.BenefitMonth", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.FollowUp.OccupationObservation", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Organisation.District", b =>
@@ -883,6 +1066,15 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Placements.Placement", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Plans.PlanVersion", b =>

@@ -99,11 +99,40 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Date");
+
+                    b.ToTable("AttendanceDays");
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Cases.Case", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseRef")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -130,6 +159,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CoachId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoachRef")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ConsentDate")
@@ -207,6 +240,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseRef")
+                        .IsUnique();
+
                     b.HasIndex("OpenParticipantId")
                         .IsUnique();
 
@@ -251,6 +287,28 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("CasePauses");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Cases.InfoMeetingOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Date");
+
+                    b.ToTable("InfoMeetingOutcomes");
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Cases.JournalEntry", b =>
@@ -330,6 +388,54 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.FollowUp.BenefitMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReceivesBenefit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("BenefitMonths");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.FollowUp.OccupationObservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("OccupationObservations");
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Organisation.ActivityType", b =>
@@ -512,6 +618,37 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SpecialProgrammes");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Placements.Placement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployerOrganisationNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("Placements");
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Plans.PlanVersion", b =>
@@ -747,6 +884,15 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceDay", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Cases.Case", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Access.AppUser", "Coach")
@@ -797,6 +943,15 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Cases.InfoMeetingOutcome", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Cases.JournalEntry", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Access.AppUser", null)
@@ -815,6 +970,24 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CorrectsEntryId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.FollowUp.BenefitMonth", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.FollowUp.OccupationObservation", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Organisation.District", b =>
@@ -850,6 +1023,15 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Placements.Placement", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Plans.PlanVersion", b =>
