@@ -1,6 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Import;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Referrals;
 using Jobbtorg.Features.Shared;
@@ -19,6 +20,9 @@ builder.Services.AddSingleton<OccupationCatalogue>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<RegisterReferral>();
 builder.Services.AddScoped<Caseloads>();
+builder.Services.AddScoped<StoredEvents>();
+builder.Services.AddScoped<CaseEventImport>();
+builder.Services.AddScoped<CaseEventExport>();
 
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 // Swedish letters are written as they are, not as character references.
@@ -82,6 +86,7 @@ app.MapRazorPages();
 app.MapReferralsApi();
 app.MapCasesApi();
 app.MapReferenceApi();
+app.MapImportApi();
 app.MapOpenApi().RequireAuthorization();
 app.MapScalarApiReference("/api/docs").RequireAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();

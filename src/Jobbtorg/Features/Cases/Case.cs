@@ -123,8 +123,10 @@ public class Case
     }
 
     /// <summary>Fixed at enrolment: refugees and newly arrived first, then youth by age on the enrolment date.</summary>
-    public ReportingGroup ReportingGroupFor(int? ageOnEnrolment) =>
-        TargetGroup == TargetGroup.AdultRefugee || NewlyArrived ? Cases.ReportingGroup.NewlyArrivedRefugee
+    public ReportingGroup ReportingGroupFor(int? ageOnEnrolment) => ReportingGroupOf(TargetGroup, NewlyArrived, ageOnEnrolment);
+
+    public static ReportingGroup ReportingGroupOf(TargetGroup targetGroup, bool newlyArrived, int? ageOnEnrolment) =>
+        targetGroup == TargetGroup.AdultRefugee || newlyArrived ? Cases.ReportingGroup.NewlyArrivedRefugee
         : ageOnEnrolment is >= 16 and <= 24 ? Cases.ReportingGroup.Youth
         : Cases.ReportingGroup.Other25Plus;
 
