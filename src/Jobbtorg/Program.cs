@@ -23,6 +23,7 @@ builder.Services.AddScoped<Caseloads>();
 builder.Services.AddScoped<StoredEvents>();
 builder.Services.AddScoped<CaseEventImport>();
 builder.Services.AddScoped<CaseEventExport>();
+builder.Services.AddSingleton<ImportProgressBoard>();
 
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 // Swedish letters are written as they are, not as character references.

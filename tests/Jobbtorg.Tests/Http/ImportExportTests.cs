@@ -190,3 +190,54 @@ public sealed class ImportExportTests(JobbtorgAppFactory app)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
     }
 }
+
+[Collection(HttpCollection.Name)]
+[Trait("Category", "Http")]
+public sealed class ImportPageTests(JobbtorgAppFactory app)
+{
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string ndjson)
+    {
+        var page = await (await client.GetAsync("/Import")).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "The upload form carries an antiforgery token.");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent(Guid.NewGuid().ToString()), "ProgressId" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(ndjson)), "Upload", "events.ndjson" },
+        };
+        return await client.PostAsync("/Import", form);
+    }
+
+    [Fact]
+    public async Task An_administrator_uploads_a_file_and_sees_what_was_stored_or_which_lines_are_wrong()
+    {
+        var admin = await app.SignInAsNewAsync(Jobbtorg.Features.Access.Roles.Administrator);
+        var caseRef = $"P{Guid.NewGuid():N}"[..12];
+        var person = TestPeople.Adult(new DateOnly(2024, 1, 3));
+        var good = string.Join('\n',
+            $$"""{"type":"referral","caseRef":"{{caseRef}}","personalNumber":"{{person}}","district":"farsta","targetGroup":"UnemployedOnBenefit","date":"2024-01-03","receivesBenefit":true}""",
+            $$"""{"type":"enrolment","caseRef":"{{caseRef}}","date":"2024-01-10","jobCentre":"farsta"}""");
+
+        var refused = await UploadAsync(admin, good + "\n" + $$"""{"type":"planAgreed","caseRef":"{{caseRef}}","date":"2023-12-01"}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"import-refused\"", html);
+        Assert.Contains("<td>3</td>", html);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.CaseRef == caseRef)));
+
+        var stored = await UploadAsync(admin, good);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Contains("2 händelser sparade, 0 fanns redan och hoppades över.", await stored.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.CaseRef == caseRef)));
+    }
+
+    [Fact]
+    public async Task Only_administrators_may_import()
+    {
+        var coach = await app.SignInAsNewAsync(Jobbtorg.Features.Access.Roles.Manager, centre: "farsta");
+        var response = await coach.GetAsync("/Import");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location?.OriginalString);
+    }
+}
