@@ -3,6 +3,8 @@ using System.Text;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Import;
 using Jobbtorg.Features.Reports;
+using Jobbtorg.Features.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Tests.Reports;
@@ -15,10 +17,9 @@ namespace Jobbtorg.Tests.Reports;
 public sealed class ScenarioDatabase : IAsyncDisposable
 {
     private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+    private static readonly Texts Texts = new();
 
     private readonly string path;
-    private static readonly bool ImporterLanded = false;
-    private readonly ProvisionalImport provisional = new();
 
     private ScenarioDatabase(string path)
     {
@@ -38,8 +39,8 @@ public sealed class ScenarioDatabase : IAsyncDisposable
     /// <summary>Imports the stream and fails the test, listing the importer's reasons, if any line is refused.</summary>
     public async Task<ImportResult> ImportAsync(string ndjson)
     {
-        if (!ImporterLanded) { provisional.Add(ndjson); await Task.CompletedTask; return new ImportResult(0, 0, [], 0); }
-        var result = await new CaseEventImport(Db).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson)), "report-tests");
+        var import = new CaseEventImport(Db, Texts, TimeProvider.System, NullLogger<CaseEventImport>.Instance);
+        var result = await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson)), "report-tests");
         Assert.True(result.Succeeded, "The importer refused the stream:\n" +
             string.Join('\n', result.Errors.Select(e => $"  line {e.Line}: {e.Reason}")));
         Db.ChangeTracker.Clear();
@@ -50,7 +51,6 @@ public sealed class ScenarioDatabase : IAsyncDisposable
 
     public async Task<IndicatorData> LoadAsync(DateOnly asOf)
     {
-        if (!ImporterLanded) return provisional.Load(asOf);
         // A context of its own, as a request would have: nothing the import left behind can leak into the load.
         await using var db = Open(path);
         return await new Indicators(db).LoadAsync(asOf, CancellationToken.None);
