@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Jobbtorg.Tests.Http;
+using static Jobbtorg.Tests.Reports.CaseEvents;
 
 namespace Jobbtorg.Tests.Reports;
 
@@ -67,6 +69,43 @@ public sealed class IndicatorApiTests(JobbtorgAppFactory app) : IClassFixture<Jo
         Assert.Equal(["from", "to", "asOf", "total", "groups"], Names(report));
         Assert.Equal(JsonValueKind.Object, report.GetProperty("groups").ValueKind);
         foreach (var group in report.GetProperty("groups").EnumerateObject()) AssertIsIndicatorSet(group.Value);
+    }
+
+    [Fact]
+    public async Task Imported_cases_are_reported_with_exact_numbers_rates_and_groups()
+    {
+        string[] people = [.. Enumerable.Range(0, 4).Select(_ => TestPeople.Adult(new DateOnly(2010, 1, 1)))];
+        var stream = Stream(
+            // Enrolled Monday 3 May 2010; the plan on Monday 10 May is the fifth working day: met.
+            Referral("H-1", people[0], "2010-04-26"), InfoMeeting("H-1", "2010-04-30"), Enrolment("H-1", "2010-05-03"),
+            PlanAgreed("H-1", "2010-05-10"), Closure("H-1", "2010-06-15", "Work"),
+            // The plan a day late: missed.
+            Referral("H-2", people[1], "2010-04-26", district: "farsta"), Enrolment("H-2", "2010-05-03"), PlanAgreed("H-2", "2010-05-11"),
+            // Closed before enrolment: counted apart, and unassigned by job centre.
+            Referral("H-3", people[2], "2010-05-04"), Closure("H-3", "2010-05-20", "Other"),
+            // Enrolled at Kista, and after the period.
+            Referral("H-4", people[3], "2010-06-20", district: "rinkeby-kista"), Enrolment("H-4", "2010-07-01", jobCentre: "kista"));
+        var import = await app.ApiClient(JobbtorgAppFactory.RobotKey)
+            .PostAsync("/api/import/case-events", new StringContent(stream, Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+
+        var report = await GetJsonAsync("?from=2010-05-01&to=2010-06-30&asOf=2011-01-31&groupBy=jobCentre");
+
+        var total = report.GetProperty("total");
+        Assert.Equal(2, total.GetProperty("enrolled").GetInt32());
+        Assert.Equal(1, total.GetProperty("closed").GetInt32());
+        Assert.Equal(1, total.GetProperty("closedBeforeEnrolment").GetInt32());
+        Assert.Equal(0.5, total.GetProperty("closureRate").GetDouble());
+        Assert.Equal(1, total.GetProperty("closureReasons").GetProperty("Work").GetInt32());
+        Assert.Equal(0, total.GetProperty("closureReasons").GetProperty("Other").GetInt32());
+        Assert.Equal("""{"met":1,"missed":1,"pending":0,"excluded":0,"rate":0.5}""", total.GetProperty("jobGuarantee").GetRawText());
+        Assert.Equal(4.0, total.GetProperty("medianDaysReferralToInfoMeeting").GetDouble());
+        Assert.Equal(7.0, total.GetProperty("medianDaysReferralToEnrolment").GetDouble());
+        var groups = report.GetProperty("groups");
+        Assert.Equal(["farsta", "kista", "unassigned"], Names(groups));
+        Assert.Equal(2, groups.GetProperty("farsta").GetProperty("enrolled").GetInt32());
+        Assert.Equal(0, groups.GetProperty("kista").GetProperty("enrolled").GetInt32());
+        Assert.Equal(1, groups.GetProperty("unassigned").GetProperty("closedBeforeEnrolment").GetInt32());
     }
 
     [Fact]
