@@ -46,8 +46,8 @@ public sealed class IndicatorData
     {
         bool Known(DateOnly? date) => date is { } d && d <= asOf;
 
-        var pausesByCase = pauses.Where(p => p.PausedOn <= asOf)
-            .ToLookup(p => p.CaseId, p => new PausePeriod(p.PausedOn, Known(p.ResumedOn) ? p.ResumedOn : null));
+        var pausesByCase = pauses.Where(p => p.PausedOn <= asOf).GroupBy(p => p.CaseId)
+            .ToDictionary(g => g.Key, g => g.Select(p => new PausePeriod(p.PausedOn, Known(p.ResumedOn) ? p.ResumedOn : null)).ToArray());
         var firstAttended = attendedInfoMeetings.Where(m => m.Date <= asOf)
             .GroupBy(m => m.CaseId).ToDictionary(g => g.Key, g => g.Min(m => m.Date));
         var jobEnds = municipalJobs.Where(j => j.Start <= asOf)
@@ -64,10 +64,7 @@ public sealed class IndicatorData
                 Referral: c.ReferralDate,
                 Enrolment: enrolment,
                 FirstPlanAgreed: enrolment is not null && Known(c.FirstPlanAgreedOn) ? c.FirstPlanAgreedOn : null,
-                // An open pause stops the clock for good: no deadline is reachable, so the plan can never be late.
-                JobGuaranteeDeadline: enrolment is { } e
-                    ? WorkingDays.Deadline(e, Case.JobGuaranteeWorkingDays, pausesByCase[c.Id]) ?? DateOnly.MaxValue
-                    : null,
+                Pauses: pausesByCase.TryGetValue(c.Id, out var paused) ? paused : [],
                 Closure: closure,
                 ClosureReason: closure is null ? null : c.ClosureReason,
                 ReceivesBenefit: c.ReceivesBenefit,
@@ -103,7 +100,7 @@ internal sealed record CaseFacts(
     DateOnly Referral,
     DateOnly? Enrolment,
     DateOnly? FirstPlanAgreed,
-    DateOnly? JobGuaranteeDeadline,
+    PausePeriod[] Pauses,
     DateOnly? Closure,
     ClosureReason? ClosureReason,
     bool ReceivesBenefit,
@@ -113,7 +110,16 @@ internal sealed record CaseFacts(
     string JobCentre,
     string District,
     string Gender,
-    string? Coach);
+    string? Coach)
+{
+    private DateOnly? jobGuaranteeDeadline;
+
+    /// <summary>Five working days after enrolment, paused days left out; <see cref="DateOnly.MaxValue"/> when an open
+    /// pause stops the clock, since then no deadline is ever reached and the plan cannot be late. Worked out when first
+    /// asked: only the cases newly enrolled in a reported period need it.</summary>
+    public DateOnly JobGuaranteeDeadline => jobGuaranteeDeadline ??=
+        WorkingDays.Deadline(Enrolment!.Value, Case.JobGuaranteeWorkingDays, Pauses) ?? DateOnly.MaxValue;
+}
 
 // Rows as stored, before the as-of date is applied.
 internal sealed record CaseRow(int Id, int ParticipantId, DateOnly ReferralDate, DateOnly? EnrolmentDate, DateOnly? FirstPlanAgreedOn,
@@ -348,7 +354,7 @@ public static class IndicatorCalculator
 
         private void AddJobGuarantee(CaseFacts c, DateOnly asOf)
         {
-            var deadline = c.JobGuaranteeDeadline!.Value;
+            var deadline = c.JobGuaranteeDeadline;
             if (c.FirstPlanAgreed <= deadline) met++;
             else if (c.FirstPlanAgreed is null && c.Closure <= deadline) excluded++;
             else if (c.FirstPlanAgreed is null && deadline >= asOf) pending++;
