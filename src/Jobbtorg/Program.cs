@@ -3,6 +3,7 @@ using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Referrals;
+using Jobbtorg.Features.Reports;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
@@ -19,6 +20,7 @@ builder.Services.AddSingleton<OccupationCatalogue>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<RegisterReferral>();
 builder.Services.AddScoped<Caseloads>();
+builder.Services.AddScoped<Indicators>();
 
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 // Swedish letters are written as they are, not as character references.
@@ -82,6 +84,7 @@ app.MapRazorPages();
 app.MapReferralsApi();
 app.MapCasesApi();
 app.MapReferenceApi();
+app.MapReportsApi();
 app.MapOpenApi().RequireAuthorization();
 app.MapScalarApiReference("/api/docs").RequireAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
