@@ -16,6 +16,9 @@ public class IndexModel(JobbtorgDb db, Indicators indicators, Texts texts, TimeP
     public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
     public IReadOnlyList<ReportColumn> Columns { get; private set; } = [];
     public IReadOnlyList<MonthPoint> Months { get; private set; } = [];
+    public IReadOnlyList<CoachCaseload> Caseload { get; private set; } = [];
+    /// <summary>The period's last day, or the as-of date when the period ends later: nothing after it is known.</summary>
+    public DateOnly CaseloadDate { get; private set; }
 
     public async Task OnGetAsync() => await BuildAsync(HttpContext.RequestAborted);
 
@@ -23,19 +26,12 @@ public class IndexModel(JobbtorgDb db, Indicators indicators, Texts texts, TimeP
     {
         if (!await BuildAsync(HttpContext.RequestAborted)) return Page();
         var stream = new MemoryStream();
-        IndicatorWorkbook.Write(stream, Texts, PeriodName(Period!), Period!, AsOfDate, BreakdownName, Rows, Columns, Months);
+        IndicatorWorkbook.Write(stream, Texts, new(PeriodName(Period!), Period!, AsOfDate, BreakdownName, Rows, Columns, Months, CaseloadDate, Caseload));
         stream.Position = 0;
         return File(stream, IndicatorWorkbook.ContentType, IndicatorWorkbook.FileName(Period!));
     }
 
-    public string? BreakdownName => GroupBy switch
-    {
-        Reports.GroupBy.ReportingGroup => Texts["Reporting group"],
-        Reports.GroupBy.JobCentre => Texts["Job centre"],
-        Reports.GroupBy.District => Texts["District"],
-        Reports.GroupBy.Gender => Texts["Gender"],
-        _ => null,
-    };
+    public string CoachName(CoachCaseload load) => load.Coach == IndicatorReport.Unassigned ? Texts["No coach"] : load.Coach;
 
     private async Task<bool> BuildAsync(CancellationToken ct)
     {
@@ -46,6 +42,8 @@ public class IndexModel(JobbtorgDb db, Indicators indicators, Texts texts, TimeP
         Rows = IndicatorRows.For(Texts);
         Columns = IndicatorRows.Columns(Report, GroupBy, Texts, await GroupNamesAsync(ct));
         Months = MonthlySeries.Compute(data, period.EndMonth);
+        CaseloadDate = period.To < AsOfDate ? period.To : AsOfDate;
+        Caseload = IndicatorCalculator.Caseload(data, CaseloadDate);
         return true;
     }
 

@@ -17,14 +17,23 @@ public static class IndicatorWorkbook
     public static string FileName(ReportPeriod period) =>
         $"indikatorer-{Texts.Date(period.From)}-{Texts.Date(period.To)}.xlsx";
 
-    public static void Write(Stream stream, Texts t, string periodName, ReportPeriod period, DateOnly asOf, string? breakdown,
-        IReadOnlyList<IndicatorRow> rows, IReadOnlyList<ReportColumn> columns, IReadOnlyList<MonthPoint> months)
+    /// <summary>What the workbook holds: the same figures the report page shows.</summary>
+    public sealed record Content(string PeriodName, ReportPeriod Period, DateOnly AsOf, string? Breakdown,
+        IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<MonthPoint> Months,
+        DateOnly CaseloadDate, IReadOnlyList<CoachCaseload> Caseload);
+
+    public static void Write(Stream stream, Texts t, Content c)
     {
         var sheets = new Dictionary<string, object>
         {
-            [t["Indicators"]] = IndicatorSheet(t, rows, columns),
-            [t["By month"]] = MonthSheet(t, months),
-            [t["About the report"]] = AboutSheet(t, periodName, period, asOf, breakdown, rows),
+            [t["Indicators"]] = IndicatorSheet(t, c.Rows, c.Columns),
+            [t["By month"]] = MonthSheet(t, c.Months),
+            [t["Caseload"]] = c.Caseload.Select(l => new Dictionary<string, object?>
+            {
+                [t["Coach"]] = l.Coach == IndicatorReport.Unassigned ? t["No coach"] : l.Coach,
+                [t.Format("Open cases on {0}", c.CaseloadDate)] = l.OpenCases,
+            }).ToList(),
+            [t["About the report"]] = AboutSheet(t, c),
         };
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
     }
@@ -61,18 +70,17 @@ public static class IndicatorWorkbook
         return lines;
     }
 
-    private static List<Dictionary<string, object?>> AboutSheet(Texts t, string periodName, ReportPeriod period, DateOnly asOf,
-        string? breakdown, IReadOnlyList<IndicatorRow> rows)
+    private static List<Dictionary<string, object?>> AboutSheet(Texts t, Content c)
     {
         var about = new List<(string, string)>
         {
-            (t["Period"], periodName),
-            (t["From"], Texts.Date(period.From)),
-            (t["To"], Texts.Date(period.To)),
-            (t["Figures as of"], Texts.Date(asOf)),
-            (t["Breakdown"], breakdown ?? t["None"]),
+            (t["Period"], c.PeriodName),
+            (t["From"], Texts.Date(c.Period.From)),
+            (t["To"], Texts.Date(c.Period.To)),
+            (t["Figures as of"], Texts.Date(c.AsOf)),
+            (t["Breakdown"], c.Breakdown ?? t["None"]),
         };
-        about.AddRange(rows.Select(r => (r.Name, r.Explanation)));
+        about.AddRange(c.Rows.Select(r => (r.Name, r.Explanation)));
         return about.Select(a => new Dictionary<string, object?> { [t["What"]] = a.Item1, [t["Description"]] = a.Item2 }).ToList();
     }
 }

@@ -110,6 +110,15 @@ public abstract class ReportPageModel(JobbtorgDb db, Texts texts, TimeProvider c
         return QueryString.Create(values).ToString();
     }
 
+    public string? BreakdownName => GroupBy switch
+    {
+        Reports.GroupBy.ReportingGroup => texts["Reporting group"],
+        Reports.GroupBy.JobCentre => texts["Job centre"],
+        Reports.GroupBy.District => texts["District"],
+        Reports.GroupBy.Gender => texts["Gender"],
+        _ => null,
+    };
+
     public static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
     /// <summary>Names for the group keys that are codes: job centres and districts.</summary>
