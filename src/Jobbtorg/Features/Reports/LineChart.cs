@@ -11,8 +11,8 @@ public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values);
 /// </summary>
 public sealed class LineChart
 {
-    public const double Width = 720, Height = 280;
-    private const double Left = 52, Right = 16, Top = 16, Bottom = 48;
+    public const double Width = 600, Height = 260;
+    private const double Left = 48, Right = 26, Top = 14, Bottom = 46;
 
     /// <summary>Line colours (contrast at least 3:1 on white) and dash patterns, so lines differ without colour too.</summary>
     public static readonly (string Colour, string Dash)[] Styles = [("#00467f", ""), ("#b35900", "8 4"), ("#1a6b32", "2 3")];
@@ -90,7 +90,7 @@ public sealed class LineChart
     {
         get
         {
-            var rough = Math.Max(DataMax, 1e-9) / 4;
+            var rough = Math.Max(DataMax, IsRate ? 0.04 : 1) / 4; // nothing to show still gets a readable axis
             var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
             var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= rough);
             return IsRate ? step : Math.Max(1, Math.Ceiling(step)); // counts step by whole numbers
