@@ -1,6 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Import;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Referrals;
 using Jobbtorg.Features.Reports;
@@ -20,6 +21,10 @@ builder.Services.AddSingleton<OccupationCatalogue>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<RegisterReferral>();
 builder.Services.AddScoped<Caseloads>();
+builder.Services.AddScoped<StoredEvents>();
+builder.Services.AddScoped<CaseEventImport>();
+builder.Services.AddScoped<CaseEventExport>();
+builder.Services.AddSingleton<ImportProgressBoard>();
 builder.Services.AddScoped<Indicators>();
 
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -84,6 +89,7 @@ app.MapRazorPages();
 app.MapReferralsApi();
 app.MapCasesApi();
 app.MapReferenceApi();
+app.MapImportApi();
 app.MapReportsApi();
 app.MapOpenApi().RequireAuthorization();
 app.MapScalarApiReference("/api/docs").RequireAuthorization();

@@ -327,6 +327,15 @@ public class CaseRulesTests
     }
 
     [Fact]
+    public void Closure_before_an_open_pause_started_is_refused_and_a_closure_ends_the_pause()
+    {
+        var c = new CaseBuilder().EnrolledOn(D("2024-04-29")).PausedOn(D("2024-05-06")).Build();
+        Assert.Throws<RuleBrokenException>(() => c.Close(D("2024-05-03"), ClosureReason.Unknown, null, null, "Kim Coach", Today));
+        c.Close(D("2024-05-08"), ClosureReason.Unknown, null, null, "Kim Coach", Today);
+        Assert.Equal(D("2024-05-08"), Assert.Single(c.Pauses).ResumedOn);
+    }
+
+    [Fact]
     public void Closure_of_a_referral_before_its_referral_date_is_refused()
     {
         var c = Referred("2024-04-22");

@@ -23,8 +23,8 @@ public partial class TranslationTests
     ];
 
     // The start of a call whose first argument is English copy: T[ T.Format( t[ t.Format( texts[ Texts.Format(
-    // new RuleBrokenException( and RegisterReferral's Error(nameof(field), …
-    [GeneratedRegex(@"(?<![\w.])(?:[Tt]|[Tt]exts)(?:\[|\.Format\()|\bnew\s+RuleBrokenException\(|(?<![\w.])Error\(\s*nameof\((?:[^()]|\([^()]*\))*\)\s*,")]
+    // new RuleBrokenException(, the import's Problem(…) and RegisterReferral's Error(nameof(field), …
+    [GeneratedRegex(@"(?<![\w.])(?:[Tt]|[Tt]exts)(?:\[|\.Format\()|\bnew\s+RuleBrokenException\(|(?<![\w.])Problem\(|(?<![\w.])Error\(\s*nameof\((?:[^()]|\([^()]*\))*\)\s*,")]
     private static partial Regex CopyCall();
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]

@@ -123,8 +123,10 @@ public class Case
     }
 
     /// <summary>Fixed at enrolment: refugees and newly arrived first, then youth by age on the enrolment date.</summary>
-    public ReportingGroup ReportingGroupFor(int? ageOnEnrolment) =>
-        TargetGroup == TargetGroup.AdultRefugee || NewlyArrived ? Cases.ReportingGroup.NewlyArrivedRefugee
+    public ReportingGroup ReportingGroupFor(int? ageOnEnrolment) => ReportingGroupOf(TargetGroup, NewlyArrived, ageOnEnrolment);
+
+    public static ReportingGroup ReportingGroupOf(TargetGroup targetGroup, bool newlyArrived, int? ageOnEnrolment) =>
+        targetGroup == TargetGroup.AdultRefugee || newlyArrived ? Cases.ReportingGroup.NewlyArrivedRefugee
         : ageOnEnrolment is >= 16 and <= 24 ? Cases.ReportingGroup.Youth
         : Cases.ReportingGroup.Other25Plus;
 
@@ -165,15 +167,15 @@ public class Case
     public void Close(DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note, string closedBy, DateOnly today)
     {
         EnsureOpen();
-        if (date < (EnrolmentDate ?? ReferralDate))
-            throw new RuleBrokenException("The closure date cannot be before {0}.", EnrolmentDate ?? ReferralDate);
+        if (date < LatestEventDate)
+            throw new RuleBrokenException("The closure date cannot be before {0}.", LatestEventDate);
         if (date > today) throw new RuleBrokenException("The closure date cannot be in the future.");
         var allowed = ClosureReasons.SubReasonsFor(reason);
         if (allowed.Count > 0 && (subReason is null || !allowed.Contains(subReason.Value)))
             throw new RuleBrokenException("Choose a sub-reason for the closure reason.");
         if (allowed.Count == 0 && subReason is not null)
             throw new RuleBrokenException("This closure reason has no sub-reasons.");
-        if (OpenPause is { } pause) pause.ResumedOn = date < pause.PausedOn ? pause.PausedOn : date;
+        if (OpenPause is { } pause) pause.ResumedOn = date;
 
         ClosureDate = date;
         ClosureReason = reason;
@@ -185,6 +187,12 @@ public class Case
         OpenParticipantId = null;
         Touch();
     }
+
+    /// <summary>The latest dated step of the case so far; a closure cannot come before it.</summary>
+    public DateOnly LatestEventDate => new[] { ReferralDate, EnrolmentDate ?? ReferralDate }
+        .Concat(Plans.Where(p => p.AgreedOn is not null).Select(p => p.AgreedOn!.Value))
+        .Concat(Pauses.Select(p => p.ResumedOn ?? p.PausedOn))
+        .Max();
 
     public PlanVersion? CurrentDraft => Plans.FirstOrDefault(p => p.Status == PlanStatus.Draft);
     public PlanVersion? LatestAgreedPlan => Plans.Where(p => p.Status == PlanStatus.Agreed).MaxBy(p => p.Number);

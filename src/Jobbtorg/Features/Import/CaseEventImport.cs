@@ -1,4 +1,14 @@
+using System.Data.Common;
 using Jobbtorg.Data;
+using Jobbtorg.Features.Attendance;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.FollowUp;
+using Jobbtorg.Features.Placements;
+using Jobbtorg.Features.Plans;
+using Jobbtorg.Features.Shared;
+using Jobbtorg.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Jobbtorg.Features.Import;
 
@@ -10,9 +20,445 @@ public sealed record ImportResult(int Imported, int Skipped, IReadOnlyList<Impor
     public bool Succeeded => ErrorCount == 0;
 }
 
-/// <summary>Imports a case-event stream (domain.md "The case-event format"): all or nothing.</summary>
-public sealed class CaseEventImport(JobbtorgDb db)
+/// <summary>How far an import has come, for a progress bar.</summary>
+public readonly record struct ImportProgress(string Phase, long Lines);
+
+/// <summary>
+/// Imports a case-event stream (domain.md "The case-event format"), all or nothing. The stream is copied to a
+/// temporary file, then read twice inside one transaction that keeps other writers out: first every line is
+/// checked against the rules and against what the database already holds, then — only if no line was bad —
+/// the new events are written in bulk. Memory holds a small state per case and a hash per event, never the
+/// stream. Events already held (same canonical line) are skipped, so importing a stream twice stores nothing
+/// the second time.
+/// </summary>
+public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clock, ILogger<CaseEventImport> log)
 {
-    public Task<ImportResult> ImportAsync(Stream ndjson, string importedBy, CancellationToken ct = default) =>
-        throw new NotImplementedException(db.GetType().Name + importedBy + ndjson.CanRead + ct.IsCancellationRequested);
+    public const int MaxListedErrors = 1000;
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    public async Task<ImportResult> ImportAsync(Stream ndjson, string importedBy, CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
+    {
+        var spool = Path.Combine(Path.GetTempPath(), $"jobbtorg-import-{Guid.NewGuid():N}.ndjson");
+        try
+        {
+            await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                await ndjson.CopyToAsync(file, ct);
+
+            await OneAtATime.WaitAsync(ct);
+            try
+            {
+                return await ImportSpooledAsync(spool, importedBy, progress, ct);
+            }
+            finally
+            {
+                OneAtATime.Release();
+            }
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+
+    private async Task<ImportResult> ImportSpooledAsync(string spool, string importedBy, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = await BeginExclusiveAsync(ct);
+            var run = new Run(db, texts, clock.Today(), importedBy, clock.GetUtcNow(), transaction);
+            progress?.Report(new("reading", 0));
+            await run.LoadDatabaseAsync(ct);
+            await run.CheckAsync(spool, progress, ct);
+            if (run.ErrorCount > 0)
+            {
+                await transaction.RollbackAsync(ct);
+                log.LogInformation("Import by {ImportedBy} refused: {ErrorCount} bad lines of {Lines}", importedBy, run.ErrorCount, run.Lines);
+                return new ImportResult(0, 0, run.Errors, run.ErrorCount);
+            }
+            await run.StoreAsync(spool, progress, ct);
+            await transaction.CommitAsync(ct);
+            log.LogInformation("Import by {ImportedBy}: {Imported} events stored, {Skipped} already present, {Lines} lines in {Elapsed} ms",
+                importedBy, run.Imported, run.Skipped, run.Lines, started.ElapsedMilliseconds);
+            return new ImportResult(run.Imported, run.Skipped, [], 0);
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null);
+            db.ChangeTracker.Clear();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>A write transaction taken before reading, so that what was checked is what is written to.</summary>
+    private async Task<DbTransaction> BeginExclusiveAsync(CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        // SQLite: BEGIN IMMEDIATE takes the write lock at once.
+        var transaction = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(ct);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        // PostgreSQL: other writers of cases and people wait; readers carry on.
+        if (connection is NpgsqlConnection)
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Participants\", \"Cases\" IN SHARE ROW EXCLUSIVE MODE", ct);
+        return transaction;
+    }
+
+    private sealed class Run(JobbtorgDb db, Texts texts, DateOnly today, string importedBy, DateTimeOffset now, DbTransaction transaction)
+    {
+        private readonly Dictionary<string, CaseState> cases = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PersonState> people = new(StringComparer.Ordinal);
+        private readonly EventFingerprints fingerprints = new();
+        /// <summary>Follow-up facts by person, kind and date: the value, and whether it was in the database before.</summary>
+        private readonly Dictionary<(string Person, CaseEventType Type, DateOnly Date), (int Value, bool Stored)> followUps = [];
+        private readonly List<(long Line, string Person)> followUpsOfUnknownPeople = [];
+        private readonly HashSet<string> refusedCases = new(StringComparer.Ordinal);
+        private readonly HashSet<long> correctionLines = [];
+        /// <summary>The lines to store, in order; the second reading walks along them.</summary>
+        private readonly List<long> newLines = [];
+        private int nextNew;
+        private Dictionary<string, int> districtIds = [];
+        private Dictionary<string, int> centreIds = [];
+        private Dictionary<int, (int Adult, int? Youth)> servingCentres = [];
+        private Dictionary<string, (string Id, int? Centre)> users = [];
+        private CaseRules rules = null!;
+
+        public List<ImportError> Errors { get; } = [];
+        public int ErrorCount { get; private set; }
+        public long Lines { get; private set; }
+        public int Imported { get; private set; }
+        public int Skipped { get; private set; }
+
+        public async Task LoadDatabaseAsync(CancellationToken ct)
+        {
+            districtIds = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Id, ct);
+            servingCentres = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => (d.AdultJobCentreId, d.YouthJobCentreId), ct);
+            centreIds = await db.JobCentres.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+            users = (await db.Users.AsNoTracking().Where(u => u.UserName != null).Select(u => new { u.UserName, u.Id, u.JobCentreId }).ToListAsync(ct))
+                .ToDictionary(u => u.UserName!, u => (u.Id, u.JobCentreId), StringComparer.OrdinalIgnoreCase);
+            rules = new CaseRules(texts, centreIds,
+                (coach, centre) => users.TryGetValue(coach, out var u) && u.Centre == centre ? u.Id : null,
+                (person, date) => Identity.PersonalNumber.TryParse(person, today, out var pn, out _) ? pn.AgeOn(date) : null);
+
+            foreach (var p in await db.Participants.AsNoTracking().Select(p => new { p.Id, p.PersonalNumber, p.Gender }).ToListAsync(ct))
+                people[p.PersonalNumber] = new PersonState { ParticipantId = p.Id, Gender = p.Gender };
+
+            // What the database holds, as the same state and fingerprints a stream would give.
+            await foreach (var stored in new StoredEvents(db).CasesAsync(ct))
+            {
+                var referral = stored.Events[0];
+                var state = NewState(referral, line: 0, existing: true);
+                state.Id = stored.Id;
+                state.PlanNumber = stored.LastPlanNumber;
+                state.StoredOpenPauseId = stored.OpenPauseId;
+                fingerprints.Add(referral);
+                foreach (var e in stored.Events.Skip(1))
+                {
+                    fingerprints.Add(e);
+                    rules.Apply(state, e);
+                }
+                // The row is the truth where a rule would read it differently (a coach at another centre, say).
+                state.JobCentreId = stored.JobCentreId;
+                state.Status = stored.Status;
+                cases[state.CaseRef] = state;
+                people[state.PersonalNumber].Cases.Add(state);
+            }
+            await foreach (var f in new StoredEvents(db).FollowUpsAsync(ct))
+                followUps[(f.PersonalNumber!, f.Type, f.Date)] = (FollowUpValue(f), true);
+        }
+
+        /// <summary>First reading: every line is checked; nothing is written.</summary>
+        public async Task CheckAsync(string spool, IProgress<ImportProgress>? progress, CancellationToken ct)
+        {
+            await foreach (var (line, e, error) in ReadAsync(spool, ct))
+            {
+                if (line % 50_000 == 0) progress?.Report(new("checking", line));
+                if (error is not null) { Fail(line, error); continue; }
+                if (e is null) continue;
+                if (Check(line, e) is { } reason) Fail(line, reason);
+            }
+            CheckOneOpenCasePerPerson();
+            foreach (var (line, person) in followUpsOfUnknownPeople)
+                if (!people.ContainsKey(person))
+                    Fail(line, texts["No case in the database or in the stream has this personal number."]);
+            if (ErrorCount > 0) Errors.Sort((a, b) => a.Line.CompareTo(b.Line));
+        }
+
+        private string? Check(long line, CaseEvent e)
+        {
+            if (!e.IsCaseEvent) return CheckFollowUp(line, e);
+
+            if (e.Type == CaseEventType.Referral)
+            {
+                if (cases.TryGetValue(e.CaseRef!, out var known))
+                {
+                    if (!fingerprints.Add(e)) { Skipped++; return null; }
+                    return known.Existing
+                        ? texts.Format("The case {0} already exists with a different referral.", e.CaseRef)
+                        : texts.Format("The case {0} was already referred on line {1}.", e.CaseRef, known.ReferralLine);
+                }
+                string? refused = null;
+                if (!districtIds.ContainsKey(e.District!)) refused = texts.Format("There is no district with the code '{0}'.", e.District);
+                else if (people.TryGetValue(e.PersonalNumber!, out var recorded) && recorded.Gender != e.Gender)
+                    refused = recorded.GenderLine > 0
+                        ? texts.Format("The person's gender differs from their referral on line {0}.", recorded.GenderLine)
+                        : texts["The person's gender differs from the one already recorded."];
+                if (refused is not null)
+                {
+                    // The case's later lines are not reported again: the referral's line says what is wrong.
+                    refusedCases.Add(e.CaseRef!);
+                    return refused;
+                }
+                people.TryGetValue(e.PersonalNumber!, out var person);
+                fingerprints.Add(e);
+                var state = NewState(e, line, existing: false);
+                cases[state.CaseRef] = state;
+                if (person is null) people[e.PersonalNumber!] = person = new PersonState { Gender = e.Gender, GenderLine = line };
+                person.Cases.Add(state);
+                MarkNew(line);
+                return null;
+            }
+
+            if (!cases.TryGetValue(e.CaseRef!, out var c))
+                return refusedCases.Contains(e.CaseRef!) ? null : texts.Format("There is no referral for the case {0} before this line.", e.CaseRef);
+            if (!fingerprints.Add(e)) { Skipped++; return null; }
+            if (rules.Apply(c, e) is { } reason)
+            {
+                fingerprints.Remove(e);
+                return reason;
+            }
+            if (c.Existing) c.Changed = true;
+            MarkNew(line);
+            return null;
+        }
+
+        private string? CheckFollowUp(long line, CaseEvent e)
+        {
+            var key = (e.PersonalNumber!, e.Type, e.Date);
+            var value = FollowUpValue(e);
+            if (followUps.TryGetValue(key, out var held))
+            {
+                if (held.Value == value) { Skipped++; return null; }
+                if (!held.Stored)
+                    return e.Type == CaseEventType.BenefitMonth
+                        ? texts["An earlier line gives this person another benefit status for the same month."]
+                        : texts["An earlier line gives this person another occupation status on the same date."];
+            }
+            // A different value for a fact already stored is a correction: it replaces the stored one.
+            if (held.Stored) correctionLines.Add(line);
+            followUps[key] = (value, false);
+            if (!people.ContainsKey(e.PersonalNumber!)) followUpsOfUnknownPeople.Add((line, e.PersonalNumber!));
+            MarkNew(line);
+            return null;
+        }
+
+        /// <summary>A person has at most one open case: each case must be closed on or before the next one's referral.</summary>
+        private void CheckOneOpenCasePerPerson()
+        {
+            foreach (var person in people.Values.Where(p => p.Cases.Count > 1))
+            {
+                var ordered = person.Cases.OrderBy(c => c.ReferralDate).ThenBy(c => c.Closure ?? DateOnly.MaxValue).ToList();
+                for (var i = 1; i < ordered.Count; i++)
+                {
+                    var (earlier, later) = (ordered[i - 1], ordered[i]);
+                    if (earlier.Closure is { } closed && closed <= later.ReferralDate) continue;
+                    var (reported, other) = later.Existing ? (earlier, later) : (later, earlier);
+                    if (reported.Existing) continue;
+                    Fail(reported.ReferralLine, texts.Format("The person already has an open case ({0}) on this case's dates; a person has at most one open case.", other.CaseRef));
+                }
+            }
+        }
+
+        /// <summary>Second reading: the lines marked new are written.</summary>
+        public async Task StoreAsync(string spool, IProgress<ImportProgress>? progress, CancellationToken ct)
+        {
+            var writer = new BulkWriter(db, transaction);
+            var participantsTable = writer.For<Participant>(nameof(Participant.Id), nameof(Participant.PersonalNumber), nameof(Participant.Gender), nameof(Participant.ProtectedIdentity));
+            var casesTable = writer.For<Case>(nameof(Case.Id), nameof(Case.CaseRef), nameof(Case.ParticipantId), nameof(Case.DistrictId), nameof(Case.JobCentreId),
+                nameof(Case.TargetGroup), nameof(Case.ReceivesBenefit), nameof(Case.HasChildren), nameof(Case.NewlyUnemployed), nameof(Case.NewlyArrived),
+                nameof(Case.ConsentGiven), nameof(Case.ReferralDate), nameof(Case.ReferredAt), nameof(Case.ReferredBy), nameof(Case.Channel), nameof(Case.Status),
+                nameof(Case.EnrolmentDate), nameof(Case.CoachId), nameof(Case.CoachRef), nameof(Case.ReportingGroup), nameof(Case.FirstPlanAgreedOn),
+                nameof(Case.ClosureDate), nameof(Case.ClosureReason), nameof(Case.ClosureSubReason), nameof(Case.ClosedBy), nameof(Case.OpenParticipantId), nameof(Case.Version));
+            var pauses = writer.For<CasePause>(nameof(CasePause.CaseId), nameof(CasePause.PausedOn), nameof(CasePause.ResumedOn), nameof(CasePause.Reason));
+            var plans = writer.For<PlanVersion>(nameof(PlanVersion.CaseId), nameof(PlanVersion.Number), nameof(PlanVersion.Status), nameof(PlanVersion.CreatedAt),
+                nameof(PlanVersion.CreatedBy), nameof(PlanVersion.AgreedOn), nameof(PlanVersion.AgreementRecordedBy));
+            var meetings = writer.For<InfoMeetingOutcome>(nameof(InfoMeetingOutcome.CaseId), nameof(InfoMeetingOutcome.Date), nameof(InfoMeetingOutcome.Attended));
+            var attendance = writer.For<AttendanceDay>(nameof(AttendanceDay.CaseId), nameof(AttendanceDay.Date), nameof(AttendanceDay.Status));
+            var placements = writer.For<Placement>(nameof(Placement.CaseId), nameof(Placement.Kind), nameof(Placement.StartDate), nameof(Placement.EndDate),
+                nameof(Placement.EmployerOrganisationNumber));
+            var months = writer.For<BenefitMonth>(nameof(BenefitMonth.ParticipantId), nameof(BenefitMonth.Month), nameof(BenefitMonth.ReceivesBenefit));
+            var observations = writer.For<OccupationObservation>(nameof(OccupationObservation.ParticipantId), nameof(OccupationObservation.Date), nameof(OccupationObservation.Status));
+
+            var nextParticipantId = await MaxIdAsync("Participants", ct) + 1;
+            var nextCaseId = await MaxIdAsync("Cases", ct) + 1;
+            var corrections = new List<CaseEvent>();
+
+            async Task<int> ParticipantIdAsync(string personalNumber)
+            {
+                var person = people[personalNumber];
+                if (person.ParticipantId is { } id) return id;
+                person.ParticipantId = nextParticipantId++;
+                await writer.AddAsync(participantsTable, [person.ParticipantId, personalNumber, person.Gender, false], ct);
+                return person.ParticipantId.Value;
+            }
+
+            async Task WritePauseAsync(CaseState c, DateOnly resumedOn)
+            {
+                if (c.PendingPause is { } pause)
+                    await writer.AddAsync(pauses, [c.Id, pause.Date, resumedOn, pause.PauseReason], ct);
+                else if (c.StoredOpenPauseId is { } stored)
+                    await writer.ExecuteAsync($"UPDATE \"{pauses.Name}\" SET {BulkWriter.Quote(pauses.Column(nameof(CasePause.ResumedOn)))} = @p0 WHERE \"Id\" = @p1",
+                        [resumedOn, stored], ct);
+                c.PendingPause = null;
+                c.StoredOpenPauseId = null;
+            }
+
+            await foreach (var (line, e, _) in ReadAsync(spool, ct))
+            {
+                if (line % 50_000 == 0) progress?.Report(new("storing", line));
+                if (e is null || !IsNew(line)) continue;
+                Imported++;
+                if (!e.IsCaseEvent)
+                {
+                    var participant = await ParticipantIdAsync(e.PersonalNumber!);
+                    if (correctionLines.Contains(line)) corrections.Add(e);
+                    else if (e.Type == CaseEventType.BenefitMonth) await writer.AddAsync(months, [participant, e.Date, e.ReceivesBenefit], ct);
+                    else await writer.AddAsync(observations, [participant, e.Date, e.OccupationStatus], ct);
+                    continue;
+                }
+
+                var c = cases[e.CaseRef!];
+                switch (e.Type)
+                {
+                    case CaseEventType.Referral:
+                    {
+                        var participant = await ParticipantIdAsync(e.PersonalNumber!);
+                        c.Id = nextCaseId++;
+                        // The row is written with the state the whole stream leads to.
+                        await writer.AddAsync(casesTable,
+                        [
+                            c.Id, c.CaseRef, participant, c.DistrictId, c.JobCentreId, e.TargetGroup, e.ReceivesBenefit, e.HasChildren, e.NewlyUnemployed,
+                            e.NewlyArrived, false, e.Date, now, importedBy, ReferralChannel.Import, c.Status, c.Enrolment, c.CoachId, c.CoachRef,
+                            c.ReportingGroup, c.FirstPlan, c.Closure, c.ClosureReason, c.ClosureSubReason, c.Closure is null ? null : importedBy,
+                            c.Closure is null ? participant : null, 1,
+                        ], ct);
+                        break;
+                    }
+                    case CaseEventType.InfoMeeting:
+                        await writer.AddAsync(meetings, [c.Id, e.Date, e.Attended], ct);
+                        break;
+                    case CaseEventType.PlanAgreed:
+                        await writer.AddAsync(plans, [c.Id, ++c.PlanNumber, PlanStatus.Agreed, now, importedBy, e.Date, importedBy], ct);
+                        break;
+                    case CaseEventType.Pause:
+                        c.PendingPause = e;
+                        break;
+                    case CaseEventType.Resume:
+                        await WritePauseAsync(c, e.Date);
+                        break;
+                    case CaseEventType.Attendance:
+                        await writer.AddAsync(attendance, [c.Id, e.Date, e.AttendanceStatus], ct);
+                        break;
+                    case CaseEventType.Placement:
+                        await writer.AddAsync(placements, [c.Id, e.PlacementKind, e.Date, e.End, e.Employer], ct);
+                        break;
+                    case CaseEventType.Closure:
+                        if (c.PendingPause is not null || c.StoredOpenPauseId is not null) await WritePauseAsync(c, e.Date);
+                        break;
+                }
+            }
+            // Pauses still open at the end of the stream.
+            foreach (var c in cases.Values.Where(c => c.PendingPause is not null))
+                await writer.AddAsync(pauses, [c.Id, c.PendingPause!.Date, null, c.PendingPause.PauseReason], ct);
+            await writer.FlushAsync(ct);
+
+            foreach (var c in cases.Values.Where(c => c.Changed)) await UpdateCaseAsync(writer, casesTable, c, ct);
+            foreach (var e in corrections) await CorrectAsync(writer, e.Type == CaseEventType.BenefitMonth ? months : observations, e, ct);
+            if (transaction.Connection is NpgsqlConnection)
+                foreach (var table in new[] { "Participants", "Cases" })
+                    await writer.ExecuteAsync($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"{table}\"), 1))", [], ct);
+        }
+
+        private async Task UpdateCaseAsync(BulkWriter writer, BulkWriter.Table table, CaseState c, CancellationToken ct)
+        {
+            string[] columns = [nameof(Case.Status), nameof(Case.JobCentreId), nameof(Case.EnrolmentDate), nameof(Case.CoachId), nameof(Case.CoachRef),
+                nameof(Case.ReportingGroup), nameof(Case.FirstPlanAgreedOn), nameof(Case.ClosureDate), nameof(Case.ClosureReason), nameof(Case.ClosureSubReason),
+                nameof(Case.ClosedBy), nameof(Case.OpenParticipantId)];
+            object?[] values = [c.Status, c.JobCentreId, c.Enrolment, c.CoachId, c.CoachRef, c.ReportingGroup, c.FirstPlan, c.Closure, c.ClosureReason,
+                c.ClosureSubReason, c.Closure is null ? null : importedBy, c.Closure is null ? people[c.PersonalNumber].ParticipantId : null];
+            var index = columns.Select(name => Array.IndexOf(table.Columns, table.Column(name))).ToArray();
+            var sets = string.Join(", ", columns.Select((name, i) => $"{BulkWriter.Quote(table.Column(name))} = @p{i}"));
+            await writer.ExecuteAsync(
+                $"UPDATE {BulkWriter.Quote(table.Name)} SET {sets}, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @p{columns.Length}",
+                [.. values.Select((v, i) => table.ToProvider(index[i], v)), c.Id], ct);
+        }
+
+        private async Task CorrectAsync(BulkWriter writer, BulkWriter.Table table, CaseEvent e, CancellationToken ct)
+        {
+            var participant = people[e.PersonalNumber!].ParticipantId;
+            var (dateColumn, valueColumn, value) = e.Type == CaseEventType.BenefitMonth
+                ? (nameof(BenefitMonth.Month), nameof(BenefitMonth.ReceivesBenefit), (object)e.ReceivesBenefit)
+                : (nameof(OccupationObservation.Date), nameof(OccupationObservation.Status), e.OccupationStatus);
+            var valueIndex = Array.IndexOf(table.Columns, table.Column(valueColumn));
+            await writer.ExecuteAsync(
+                $"UPDATE {BulkWriter.Quote(table.Name)} SET {BulkWriter.Quote(table.Column(valueColumn))} = @p0 " +
+                $"WHERE \"ParticipantId\" = @p1 AND {BulkWriter.Quote(table.Column(dateColumn))} = @p2",
+                [table.ToProvider(valueIndex, value), participant, e.Date], ct);
+        }
+
+        private async Task<int> MaxIdAsync(string table, CancellationToken ct)
+        {
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\"";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+        }
+
+        private CaseState NewState(CaseEvent referral, long line, bool existing)
+        {
+            var districtId = districtIds[referral.District!];
+            var age = Identity.PersonalNumber.TryParse(referral.PersonalNumber, today, out var pn, out _) ? pn.AgeOn(referral.Date) : null;
+            var (adult, youth) = servingCentres[districtId];
+            return new CaseState
+            {
+                CaseRef = referral.CaseRef!, PersonalNumber = referral.PersonalNumber!, Existing = existing, ReferralLine = line,
+                ReferralDate = referral.Date, DistrictId = districtId, TargetGroup = referral.TargetGroup, NewlyArrived = referral.NewlyArrived,
+                JobCentreId = age is >= 16 and <= 24 && youth is { } y ? y : adult, Latest = referral.Date,
+            };
+        }
+
+        private static int FollowUpValue(CaseEvent e) => e.Type == CaseEventType.BenefitMonth ? (e.ReceivesBenefit ? 1 : 0) : (int)e.OccupationStatus;
+
+        private void Fail(long line, string reason)
+        {
+            ErrorCount++;
+            if (Errors.Count < MaxListedErrors) Errors.Add(new ImportError(line, reason));
+        }
+
+        private void MarkNew(long line) => newLines.Add(line);
+
+        /// <summary>Asked in increasing line order by the second reading.</summary>
+        private bool IsNew(long line)
+        {
+            while (nextNew < newLines.Count && newLines[nextNew] < line) nextNew++;
+            return nextNew < newLines.Count && newLines[nextNew] == line;
+        }
+
+        private async IAsyncEnumerable<(long Line, CaseEvent? Event, string? Error)> ReadAsync(string spool,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            using var reader = new StreamReader(spool, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            long number = 0;
+            while (await reader.ReadLineAsync(ct) is { } text)
+            {
+                number++;
+                Lines = Math.Max(Lines, number);
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                var e = CaseEventFormat.Parse(text, today, texts, out var error);
+                yield return (number, e, error);
+            }
+        }
+    }
 }

@@ -1,0 +1,132 @@
+using System.Data.Common;
+using Jobbtorg.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Jobbtorg.Features.Import;
+
+/// <summary>
+/// Writes many rows fast inside the import's transaction, past EF's change tracker: prepared statements on
+/// SQLite, binary COPY on PostgreSQL. Table and column names and value conversions (enumerations as text,
+/// SQLite's instants as numbers) come from the EF model, so the rows are what EF itself would write.
+/// Rows are buffered and written table by table in the order given, parents before children.
+/// </summary>
+internal sealed class BulkWriter(JobbtorgDb db, DbTransaction transaction)
+{
+    private const int FlushAt = 20_000;
+    private readonly List<Table> tables = [];
+    private int buffered;
+
+    public Table For<T>(params string[] properties)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var table = new Table(entity, properties.Select(p => entity.FindProperty(p)!).ToArray());
+        tables.Add(table);
+        return table;
+    }
+
+    public async Task AddAsync(Table table, object?[] row, CancellationToken ct)
+    {
+        table.Rows.Add(row);
+        if (++buffered >= FlushAt) await FlushAsync(ct);
+    }
+
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        foreach (var table in tables.Where(t => t.Rows.Count > 0))
+        {
+            if (transaction.Connection is NpgsqlConnection npgsql) await CopyAsync(npgsql, table, ct);
+            else await InsertAsync(table, ct);
+            table.Rows.Clear();
+        }
+        buffered = 0;
+    }
+
+    /// <summary>A parameterised statement in the import's transaction, for the few updates of existing rows.</summary>
+    public async Task ExecuteAsync(string sql, object?[] values, CancellationToken ct)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@p" + i;
+            p.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public static string Quote(string name) => "\"" + name + "\"";
+
+    private async Task InsertAsync(Table table, CancellationToken ct)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(Quote))}) " +
+                              $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "@p" + i))})";
+        var parameters = table.Columns.Select((_, i) =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@p" + i;
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        await command.PrepareAsync(ct);
+        foreach (var row in table.Rows)
+        {
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = table.ToProvider(i, row[i]) ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, Table table, CancellationToken ct)
+    {
+        var copy = $"COPY {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
+        foreach (var row in table.Rows)
+        {
+            await importer.StartRowAsync(ct);
+            for (var i = 0; i < row.Length; i++)
+            {
+                switch (table.ToProvider(i, row[i]))
+                {
+                    case null: await importer.WriteNullAsync(ct); break;
+                    case int v: await importer.WriteAsync(v, NpgsqlDbType.Integer, ct); break;
+                    case long v: await importer.WriteAsync(v, NpgsqlDbType.Bigint, ct); break;
+                    case bool v: await importer.WriteAsync(v, NpgsqlDbType.Boolean, ct); break;
+                    case string v: await importer.WriteAsync(v, NpgsqlDbType.Text, ct); break;
+                    case DateOnly v: await importer.WriteAsync(v, NpgsqlDbType.Date, ct); break;
+                    case DateTimeOffset v: await importer.WriteAsync(v.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct); break;
+                    case var v: throw new NotSupportedException($"No COPY mapping for {v.GetType()} in {table.Name}.");
+                }
+            }
+        }
+        await importer.CompleteAsync(ct);
+    }
+
+    internal sealed class Table
+    {
+        private readonly IProperty[] properties;
+
+        public Table(IEntityType entity, IProperty[] properties)
+        {
+            this.properties = properties;
+            Name = entity.GetTableName()!;
+            var store = StoreObjectIdentifier.Table(Name, entity.GetSchema());
+            Columns = properties.Select(p => p.GetColumnName(store)!).ToArray();
+        }
+
+        public string Name { get; }
+        public string[] Columns { get; }
+        public List<object?[]> Rows { get; } = [];
+
+        public string Column(string property) => Columns[Array.FindIndex(properties, p => p.Name == property)];
+
+        public object? ToProvider(int column, object? value) =>
+            value is null ? null : properties[column].GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
+    }
+}

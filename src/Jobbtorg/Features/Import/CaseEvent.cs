@@ -1,0 +1,364 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Jobbtorg.Features.Attendance;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.FollowUp;
+using Jobbtorg.Features.Placements;
+using Jobbtorg.Features.Shared;
+using Jobbtorg.Identity;
+
+namespace Jobbtorg.Features.Import;
+
+public enum CaseEventType
+{
+    Referral, InfoMeeting, Enrolment, PlanAgreed, Pause, Resume, Attendance, Placement, Closure, BenefitMonth, OccupationStatus,
+}
+
+/// <summary>
+/// One line of the case-event format (domain.md), parsed and checked field by field. Only the fields of its
+/// type are set. <see cref="Date"/> is the event's date (a placement's start, a benefit month's first day).
+/// </summary>
+public sealed class CaseEvent
+{
+    public CaseEventType Type { get; init; }
+    public string? CaseRef { get; init; }
+    public string? PersonalNumber { get; init; }
+    public DateOnly Date { get; init; }
+
+    // referral
+    public string? District { get; init; }
+    public TargetGroup TargetGroup { get; init; }
+    public Gender Gender { get; init; }
+    public bool ReceivesBenefit { get; init; }
+    public bool HasChildren { get; init; }
+    public bool NewlyUnemployed { get; init; }
+    public bool NewlyArrived { get; init; }
+
+    public bool Attended { get; init; }                       // infoMeeting
+    public string? JobCentre { get; init; }                   // enrolment
+    public string? Coach { get; init; }                       // enrolment
+    public PauseReason PauseReason { get; init; }             // pause
+    public AttendanceStatus AttendanceStatus { get; init; }   // attendance
+    public PlacementKind PlacementKind { get; init; }         // placement
+    public DateOnly? End { get; init; }                       // placement
+    public string? Employer { get; init; }                    // placement
+    public ClosureReason ClosureReason { get; init; }         // closure
+    public ClosureSubReason? ClosureSubReason { get; init; }  // closure
+    public OccupationStatus OccupationStatus { get; init; }   // occupationStatus
+
+    public bool IsCaseEvent => Type is not (CaseEventType.BenefitMonth or CaseEventType.OccupationStatus);
+}
+
+/// <summary>Reads and writes the case-event format. Writing is canonical: the same event always gives the same
+/// bytes, so an import recognises events it already holds by comparing them with the export's lines.</summary>
+public static class CaseEventFormat
+{
+    public const string ContentType = "application/x-ndjson";
+
+    private static readonly Dictionary<string, CaseEventType> TypeNames = new()
+    {
+        ["referral"] = CaseEventType.Referral, ["infoMeeting"] = CaseEventType.InfoMeeting, ["enrolment"] = CaseEventType.Enrolment,
+        ["planAgreed"] = CaseEventType.PlanAgreed, ["pause"] = CaseEventType.Pause, ["resume"] = CaseEventType.Resume,
+        ["attendance"] = CaseEventType.Attendance, ["placement"] = CaseEventType.Placement, ["closure"] = CaseEventType.Closure,
+        ["benefitMonth"] = CaseEventType.BenefitMonth, ["occupationStatus"] = CaseEventType.OccupationStatus,
+    };
+    private static readonly Dictionary<CaseEventType, string> NameOfType = TypeNames.ToDictionary(x => x.Value, x => x.Key);
+
+    /// <summary>Parses one line; on failure <paramref name="error"/> says what is wrong, in the user's language.</summary>
+    public static CaseEvent? Parse(string line, DateOnly today, Texts texts, out string? error)
+    {
+        error = null;
+        CaseEventLine? raw;
+        try
+        {
+            raw = JsonSerializer.Deserialize(line, CaseEventJson.Default.CaseEventLine);
+        }
+        catch (JsonException e) when (e.Path is { Length: > 2 } path && e.BytePositionInLine is not null && IsValueTypeError(e))
+        {
+            error = texts.Format("The field {0} has the wrong type.", path.TrimStart('$', '.'));
+            return null;
+        }
+        catch (JsonException)
+        {
+            error = texts["The line is not valid JSON."];
+            return null;
+        }
+        if (raw is null)
+        {
+            error = texts["The line is not a JSON object."];
+            return null;
+        }
+
+        var problems = new List<string>();
+        void Problem(string message, params object?[] args) => problems.Add(texts.Format(message, args));
+
+        string? Required(string? value, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value)) { Problem("The field {0} is missing.", field); return null; }
+            return value.Trim();
+        }
+
+        DateOnly RequiredDate(string? value, string field)
+        {
+            if (Required(value, field) is not { } s) return default;
+            if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            Problem("The field {0} must be a date written yyyy-MM-dd, not '{1}'.", field, s);
+            return default;
+        }
+
+        T RequiredEnum<T>(string? value, string field) where T : struct, Enum
+        {
+            if (Required(value, field) is not { } s) return default;
+            if (EnumNames<T>.Values.TryGetValue(s, out var parsed)) return parsed;
+            Problem("The field {0} has the unknown value '{1}'; allowed: {2}.", field, s, string.Join(", ", EnumNames<T>.Values.Keys));
+            return default;
+        }
+
+        bool RequiredBool(bool? value, string field)
+        {
+            if (value is null) Problem("The field {0} is missing.", field);
+            return value ?? false;
+        }
+
+        string? CaseRef()
+        {
+            var s = Required(raw.CaseRef, "caseRef");
+            if (s is { Length: > 100 }) Problem("The field {0} is longer than {1} characters.", "caseRef", 100);
+            return s;
+        }
+
+        PersonalNumber? Person()
+        {
+            if (Required(raw.PersonalNumber, "personalNumber") is not { } s) return null;
+            if (Identity.PersonalNumber.TryParse(s, today, out var number, out var pnError)) return number;
+            switch (pnError)
+            {
+                case PersonalNumberError.Date: Problem("The personal identity number does not contain a valid date of birth."); break;
+                case PersonalNumberError.Checksum: Problem("The personal identity number's check digit is wrong; check for a typing error."); break;
+                default: Problem("The personal identity number '{0}' is not written as YYYYMMDDNNNN.", s); break;
+            }
+            return null;
+        }
+
+        if (Required(raw.Type, "type") is not { } typeName) return Fail(problems, out error);
+        if (!TypeNames.TryGetValue(typeName, out var type))
+        {
+            error = texts.Format("The type '{0}' is unknown; allowed: {1}.", typeName, string.Join(", ", TypeNames.Keys));
+            return null;
+        }
+
+        CaseEvent? parsed = null;
+        switch (type)
+        {
+            case CaseEventType.Referral:
+            {
+                var caseRef = CaseRef();
+                var person = Person();
+                var district = Required(raw.District, "district");
+                var targetGroup = RequiredEnum<TargetGroup>(raw.TargetGroup, "targetGroup");
+                var date = RequiredDate(raw.Date, "date");
+                var receives = RequiredBool(raw.ReceivesBenefit, "receivesBenefit");
+                // Without a stated gender the legal sex of the personal number is used, as at a referral in the form.
+                var gender = raw.Gender is null ? (person?.Sex == LegalSex.Female ? Gender.F : Gender.M) : RequiredEnum<Gender>(raw.Gender, "gender");
+                parsed = new CaseEvent
+                {
+                    Type = type, CaseRef = caseRef, PersonalNumber = person?.Value, District = district, TargetGroup = targetGroup,
+                    Date = date, Gender = gender, ReceivesBenefit = receives, HasChildren = raw.HasChildren ?? false,
+                    NewlyUnemployed = raw.NewlyUnemployed ?? false, NewlyArrived = raw.NewlyArrived ?? false,
+                };
+                break;
+            }
+            case CaseEventType.InfoMeeting:
+                parsed = new CaseEvent { Type = type, CaseRef = CaseRef(), Date = RequiredDate(raw.Date, "date"), Attended = RequiredBool(raw.Attended, "attended") };
+                break;
+            case CaseEventType.Enrolment:
+            {
+                var coach = raw.Coach?.Trim();
+                if (coach is { Length: > 100 }) Problem("The field {0} is longer than {1} characters.", "coach", 100);
+                parsed = new CaseEvent
+                {
+                    Type = type, CaseRef = CaseRef(), Date = RequiredDate(raw.Date, "date"), JobCentre = Required(raw.JobCentre, "jobCentre"),
+                    Coach = string.IsNullOrEmpty(coach) ? null : coach,
+                };
+                break;
+            }
+            case CaseEventType.PlanAgreed or CaseEventType.Resume:
+                parsed = new CaseEvent { Type = type, CaseRef = CaseRef(), Date = RequiredDate(raw.Date, "date") };
+                break;
+            case CaseEventType.Pause:
+                parsed = new CaseEvent { Type = type, CaseRef = CaseRef(), Date = RequiredDate(raw.Date, "date"), PauseReason = RequiredEnum<PauseReason>(raw.Reason, "reason") };
+                break;
+            case CaseEventType.Attendance:
+                parsed = new CaseEvent { Type = type, CaseRef = CaseRef(), Date = RequiredDate(raw.Date, "date"), AttendanceStatus = RequiredEnum<AttendanceStatus>(raw.Status, "status") };
+                break;
+            case CaseEventType.Placement:
+            {
+                var caseRef = CaseRef();
+                var kind = RequiredEnum<PlacementKind>(raw.Kind, "kind");
+                var start = RequiredDate(raw.Start, "start");
+                DateOnly? end = raw.End is null ? null : RequiredDate(raw.End, "end");
+                if (end < start) Problem("The placement cannot end before it starts.");
+                string? employer = null;
+                if (!string.IsNullOrWhiteSpace(raw.Employer))
+                {
+                    if (OrganisationNumber.TryParse(raw.Employer, out var org, out _)) employer = org.Value;
+                    else Problem("The employer's organisation number '{0}' is not valid.", raw.Employer);
+                }
+                parsed = new CaseEvent { Type = type, CaseRef = caseRef, PlacementKind = kind, Date = start, End = end, Employer = employer };
+                break;
+            }
+            case CaseEventType.Closure:
+            {
+                var caseRef = CaseRef();
+                var date = RequiredDate(raw.Date, "date");
+                var reason = RequiredEnum<ClosureReason>(raw.Reason, "reason");
+                ClosureSubReason? sub = raw.SubReason is null ? null : RequiredEnum<ClosureSubReason>(raw.SubReason, "subReason");
+                if (sub is { } s && problems.Count == 0 && !ClosureReasons.SubReasonsFor(reason).Contains(s))
+                    Problem("The sub-reason {0} does not belong to the closure reason {1}.", s, reason);
+                parsed = new CaseEvent { Type = type, CaseRef = caseRef, Date = date, ClosureReason = reason, ClosureSubReason = sub };
+                break;
+            }
+            case CaseEventType.BenefitMonth:
+            {
+                var person = Person();
+                var monthText = Required(raw.Month, "month");
+                var month = default(DateOnly);
+                if (monthText is not null && !DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
+                    Problem("The field {0} must be a month written yyyy-MM, not '{1}'.", "month", monthText);
+                parsed = new CaseEvent { Type = type, PersonalNumber = person?.Value, Date = month, ReceivesBenefit = RequiredBool(raw.ReceivesBenefit, "receivesBenefit") };
+                break;
+            }
+            case CaseEventType.OccupationStatus:
+                parsed = new CaseEvent
+                {
+                    Type = type, PersonalNumber = Person()?.Value, Date = RequiredDate(raw.Date, "date"),
+                    OccupationStatus = RequiredEnum<OccupationStatus>(raw.Status, "status"),
+                };
+                break;
+        }
+        return problems.Count > 0 ? Fail(problems, out error) : parsed;
+    }
+
+    private static CaseEvent? Fail(List<string> problems, out string? error)
+    {
+        error = string.Join(" ", problems);
+        return null;
+    }
+
+    // A token of the wrong kind for a typed field ("attended": "yes") names the field; broken syntax does not.
+    private static bool IsValueTypeError(JsonException e) => e.InnerException is InvalidOperationException || e.Message.Contains("could not be converted", StringComparison.Ordinal);
+
+    /// <summary>Writes the event as one canonical line (no newline): fixed field order, defaults written out.</summary>
+    public static void Write(Utf8JsonWriter json, CaseEvent e)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", NameOfType[e.Type]);
+        if (e.IsCaseEvent) json.WriteString("caseRef", e.CaseRef);
+        switch (e.Type)
+        {
+            case CaseEventType.Referral:
+                json.WriteString("personalNumber", e.PersonalNumber);
+                json.WriteString("district", e.District);
+                json.WriteString("targetGroup", e.TargetGroup.ToString());
+                WriteDate(json, "date", e.Date);
+                json.WriteString("gender", e.Gender.ToString());
+                json.WriteBoolean("receivesBenefit", e.ReceivesBenefit);
+                json.WriteBoolean("hasChildren", e.HasChildren);
+                json.WriteBoolean("newlyUnemployed", e.NewlyUnemployed);
+                json.WriteBoolean("newlyArrived", e.NewlyArrived);
+                break;
+            case CaseEventType.InfoMeeting:
+                WriteDate(json, "date", e.Date);
+                json.WriteBoolean("attended", e.Attended);
+                break;
+            case CaseEventType.Enrolment:
+                WriteDate(json, "date", e.Date);
+                json.WriteString("jobCentre", e.JobCentre);
+                if (e.Coach is not null) json.WriteString("coach", e.Coach);
+                break;
+            case CaseEventType.PlanAgreed or CaseEventType.Resume:
+                WriteDate(json, "date", e.Date);
+                break;
+            case CaseEventType.Pause:
+                WriteDate(json, "date", e.Date);
+                json.WriteString("reason", e.PauseReason.ToString());
+                break;
+            case CaseEventType.Attendance:
+                WriteDate(json, "date", e.Date);
+                json.WriteString("status", e.AttendanceStatus.ToString());
+                break;
+            case CaseEventType.Placement:
+                json.WriteString("kind", e.PlacementKind.ToString());
+                WriteDate(json, "start", e.Date);
+                if (e.End is { } end) WriteDate(json, "end", end);
+                if (e.Employer is not null) json.WriteString("employer", e.Employer);
+                break;
+            case CaseEventType.Closure:
+                WriteDate(json, "date", e.Date);
+                json.WriteString("reason", e.ClosureReason.ToString());
+                if (e.ClosureSubReason is { } sub) json.WriteString("subReason", sub.ToString());
+                break;
+            case CaseEventType.BenefitMonth:
+                json.WriteString("personalNumber", e.PersonalNumber);
+                json.WriteString("month", e.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+                json.WriteBoolean("receivesBenefit", e.ReceivesBenefit);
+                break;
+            case CaseEventType.OccupationStatus:
+                json.WriteString("personalNumber", e.PersonalNumber);
+                WriteDate(json, "date", e.Date);
+                json.WriteString("status", e.OccupationStatus.ToString());
+                break;
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>The canonical line's bytes, for recognising an event already stored.</summary>
+    public static byte[] Canonical(CaseEvent e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer)) Write(json, e);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly date) =>
+        json.WriteString(name, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private static class EnumNames<T> where T : struct, Enum
+    {
+        // Exact member names only: "1" or "work" are not values of the format.
+        public static readonly Dictionary<string, T> Values = Enum.GetValues<T>().ToDictionary(v => v.ToString(), v => v, StringComparer.Ordinal);
+    }
+}
+
+/// <summary>A line as written: every field optional and textual, so that each problem can be named.</summary>
+public sealed class CaseEventLine
+{
+    public string? Type { get; set; }
+    public string? CaseRef { get; set; }
+    public string? PersonalNumber { get; set; }
+    public string? District { get; set; }
+    public string? TargetGroup { get; set; }
+    public string? Date { get; set; }
+    public string? Gender { get; set; }
+    public bool? ReceivesBenefit { get; set; }
+    public bool? HasChildren { get; set; }
+    public bool? NewlyUnemployed { get; set; }
+    public bool? NewlyArrived { get; set; }
+    public bool? Attended { get; set; }
+    public string? JobCentre { get; set; }
+    public string? Coach { get; set; }
+    public string? Reason { get; set; }
+    public string? SubReason { get; set; }
+    public string? Status { get; set; }
+    public string? Kind { get; set; }
+    public string? Start { get; set; }
+    public string? End { get; set; }
+    public string? Employer { get; set; }
+    public string? Month { get; set; }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowTrailingCommas = false)]
+[JsonSerializable(typeof(CaseEventLine))]
+internal sealed partial class CaseEventJson : JsonSerializerContext;

@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using Jobbtorg.Data;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features.Import;
+
+/// <summary>A stored case with its history as case events, in the order the format wants them.</summary>
+public sealed class StoredCase
+{
+    public int Id { get; init; }
+    public required string CaseRef { get; init; }
+    public int ParticipantId { get; init; }
+    public required string PersonalNumber { get; init; }
+    public Gender Gender { get; init; }
+    public CaseStatus Status { get; init; }
+    public int JobCentreId { get; init; }
+    public DateOnly? EnrolmentDate { get; init; }
+    public int LastPlanNumber { get; init; }
+    public int? OpenPauseId { get; init; }
+    public required List<CaseEvent> Events { get; init; }
+}
+
+/// <summary>
+/// Reads the database as case events, a slice of cases at a time so that memory stays flat however large the
+/// city. Export writes these events; import compares a stream with them.
+/// </summary>
+public sealed class StoredEvents(JobbtorgDb db)
+{
+    private const int SliceSize = 2000;
+
+    public async IAsyncEnumerable<StoredCase> CasesAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
+        var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+        var coaches = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, ct);
+
+        var lastId = 0;
+        while (true)
+        {
+            var cases = await db.Cases.AsNoTracking().IgnoreAutoIncludes()
+                .Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(SliceSize)
+                .Select(c => new
+                {
+                    c.Id, c.CaseRef, c.ParticipantId, c.Participant.PersonalNumber, c.Participant.Gender, c.DistrictId, c.JobCentreId,
+                    c.TargetGroup, c.ReferralDate, c.ReceivesBenefit, c.HasChildren, c.NewlyUnemployed, c.NewlyArrived, c.Status,
+                    c.EnrolmentDate, c.CoachId, c.CoachRef, c.ClosureDate, c.ClosureReason, c.ClosureSubReason,
+                })
+                .ToListAsync(ct);
+            if (cases.Count == 0) yield break;
+            var (lo, hi) = (cases[0].Id, cases[^1].Id);
+            lastId = hi;
+
+            var pauses = await Slice(db.CasePauses.AsNoTracking().Where(p => p.CaseId >= lo && p.CaseId <= hi).OrderBy(p => p.PausedOn).ThenBy(p => p.Id), p => p.CaseId, ct);
+            var plans = await Slice(db.PlanVersions.AsNoTracking().Where(p => p.CaseId >= lo && p.CaseId <= hi).OrderBy(p => p.Number)
+                .Select(p => new { p.CaseId, p.Number, p.Status, p.AgreedOn }), p => p.CaseId, ct);
+            var meetings = await Slice(db.InfoMeetingOutcomes.AsNoTracking().Where(m => m.CaseId >= lo && m.CaseId <= hi).OrderBy(m => m.Date).ThenBy(m => m.Id), m => m.CaseId, ct);
+            var attendance = await Slice(db.AttendanceDays.AsNoTracking().Where(a => a.CaseId >= lo && a.CaseId <= hi).OrderBy(a => a.Date).ThenBy(a => a.Id), a => a.CaseId, ct);
+            var placements = await Slice(db.Placements.AsNoTracking().Where(p => p.CaseId >= lo && p.CaseId <= hi).OrderBy(p => p.StartDate).ThenBy(p => p.Id), p => p.CaseId, ct);
+
+            foreach (var c in cases)
+            {
+                var events = new List<CaseEvent>
+                {
+                    new()
+                    {
+                        Type = CaseEventType.Referral, CaseRef = c.CaseRef, PersonalNumber = c.PersonalNumber, District = districts[c.DistrictId],
+                        TargetGroup = c.TargetGroup, Date = c.ReferralDate, Gender = c.Gender, ReceivesBenefit = c.ReceivesBenefit,
+                        HasChildren = c.HasChildren, NewlyUnemployed = c.NewlyUnemployed, NewlyArrived = c.NewlyArrived,
+                    },
+                };
+                foreach (var m in meetings[c.Id])
+                    events.Add(new() { Type = CaseEventType.InfoMeeting, CaseRef = c.CaseRef, Date = m.Date, Attended = m.Attended });
+                if (c.EnrolmentDate is { } enrolled)
+                    events.Add(new()
+                    {
+                        Type = CaseEventType.Enrolment, CaseRef = c.CaseRef, Date = enrolled, JobCentre = centres[c.JobCentreId],
+                        Coach = c.CoachId is { } coach ? coaches[coach] : c.CoachRef,
+                    });
+                foreach (var p in plans[c.Id].Where(p => p.Status == PlanStatus.Agreed))
+                    events.Add(new() { Type = CaseEventType.PlanAgreed, CaseRef = c.CaseRef, Date = p.AgreedOn!.Value });
+                foreach (var p in pauses[c.Id])
+                {
+                    events.Add(new() { Type = CaseEventType.Pause, CaseRef = c.CaseRef, Date = p.PausedOn, PauseReason = p.Reason });
+                    if (p.ResumedOn is { } resumed) events.Add(new() { Type = CaseEventType.Resume, CaseRef = c.CaseRef, Date = resumed });
+                }
+                foreach (var a in attendance[c.Id])
+                    events.Add(new() { Type = CaseEventType.Attendance, CaseRef = c.CaseRef, Date = a.Date, AttendanceStatus = a.Status });
+                foreach (var p in placements[c.Id])
+                    events.Add(new()
+                    {
+                        Type = CaseEventType.Placement, CaseRef = c.CaseRef, PlacementKind = p.Kind, Date = p.StartDate, End = p.EndDate,
+                        Employer = p.EmployerOrganisationNumber,
+                    });
+                if (c.ClosureDate is { } closed)
+                    events.Add(new() { Type = CaseEventType.Closure, CaseRef = c.CaseRef, Date = closed, ClosureReason = c.ClosureReason!.Value, ClosureSubReason = c.ClosureSubReason });
+
+                yield return new StoredCase
+                {
+                    Id = c.Id, CaseRef = c.CaseRef, ParticipantId = c.ParticipantId, PersonalNumber = c.PersonalNumber, Gender = c.Gender,
+                    Status = c.Status, JobCentreId = c.JobCentreId, EnrolmentDate = c.EnrolmentDate,
+                    LastPlanNumber = plans[c.Id].Select(p => p.Number).DefaultIfEmpty(0).Max(),
+                    OpenPauseId = pauses[c.Id].FirstOrDefault(p => p.ResumedOn is null)?.Id,
+                    // A stable sort by date keeps the life-cycle order (referral, meeting, enrolment, …, closure) on equal dates.
+                    Events = events.OrderBy(e => e.Date).ToList(),
+                };
+            }
+        }
+    }
+
+    /// <summary>Benefit months and occupation observations, person by person.</summary>
+    public async IAsyncEnumerable<CaseEvent> FollowUpsAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var months = db.BenefitMonths.AsNoTracking()
+            .Join(db.Participants, m => m.ParticipantId, p => p.Id, (m, p) => new { p.PersonalNumber, m.Month, m.ReceivesBenefit, m.Id })
+            .OrderBy(x => x.Id).AsAsyncEnumerable();
+        await foreach (var m in months.WithCancellation(ct))
+            yield return new CaseEvent { Type = CaseEventType.BenefitMonth, PersonalNumber = m.PersonalNumber, Date = m.Month, ReceivesBenefit = m.ReceivesBenefit };
+
+        var observations = db.OccupationObservations.AsNoTracking()
+            .Join(db.Participants, o => o.ParticipantId, p => p.Id, (o, p) => new { p.PersonalNumber, o.Date, o.Status, o.Id })
+            .OrderBy(x => x.Id).AsAsyncEnumerable();
+        await foreach (var o in observations.WithCancellation(ct))
+            yield return new CaseEvent { Type = CaseEventType.OccupationStatus, PersonalNumber = o.PersonalNumber, Date = o.Date, OccupationStatus = o.Status };
+    }
+
+    private static async Task<ILookup<int, T>> Slice<T>(IQueryable<T> query, Func<T, int> caseId, CancellationToken ct) =>
+        (await query.ToListAsync(ct)).ToLookup(caseId);
+}

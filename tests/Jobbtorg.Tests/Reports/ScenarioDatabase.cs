@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Jobbtorg.Data;
+using Jobbtorg.Features.Import;
+using Jobbtorg.Features.Reports;
+using Jobbtorg.Features.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Tests.Reports;
+
+/// <summary>
+/// A fresh SQLite database holding the reference data and nothing else. A stream goes in through the real importer
+/// and the report comes out through the real loader and calculator. Each database is a copy of one migrated and
+/// seeded template, so a scenario costs a file copy rather than a migration.
+/// </summary>
+public sealed class ScenarioDatabase : IAsyncDisposable
+{
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+    private static readonly Texts Texts = new();
+
+    private readonly string path;
+
+    private ScenarioDatabase(string path)
+    {
+        this.path = path;
+        Db = Open(path);
+    }
+
+    public JobbtorgDb Db { get; }
+
+    public static async Task<ScenarioDatabase> CreateAsync()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"jobbtorg_report_{Guid.NewGuid():N}.db");
+        File.Copy(await Template.Value, path);
+        return new ScenarioDatabase(path);
+    }
+
+    /// <summary>Imports the stream and fails the test, listing the importer's reasons, if any line is refused.</summary>
+    public async Task<ImportResult> ImportAsync(string ndjson)
+    {
+        var import = new CaseEventImport(Db, Texts, TimeProvider.System, NullLogger<CaseEventImport>.Instance);
+        var result = await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson)), "report-tests");
+        Assert.True(result.Succeeded, "The importer refused the stream:\n" +
+            string.Join('\n', result.Errors.Select(e => $"  line {e.Line}: {e.Reason}")));
+        Db.ChangeTracker.Clear();
+        return result;
+    }
+
+    public Task<IndicatorData> LoadAsync(string asOf) => LoadAsync(Date(asOf));
+
+    public async Task<IndicatorData> LoadAsync(DateOnly asOf)
+    {
+        // A context of its own, as a request would have: nothing the import left behind can leak into the load.
+        await using var db = Open(path);
+        return await new Indicators(db).LoadAsync(asOf, CancellationToken.None);
+    }
+
+    public async Task<IndicatorReport> ReportAsync(string from, string to, string asOf, GroupBy? groupBy = null) =>
+        IndicatorCalculator.Compute(await LoadAsync(asOf), Date(from), Date(to), groupBy);
+
+    /// <summary>The whole scenario in one call: a fresh database, the stream imported, the report read.</summary>
+    public static async Task<IndicatorReport> ReportAsync(string ndjson, string from, string to, string asOf, GroupBy? groupBy = null)
+    {
+        await using var scenario = await CreateAsync();
+        await scenario.ImportAsync(ndjson);
+        return await scenario.ReportAsync(from, to, asOf, groupBy);
+    }
+
+    public static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        File.Delete(path);
+    }
+
+    // Without pooling no connection outlives its context, so the file can be deleted at once.
+    private static SqliteJobbtorgDb Open(string path) =>
+        new(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite($"Data Source={path};Pooling=False").Options);
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"jobbtorg_report_template_{Guid.NewGuid():N}.db");
+        await using (var db = Open(path))
+        {
+            await db.Database.MigrateAsync();
+            await ReferenceData.SeedAsync(db);
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+        return path;
+    }
+}
