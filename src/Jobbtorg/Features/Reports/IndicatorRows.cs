@@ -40,7 +40,7 @@ public static class IndicatorRows
             new("closureRate", t["Closure rate"],
                 t["The closed cases as a share of all cases enrolled during the period."],
                 [
-                    new("numerator", t["Closed"], MeasureKind.Count, s => s.Closed),
+                    new("numerator", t["Closed cases"], MeasureKind.Count, s => s.Closed),
                     new("denominator", t["Enrolled during the period"], MeasureKind.Count, s => s.Enrolled),
                     new("rate", rate, MeasureKind.Rate, s => s.ClosureRate),
                 ]),
@@ -66,7 +66,7 @@ public static class IndicatorRows
                 t["Self-supporting"], t["Reached 12 months"], rate, s => s.SelfSufficientWithin12MonthsAll),
             Ratio("closedToWorkOrStudies", t["Closed to work or studies"],
                 t["Of the cases closed during the period, those closed because the person got a job or began to study."],
-                t["Work or studies"], t["Closed"], rate, s => s.ClosedToWorkOrStudies),
+                t["Work or studies"], t["Closed cases"], rate, s => s.ClosedToWorkOrStudies),
             RatioWithUnknown("stillSelfSupporting6Months", t["Still self-supporting 6 months after closure"],
                 t["People on benefit who left as self-supporting, looked at in the sixth month after closure when that month falls in the period: how many received no benefit that month; those with no information from the district are unknown."],
                 t["No benefit"], t["Benefit status known"], t["Unknown"], rate, s => s.StillSelfSupporting6Months),
