@@ -1,0 +1,117 @@
+using System.IO.Pipelines;
+using System.Text.Json;
+using Jobbtorg.Features.Import;
+using Jobbtorg.Features.Reports;
+
+namespace Jobbtorg.Tests.Reports;
+
+/// <summary>A generated stream of a few thousand cases, imported once for all the tests of a class.</summary>
+public sealed class GeneratedStreamFixture : IAsyncLifetime
+{
+    public const int People = 2500;
+
+    public GeneratedStream Stream { get; } = new CaseEventGenerator(seed: 2008).Generate(People);
+    public ScenarioDatabase Database { get; private set; } = null!;
+    public ImportResult Imported { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await ScenarioDatabase.CreateAsync();
+        Imported = await Database.ImportAsync(Stream.ToNdjson());
+    }
+
+    public async Task DisposeAsync() => await Database.DisposeAsync();
+}
+
+/// <summary>
+/// Every indicator of a generated stream, for several periods, as-of dates and every grouping, against a
+/// straightforward computation from the generated events themselves; and the export of the imported stream,
+/// imported into an empty database, gives every indicator again.
+/// </summary>
+public sealed class GeneratedStreamTests(GeneratedStreamFixture generated) : IClassFixture<GeneratedStreamFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A year, a tertial, a leap-year February, a year across two calendar years, a single day, everything.</summary>
+    private static readonly (DateOnly From, DateOnly To)[] Periods =
+    [
+        (new(2022, 1, 1), new(2022, 12, 31)),
+        (new(2023, 5, 1), new(2023, 8, 31)),
+        (new(2024, 2, 1), new(2024, 2, 29)),
+        (new(2023, 3, 15), new(2024, 3, 14)),
+        (new(2024, 10, 31), new(2024, 10, 31)),
+        (new(2021, 1, 1), new(2026, 12, 31)),
+    ];
+
+    private static readonly GroupBy?[] Groupings = [null, GroupBy.ReportingGroup, GroupBy.JobCentre, GroupBy.District, GroupBy.Gender];
+
+    public static TheoryData<string> AsOfDates => ["2022-09-30", "2024-06-30", "2025-03-31", "2027-01-01"];
+
+    [Theory]
+    [MemberData(nameof(AsOfDates))]
+    public async Task Every_indicator_matches_a_straightforward_computation_from_the_events(string asOf)
+    {
+        var seenOn = ScenarioDatabase.Date(asOf);
+        var data = await generated.Database.LoadAsync(seenOn);
+        var expected = new StraightforwardIndicators(generated.Stream);
+
+        foreach (var (from, to) in Periods)
+            foreach (var groupBy in Groupings)
+                AssertSameReport(expected.Report(from, to, seenOn, groupBy), IndicatorCalculator.Compute(data, from, to, groupBy),
+                    $"{from}–{to} as of {asOf} by {groupBy?.ToString() ?? "total"}");
+    }
+
+    [Fact]
+    public void The_stream_is_stored_whole_and_reaches_every_outcome_of_every_indicator()
+    {
+        Assert.Equal(generated.Stream.EventCount, generated.Imported.Imported);
+        Assert.Equal(0, generated.Imported.Skipped);
+
+        // So that the comparison above means something: each outcome occurs in the generated data.
+        var all = new StraightforwardIndicators(generated.Stream).Report(new(2021, 1, 1), new(2026, 12, 31), new(2025, 3, 31), null).Total;
+        Assert.True(all.Enrolled > 2000, $"enrolled {all.Enrolled}");
+        Assert.True(all.ClosedBeforeEnrolment > 50, $"closed before enrolment {all.ClosedBeforeEnrolment}");
+        Assert.All(all.ClosureReasons, r => Assert.True(r.Value > 50, $"{r.Key}: {r.Value}"));
+        Assert.True(all.JobGuarantee is { Met: > 100, Missed: > 100, Excluded: > 0, Pending: > 0 }, all.JobGuarantee.ToString());
+        Assert.True(all.SelfSufficientWithin12Months is { Numerator: > 50, Denominator: > 500 }, all.SelfSufficientWithin12Months.ToString());
+        Assert.True(all.StillSelfSupporting6Months is { Numerator: > 50, Denominator: > 100, Unknown: > 50 }, all.StillSelfSupporting6Months.ToString());
+        Assert.True(all.WorkingOrStudying3MonthsAfterMunicipalJob is { Numerator: > 50, Denominator: > 100, Unknown: > 50 },
+            all.WorkingOrStudying3MonthsAfterMunicipalJob.ToString());
+        Assert.NotNull(all.MedianDaysReferralToInfoMeeting);
+    }
+
+    [Fact]
+    public async Task The_export_imported_into_an_empty_database_gives_every_indicator_again()
+    {
+        using var exported = new MemoryStream();
+        await new CaseEventExport(new StoredEvents(generated.Database.Db)).WriteAsync(PipeWriter.Create(exported), CancellationToken.None);
+        exported.Position = 0;
+        await using var copy = await ScenarioDatabase.CreateAsync();
+        await copy.ImportAsync(await new StreamReader(exported).ReadToEndAsync());
+
+        foreach (var asOf in new DateOnly[] { new(2023, 6, 30), new(2025, 3, 31), new(2027, 1, 1) })
+        {
+            var original = await generated.Database.LoadAsync(asOf);
+            var reimported = await copy.LoadAsync(asOf);
+            foreach (var (from, to) in Periods)
+                foreach (var groupBy in Groupings)
+                    AssertSameReport(IndicatorCalculator.Compute(original, from, to, groupBy), IndicatorCalculator.Compute(reimported, from, to, groupBy),
+                        $"{from}–{to} as of {asOf} by {groupBy?.ToString() ?? "total"}");
+        }
+    }
+
+    /// <summary>Compares set by set, so a failure names the period, grouping and group that differ.</summary>
+    private static void AssertSameReport(IndicatorReport expected, IndicatorReport actual, string what)
+    {
+        Assert.True(JsonSerializer.Serialize(expected.Total, Json) == JsonSerializer.Serialize(actual.Total, Json),
+            $"{what}, total:\n expected {JsonSerializer.Serialize(expected.Total, Json)}\n actual   {JsonSerializer.Serialize(actual.Total, Json)}");
+        Assert.Equal(expected.Groups is null, actual.Groups is null);
+        if (expected.Groups is null) return;
+        Assert.Equal(expected.Groups.Keys.Order(StringComparer.Ordinal), actual.Groups!.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, set) in expected.Groups)
+        {
+            var (wanted, got) = (JsonSerializer.Serialize(set, Json), JsonSerializer.Serialize(actual.Groups[key], Json));
+            Assert.True(wanted == got, $"{what}, group {key}:\n expected {wanted}\n actual   {got}");
+        }
+    }
+}
