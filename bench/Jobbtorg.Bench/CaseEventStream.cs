@@ -31,7 +31,7 @@ public static class CaseEventStream
         static string D(DateOnly d) => d.ToString("yyyy-MM-dd");
 
         // Each person's next case is referred some time after the last one closed; an open case ends their story.
-        var nextReferral = people.Select(_ => new DateOnly(2012, 1, 1).AddDays(random.Next(0, 1500))).ToArray();
+        var nextReferral = people.Select(_ => new DateOnly(2017, 1, 1).AddDays(random.Next(0, 2900))).ToArray();
         var anyone = true;
         while (written < events && anyone)
         {
