@@ -1,10 +1,29 @@
 using System.Diagnostics;
+using Jobbtorg.Bench;
 using Jobbtorg.Calendar;
+using Jobbtorg.Data;
+using Jobbtorg.Features.Import;
+using Jobbtorg.Features.Reports;
+using Jobbtorg.Features.Shared;
 using Jobbtorg.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
-// Rule throughput at city scale: every case's deadline and every referral's personal number are
-// computed on each page and report, so these must stay cheap. Run in Release:
-//   dotnet run -c Release --project bench/Jobbtorg.Bench
+// Benchmarks at city scale. Run in Release:
+//   dotnet run -c Release --project bench/Jobbtorg.Bench                       rule throughput
+//   dotnet run -c Release --project bench/Jobbtorg.Bench -- import sqlite 1000000
+//   dotnet run -c Release --project bench/Jobbtorg.Bench -- import postgres 1000000 ["Host=…;Username=…;Password=…"]
+// The import bench writes a generated case-event stream to a temporary file, imports it into a fresh
+// database, and reports events per second and the process's peak memory; then imports it again (all
+// skipped), exports it, and computes the indicator report from it.
+if (args.Length >= 2 && args[0] == "import")
+{
+    await ImportBench.RunAsync(args[1], args.Length > 2 ? long.Parse(args[2]) : 1_000_000,
+        args.Length > 3 ? args[3] : "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg");
+    return;
+}
+
 var today = new DateOnly(2026, 11, 24);
 Measure("Deadline(E, 5) with one pause", 1_000_000, i =>
 {

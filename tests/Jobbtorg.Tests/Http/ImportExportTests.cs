@@ -69,6 +69,12 @@ public sealed class ImportExportTests(JobbtorgAppFactory app)
         var pause = Assert.Single(stored.Pauses);
         Assert.Equal((new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 20)), (pause.PausedOn, pause.ResumedOn!.Value));
         Assert.Single(stored.Plans);
+
+        // An imported case is a case like any other: the API shows it with its reference and the source's coach.
+        var dto = JsonDocument.Parse(await app.ApiClient(JobbtorgAppFactory.RobotKey).GetStringAsync($"/api/cases/{stored.Id}")).RootElement;
+        Assert.Equal(caseRef, dto.GetProperty("caseRef").GetString());
+        Assert.Equal("coach-17", dto.GetProperty("coach").GetString());
+        Assert.Equal("Met", dto.GetProperty("jobGuarantee").GetString());
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public class Case
     public List<JournalEntry> Journal { get; private set; } = [];
 
     public bool IsOpen => Status != CaseStatus.Closed;
+    /// <summary>The coach's name, or for an imported case the source system's name for them.</summary>
+    public string? CoachName => Coach?.DisplayName ?? CoachRef;
     public bool IsEnrolled => EnrolmentDate is not null;
     public CasePause? OpenPause => Pauses.FirstOrDefault(p => p.ResumedOn is null);
 
@@ -136,6 +138,7 @@ public class Case
         if (coach.JobCentreId != JobCentreId) throw new RuleBrokenException("The coach must work at the case's job centre.");
         Coach = coach;
         CoachId = coach.Id;
+        CoachRef = null;
         Touch();
     }
 

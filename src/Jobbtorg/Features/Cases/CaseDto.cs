@@ -5,6 +5,7 @@ namespace Jobbtorg.Features.Cases;
 /// <summary>A case as system clients see it. It carries no personal number and no journal.</summary>
 public sealed record CaseDto(
     int Id,
+    string CaseRef,
     CaseStatus Status,
     string District,
     string? DistrictReferralId,
@@ -23,7 +24,7 @@ public sealed record CaseDto(
     ClosureSubReason? ClosureSubReason)
 {
     public static CaseDto From(Case c, TimeProvider clock) => new(
-        c.Id, c.Status, c.District.Code, c.DistrictReferralId, c.TargetGroup, c.ReferralDate, c.ConsentGiven,
-        c.EnrolmentDate, c.ReportingGroup, c.Coach?.DisplayName, c.JobGuaranteeDeadline, c.JobGuarantee(clock.Today()),
+        c.Id, c.CaseRef, c.Status, c.District.Code, c.DistrictReferralId, c.TargetGroup, c.ReferralDate, c.ConsentGiven,
+        c.EnrolmentDate, c.ReportingGroup, c.CoachName, c.JobGuaranteeDeadline, c.JobGuarantee(clock.Today()),
         c.FirstPlanAgreedOn, c.PlanReviewDue, c.ClosureDate, c.ClosureReason, c.ClosureSubReason);
 }

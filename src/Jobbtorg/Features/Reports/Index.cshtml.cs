@@ -1,0 +1,81 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jobbtorg.Features.Reports;
+
+/// <summary>The indicator report for managers and analysts: every indicator for a period, optionally broken
+/// down, the monthly series per reporting group, and the same as a workbook.</summary>
+[Authorize(Policy = Policies.ReadReports)]
+public class IndexModel(JobbtorgDb db, Indicators indicators, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
+{
+    public IndicatorReport? Report { get; private set; }
+    public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
+    public IReadOnlyList<ReportColumn> Columns { get; private set; } = [];
+    public IReadOnlyList<MonthPoint> Months { get; private set; } = [];
+    public IReadOnlyList<CoachCaseload> Caseload { get; private set; } = [];
+    /// <summary>The period's last day, or the as-of date when the period ends later: nothing after it is known.</summary>
+    public DateOnly CaseloadDate { get; private set; }
+
+    public async Task OnGetAsync() => await BuildAsync(HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnGetExcelAsync()
+    {
+        if (!await BuildAsync(HttpContext.RequestAborted)) return Page();
+        var stream = new MemoryStream();
+        IndicatorWorkbook.Write(stream, Texts, new(PeriodName(Period!), Period!, AsOfDate, BreakdownName, Rows, Columns, Months, CaseloadDate, Caseload));
+        stream.Position = 0;
+        return File(stream, IndicatorWorkbook.ContentType, IndicatorWorkbook.FileName(Period!));
+    }
+
+    public string CoachName(CoachCaseload load) => load.Coach == IndicatorReport.Unassigned ? Texts["No coach"] : load.Coach;
+
+    private async Task<bool> BuildAsync(CancellationToken ct)
+    {
+        if (!ResolvePeriod()) return false;
+        var period = Period!;
+        var data = await indicators.LoadAsync(AsOfDate, ct);
+        Report = IndicatorCalculator.Compute(data, period.From, period.To, GroupBy);
+        Rows = IndicatorRows.For(Texts);
+        Columns = IndicatorRows.Columns(Report, GroupBy, Texts, await GroupNamesAsync(ct));
+        Months = MonthlySeries.Compute(data, period.EndMonth);
+        CaseloadDate = period.To < AsOfDate ? period.To : AsOfDate;
+        Caseload = IndicatorCalculator.Caseload(data, CaseloadDate);
+        return true;
+    }
+
+    /// <summary>The four monthly charts: one line per reporting group, the total in the table.</summary>
+    public IEnumerable<LineChart> Charts()
+    {
+        var groups = Enum.GetValues<ReportingGroup>();
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var labels = Months.Select(m => m.Month.ToString("MMMM yyyy", culture)).ToList();
+        // Every third month is named on the axis, counting back from the last, with the year under it.
+        var axis = Months.Select((m, i) => (Months.Count - 1 - i) % 3 != 0 ? ""
+            : m.Month.ToString("MMM", culture).TrimEnd('.') + "\n" + m.Month.Year).ToList();
+        var first = Months.Count > 0 ? labels[0] : "";
+        var last = Months.Count > 0 ? labels[^1] : "";
+
+        LineChart Chart(string id, string title, Func<MonthFigures, double?> value, bool isRate) => new()
+        {
+            Id = id,
+            Title = title,
+            Description = Texts.Format("Line chart from {0} to {1} with one line per reporting group: {2}. The figures are in the table below the chart.",
+                first, last, string.Join(", ", groups.Select(g => Texts.Enum(g)))),
+            Labels = labels,
+            AxisLabels = axis,
+            LabelHeading = Texts["Month"],
+            IsRate = isRate,
+            Series = groups.Select(g => new ChartSeries(Texts.Enum(g), Months.Select(m => value(m[g])).ToList())).ToList(),
+            TableOnly = new ChartSeries(Texts["Total"], Months.Select(m => value(m.Total)).ToList()),
+        };
+
+        yield return Chart("enrolled", Texts["Enrolled cases per month"], f => f.Enrolled, false);
+        yield return Chart("newly-enrolled", Texts["Newly enrolled cases per month"], f => f.NewlyEnrolled, false);
+        yield return Chart("closed", Texts["Closed cases per month"], f => f.Closed, false);
+        yield return Chart("closure-rate", Texts["Closure rate per month"], f => f.ClosureRate, true);
+    }
+}

@@ -1,0 +1,396 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Jobbtorg.Features.Access;
+using MiniExcelLibs;
+
+namespace Jobbtorg.Tests.Http;
+
+/// <summary>
+/// A small job centre of its own (a fresh database), worked through the API and the pages, so that every count
+/// on the report pages is known. Today is Tue 10 March 2026; all cases are in Enskede-Årsta-Vantör (Jobbtorg Farsta).
+/// </summary>
+public sealed class ReportScenario : IAsyncLifetime
+{
+    public JobbtorgAppFactory App { get; } = new();
+    public Dictionary<string, int> Cases { get; } = [];
+    public string OverdueName => "Sen Plansson";
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        var coachUser = await App.CreateUserAsync(Roles.Coach, centre: "farsta", name: "Coach Rapportsson");
+        var coach = await App.SignInAsync(coachUser);
+
+        // A: enrolled Mon 12 Jan (deadline Mon 19 Jan), plan on the 14th: met; still open.
+        var a = Cases["A"] = await ReferAsync("2026-01-05", "Anna", "Itid");
+        await EnrolAsync(coach, a, "2026-01-12", coachUser.Id);
+        await AgreePlanAsync(coach, a, "2026-01-14");
+        // B: enrolled 12 Jan, plan on the 26th: missed; closed to work on 20 Feb.
+        var b = Cases["B"] = await ReferAsync("2026-01-05", "Bo", "Sent");
+        await EnrolAsync(coach, b, "2026-01-12", coachUser.Id);
+        await AgreePlanAsync(coach, b, "2026-01-26");
+        await CloseAsync(coach, b, "2026-02-20", "Work", "Unsubsidised");
+        // C: enrolled 12 Jan, still no plan: missed, and overdue today by 50 days.
+        var c = Cases["C"] = await ReferAsync("2026-01-05", "Sen", "Plansson");
+        await EnrolAsync(coach, c, "2026-01-12", coachUser.Id);
+        // D: newly arrived, enrolled Mon 9 March (deadline Mon 16 March), no plan yet: pending.
+        var d = Cases["D"] = await ReferAsync("2026-02-02", "Dana", "Nyss", newlyArrived: true);
+        await EnrolAsync(coach, d, "2026-03-09", coachUser.Id);
+        // E: enrolled 12 Jan, moved away the next day without a plan: excluded; closed in January.
+        var e = Cases["E"] = await ReferAsync("2026-01-05", "Erik", "Flyttad");
+        await EnrolAsync(coach, e, "2026-01-12", coachUser.Id);
+        await CloseAsync(coach, e, "2026-01-13", "Other", "Moved");
+        // F: enrolled in December 2025 with a plan: enrolled, not newly enrolled, in 2026.
+        var f = Cases["F"] = await ReferAsync("2025-12-01", "Frida", "Tidig");
+        await EnrolAsync(coach, f, "2025-12-03", coachUser.Id);
+        await AgreePlanAsync(coach, f, "2025-12-04");
+        // G: a referral withdrawn on 20 January before enrolment.
+        var g = Cases["G"] = await ReferAsync("2026-01-05", "Gun", "Aldrig");
+        await CloseAsync(coach, g, "2026-01-20", "Other", "NoLongerOnBenefit");
+    }
+
+    private async Task<int> ReferAsync(string referralDate, string firstName, string lastName, bool newlyArrived = false)
+    {
+        var response = await App.ApiClient(JobbtorgAppFactory.RobotKey).PostAsJsonAsync("/api/referrals", new
+        {
+            personalNumber = TestPeople.Adult(App.Today), firstName, lastName, district = "enskede-arsta-vantor",
+            targetGroup = "UnemployedOnBenefit", receivesBenefit = true, newlyArrived, referralDate,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    private static async Task EnrolAsync(HttpClient coach, int id, string date, string coachId) =>
+        Assert.Equal(HttpStatusCode.Redirect, (await coach.SubmitFormAsync($"/Cases/Enrol/{id}", new() { ["EnrolmentDate"] = date, ["CoachId"] = coachId })).StatusCode);
+
+    private async Task AgreePlanAsync(HttpClient coach, int id, string date)
+    {
+        await coach.SubmitFormAsync($"/Plans/Edit/{id}", new(), $"/Plans/Edit/{id}?handler=Start");
+        await coach.SubmitFormAsync($"/Plans/Edit/{id}", new() { ["Goal"] = "5223", ["Summary"] = "Butik" }, $"/Plans/Edit/{id}?handler=Goal");
+        var activityType = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.ActivityTypes.Where(t => t.Code == "active-job-search").Select(t => t.Id)));
+        await coach.SubmitFormAsync($"/Plans/Edit/{id}", new()
+        {
+            ["Activity.ActivityTypeId"] = activityType.ToString(), ["Activity.StartDate"] = date, ["Activity.HoursPerWeek"] = "20",
+        }, $"/Plans/Edit/{id}?handler=Add");
+        var agree = await coach.SubmitFormAsync($"/Plans/Edit/{id}", new() { ["AgreedOn"] = date, ["ParticipantAgrees"] = "true" }, $"/Plans/Edit/{id}?handler=Agree");
+        Assert.Equal(HttpStatusCode.Redirect, agree.StatusCode);
+    }
+
+    private static async Task CloseAsync(HttpClient coach, int id, string date, string reason, string subReason) =>
+        Assert.Equal(HttpStatusCode.Redirect, (await coach.SubmitFormAsync($"/Cases/Close/{id}",
+            new() { ["ClosureDate"] = date, ["Reason"] = reason, ["SubReason"] = subReason })).StatusCode);
+
+    Task IAsyncLifetime.DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+}
+
+[Trait("Category", "Http")]
+public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFixture<ReportScenario>
+{
+    private JobbtorgAppFactory App => scenario.App;
+
+    [GeneratedRegex("<tbody data-indicator=\"(?<indicator>\\w+)\">(?<body>.*?)</tbody>", RegexOptions.Singleline)]
+    private static partial Regex IndicatorBody();
+
+    /// <summary>The text of one cell of the indicator table: indicator key, measure key, group key.</summary>
+    private static string Cell(string html, string indicator, string measure, string group = "total")
+    {
+        var body = IndicatorBody().Matches(html).Single(m => m.Groups["indicator"].Value == indicator).Groups["body"].Value;
+        var row = Regex.Match(body, $"<tr data-measure=\"{measure}\">(.*?)</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, $"No measure {measure} in {indicator}");
+        var cell = Regex.Match(row.Groups[1].Value, $"data-group=\"{group}\">([^<]*)</td>");
+        Assert.True(cell.Success, $"No column {group} for {indicator}/{measure}");
+        return WebUtility.HtmlDecode(cell.Groups[1].Value).Trim();
+    }
+
+    private static string? FileName(HttpResponseMessage response) =>
+        response.Content.Headers.ContentDisposition is { } d ? d.FileNameStar ?? d.FileName?.Trim('"') : null;
+
+    /// <summary>The group keys of the breakdown columns, in order, without the total.</summary>
+    private static List<string> Groups(string html) =>
+        Regex.Matches(Between(html, "<thead>", "</thead>"), "data-group=\"(\\w+)\"").Select(m => m.Groups[1].Value).Where(k => k != "total").ToList();
+
+    private static string Between(string html, string start, string end)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"'{start}' not found");
+        var to = html.IndexOf(end, from, StringComparison.Ordinal);
+        return to < 0 ? html[from..] : html[from..to];
+    }
+
+    [Fact]
+    public async Task The_report_shows_each_indicator_for_a_month()
+    {
+        var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
+        var html = await manager.GetStringAsync("/Reports?period=month&year=2026&month=1");
+
+        Assert.Contains("Indikatorer för januari 2026", html);
+        Assert.Equal("5", Cell(html, "enrolled", "count"));          // A, B, C, E, F
+        Assert.Equal("4", Cell(html, "newlyEnrolled", "count"));     // A, B, C, E
+        Assert.Equal("1", Cell(html, "closed", "count"));            // E
+        Assert.Equal("1", Cell(html, "closedBeforeEnrolment", "count")); // G
+        Assert.Equal("1", Cell(html, "closureRate", "numerator"));
+        Assert.Equal("5", Cell(html, "closureRate", "denominator"));
+        Assert.Equal("20,0 %", Cell(html, "closureRate", "rate"));
+        Assert.Equal("1", Cell(html, "closureReasons", "Other"));
+        Assert.Equal("0", Cell(html, "closureReasons", "Work"));
+        Assert.Equal("1", Cell(html, "jobGuarantee", "met"));        // A
+        Assert.Equal("2", Cell(html, "jobGuarantee", "missed"));     // B late, C none
+        Assert.Equal("0", Cell(html, "jobGuarantee", "pending"));
+        Assert.Equal("1", Cell(html, "jobGuarantee", "excluded"));   // E
+        Assert.Equal("33,3 %", Cell(html, "jobGuarantee", "rate"));
+        Assert.Equal("0", Cell(html, "closedToWorkOrStudies", "numerator"));
+        Assert.Equal("1", Cell(html, "closedToWorkOrStudies", "denominator"));
+        Assert.Equal("0,0 %", Cell(html, "closedToWorkOrStudies", "rate"));
+        Assert.Equal("–", Cell(html, "stillSelfSupporting6Months", "rate"));
+        Assert.Equal("7", Cell(html, "medianDaysReferralToEnrolment", "median")); // 5 → 12 January
+
+        // Every indicator row says in one sentence what it counts.
+        Assert.Equal(14, IndicatorBody().Matches(html).Count);
+        Assert.Contains("Personer som skrevs in under perioden.", html);
+        Assert.Equal(14, Regex.Matches(html, "<span class=\"explain\">[^<]{20,}</span>").Count);
+
+        // The caseload on the period's last day: A, B, C and F were open on 31 January, all with the same coach.
+        var caseload = Between(html, "data-testid=\"caseload\"", "</table>");
+        Assert.Contains("Ärenden per jobbcoach den 2026-01-31", html);
+        Assert.Matches("Coach Rapportsson</td><td class=\"num\">4</td>", caseload);
+    }
+
+    [Fact]
+    public async Task A_breakdown_adds_a_column_per_group_after_the_total()
+    {
+        var analyst = await App.SignInAsNewAsync(Roles.Analyst);
+        var html = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=reportingGroup");
+
+        var header = WebUtility.HtmlDecode(Between(html, "<thead>", "</thead>"));
+        Assert.Matches("data-group=\"total\">Totalt</th>\\s*<th scope=\"col\" class=\"num\" data-group=\"NewlyArrivedRefugee\">Nyanlända / flyktingar</th>\\s*" +
+                       "<th scope=\"col\" class=\"num\" data-group=\"Other25Plus\">Övriga 25\\+</th>", header);
+        Assert.Equal("6", Cell(html, "enrolled", "count"));
+        Assert.Equal("1", Cell(html, "enrolled", "count", "NewlyArrivedRefugee"));  // D
+        Assert.Equal("5", Cell(html, "enrolled", "count", "Other25Plus"));
+        Assert.Equal("5", Cell(html, "newlyEnrolled", "count"));
+        Assert.Equal("2", Cell(html, "closed", "count"));
+        Assert.Equal("33,3 %", Cell(html, "closureRate", "rate"));
+        Assert.Equal("1", Cell(html, "jobGuarantee", "pending"));
+        Assert.Equal("1", Cell(html, "jobGuarantee", "pending", "NewlyArrivedRefugee"));
+        Assert.Equal("–", Cell(html, "jobGuarantee", "rate", "NewlyArrivedRefugee"));
+        Assert.Equal("50,0 %", Cell(html, "closedToWorkOrStudies", "rate"));       // B of B and E
+
+        var byCentre = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=jobCentre");
+        Assert.Contains("data-group=\"farsta\">Jobbtorg Farsta</th>", byCentre);
+        Assert.Equal("6", Cell(byCentre, "enrolled", "count", "farsta"));
+        var byGender = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=gender");
+        var genders = Groups(byGender);
+        Assert.NotEmpty(genders);
+        Assert.All(genders, g => Assert.Contains(g, new[] { "F", "M", "X", "unassigned" }));
+        Assert.Equal(6, genders.Sum(g => int.Parse(Cell(byGender, "enrolled", "count", g))));
+    }
+
+    [Theory]
+    [InlineData("period=month&year=2024&month=2", "februari 2024", "2024-02-01", "2024-02-29")]
+    [InlineData("period=tertial&year=2024&tertial=1", "T1 2024 (januari–april)", "2024-01-01", "2024-04-30")]
+    [InlineData("period=tertial&year=2025&tertial=2", "T2 2025 (maj–augusti)", "2025-05-01", "2025-08-31")]
+    [InlineData("period=tertial&year=2025&tertial=3", "T3 2025 (september–december)", "2025-09-01", "2025-12-31")]
+    [InlineData("period=year&year=2025", "2025", "2025-01-01", "2025-12-31")]
+    [InlineData("period=custom&from=2025-03-15&to=2025-06-14", "2025-03-15 – 2025-06-14", "2025-03-15", "2025-06-14")]
+    [InlineData("from=2025-03-15&to=2025-06-14", "2025-03-15 – 2025-06-14", "2025-03-15", "2025-06-14")]
+    [InlineData("", "T1 2026 (januari–april)", "2026-01-01", "2026-04-30")] // nothing chosen: today's tertial
+    public async Task The_period_choices_resolve_to_their_first_and_last_day(string query, string name, string from, string to)
+    {
+        var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
+        var html = await manager.GetStringAsync("/Reports?" + query);
+
+        Assert.Contains($"Indikatorer för {name}</h2>", html);
+        Assert.Contains($"Från och med {from} till och med {to}.", html);
+        // The form shows the resolved dates, and the workbook link keeps the choice.
+        Assert.Contains($"name=\"from\" value=\"{from}\"", html);
+        Assert.Contains($"name=\"to\" value=\"{to}\"", html);
+        var excelLink = WebUtility.HtmlDecode(Regex.Match(html, "href=\"(/Reports\\?handler=Excel[^\"]*)\"").Groups[1].Value);
+        var excel = await manager.GetAsync(excelLink);
+        Assert.Equal($"indikatorer-{from}-{to}.xlsx", FileName(excel));
+    }
+
+    [Fact]
+    public async Task A_period_that_cannot_be_read_is_named_and_nothing_is_computed()
+    {
+        var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
+        var backwards = await manager.GetStringAsync("/Reports?period=custom&from=2025-06-01&to=2025-05-01");
+        Assert.Contains("Perioden kan inte sluta innan den börjar.", backwards);
+        Assert.DoesNotContain("data-testid=\"indicators\"", backwards);
+
+        var noTertial = await manager.GetStringAsync("/Reports?period=tertial&year=2025&tertial=4");
+        Assert.Contains("Välj tertial 1, 2 eller 3.", noTertial);
+        var notADate = await manager.GetStringAsync("/Reports?period=custom&from=igår&to=2025-05-01");
+        Assert.Contains("”igår” är inte ett giltigt värde.", notADate);
+
+        var excel = await manager.GetAsync("/Reports?handler=Excel&period=custom&from=2025-06-01&to=2025-05-01");
+        Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
+        Assert.StartsWith("text/html", excel.Content.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
+    public async Task The_monthly_series_covers_24_months_per_reporting_group_with_charts_and_tables()
+    {
+        var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
+        var html = await manager.GetStringAsync("/Reports?period=month&year=2026&month=1");
+
+        foreach (var chart in new[] { "enrolled", "newly-enrolled", "closed", "closure-rate" })
+        {
+            var figure = Between(html, $"data-testid=\"chart-{chart}\"", "</figure>");
+            Assert.Matches($"<svg [^>]*role=\"img\" aria-labelledby=\"{chart}-title {chart}-desc\"", figure);
+            Assert.Matches($"<title id=\"{chart}-title\">[^<]+</title>", figure);
+            var table = Between(figure, "<table", "</table>");
+            Assert.Equal(24, Regex.Matches(table, "<th scope=\"row\">").Count);
+            Assert.Contains("<th scope=\"row\">februari 2024</th>", table);
+            Assert.Contains("<th scope=\"row\">januari 2026</th>", table);
+            Assert.Contains("Ungdomar 16–24 år</th>", table);
+        }
+        // January 2026: enrolled 5 (all Other 25+), newly enrolled 4, closed 1 (E).
+        var enrolled = Between(html, "data-testid=\"chart-table-enrolled\"", "</table>");
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">5</td>\\s*<td class=\"num\">5</td>", enrolled);
+        Assert.Matches("<th scope=\"row\">december 2025</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">1</td>", enrolled);
+        var rate = Between(html, "data-testid=\"chart-table-closure-rate\"", "</table>");
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">20,0 %</td>", rate);
+    }
+
+    [Fact]
+    public async Task The_workbook_holds_the_numbers_of_the_page_and_the_api()
+    {
+        var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
+        const string query = "period=tertial&year=2026&tertial=1&groupBy=reportingGroup";
+        var html = await manager.GetStringAsync("/Reports?" + query);
+        Assert.Contains("href=\"/Reports?handler=Excel&amp;period=tertial&amp;year=2026&amp;tertial=1&amp;groupBy=reportingGroup\"", html);
+
+        var response = await manager.GetAsync("/Reports?handler=Excel&" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("indikatorer-2026-01-01-2026-04-30.xlsx", FileName(response));
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(new[] { "Indikatorer", "Per månad", "Ärenden per jobbcoach", "Om rapporten" }, MiniExcel.GetSheetNames(workbook));
+        var rows = Sheet(workbook, "Indikatorer");
+        object? Value(string indicator, string measure, string column) =>
+            rows.Single(r => (string?)r["Indikator"] == indicator && (string?)r["Mått"] == measure)[column];
+
+        var api = await App.ApiClient(JobbtorgAppFactory.RobotKey).GetFromJsonAsync<JsonElement>(
+            "/api/reports/indicators?from=2026-01-01&to=2026-04-30&groupBy=reportingGroup");
+        var total = api.GetProperty("total");
+        var refugees = api.GetProperty("groups").GetProperty("NewlyArrivedRefugee");
+
+        Assert.Equal(total.GetProperty("enrolled").GetInt32(), Convert.ToInt32(Value("Inskrivna", "Antal", "Totalt")));
+        Assert.Equal(6, Convert.ToInt32(Value("Inskrivna", "Antal", "Totalt")));
+        Assert.Equal(refugees.GetProperty("enrolled").GetInt32(), Convert.ToInt32(Value("Inskrivna", "Antal", "Nyanlända / flyktingar")));
+        Assert.Equal(total.GetProperty("newlyEnrolled").GetInt32(), Convert.ToInt32(Value("Nyinskrivna", "Antal", "Totalt")));
+        Assert.Equal(total.GetProperty("closed").GetInt32(), Convert.ToInt32(Value("Avslutade", "Antal", "Totalt")));
+        var guarantee = total.GetProperty("jobGuarantee");
+        Assert.Equal(guarantee.GetProperty("met").GetInt32(), Convert.ToInt32(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Uppfylld", "Totalt")));
+        Assert.Equal(guarantee.GetProperty("missed").GetInt32(), Convert.ToInt32(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Ej uppfylld", "Totalt")));
+        Assert.Equal(guarantee.GetProperty("pending").GetInt32(), Convert.ToInt32(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Pågår", "Totalt")));
+        // Rates are numbers: the percentage with one decimal the page shows.
+        Assert.Equal(Math.Round(guarantee.GetProperty("rate").GetDouble() * 100, 1), Convert.ToDouble(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Andel uppfyllda (av uppfyllda och ej uppfyllda), %", "Totalt")));
+        Assert.Equal(33.3, Convert.ToDouble(Value("Andel avslutade", "Andel, %", "Totalt")));
+        Assert.Equal("33,3 %", Cell(html, "closureRate", "rate"));
+        Assert.Null(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Andel uppfyllda (av uppfyllda och ej uppfyllda), %", "Nyanlända / flyktingar"));
+
+        var months = Sheet(workbook, "Per månad");
+        Assert.Equal(24 * 4, months.Count);
+        Assert.Equal("2024-05", months[0]["Månad"]);
+        var january = months.Single(r => (string?)r["Månad"] == "2026-01" && (string?)r["Redovisningsgrupp"] == "Totalt");
+        Assert.Equal(5, Convert.ToInt32(january["Inskrivna"]));
+        Assert.Equal(4, Convert.ToInt32(january["Nyinskrivna"]));
+        Assert.Equal(1, Convert.ToInt32(january["Avslutade"]));
+        Assert.Equal(20.0, Convert.ToDouble(january["Andel avslutade, %"]));
+    }
+
+    private static List<IDictionary<string, object?>> Sheet(Stream workbook, string name)
+    {
+        workbook.Position = 0;
+        return MiniExcel.Query(workbook, useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>().ToList();
+    }
+
+    [Fact]
+    public async Task The_job_guarantee_view_answers_for_the_period_and_lists_overdue_cases_to_managers()
+    {
+        var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
+        var html = await manager.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1");
+
+        var answer = WebUtility.HtmlDecode(Between(html, "data-testid=\"answer\"", "</p>"));
+        Assert.Contains("33,3 %", answer);
+        Assert.Contains("1 av de 3 vars frist har gått ut", answer);
+        Assert.Matches("data-measure=\"newlyEnrolled\"><strong>5</strong>", html);
+        Assert.Matches("data-measure=\"met\"><strong>1</strong>", html);
+        Assert.Matches("data-measure=\"missed\"><strong>2</strong>", html);
+        Assert.Matches("data-measure=\"pending\"><strong>1</strong>", html);
+        Assert.Matches("data-measure=\"excluded\"><strong>1</strong>", html);
+
+        // C is overdue now: deadline Mon 19 January, 50 days ago; D's deadline has not passed.
+        var overdue = Between(html, "data-testid=\"overdue-cases\"", "</table>");
+        Assert.Matches($"<tr data-case=\"{scenario.Cases["C"]}\">\\s*<td><a href=\"/Cases/Details/{scenario.Cases["C"]}\">{scenario.OverdueName}</a></td>\\s*" +
+                       "<td>Jobbtorg Farsta</td>\\s*<td>Coach Rapportsson</td>\\s*<td>2026-01-12</td>\\s*<td>2026-01-19</td>\\s*<td class=\"num\">50</td>", overdue);
+        Assert.DoesNotContain($"/Cases/Details/{scenario.Cases["A"]}\"", html);
+        var pending = Between(html, "data-testid=\"pending-cases\"", "</table>");
+        Assert.Contains($"/Cases/Details/{scenario.Cases["D"]}\"", pending);
+        Assert.DoesNotContain($"/Cases/Details/{scenario.Cases["C"]}\"", pending);
+        // No personal identity number in full.
+        var personalNumbers = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Participants.Select(p => p.PersonalNumber)));
+        Assert.All(personalNumbers, pn =>
+        {
+            Assert.DoesNotContain(pn, html);
+            Assert.DoesNotContain($"{pn[..8]}-{pn[8..]}", html);
+        });
+
+        var admin = await App.SignInAsNewAsync(Roles.Administrator);
+        Assert.Contains($"/Cases/Details/{scenario.Cases["C"]}\"", await admin.GetStringAsync("/Reports/JobGuarantee"));
+        var otherCentre = await App.SignInAsNewAsync(Roles.Manager, centre: "kista");
+        var kista = await otherCentre.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1");
+        Assert.DoesNotContain($"/Cases/Details/{scenario.Cases["C"]}\"", kista);
+        Assert.Matches("data-measure=\"missed\"><strong>2</strong>", kista); // the figures are the city's
+    }
+
+    [Fact]
+    public async Task An_analyst_sees_the_job_guarantee_figures_but_no_cases()
+    {
+        var analyst = await App.SignInAsNewAsync(Roles.Analyst);
+        var html = WebUtility.HtmlDecode(await analyst.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1&groupBy=reportingGroup"));
+
+        Assert.Matches("data-measure=\"missed\"><strong>2</strong>", html);
+        Assert.Matches("<tr data-group=\"Other25Plus\">\\s*<th scope=\"row\">Övriga 25\\+</th>\\s*<td class=\"num\">4</td>\\s*<td class=\"num\">1</td>\\s*<td class=\"num\">2</td>", html);
+        Assert.Contains("data-testid=\"no-case-list\"", html);
+        Assert.DoesNotContain("/Cases/Details/", html);
+        Assert.DoesNotContain(scenario.OverdueName, html);
+        Assert.DoesNotContain("data-testid=\"overdue-cases\"", html);
+    }
+
+    [Theory]
+    [InlineData(Roles.Coach, "farsta", null)]
+    [InlineData(Roles.Matcher, "farsta", null)]
+    [InlineData(Roles.CaseWorker, null, "enskede-arsta-vantor")]
+    public async Task Staff_without_report_access_are_turned_away(string role, string? centre, string? district)
+    {
+        var client = await App.SignInAsNewAsync(role, centre, district);
+        foreach (var url in new[] { "/Reports", "/Reports?handler=Excel&period=year&year=2026", "/Reports/JobGuarantee" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString);
+        }
+        Assert.DoesNotContain("href=\"/Reports\"", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task Managers_analysts_and_administrators_find_the_reports_in_the_menu()
+    {
+        foreach (var role in new[] { Roles.Manager, Roles.Analyst, Roles.Administrator })
+        {
+            var client = await App.SignInAsNewAsync(role, centre: role == Roles.Manager ? "farsta" : null);
+            Assert.Contains("<li><a href=\"/Reports\">Rapporter</a></li>", await client.GetStringAsync("/"));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Reports")).StatusCode);
+        }
+        var anonymous = await App.AnonymousClient().GetAsync("/Reports");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/Account/Login", anonymous.Headers.Location!.OriginalString);
+    }
+}
