@@ -2,6 +2,7 @@ using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Import;
+using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Referrals;
 using Jobbtorg.Features.Reports;
@@ -26,6 +27,8 @@ builder.Services.AddScoped<CaseEventImport>();
 builder.Services.AddScoped<CaseEventExport>();
 builder.Services.AddSingleton<ImportProgressBoard>();
 builder.Services.AddScoped<Indicators>();
+builder.Services.AddScoped<InfoMeetingDesk>();
+builder.Services.AddHostedService<WaitingListRounds>();
 
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 // Swedish letters are written as they are, not as character references.
@@ -91,6 +94,7 @@ app.MapCasesApi();
 app.MapReferenceApi();
 app.MapImportApi();
 app.MapReportsApi();
+app.MapInfoMeetingsApi();
 app.MapOpenApi().RequireAuthorization();
 app.MapScalarApiReference("/api/docs").RequireAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();

@@ -1,6 +1,7 @@
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.FollowUp;
+using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Placements;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
@@ -31,6 +32,10 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<BenefitMonth> BenefitMonths => Set<BenefitMonth>();
     public DbSet<OccupationObservation> OccupationObservations => Set<OccupationObservation>();
+    public DbSet<InfoMeeting> InfoMeetings => Set<InfoMeeting>();
+    public DbSet<InfoMeetingBooking> InfoMeetingBookings => Set<InfoMeetingBooking>();
+    public DbSet<InfoMeetingWait> InfoMeetingWaits => Set<InfoMeetingWait>();
+    public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

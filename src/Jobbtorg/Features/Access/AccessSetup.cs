@@ -13,6 +13,7 @@ public static class Policies
     public const string Import = nameof(Import);
     public const string Export = nameof(Export);
     public const string ReadReports = nameof(ReadReports);
+    public const string ManageInfoMeetings = nameof(ManageInfoMeetings);
 }
 
 public static class AccessSetup
@@ -75,7 +76,8 @@ public static class AccessSetup
                 ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.Export) || ctx.User.IsInRole(Roles.Administrator)))
             .AddPolicy(Policies.ReadReports, p => p.RequireAssertion(ctx =>
                 ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.ReportsRead)
-                || ctx.User.IsInRole(Roles.Manager) || ctx.User.IsInRole(Roles.Analyst) || ctx.User.IsInRole(Roles.Administrator)));
+                || ctx.User.IsInRole(Roles.Manager) || ctx.User.IsInRole(Roles.Analyst) || ctx.User.IsInRole(Roles.Administrator)))
+            .AddPolicy(Policies.ManageInfoMeetings, p => p.RequireRole(Roles.Manager, Roles.Administrator));
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

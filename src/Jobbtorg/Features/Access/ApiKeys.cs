@@ -35,6 +35,7 @@ public sealed class JobbtorgOptions
     public bool DemoData { get; set; }
     public List<ApiKeyConfig> ApiKeys { get; set; } = [];
     public DatabaseOptions Database { get; set; } = new();
+    public InfoMeetings.InfoMeetingOptions InfoMeetings { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

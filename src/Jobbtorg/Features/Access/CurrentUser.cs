@@ -41,6 +41,9 @@ public sealed class CaseAccess(JobbtorgDb db, CurrentUser user)
         return cases.Where(c => false);
     }
 
+    public async Task<bool> CanSeeAsync(int caseId, CancellationToken ct = default) =>
+        await (await VisibleCasesAsync(ct)).AnyAsync(c => c.Id == caseId, ct);
+
     /// <summary>Job-centre staff may work the case: enrol, plan, pause, close, write the journal.</summary>
     public bool CanWork(Case c) =>
         user.IsInRole(Roles.Administrator)

@@ -1,8 +1,10 @@
+using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Cases;
 
-/// <summary>A case as system clients see it. It carries no personal number and no journal.</summary>
+/// <summary>A case as system clients see it. It carries no personal number and no journal. The info meeting is
+/// given for one case (a referral's answer, GET /api/cases/{id}), not in lists.</summary>
 public sealed record CaseDto(
     int Id,
     string CaseRef,
@@ -21,7 +23,8 @@ public sealed record CaseDto(
     DateOnly? PlanReviewDue,
     DateOnly? ClosureDate,
     ClosureReason? ClosureReason,
-    ClosureSubReason? ClosureSubReason)
+    ClosureSubReason? ClosureSubReason,
+    CaseBookingDto? InfoMeeting = null)
 {
     public static CaseDto From(Case c, TimeProvider clock) => new(
         c.Id, c.CaseRef, c.Status, c.District.Code, c.DistrictReferralId, c.TargetGroup, c.ReferralDate, c.ConsentGiven,

@@ -1,4 +1,5 @@
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.InfoMeetings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,12 +11,13 @@ public static class CasesApi
     {
         var group = routes.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.ReadCases);
 
-        group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, InfoMeetingDesk infoMeetings,
+                TimeProvider clock, CancellationToken ct) =>
                 await (await access.VisibleCasesAsync(ct)).Include(c => c.District).Include(c => c.Coach).Include(c => c.Plans)
                         .FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
-                    ? TypedResults.Ok(CaseDto.From(c, clock))
+                    ? TypedResults.Ok(CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await infoMeetings.StateAsync(c.Id, ct)) })
                     : TypedResults.NotFound())
-            .WithSummary("One case's state: enrolment, job guarantee, plan review, closure");
+            .WithSummary("One case's state: info meeting, enrolment, job guarantee, plan review, closure");
 
         group.MapGet("/", async Task<Ok<List<CaseDto>>> (CaseAccess access, TimeProvider clock, CancellationToken ct,
                 CaseStatus? status = null, string? districtReferralId = null, int skip = 0, int take = 100) =>

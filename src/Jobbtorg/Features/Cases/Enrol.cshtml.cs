@@ -1,12 +1,14 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Shared;
 using Jobbtorg.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jobbtorg.Features.Cases;
 
-public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, Caseloads caseloads)
+public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, Caseloads caseloads,
+    InfoMeetingDesk infoMeetings)
     : CasePageModel(db, access, texts, clock)
 {
     [BindProperty] public DateOnly? EnrolmentDate { get; set; }
@@ -33,7 +35,10 @@ public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
 
         var age = PersonalNumber.Parse(Case.Participant.PersonalNumber, Today).AgeOn(EnrolmentDate!.Value);
         if (await TryChangeAsync(() => Case.Enrol(EnrolmentDate.Value, coach!, age, Today), nameof(EnrolmentDate)))
+        {
+            await infoMeetings.ReleaseCaseAsync(Case.Id, HttpContext.RequestAborted);
             return BackToCase(Texts.Format("{0} is enrolled; the plan must be agreed by {1}.", Case.Participant.DisplayName, Case.JobGuaranteeDeadline));
+        }
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.InfoMeetings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jobbtorg.Features.Referrals;
@@ -11,16 +12,21 @@ public static class ReferralsApi
         var group = routes.MapGroup("/api/referrals").WithTags("Referrals").RequireAuthorization(Policies.ReferralsWrite);
 
         group.MapPost("/", async Task<Results<Created<CaseDto>, Ok<CaseDto>, ValidationProblem>> (
-                ReferralRequest request, RegisterReferral register, TimeProvider clock, CancellationToken ct) =>
-            await register.HandleAsync(request, ReferralChannel.Api, ct) switch
+                ReferralRequest request, RegisterReferral register, InfoMeetingDesk infoMeetings, TimeProvider clock, CancellationToken ct) =>
             {
-                ReferralOutcome.Created created => TypedResults.Created($"/api/cases/{created.Case.Id}", CaseDto.From(created.Case, clock)),
-                ReferralOutcome.Existing existing => TypedResults.Ok(CaseDto.From(existing.Case, clock)),
-                ReferralOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-                _ => throw new InvalidOperationException(),
+                async Task<CaseDto> Dto(Case c) =>
+                    CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await infoMeetings.StateAsync(c.Id, ct)) };
+                return await register.HandleAsync(request, ReferralChannel.Api, ct) switch
+                {
+                    ReferralOutcome.Created created => TypedResults.Created($"/api/cases/{created.Case.Id}", await Dto(created.Case)),
+                    ReferralOutcome.Existing existing => TypedResults.Ok(await Dto(existing.Case)),
+                    ReferralOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+                    _ => throw new InvalidOperationException(),
+                };
             })
             .WithSummary("Refer a person to the job centre")
-            .WithDescription("Creates a case (201). A person with an open case, or a repeated districtReferralId, " +
+            .WithDescription("Creates a case (201) and books it on the next free info meeting, or puts it on the waiting list " +
+                             "(see infoMeeting in the answer). A person with an open case, or a repeated districtReferralId, " +
                              "answers 200 with the existing case; nothing new is created. Invalid fields answer 400 with a " +
                              "ValidationProblem naming each field.")
             .ProducesValidationProblem();

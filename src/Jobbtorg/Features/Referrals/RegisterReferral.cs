@@ -1,6 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Shared;
 using Jobbtorg.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -38,9 +39,10 @@ public abstract record ReferralOutcome
     public sealed record Invalid(IDictionary<string, string[]> Errors) : ReferralOutcome;
 }
 
-/// <summary>Registers a referral from the form or a district system. A person never gets a second open
-/// case, and a district's referral id is never registered twice, even when requests race.</summary>
-public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user)
+/// <summary>Registers a referral from the form or a district system and books the new case on an info meeting.
+/// A person never gets a second open case, and a district's referral id is never registered twice, even when
+/// requests race.</summary>
+public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user, InfoMeetingDesk infoMeetings)
 {
     public const int MinimumAge = 16;
     public const int MaxTextLength = 4000;
@@ -99,6 +101,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
             try
             {
                 var created = await CreateAsync(request, personalNumber, district, referralDate, age, channel, ct);
+                await infoMeetings.BookAutomaticallyAsync(created.Id, ct);
                 return new ReferralOutcome.Created(created);
             }
             catch (DbUpdateException) when (attempt == 0)

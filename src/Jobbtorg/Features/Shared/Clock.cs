@@ -9,4 +9,12 @@ public static class Clock
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
 
     public static DateTimeOffset ToStockholm(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Stockholm);
+
+    /// <summary>The UTC instant of a Stockholm wall-clock time; null for a time skipped when summer time begins.</summary>
+    public static DateTimeOffset? FromStockholm(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Stockholm.IsInvalidTime(local)) return null;
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Stockholm), TimeSpan.Zero);
+    }
 }

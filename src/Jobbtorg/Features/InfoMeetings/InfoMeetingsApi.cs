@@ -1,0 +1,196 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Organisation;
+using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features.InfoMeetings;
+
+public sealed record InfoMeetingDto(int Id, string JobCentre, MeetingKind Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    string Room, string Language, int Capacity, int BookedSeats, int FreeSeats, bool Cancelled, Guid? SeriesId)
+{
+    public static InfoMeetingDto From(InfoMeeting m) => new(m.Id, m.JobCentre.Code, m.Kind, m.StartsAt.ToStockholm(), m.EndsAt.ToStockholm(),
+        m.Room, m.Language, m.Capacity, m.BookedSeats, m.FreeSeats, m.IsCancelled, m.SeriesId);
+}
+
+/// <summary>A case's info meeting: <c>Booked</c> (or its outcome) with the meeting, <c>Waiting</c> with the time it
+/// joined the waiting list, or <c>None</c>.</summary>
+public sealed record CaseBookingDto(int CaseId, string Status, int? BookingId, InfoMeetingDto? Meeting, bool ChosenByHand, DateTimeOffset? WaitingSince)
+{
+    public static CaseBookingDto From(int caseId, BookingState state) => state switch
+    {
+        { Wait: { } w } => new(caseId, "Waiting", null, null, false, w.Since.ToStockholm()),
+        { Booking: { } b } => new(caseId, b.Status.ToString(), b.Id, InfoMeetingDto.From(b.Meeting), b.ChosenByHand, null),
+        _ => new(caseId, "None", null, null, false, null),
+    };
+}
+
+public sealed record AttendeeDto(int BookingId, int CaseId, string CaseRef, string District, BookingStatus Status, bool ChosenByHand);
+
+public sealed record NextFreeTimeDto(string District, MeetingKind Kind, DateTimeOffset? StartsAt, int? MeetingId, string? JobCentre, int? FreeSeats,
+    int? QuotaLeftThatWeek);
+
+public sealed record WaitingCaseDto(int Position, int CaseId, string CaseRef, string District, string JobCentre, MeetingKind Kind,
+    DateTimeOffset Since, DateOnly ReferralDate, bool HasChildren, bool NewlyUnemployed);
+
+public sealed record BookRequest(int? MeetingId);
+public sealed record AttendanceRequest(BookingStatus? Outcome);
+public sealed record QuotaRequest(int? PlacesPerWeek);
+
+public static class InfoMeetingsApi
+{
+    public static RouteGroupBuilder MapInfoMeetingsApi(this IEndpointRouteBuilder routes)
+    {
+        var meetings = routes.MapGroup("/api/info-meetings").WithTags("Info meetings").RequireAuthorization(Policies.ReadCases);
+
+        meetings.MapGet("/", async (JobbtorgDb db, TimeProvider clock, CancellationToken ct, string? jobCentre = null, MeetingKind? kind = null,
+                DateOnly? from = null, DateOnly? to = null, bool includeCancelled = false) =>
+            {
+                var start = Clock.FromStockholm(from ?? clock.Today(), TimeOnly.MinValue)!.Value;
+                var end = Clock.FromStockholm((to ?? clock.Today().AddDays(7 * 12)).AddDays(1), TimeOnly.MinValue)!.Value;
+                var query = db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(m => m.StartsAt >= start && m.StartsAt < end);
+                if (!string.IsNullOrWhiteSpace(jobCentre)) query = query.Where(m => m.JobCentre.Code == jobCentre.Trim().ToLower());
+                if (kind is not null) query = query.Where(m => m.Kind == kind);
+                if (!includeCancelled) query = query.Where(m => m.CancelledAt == null);
+                return TypedResults.Ok((await query.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(1000).ToListAsync(ct)).Select(InfoMeetingDto.From).ToList());
+            })
+            .WithSummary("Info meetings, earliest first")
+            .WithDescription("Meetings from `from` to `to` (Stockholm dates, default today and twelve weeks on), optionally at one job centre and of one kind, with booked and free seats.");
+
+        meetings.MapPost("/", async Task<Results<Created<List<InfoMeetingDto>>, ValidationProblem>> (MeetingRequest request, InfoMeetingDesk desk, JobbtorgDb db,
+                Texts texts, CancellationToken ct) =>
+            {
+                var (created, errors) = await desk.ScheduleAsync(request, texts, ct);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                var ids = created.Select(m => m.Id).ToList();
+                var stored = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(m => ids.Contains(m.Id)).OrderBy(m => m.StartsAt).ToListAsync(ct);
+                return TypedResults.Created($"/api/info-meetings/{ids[0]}", stored.Select(InfoMeetingDto.From).ToList());
+            })
+            .RequireAuthorization(Policies.ManageInfoMeetings)
+            .WithSummary("Schedule a meeting, or a weekly recurrence (managers)")
+            .WithDescription("`date` and `time` are Stockholm local time; `weeks` > 1 repeats the meeting weekly. Cases on the waiting list are booked onto the new seats at once. A bad field answers 400 naming it.");
+
+        meetings.MapGet("/{id:int}", async Task<Results<Ok<InfoMeetingDto>, NotFound>> (int id, JobbtorgDb db, CancellationToken ct) =>
+                await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).FirstOrDefaultAsync(m => m.Id == id, ct) is { } m
+                    ? TypedResults.Ok(InfoMeetingDto.From(m)) : TypedResults.NotFound())
+            .WithSummary("One info meeting");
+
+        meetings.MapGet("/{id:int}/attendees", async Task<Results<Ok<List<AttendeeDto>>, NotFound>> (int id, JobbtorgDb db, CaseAccess access, CancellationToken ct) =>
+            {
+                if (!await db.InfoMeetings.AnyAsync(m => m.Id == id, ct)) return TypedResults.NotFound();
+                var visible = await access.VisibleCasesAsync(ct);
+                return TypedResults.Ok(await db.InfoMeetingBookings.AsNoTracking()
+                    .Where(b => b.InfoMeetingId == id && b.Status != BookingStatus.Cancelled && visible.Any(c => c.Id == b.CaseId))
+                    .OrderBy(b => b.Id)
+                    .Select(b => new AttendeeDto(b.Id, b.CaseId, b.Case.CaseRef, b.Case.District.Code, b.Status, b.ChosenByHand)).ToListAsync(ct));
+            })
+            .WithSummary("The cases booked on a meeting that the caller may see, with their attendance");
+
+        meetings.MapPost("/{id:int}/cancel", async Task<Results<NoContent, NotFound, ForbidHttpResult>> (int id, JobbtorgDb db, InfoMeetingDesk desk, CancellationToken ct) =>
+            {
+                var centre = await db.InfoMeetings.Where(m => m.Id == id).Select(m => (int?)m.JobCentreId).FirstOrDefaultAsync(ct);
+                if (centre is null) return TypedResults.NotFound();
+                if (!desk.MayManage(centre.Value)) return TypedResults.Forbid();
+                await desk.CancelMeetingAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.ManageInfoMeetings)
+            .WithSummary("Cancel a meeting (managers); its cases are booked again in priority order")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        meetings.MapGet("/next-free", async Task<Results<Ok<NextFreeTimeDto>, ValidationProblem>> (InfoMeetingDesk desk, JobbtorgDb db, Texts texts,
+                CancellationToken ct, string? district = null, MeetingKind kind = MeetingKind.Adult) =>
+            {
+                var found = string.IsNullOrWhiteSpace(district) ? null : await db.Districts.FirstOrDefaultAsync(d => d.Code == district.Trim().ToLower(), ct);
+                if (found is null)
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        [nameof(district)] = [string.IsNullOrWhiteSpace(district) ? texts["Choose the district."] : texts.Format("There is no district with the code '{0}'.", district)],
+                    });
+                var next = await desk.NextFreeAsync(found, kind, ct);
+                return TypedResults.Ok(new NextFreeTimeDto(found.Code, kind, next?.StartsAt.ToStockholm(), next?.MeetingId, next?.JobCentre, next?.FreeSeats, next?.QuotaLeft));
+            })
+            .WithSummary("The next free info-meeting time for a district and kind")
+            .WithDescription("The earliest meeting within the booking horizon with a free seat in a week where the district has quota left; `startsAt` is null when there is none, and new referrals then join the waiting list.");
+
+        meetings.MapGet("/waiting-list", async (InfoMeetingDesk desk, JobbtorgDb db, CaseAccess access, CancellationToken ct,
+                string? jobCentre = null, MeetingKind? kind = null) =>
+            {
+                int? centreId = string.IsNullOrWhiteSpace(jobCentre) ? null
+                    : await db.JobCentres.Where(j => j.Code == jobCentre.Trim().ToLower()).Select(j => (int?)j.Id).FirstOrDefaultAsync(ct) ?? -1;
+                var visible = await access.VisibleCasesAsync(ct);
+                var waiting = await desk.WaitingCases(centreId, kind).AsNoTracking()
+                    .Select(w => new { w.CaseId, w.Case.CaseRef, District = w.Case.District.Code, JobCentre = w.Case.JobCentre.Code, w.Kind, w.Since,
+                        w.Case.ReferralDate, w.Case.HasChildren, w.Case.NewlyUnemployed, Visible = visible.Any(c => c.Id == w.CaseId) })
+                    .ToListAsync(ct);
+                // Positions count every waiting case, so a district sees where its people stand in the whole queue.
+                return TypedResults.Ok(waiting.Select((w, i) => (w, i)).Where(x => x.w.Visible)
+                    .Select(x => new WaitingCaseDto(x.i + 1, x.w.CaseId, x.w.CaseRef, x.w.District, x.w.JobCentre, x.w.Kind, x.w.Since.ToStockholm(),
+                        x.w.ReferralDate, x.w.HasChildren, x.w.NewlyUnemployed)).ToList());
+            })
+            .WithSummary("The waiting list in the order it is served")
+            .WithDescription("Youth first, then people with children, then newly unemployed, then the earliest referral. Lists the cases the caller may see, with their place in the whole list.");
+
+        var quotas = routes.MapGroup("/api/districts").WithTags("Info meetings").RequireAuthorization(Policies.ReadCases);
+        quotas.MapGet("/{code}/quotas", async Task<Results<Ok<Dictionary<MeetingKind, int>>, NotFound>> (string code, JobbtorgDb db, CancellationToken ct) =>
+                await db.Districts.FirstOrDefaultAsync(d => d.Code == code, ct) is { } d
+                    ? TypedResults.Ok(await db.DistrictQuotas.Where(q => q.DistrictId == d.Id).ToDictionaryAsync(q => q.Kind, q => q.PlacesPerWeek, ct))
+                    : TypedResults.NotFound())
+            .WithSummary("A district's weekly info-meeting places per kind");
+        quotas.MapPut("/{code}/quotas/{kind}", async Task<Results<NoContent, NotFound, ValidationProblem>> (string code, MeetingKind kind, QuotaRequest request,
+                JobbtorgDb db, InfoMeetingDesk desk, Texts texts, CancellationToken ct) =>
+            {
+                if (await db.Districts.FirstOrDefaultAsync(d => d.Code == code, ct) is not { } district) return TypedResults.NotFound();
+                if (request.PlacesPerWeek is null)
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(request.PlacesPerWeek)] = [texts["Enter the number of places a week."]] });
+                await desk.SetQuotaAsync(district, kind, request.PlacesPerWeek.Value, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.ManageInfoMeetings)
+            .WithSummary("Set a district's weekly places for a kind of meeting (managers of the serving centre)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var cases = routes.MapGroup("/api/cases/{id:int}/info-meeting").WithTags("Info meetings").RequireAuthorization(Policies.ReadCases);
+        cases.MapGet("/", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, CaseAccess access, InfoMeetingDesk desk, CancellationToken ct) =>
+                await access.CanSeeAsync(id, ct) ? TypedResults.Ok(CaseBookingDto.From(id, await desk.StateAsync(id, ct))) : TypedResults.NotFound())
+            .WithSummary("A case's info-meeting booking or place on the waiting list");
+
+        cases.MapPost("/", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, BookRequest? request, CaseAccess access, InfoMeetingDesk desk, CancellationToken ct) =>
+            {
+                if (!await access.CanSeeAsync(id, ct)) return TypedResults.NotFound();
+                var state = request?.MeetingId is { } meetingId ? await desk.BookOnAsync(id, meetingId, ct) : await desk.BookAutomaticallyAsync(id, ct);
+                return TypedResults.Ok(CaseBookingDto.From(id, state));
+            })
+            .WithSummary("Book a case: on the chosen meeting, or automatically on the next free one")
+            .WithDescription("Without `meetingId` the case is booked on the earliest meeting with a free seat in a week where the district has quota, or joins the waiting list (`status: Waiting`). With `meetingId` that meeting is booked, and a full meeting or a used-up quota answers 409 saying which; a booking the case had is given up only when the new one succeeds.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/cancel", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, CaseAccess access, InfoMeetingDesk desk, JobbtorgDb db, CancellationToken ct) =>
+            {
+                if (!await access.CanSeeAsync(id, ct)) return TypedResults.NotFound();
+                var booking = await db.InfoMeetingBookings.Where(b => b.ActiveCaseId == id).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct)
+                    ?? throw new RuleBrokenException("The case has no booking to cancel.");
+                return TypedResults.Ok(CaseBookingDto.From(id, await desk.RecordOutcomeAsync(booking, BookingStatus.Cancelled, ct)));
+            })
+            .WithSummary("Cancel the case's booking: the seat is freed and the case is booked on the next free meeting")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/attendance", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult, ValidationProblem>> (int id, AttendanceRequest request,
+                CaseAccess access, InfoMeetingDesk desk, JobbtorgDb db, Texts texts, CancellationToken ct) =>
+            {
+                if (!await access.CanSeeAsync(id, ct)) return TypedResults.NotFound();
+                if (request.Outcome is null or BookingStatus.Booked)
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(request.Outcome)] = [texts["Choose attended, no-show or cancelled."]] });
+                var booking = await db.InfoMeetingBookings.Include(b => b.Meeting).FirstOrDefaultAsync(b => b.ActiveCaseId == id, ct)
+                    ?? throw new RuleBrokenException("The case has no booking to record attendance for.");
+                if (!desk.MayRecordAttendance(booking.Meeting.JobCentreId)) return TypedResults.Forbid();
+                return TypedResults.Ok(CaseBookingDto.From(id, await desk.RecordOutcomeAsync(booking.Id, request.Outcome.Value, ct)));
+            })
+            .WithSummary("Record attendance at the booked meeting: Attended, NoShow or Cancelled (coaches and managers of the centre)")
+            .WithDescription("Attended records the first meeting for the waiting-time indicator; NoShow is recorded and the case is booked again; Cancelled frees the seat and books the case again. Attendance can be recorded from the day of the meeting.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return meetings;
+    }
+}

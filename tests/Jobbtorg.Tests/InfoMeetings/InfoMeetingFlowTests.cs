@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.InfoMeetings;
+using Jobbtorg.Tests.Http;
+
+namespace Jobbtorg.Tests.InfoMeetings;
+
+[CollectionDefinition(Name)]
+public sealed class InfoMeetingCollection : ICollectionFixture<JobbtorgAppFactory>
+{
+    public const string Name = "InfoMeetings";
+}
+
+[Collection(InfoMeetingCollection.Name)]
+[Trait("Category", "Http")]
+public sealed class InfoMeetingFlowTests(JobbtorgAppFactory app)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private object Referral(string personalNumber, string district) => new
+    {
+        personalNumber, district, targetGroup = "UnemployedOnBenefit", receivesBenefit = true, consentGiven = true,
+        consentDate = app.Today.ToString("yyyy-MM-dd"),
+    };
+
+    [Fact]
+    public async Task Referrals_fill_the_earliest_meeting_then_the_next_and_then_wait()
+    {
+        var manager = await app.SignInAsNewAsync(Roles.Manager, centre: "vallingby");
+        var firstDay = app.Today.AddDays(7);
+        var scheduled = await manager.PostAsJsonAsync("/api/info-meetings", new
+        {
+            jobCentre = "vallingby", kind = "Adult", date = firstDay.ToString("yyyy-MM-dd"), time = "09:30", durationMinutes = 90,
+            room = "Sal 1", capacity = 2, language = "svenska", weeks = 2,
+        });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+        var meetings = (await scheduled.Content.ReadFromJsonAsync<List<InfoMeetingDto>>(Json))!;
+        Assert.Equal(2, meetings.Count);
+
+        var robot = app.ApiClient(JobbtorgAppFactory.RobotKey);
+        var answers = new List<CaseDto>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await robot.PostAsJsonAsync("/api/referrals", Referral(TestPeople.Adult(app.Today), "bromma"));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            answers.Add((await response.Content.ReadFromJsonAsync<CaseDto>(Json))!);
+        }
+
+        Assert.Equal([meetings[0].Id, meetings[0].Id, meetings[1].Id, meetings[1].Id], answers.Take(4).Select(a => a.InfoMeeting!.Meeting!.Id));
+        Assert.Equal("Waiting", answers[4].InfoMeeting!.Status);
+
+        // A cancellation frees a seat and the waiting case takes it.
+        var cancelled = await robot.PostAsync($"/api/cases/{answers[0].Id}/info-meeting/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var waiting = await robot.GetFromJsonAsync<CaseBookingDto>($"/api/cases/{answers[4].Id}/info-meeting", Json);
+        Assert.Equal("Booked", waiting!.Status);
+        Assert.Equal(meetings[0].Id, waiting.Meeting!.Id);
+    }
+}
