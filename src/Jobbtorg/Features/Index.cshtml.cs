@@ -1,6 +1,8 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.InfoMeetings;
+using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,8 @@ public enum Need { PlanOverdue, PlanDueToday, ReviewOverdue, PlanDue, ReviewDue,
 public sealed record CaseTask(Case Case, IReadOnlyList<Need> Needs, DateOnly? DueDate);
 
 /// <summary>The start page: what needs doing today, by role.</summary>
-public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock, Caseloads caseloads) : PageModel
+public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock, Caseloads caseloads,
+    InfoMeetingDesk infoMeetings) : PageModel
 {
     public const int ReviewWarningDays = 14;
 
@@ -23,6 +26,9 @@ public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, Tim
     public List<CaseTask> OverduePlans { get; private set; } = [];
     public List<CoachLoad> CoachLoads { get; private set; } = [];
     public Dictionary<CaseStatus, int> StatusCounts { get; private set; } = [];
+    /// <summary>What a case worker tells the person on the phone: when the district's next free meeting is.</summary>
+    public List<(MeetingKind Kind, NextFreeTime? Next)> NextFree { get; private set; } = [];
+    public List<InfoMeetingBooking> RecentNoShows { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -42,6 +48,13 @@ public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, Tim
         if (user.IsInRole(Roles.CaseWorker))
         {
             var since = Today.AddDays(-90);
+            if (user.DistrictId is { } districtId && await db.Districts.FindAsync([districtId], ct) is { } district)
+                foreach (var kind in Enum.GetValues<MeetingKind>())
+                    NextFree.Add((kind, await infoMeetings.NextFreeAsync(district, kind, ct)));
+            var noShowsSince = clock.GetUtcNow().AddDays(-30);
+            RecentNoShows = await db.InfoMeetingBookings.Include(b => b.Case).ThenInclude(c => c.Participant).Include(b => b.Meeting)
+                .Where(b => b.Status == BookingStatus.NoShow && b.Case.DistrictId == user.DistrictId && b.Meeting.StartsAt >= noShowsSince)
+                .OrderByDescending(b => b.Meeting.StartsAt).Take(50).ToListAsync(ct);
             DistrictCases = await visible.Include(c => c.Plans)
                 .Where(c => c.Status != CaseStatus.Closed || c.ClosureDate >= since)
                 .OrderByDescending(c => c.ReferralDate).Take(300).AsSplitQuery().ToListAsync(ct);

@@ -59,4 +59,42 @@ public sealed class InfoMeetingFlowTests(JobbtorgAppFactory app)
         Assert.Equal("Booked", waiting!.Status);
         Assert.Equal(meetings[0].Id, waiting.Meeting!.Id);
     }
+
+    [Fact]
+    public async Task A_case_worker_sees_the_booked_time_and_downloads_the_invitation_in_Stockholm_time()
+    {
+        var manager = await app.SignInAsNewAsync(Roles.Manager, centre: "kista");
+        var day = app.Today.AddDays(10);
+        var scheduled = await manager.PostAsJsonAsync("/api/info-meetings", new
+        {
+            jobCentre = "kista", kind = "Adult", date = day.ToString("yyyy-MM-dd"), time = "13:15", durationMinutes = 60,
+            room = "Rum Tensta", capacity = 5, language = "arabiska",
+        });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+
+        var caseWorker = await app.SignInAsNewAsync(Roles.CaseWorker, district: "spanga-tensta");
+        var referred = await caseWorker.PostAsJsonAsync("/api/referrals", Referral(TestPeople.Adult(app.Today), "spanga-tensta"));
+        var created = (await referred.Content.ReadFromJsonAsync<CaseDto>(Json))!;
+        Assert.Equal("Booked", created.InfoMeeting!.Status);
+
+        var page = await caseWorker.GetStringAsync($"/Cases/Details/{created.Id}");
+        Assert.Contains("kl. 13:15", page);
+        Assert.Contains("Rum Tensta", page);
+
+        var start = await caseWorker.GetStringAsync("/");
+        Assert.Contains("Nästa lediga tid", start);
+        Assert.Contains("kl. 13:15", start);
+
+        var ics = await caseWorker.GetAsync($"/InfoMeetings/Invitation/{created.InfoMeeting.BookingId}?handler=Ics");
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType?.MediaType);
+        var calendar = await ics.Content.ReadAsStringAsync();
+        Assert.Contains($"DTSTART;TZID=Europe/Stockholm:{day:yyyyMMdd}T131500", calendar);
+        Assert.Contains($"DTEND;TZID=Europe/Stockholm:{day:yyyyMMdd}T141500", calendar);
+        Assert.Contains("BEGIN:VTIMEZONE", calendar);
+
+        var letter = await caseWorker.GetStringAsync($"/InfoMeetings/Invitation/{created.InfoMeeting.BookingId}");
+        Assert.Contains("Kallelse till informationsmöte", letter);
+        Assert.Contains("13:15–14:15", letter);
+        Assert.Contains("legitimation", letter);
+    }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Cases;
 
-public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users)
+public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users,
+    InfoMeetingDesk infoMeetings)
     : CasePageModel(db, access, texts, clock)
 {
     public sealed class NoteInput
@@ -20,6 +22,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
 
     [BindProperty] public NoteInput Note { get; set; } = new();
     [BindProperty] public DateOnly? ResumeDate { get; set; }
+    [BindProperty] public int? MeetingId { get; set; }
 
     public bool CanWork { get; private set; }
     public bool CanReadJournal { get; private set; }
@@ -27,6 +30,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
     public bool CanWithdraw { get; private set; }
     public List<TimelineEntry> History { get; private set; } = [];
     public DateOnly TodayDate => Today;
+    public CaseInfoMeeting InfoMeeting { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -60,6 +64,59 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         return Page();
     }
 
+    public async Task<IActionResult> OnPostBookAsync(int id)
+    {
+        if (!await PrepareAsync(id)) return NotFound();
+        if (!InfoMeeting.CanBook) return Forbid();
+        if (MeetingId is null) ModelState.AddModelError(nameof(MeetingId), Texts["Choose a meeting."]);
+        if (ModelState.IsValid && await TryInfoMeetingAsync(() => infoMeetings.BookOnAsync(id, MeetingId!.Value, HttpContext.RequestAborted)))
+            return BackToCase(Texts["The info meeting is booked."]);
+        await PrepareAsync(id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBookNextAsync(int id)
+    {
+        if (!await PrepareAsync(id)) return NotFound();
+        if (!InfoMeeting.CanBook) return Forbid();
+        if (await TryInfoMeetingAsync(() => infoMeetings.BookAutomaticallyAsync(id, HttpContext.RequestAborted)))
+            return BackToCase(Texts["The case was booked on the next free meeting, or put on the waiting list."]);
+        await PrepareAsync(id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInfoMeetingOutcomeAsync(int id, BookingStatus outcome)
+    {
+        if (!await PrepareAsync(id)) return NotFound();
+        var booking = InfoMeeting.Current;
+        if (booking is null) return BackToCase(Texts["The case has no booking."]);
+        if (outcome != BookingStatus.Cancelled && !infoMeetings.MayRecordAttendance(booking.Meeting.JobCentreId)) return Forbid();
+        if (outcome == BookingStatus.Cancelled && !InfoMeeting.CanBook) return Forbid();
+        if (await TryInfoMeetingAsync(() => infoMeetings.RecordOutcomeAsync(booking.Id, outcome, HttpContext.RequestAborted)))
+            return BackToCase(outcome switch
+            {
+                BookingStatus.Attended => Texts["Attendance recorded: the case can now be enrolled."],
+                BookingStatus.NoShow => Texts["The no-show is recorded; the case is booked again or waits for a place."],
+                _ => Texts["The booking is cancelled; the case is booked again or waits for a place."],
+            });
+        await PrepareAsync(id);
+        return Page();
+    }
+
+    private async Task<bool> TryInfoMeetingAsync(Func<Task<BookingState>> action)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (RuleBrokenException rule)
+        {
+            ModelState.AddModelError(nameof(MeetingId), Texts.Format(rule.Template, rule.Args));
+            return false;
+        }
+    }
+
     private async Task<bool> PrepareAsync(int id)
     {
         if (!await LoadAsync(id, withPlans: true)) return false;
@@ -70,6 +127,9 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         if (CanReadJournal)
             await Db.Entry(Case).Collection(c => c.Journal).LoadAsync(HttpContext.RequestAborted);
         History = Timeline.For(Case, Texts, CanReadJournal);
+        // Case workers, coaches and managers book; a matcher only reads.
+        var mayBook = User.IsInRole(Roles.CaseWorker) || User.IsInRole(Roles.Coach) || User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Administrator);
+        InfoMeeting = await CaseInfoMeeting.LoadAsync(Db, infoMeetings, Case, mayBook, Clock, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -35,6 +35,11 @@ public sealed class Texts
 
     public static string Instant(DateTimeOffset instant) => instant.ToStockholm().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>An appointment as a person reads it, in Stockholm time: "tisdag 1 december 2026 kl. 09:30".</summary>
+    public static string Appointment(DateTimeOffset instant) => IsSwedish
+        ? instant.ToStockholm().ToString("dddd d MMMM yyyy 'kl.' HH:mm", Swedish)
+        : instant.ToStockholm().ToString("dddd d MMMM yyyy 'at' HH:mm", English);
+
     private static object? Display(object? arg) => arg switch
     {
         DateOnly d => Date(d),

@@ -1,0 +1,58 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Jobbtorg.Features.Organisation;
+using Jobbtorg.Features.Shared;
+
+namespace Jobbtorg.Features.InfoMeetings;
+
+/// <summary>The participant's invitation to an info meeting, always in Swedish: the letter is for the person, whatever
+/// language the case worker's screen is in. It names no personal number.</summary>
+public static class Invitation
+{
+    public const string TimeZone = "Europe/Stockholm";
+
+    public static readonly string[] WhatToBring =
+    [
+        "Giltig legitimation (eller annan handling som visar vem du är).",
+        "Ditt CV och betyg eller intyg, om du har några.",
+        "Något att anteckna med.",
+    ];
+
+    public const string Practicalities =
+        "Mötet är i grupp och berättar hur jobbtorget kan hjälpa dig till arbete eller studier. Efter mötet får du en egen " +
+        "jobbcoach. Kom i god tid. Kan du inte komma? Kontakta din handläggare på socialtjänsten så bokar vi en ny tid. " +
+        "Att delta är en del av din planering för att bli självförsörjande.";
+
+    public static string Title(InfoMeeting meeting) =>
+        (meeting.Kind == MeetingKind.Youth ? "Informationsmöte för unga på " : "Informationsmöte på ") + meeting.JobCentre.Name;
+
+    /// <summary>An iCalendar file with the meeting in Stockholm time (TZID=Europe/Stockholm).</summary>
+    public static string ToICalendar(InfoMeetingBooking booking, DateTimeOffset now)
+    {
+        var meeting = booking.Meeting;
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
+        calendar.AddTimeZone(new VTimeZone(TimeZone));
+        calendar.Events.Add(new CalendarEvent
+        {
+            // Stable per booking, so a second download updates the same calendar entry.
+            Uid = $"infomote-{booking.Id}@jobbtorg",
+            Summary = Title(meeting),
+            Location = Where(meeting),
+            Description = string.Join("\n", [
+                $"Lokal: {meeting.Room}. Mötet hålls på {meeting.Language}.",
+                "Ta med:", .. WhatToBring.Select(item => "- " + item), "", Practicalities]),
+            Start = new CalDateTime(meeting.LocalStart.DateTime, TimeZone),
+            End = new CalDateTime(meeting.EndsAt.ToStockholm().DateTime, TimeZone),
+            DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
+            Status = meeting.IsCancelled ? "CANCELLED" : "CONFIRMED",
+        });
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    public static string Where(InfoMeeting meeting) =>
+        meeting.JobCentre.Address is { Length: > 0 } address ? $"{meeting.JobCentre.Name}, {address}" : meeting.JobCentre.Name;
+
+    public static string FileName(InfoMeeting meeting) => $"informationsmote-{meeting.LocalStart:yyyy-MM-dd}.ics";
+}
