@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
 using Jobbtorg.Identity;
@@ -14,7 +15,8 @@ namespace Jobbtorg.Data;
 /// relative to today. Only the Tax Agency's official test personal numbers are used.
 /// Development only: the app refuses to start in Production while demo users exist.
 /// </summary>
-public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProvider clock, OccupationCatalogue occupations)
+public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProvider clock, OccupationCatalogue occupations,
+    InfoMeetingDesk infoMeetings)
 {
     public const string Password = "Jobbtorg-demo-1";
 
@@ -138,5 +140,36 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
             }
         }
         await db.SaveChangesAsync(ct);
+        await SeedInfoMeetingsAsync(await db.JobCentres.ToDictionaryAsync(c => c.Code, ct), today, ct);
+    }
+
+    /// <summary>Weekly info meetings at every centre for the coming six weeks; the referred cases are booked on them
+    /// as a referral would be.</summary>
+    private async Task SeedInfoMeetingsAsync(Dictionary<string, JobCentre> centres, DateOnly today, CancellationToken ct)
+    {
+        var tuesday = today.AddDays(1 + ((int)DayOfWeek.Tuesday - (int)today.AddDays(1).DayOfWeek + 7) % 7);
+        foreach (var centre in centres.Values.Where(c => c.ParentId is null))
+            db.InfoMeetings.AddRange(WeeklyMeetings(centre, MeetingKind.Adult, tuesday, new TimeOnly(9, 30), "Sal Konferens 1", 15, "svenska"));
+        db.InfoMeetings.AddRange(WeeklyMeetings(centres[ReferenceData.YouthCentre], MeetingKind.Youth, tuesday.AddDays(2), new TimeOnly(13, 0), "Ungdomsrummet", 10, "svenska"));
+        db.InfoMeetings.AddRange(WeeklyMeetings(centres["kista"], MeetingKind.Adult, tuesday.AddDays(1), new TimeOnly(10, 0), "Sal 2", 12, "arabiska"));
+        await db.SaveChangesAsync(ct);
+
+        var referred = await db.Cases.Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Select(c => c.Id).ToListAsync(ct);
+        foreach (var caseId in referred) await infoMeetings.BookAutomaticallyAsync(caseId, ct);
+    }
+
+    private static IEnumerable<InfoMeeting> WeeklyMeetings(JobCentre centre, MeetingKind kind, DateOnly first, TimeOnly time, string room, int capacity, string language)
+    {
+        var series = Guid.NewGuid();
+        for (var week = 0; week < 6; week++)
+        {
+            var day = first.AddDays(7 * week);
+            var start = Clock.FromStockholm(day, time)!.Value;
+            yield return new InfoMeeting
+            {
+                JobCentreId = centre.Id, Kind = kind, StartsAt = start, DurationMinutes = 90, Room = room, Capacity = capacity,
+                Language = language, SeriesId = series, WeekStart = InfoMeeting.WeekStartOf(day), CreatedBy = "Demo",
+            };
+        }
     }
 }
