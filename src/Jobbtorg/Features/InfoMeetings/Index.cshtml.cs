@@ -79,11 +79,11 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
         for (var i = 0; i < Quotas.Count; i++)
         {
             var input = Quotas[i];
-            var field = $"{nameof(Quotas)}[{i}].{nameof(QuotaInput.PlacesPerWeek)}";
             var row = QuotaRows.FirstOrDefault(r => r.District.Code == input.District && r.Kind == input.Kind);
             if (row is null) continue;
             row.Posted = input.PlacesPerWeek;
-            row.Field = field;
+            // Errors are keyed by the row's place in the table, whatever order the rows were posted in.
+            var field = row.Field;
             if (string.IsNullOrWhiteSpace(input.PlacesPerWeek))
             {
                 if (row.PlacesPerWeek is not null) ModelState.AddModelError(field, texts["Enter the number of places a week."]);
@@ -113,7 +113,8 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
         }
         var booked = waitingBefore - await db.InfoMeetingWaits.CountAsync(w => w.JobCentreId == Selected.Id, ct);
         TempData["Message"] = changed == 0 ? texts["No quota was changed."]
-            : booked > 0 ? texts.Format("The quotas are saved. {0} cases on the waiting list were booked on a meeting.", booked)
+            : booked == 1 ? texts["The quotas are saved. 1 case on the waiting list was booked on a meeting."]
+            : booked > 1 ? texts.Format("The quotas are saved. {0} cases on the waiting list were booked on a meeting.", booked)
             : texts["The quotas are saved."];
         return RedirectToPage(new { centre = Selected.Code });
     }
@@ -160,13 +161,7 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
         {
             var row = QuotaRows[i];
             row.Field = $"{nameof(Quotas)}[{i}].{nameof(QuotaInput.PlacesPerWeek)}";
-            if (posted.TryGetValue((row.District.Code, row.Kind), out var before) && before.Posted is not null)
-            {
-                // Keep what was typed, and the error the field had under its old index.
-                row.Posted = before.Posted;
-                if (before.Field != row.Field && ModelState.TryGetValue(before.Field, out var entry))
-                    foreach (var error in entry.Errors.ToList()) ModelState.AddModelError(row.Field, error.ErrorMessage);
-            }
+            if (posted.TryGetValue((row.District.Code, row.Kind), out var before)) row.Posted = before.Posted; // keep what was typed
         }
 
         var waiting = await desk.WaitingCases(Selected.Id, null).AsNoTracking()
