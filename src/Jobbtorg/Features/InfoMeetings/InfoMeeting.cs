@@ -36,6 +36,9 @@ public class InfoMeeting
     public DateTimeOffset LocalStart => StartsAt.ToStockholm();
 
     public static DateOnly WeekStartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>The ISO week number Swedes plan by ("vecka 12").</summary>
+    public static int IsoWeekOf(DateOnly day) => System.Globalization.ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue));
 }
 
 public enum BookingStatus { Booked, Attended, NoShow, Cancelled }

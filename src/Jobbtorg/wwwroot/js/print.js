@@ -1,0 +1,5 @@
+// Shows the print buttons (they need script) and prints the page when one is pressed.
+document.querySelectorAll("button[data-print]").forEach(button => {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+});
