@@ -9,6 +9,60 @@ namespace Jobbtorg.BrowserTests;
 public sealed class InfoMeetingTests(BrowserFixture browser, JobbtorgAppServer server, ITestOutputHelper output)
 {
     private const string Manager = "chef.farsta@demo.jobbtorg.se";
+    private const string CaseWorker = "handlaggare.eav@demo.jobbtorg.se";
+    private const string Coach = "coach.farsta@demo.jobbtorg.se";
+
+    // An official test personal number from the Swedish Tax Agency (Skatteverket); not one the demo data uses.
+    private const string PersonalNumber = "19800102-2386";
+
+    [Fact]
+    public async Task Manager_schedules_a_weekly_meeting_case_worker_sees_the_booked_time_coach_marks_attendance()
+    {
+        // Tomorrow at 07:00 comes before every demo meeting, so the new referral is booked on this one.
+        var tomorrow = TimeProvider.System.Today().AddDays(1);
+        var room = $"Rum {Guid.NewGuid():N}"[..10];
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        var myWork = await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, Manager, DemoData.Password);
+        var meetings = await InfoMeetingsPage.OpenFromMenuAsync(myWork);
+        await meetings.ScheduleAsync(tomorrow, room, capacity: 12, weeks: 4, time: "07:00");
+        Assert.Equal(4, await page.Locator("tr[data-meeting]", new() { HasText = room }).CountAsync());
+        await meetings.SignOutAsync();
+
+        myWork = await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, CaseWorker, DemoData.Password);
+        var casePage = await (await myWork.StartReferralAsync()).RegisterAsync(new NewReferralPage.Referral(
+            PersonalNumber, "Mötes", "Testsson", "enskede-arsta-vantor", "UnemployedOnBenefit", ConsentDate: TimeProvider.System.Today()));
+        var booked = await casePage.InfoMeetingBooked.InnerTextAsync();
+        Assert.Contains(tomorrow.ToString("d MMMM yyyy", new System.Globalization.CultureInfo("sv-SE")), booked);
+        Assert.Contains("kl. 07:00", booked);
+        Assert.Contains(room, await page.Locator("main").InnerTextAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+        var caseRef = (await casePage.CaseRef.InnerTextAsync()).Trim();
+        var caseId = casePage.CaseId;
+        await casePage.SignOutAsync();
+
+        // The next morning the coach marks who came.
+        server.Clock.Offset = TimeSpan.FromDays(1);
+        try
+        {
+            myWork = await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, Coach, DemoData.Password);
+            meetings = await InfoMeetingsPage.OpenFromMenuAsync(myWork);
+            await meetings.OpenMeetingAsync(room);
+            await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+            await meetings.RecordAttendanceAsync(caseRef, "Attended");
+            Assert.Equal("Närvarande", (await meetings.AttendeeStatus(caseRef).InnerTextAsync()).Trim());
+
+            casePage = new CasePage(page);
+            await casePage.GotoAsync(server.BaseUrl, caseId);
+            Assert.Contains("Närvarande", await casePage.InfoMeetingHistory.InnerTextAsync());
+            Assert.Equal(1, await casePage.EnrolLink.CountAsync());
+        }
+        finally
+        {
+            server.Clock.Offset = TimeSpan.Zero;
+        }
+    }
 
     [Fact]
     public async Task Manager_schedules_meetings_sees_a_refused_field_and_opens_a_meeting_all_passing_axe()

@@ -26,6 +26,9 @@ public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLi
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>The server's clock: real time, moved forward when a test needs a later day (the day of a meeting).</summary>
+    public ShiftedClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -33,6 +36,9 @@ public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Jobbtorg:Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Jobbtorg", $"Data Source={_databasePath}");
         builder.UseSetting("Jobbtorg:DemoData", "true");
+        // A meeting scheduled in a test may be booked at once, however soon it starts.
+        builder.UseSetting("Jobbtorg:InfoMeetings:MinimumNoticeHours", "0");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public Task InitializeAsync()
@@ -70,4 +76,11 @@ public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLi
             }
         }
     }
+}
+
+/// <summary>Real time plus an offset a test can set and must reset.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

@@ -9,6 +9,9 @@ public sealed partial class CasePage(IPage page) : PageObject(page)
     public const string PathPrefix = "/Cases/Details/";
 
     public ILocator Status => Page.Locator("[data-testid='case-status']");
+    public ILocator CaseRef => Page.Locator("[data-testid='case-ref']");
+    public ILocator InfoMeetingBooked => Page.Locator("[data-testid='info-meeting-booked']");
+    public ILocator InfoMeetingHistory => Page.Locator("[data-testid='info-meeting-history']");
     public ILocator Deadline => Page.Locator("[data-testid='deadline']");
     public ILocator Guarantee => Page.Locator("[data-testid='guarantee']");
     public ILocator ReviewDue => Page.Locator("[data-testid='review-due']");

@@ -19,19 +19,19 @@ public sealed class InfoMeetingsPage(IPage page) : PageObject(page)
         return meetings;
     }
 
-    private async Task FillAsync(DateOnly date, string room, int capacity, int weeks)
+    private async Task FillAsync(DateOnly date, string room, int capacity, int weeks, string time = "09:30")
     {
         await Field("Meeting.Date").FillAsync(date.ToString("yyyy-MM-dd"));
-        await Field("Meeting.Time").FillAsync("09:30");
+        await Field("Meeting.Time").FillAsync(time);
         await Field("Meeting.Room").FillAsync(room);
         await Field("Meeting.Capacity").FillAsync(capacity.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Field("Meeting.Weeks").FillAsync(weeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Schedules and expects to be back on the list without errors.</summary>
-    public async Task ScheduleAsync(DateOnly date, string room, int capacity, int weeks)
+    public async Task ScheduleAsync(DateOnly date, string room, int capacity, int weeks, string time = "09:30")
     {
-        await FillAsync(date, room, capacity, weeks);
+        await FillAsync(date, room, capacity, weeks, time);
         await SubmitAndExpectAsync(HandlerSubmit("Schedule"), Path);
     }
 
@@ -42,6 +42,15 @@ public sealed class InfoMeetingsPage(IPage page) : PageObject(page)
         await ClickAndWaitForNewDocumentAsync(HandlerSubmit("Schedule"));
         return await ErrorMessagesAsync();
     }
+
+    /// <summary>Records an outcome for the attendee with the case number on an open meeting page.</summary>
+    public async Task RecordAttendanceAsync(string caseRef, string outcome)
+    {
+        var row = Attendees.Locator("tbody tr", new() { HasText = caseRef });
+        await ClickAndWaitForNewDocumentAsync(row.Locator($"button[name='outcome'][value='{outcome}']"));
+    }
+
+    public ILocator AttendeeStatus(string caseRef) => Attendees.Locator("tbody tr", new() { HasText = caseRef }).Locator("[data-testid='status']");
 
     /// <summary>Opens the first meeting in the given room.</summary>
     public async Task OpenMeetingAsync(string room)
