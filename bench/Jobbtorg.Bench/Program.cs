@@ -17,10 +17,22 @@ using Npgsql;
 // The import bench writes a generated case-event stream to a temporary file, imports it into a fresh
 // database, and reports events per second and the process's peak memory; then imports it again (all
 // skipped), exports it, and computes the indicator report from it.
+//   dotnet run -c Release --project bench/Jobbtorg.Bench -- bookings sqlite|postgres [2000] ["Host=…"] [48 workers]
+// The bookings bench imports N referred cases into a fresh database and books them through InfoMeetingDesk
+// with parallel workers: all on one meeting with few seats, then automatically over seven weeks of meetings;
+// it reports bookings per second and refusals and checks that no seat or quota place was sold twice.
 if (args.Length >= 2 && args[0] == "import")
 {
     await ImportBench.RunAsync(args[1], args.Length > 2 ? long.Parse(args[2]) : 1_000_000,
         args.Length > 3 ? args[3] : "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg");
+    return;
+}
+
+if (args.Length >= 2 && args[0] == "bookings")
+{
+    await BookingBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 2_000,
+        args.Length > 3 && args[3].Length > 0 ? args[3] : "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg",
+        args.Length > 4 ? int.Parse(args[4]) : 48);
     return;
 }
 

@@ -45,7 +45,10 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {databaseName}", admin);
                 await create.ExecuteNonQueryAsync();
             }
-            connectionString = server + $";Database={databaseName}";
+            // Several test applications share one server (max_connections is 100 by default) and a burst of parallel
+            // requests would otherwise open up to Npgsql's default of 100 connections each; the rest wait for a free one.
+            var pool = new NpgsqlConnectionStringBuilder(server);
+            connectionString = server + $";Database={databaseName}" + (pool.MaxPoolSize == 100 ? ";Maximum Pool Size=20" : "");
         }
         else
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +11,13 @@ public sealed class RuleBrokenExceptionHandler(IProblemDetailsService problems, 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The exception handler sits outside UseRequestLocalization, whose culture does not flow back out with the
+        // exception: take the language the request asked for from the feature that middleware left behind.
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            CultureInfo.CurrentCulture = culture.Culture;
+            CultureInfo.CurrentUICulture = culture.UICulture;
+        }
         if (exception is BadHttpRequestException badRequest)
             return await WriteBadRequestAsync(http, badRequest);
         var detail = exception switch
