@@ -1,6 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.Import;
 using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Organisation;
@@ -29,6 +30,11 @@ builder.Services.AddSingleton<ImportProgressBoard>();
 builder.Services.AddScoped<Indicators>();
 builder.Services.AddScoped<InfoMeetingDesk>();
 builder.Services.AddHostedService<WaitingListRounds>();
+builder.Services.AddSingleton<DistrictEndpoints>();
+builder.Services.AddScoped<DistrictOutbox>();
+builder.Services.AddHttpClient(OutboxDispatcher.HttpClientName);
+builder.Services.AddSingleton<OutboxDispatcher>();
+builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
 
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 // Swedish letters are written as they are, not as character references.

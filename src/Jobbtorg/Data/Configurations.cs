@@ -1,5 +1,6 @@
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Attendance;
+using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.FollowUp;
 using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Placements;
@@ -257,6 +258,21 @@ internal sealed class QuotaUsageConfiguration : IEntityTypeConfiguration<QuotaUs
     public void Configure(EntityTypeBuilder<QuotaUsage> b)
     {
         b.HasIndex(x => new { x.DistrictId, x.Kind, x.WeekStart }).IsUnique();
+        b.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DistrictMessageConfiguration : IEntityTypeConfiguration<DistrictMessage>
+{
+    public void Configure(EntityTypeBuilder<DistrictMessage> b)
+    {
+        b.HasIndex(x => x.MessageId).IsUnique();
+        b.HasIndex(x => new { x.State, x.NextAttemptAt });
+        b.HasIndex(x => new { x.CaseId, x.Id });
+        b.HasIndex(x => new { x.DistrictId, x.CreatedAt });
+        b.Property(x => x.LastError).HasMaxLength(500);
+        b.Property(x => x.ReadBy).HasMaxLength(200);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,6 @@
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Attendance;
+using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.FollowUp;
 using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Placements;
@@ -36,6 +37,7 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<InfoMeetingBooking> InfoMeetingBookings => Set<InfoMeetingBooking>();
     public DbSet<InfoMeetingWait> InfoMeetingWaits => Set<InfoMeetingWait>();
     public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
+    public DbSet<DistrictMessage> DistrictMessages => Set<DistrictMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

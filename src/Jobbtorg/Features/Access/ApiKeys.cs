@@ -36,6 +36,8 @@ public sealed class JobbtorgOptions
     public List<ApiKeyConfig> ApiKeys { get; set; } = [];
     public DatabaseOptions Database { get; set; } = new();
     public InfoMeetings.InfoMeetingOptions InfoMeetings { get; set; } = new();
+    public List<DistrictMessages.DistrictEndpointConfig> DistrictEndpoints { get; set; } = [];
+    public DistrictMessages.OutboxOptions Outbox { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

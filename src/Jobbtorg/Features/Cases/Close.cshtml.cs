@@ -1,12 +1,14 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jobbtorg.Features.Cases;
 
-public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, InfoMeetingDesk infoMeetings) : CasePageModel(db, access, texts, clock)
+public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, InfoMeetingDesk infoMeetings,
+    DistrictOutbox outbox) : CasePageModel(db, access, texts, clock)
 {
     [BindProperty] public DateOnly? ClosureDate { get; set; }
     [BindProperty] public ClosureReason? Reason { get; set; }
@@ -28,7 +30,11 @@ public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
         if (ClosureDate is null) ModelState.AddModelError(nameof(ClosureDate), Texts["Enter the closure date."]);
         if (Reason is null) ModelState.AddModelError(nameof(Reason), Texts["Choose the closure reason."]);
         if (Note?.Length > 2000) ModelState.AddModelError(nameof(Note), Texts.Format("The note may be at most {0} characters.", 2000));
-        if (ModelState.IsValid && await TryChangeAsync(() => Case.Close(ClosureDate!.Value, Reason!.Value, SubReason, Note, User.FindFirst(JobbtorgClaims.DisplayName)?.Value ?? "", Today), nameof(SubReason)))
+        if (ModelState.IsValid && await TryChangeAsync(() =>
+            {
+                Case.Close(ClosureDate!.Value, Reason!.Value, SubReason, Note, User.FindFirst(JobbtorgClaims.DisplayName)?.Value ?? "", Today);
+                outbox.Closure(Case);
+            }, nameof(SubReason)))
         {
             await infoMeetings.ReleaseCaseAsync(Case.Id, HttpContext.RequestAborted);
             return BackToCase(Texts["The case is closed."]);

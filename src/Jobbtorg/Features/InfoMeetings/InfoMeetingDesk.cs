@@ -1,6 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
 using Jobbtorg.Identity;
@@ -53,7 +54,7 @@ public sealed record NextFreeTime(int MeetingId, DateTimeOffset StartsAt, string
 /// ever form in one order and two bookings cannot deadlock each other.
 /// </summary>
 public sealed class InfoMeetingDesk(JobbtorgDb db, TimeProvider clock, IOptions<JobbtorgOptions> options, CurrentUser user,
-    ILogger<InfoMeetingDesk> log)
+    DistrictOutbox outbox, ILogger<InfoMeetingDesk> log)
 {
     private InfoMeetingOptions Options => options.Value.InfoMeetings;
     private string Who => user.Name is { Length: > 0 } name ? name : "system";
@@ -236,7 +237,7 @@ public sealed class InfoMeetingDesk(JobbtorgDb db, TimeProvider clock, IOptions<
         if (outcome == BookingStatus.Booked) throw new RuleBrokenException("Choose attended, no-show or cancelled.");
         var (caseId, meeting) = await InTransactionAsync(async () =>
         {
-            var booking = await db.InfoMeetingBookings.Include(b => b.Meeting).Include(b => b.Case)
+            var booking = await db.InfoMeetingBookings.Include(b => b.Meeting).ThenInclude(m => m.JobCentre).Include(b => b.Case).ThenInclude(c => c.District)
                 .FirstOrDefaultAsync(b => b.Id == bookingId, ct) ?? throw new RuleBrokenException("There is no such booking.");
             if (booking.Status != BookingStatus.Booked)
                 throw new RuleBrokenException("The booking already has an outcome.");
@@ -251,6 +252,8 @@ public sealed class InfoMeetingDesk(JobbtorgDb db, TimeProvider clock, IOptions<
                 booking.Status = outcome;
                 booking.ActiveCaseId = null;
                 db.InfoMeetingOutcomes.Add(new InfoMeetingOutcome { CaseId = booking.CaseId, Date = meetingDay, Attended = outcome == BookingStatus.Attended });
+                // The district hears of a no-show in the same transaction that records it.
+                if (outcome == BookingStatus.NoShow) outbox.InfoMeetingNoShow(booking.Case, booking.Meeting);
             }
             booking.OutcomeAt = clock.GetUtcNow();
             booking.OutcomeBy = Who;

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Jobbtorg.Data;
+using Jobbtorg.Features.Cases;
+
+namespace Jobbtorg.Features.DistrictMessages;
+
+public enum MessageKind
+{
+    PlanAgreed,
+    InfoMeetingNoShow,
+    UnexcusedAbsence,
+    AttendanceNotRegistered,
+    WeeklyAttendance,
+    Closure,
+}
+
+public enum DeliveryState
+{
+    /// <summary>Waiting to be sent to the district's endpoint (again, after a failed attempt).</summary>
+    Pending,
+    Delivered,
+    /// <summary>Given up after the last attempt; an operator can send it again.</summary>
+    Failed,
+    /// <summary>The district has no endpoint: its case workers read the message in the inbox.</summary>
+    Inbox,
+}
+
+/// <summary>
+/// A message to a district's social services about one case: one row in the outbox, written in the same transaction
+/// as the change that caused it, so a change is never stored without its message nor a message without its change.
+/// </summary>
+public class DistrictMessage
+{
+    public long Id { get; set; }
+    /// <summary>The id the district deduplicates on; the same on every attempt.</summary>
+    public Guid MessageId { get; set; }
+    public int DistrictId { get; set; }
+    public int CaseId { get; set; }
+    public MessageKind Kind { get; set; }
+    /// <summary>The JSON sent, exactly: the signature is computed over these bytes.</summary>
+    public required string Body { get; set; }
+    /// <summary>False when the person has not consented: the message then carries only the case reference.</summary>
+    public bool HasDetails { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DeliveryState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    /// <summary>A delivery in progress holds the message until then; a crashed one is retried after it.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+    public string? ReadBy { get; set; }
+}
+
+/// <summary>What a district receives. Without consent <c>details</c> is null and <c>consentRequired</c> is true.</summary>
+public sealed record DistrictMessageBody(
+    Guid MessageId,
+    MessageKind Kind,
+    string District,
+    string CaseRef,
+    string? DistrictReferralId,
+    DateTimeOffset CreatedAt,
+    bool ConsentRequired,
+    string Text,
+    object? Details);
+
+/// <summary>Puts messages in the outbox. Call before the SaveChanges that stores the change itself.</summary>
+public sealed class DistrictOutbox(JobbtorgDb db, TimeProvider clock, DistrictEndpoints endpoints)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary>Adds the message for the case's district. <paramref name="text"/> is a short Swedish sentence a case
+    /// worker reads in the inbox; <paramref name="details"/> is left out when the person has not consented.</summary>
+    public DistrictMessage Enqueue(Case c, MessageKind kind, string text, object? details)
+    {
+        var districtCode = c.District?.Code ?? throw new InvalidOperationException("Load the case's district before writing to it.");
+        var now = clock.GetUtcNow();
+        var id = Guid.NewGuid();
+        var consent = c.ConsentGiven;
+        var body = new DistrictMessageBody(id, kind, districtCode, c.CaseRef, c.DistrictReferralId, now, !consent,
+            consent ? text : NoConsentText, consent ? details : null);
+        var message = new DistrictMessage
+        {
+            MessageId = id,
+            DistrictId = c.DistrictId,
+            CaseId = c.Id,
+            Kind = kind,
+            Body = JsonSerializer.Serialize(body, Json),
+            HasDetails = consent,
+            CreatedAt = now,
+            State = endpoints.For(districtCode) is null ? DeliveryState.Inbox : DeliveryState.Pending,
+            NextAttemptAt = now,
+        };
+        db.DistrictMessages.Add(message);
+        return message;
+    }
+
+    public DistrictMessage PlanAgreed(Case c, Plans.PlanVersion plan) => Enqueue(c, MessageKind.PlanAgreed,
+        $"Planen (version {plan.Number}) är överenskommen med deltagaren {plan.AgreedOn:yyyy-MM-dd}.",
+        new
+        {
+            plan.Number,
+            plan.AgreedOn,
+            Goal = new { Ssyk = plan.GoalSsykCode, Title = plan.GoalTitle },
+            plan.Summary,
+            Activities = plan.Activities.Select(a => new
+            {
+                Type = a.ActivityType?.NameSv, a.StartDate, a.EndDate, a.HoursPerWeek, Provider = a.Provider?.Name,
+            }).ToList(),
+        });
+
+    public DistrictMessage Closure(Case c) => Enqueue(c, MessageKind.Closure,
+        $"Ärendet avslutades {c.ClosureDate:yyyy-MM-dd}.",
+        new { c.ClosureDate, c.ClosureReason, c.ClosureSubReason });
+
+    public DistrictMessage InfoMeetingNoShow(Case c, InfoMeetings.InfoMeeting meeting) => Enqueue(c, MessageKind.InfoMeetingNoShow,
+        $"Deltagaren kom inte till informationsmötet {meeting.LocalStart:yyyy-MM-dd HH:mm}. En ny tid bokas.",
+        new { MeetingStart = meeting.LocalStart, JobCentre = meeting.JobCentre?.Code });
+
+    public const string NoConsentText =
+        "Det finns en händelse i ärendet. Personen har inte samtyckt till informationsutbyte: inhämta samtycke för att få veta mer.";
+}

@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using System.Text;
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jobbtorg.Features.DistrictMessages;
+
+/// <summary>A district's system that receives messages: an HTTPS address and the secret the messages are signed with.</summary>
+public sealed class DistrictEndpointConfig
+{
+    public string District { get; set; } = "";
+    public string Url { get; set; } = "";
+    public string Secret { get; set; } = "";
+}
+
+public sealed class OutboxOptions
+{
+    /// <summary>How often the outbox is looked at when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>After this many failed attempts a message is marked failed for an operator to look at.</summary>
+    public int MaxAttempts { get; set; } = 30;
+    /// <summary>The first retry waits this long; each further one twice as long, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>The configured endpoints by district code. Plain http is accepted only to the local machine (tests, a
+/// receiver beside the app); anything else must be https.</summary>
+public sealed class DistrictEndpoints(IOptions<JobbtorgOptions> options)
+{
+    public DistrictEndpointConfig? For(string districtCode) =>
+        options.Value.DistrictEndpoints.FirstOrDefault(e => string.Equals(e.District, districtCode, StringComparison.OrdinalIgnoreCase));
+
+    public static string? Problem(DistrictEndpointConfig e) =>
+        !Uri.TryCreate(e.Url, UriKind.Absolute, out var uri) ? $"the endpoint of {e.District} is not an absolute address"
+        : uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback ? $"the endpoint of {e.District} must use https"
+        : e.Secret.Length < 16 ? $"the secret of {e.District} must be at least 16 characters"
+        : null;
+}
+
+public static class MessageSignature
+{
+    public const string SignatureHeader = "X-Jobbtorg-Signature";
+    public const string MessageIdHeader = "X-Jobbtorg-Message-Id";
+    public const string KindHeader = "X-Jobbtorg-Message-Kind";
+
+    /// <summary>"sha256=" and the lower-case hex HMAC-SHA256 of the body under the district's secret.</summary>
+    public static string Sign(byte[] body, string secret) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    public static bool Verify(byte[] body, string secret, string? header) =>
+        header is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(body, secret)), Encoding.ASCII.GetBytes(header));
+}
+
+/// <summary>
+/// Delivers the outbox: at least once, in order per case, retried with growing pauses while a district is down.
+/// Only the oldest undelivered message of a case is ever sent, so a later one never overtakes it. Everything is in the
+/// database, so a restart continues where it stopped; a delivery cut off mid-way is sent again when its lease runs out.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<JobbtorgOptions> options,
+    DistrictEndpoints endpoints, TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
+{
+    public const string HttpClientName = "districts";
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private readonly SemaphoreSlim wake = new(0);
+
+    private OutboxOptions Options => options.Value.Outbox;
+
+    /// <summary>Asks for a round now rather than at the next poll.</summary>
+    public void Wake()
+    {
+        if (wake.CurrentCount == 0) wake.Release();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var endpoint in options.Value.DistrictEndpoints)
+            if (DistrictEndpoints.Problem(endpoint) is { } problem) log.LogError("District endpoint not used: {Problem}", problem);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DeliverRoundAsync(stoppingToken) > 0) { }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "An outbox round failed; the next one tries again");
+            }
+            try
+            {
+                await wake.WaitAsync(Options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends the oldest waiting message of each case that is due; returns how many were attempted.</summary>
+    public async Task<int> DeliverRoundAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JobbtorgDb>();
+        var now = clock.GetUtcNow();
+        var heads = await db.DistrictMessages
+            .Where(m => m.State == DeliveryState.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => !db.DistrictMessages.Any(earlier => earlier.CaseId == m.CaseId && earlier.Id < m.Id
+                                                            && (earlier.State == DeliveryState.Pending || earlier.State == DeliveryState.Failed)))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
+        var attempted = 0;
+        foreach (var id in heads)
+        {
+            var until = now + Lease;
+            // The lease: another instance (or a round after a crash) leaves a message alone while it is held.
+            var claimed = await db.DistrictMessages.Where(m => m.Id == id && m.State == DeliveryState.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
+            if (claimed == 0) continue;
+            attempted++;
+            await DeliverAsync(db, id, ct);
+        }
+        return attempted;
+    }
+
+    private async Task DeliverAsync(JobbtorgDb db, long id, CancellationToken ct)
+    {
+        var message = await db.DistrictMessages.AsTracking().FirstAsync(m => m.Id == id, ct);
+        var district = await db.Districts.Where(d => d.Id == message.DistrictId).Select(d => d.Code).FirstAsync(ct);
+        var endpoint = endpoints.For(district);
+        string? error;
+        if (endpoint is null || DistrictEndpoints.Problem(endpoint) is not null)
+            error = endpoint is null ? "no endpoint is configured for the district" : DistrictEndpoints.Problem(endpoint);
+        else
+            error = await PostAsync(endpoint, message, ct);
+
+        message.Attempts++;
+        message.LockedUntil = null;
+        if (error is null)
+        {
+            message.State = DeliveryState.Delivered;
+            message.DeliveredAt = clock.GetUtcNow();
+            message.LastError = null;
+        }
+        else
+        {
+            message.LastError = error.Length > 500 ? error[..500] : error;
+            if (message.Attempts >= Options.MaxAttempts) message.State = DeliveryState.Failed;
+            else message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts);
+            log.LogWarning("Message {MessageId} ({Kind}) to {District}, attempt {Attempt}: {Error}",
+                message.MessageId, message.Kind, district, message.Attempts, message.LastError);
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task<string?> PostAsync(DistrictEndpointConfig endpoint, DistrictMessage message, CancellationToken ct)
+    {
+        var body = Encoding.UTF8.GetBytes(message.Body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(MessageSignature.MessageIdHeader, message.MessageId.ToString());
+        request.Headers.Add(MessageSignature.KindHeader, message.Kind.ToString());
+        request.Headers.Add(MessageSignature.SignatureHeader, MessageSignature.Sign(body, endpoint.Secret));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Options.RequestTimeout);
+        try
+        {
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return e is TaskCanceledException ? "no answer within the time limit" : e.Message;
+        }
+    }
+
+    public TimeSpan Backoff(int attempts)
+    {
+        var wait = Options.FirstBackoff * Math.Pow(2, Math.Min(attempts - 1, 20));
+        return wait < Options.MaxBackoff ? wait : Options.MaxBackoff;
+    }
+}
