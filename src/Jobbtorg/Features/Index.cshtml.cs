@@ -29,6 +29,7 @@ public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, Tim
     /// <summary>What a case worker tells the person on the phone: when the district's next free meeting is.</summary>
     public List<(MeetingKind Kind, NextFreeTime? Next)> NextFree { get; private set; } = [];
     public List<InfoMeetingBooking> RecentNoShows { get; private set; } = [];
+    public int UnreadMessages { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -48,6 +49,7 @@ public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, Tim
         if (user.IsInRole(Roles.CaseWorker))
         {
             var since = Today.AddDays(-90);
+            UnreadMessages = await db.DistrictMessages.CountAsync(m => m.DistrictId == user.DistrictId && m.ReadAt == null, ct);
             if (user.DistrictId is { } districtId && await db.Districts.FindAsync([districtId], ct) is { } district)
                 foreach (var kind in Enum.GetValues<MeetingKind>())
                     NextFree.Add((kind, await infoMeetings.NextFreeAsync(district, kind, ct)));

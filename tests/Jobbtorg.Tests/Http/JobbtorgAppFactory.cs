@@ -25,13 +25,37 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
     public const string NoScopeKey = "key-without-scopes";
 
     /// <summary>Tuesday 10 March 2026, 10:00 Stockholm time.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; private init; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("JOBBTORG_TEST_DB"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
     private readonly string databaseName = $"jobbtorg_test_{Guid.NewGuid():N}";
+    private readonly IReadOnlyDictionary<string, string> extraSettings = new Dictionary<string, string>();
+    private readonly bool createDatabase = true;
+    private readonly bool dropDatabase = true;
     private string connectionString = "";
+
+    public JobbtorgAppFactory() { }
+
+    /// <summary>An application with settings of its own. Two instances given the same <paramref name="database"/> run
+    /// one after the other on one database, as an application restarted: the first creates it, the last drops it.</summary>
+    public static JobbtorgAppFactory WithSettings(IReadOnlyDictionary<string, string> settings, string? database = null,
+        bool createDatabase = true, bool dropDatabase = true, FakeTimeProvider? clock = null) =>
+        new(settings, database, createDatabase, dropDatabase, clock);
+
+    // Private: a collection fixture may have only one public constructor.
+    private JobbtorgAppFactory(IReadOnlyDictionary<string, string> settings, string? database, bool createDatabase,
+        bool dropDatabase, FakeTimeProvider? clock)
+    {
+        extraSettings = settings;
+        if (database is not null) databaseName = database;
+        this.createDatabase = createDatabase;
+        this.dropDatabase = dropDatabase;
+        if (clock is not null) Clock = clock;
+    }
+
+    public static string NewDatabaseName() => $"jobbtorg_test_{Guid.NewGuid():N}";
 
     public async Task InitializeAsync()
     {
@@ -39,6 +63,7 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
         {
             var server = Environment.GetEnvironmentVariable("JOBBTORG_TEST_PG")
                 ?? "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg";
+            if (createDatabase)
             await using (var admin = new NpgsqlConnection(server + ";Database=postgres"))
             {
                 await admin.OpenAsync();
@@ -84,6 +109,7 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:ApiKeys:2:Key"] = NoScopeKey,
         })
             builder.UseSetting(key, value);
+        foreach (var (key, value) in extraSettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -135,6 +161,7 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (!dropDatabase) return;
         if (OnPostgres)
         {
             NpgsqlConnection.ClearAllPools();

@@ -69,6 +69,10 @@ public sealed class AttendanceAndAccessTests(JobbtorgAppFactory app)
             attendees.Select(a => (a.CaseId, a.Status)));
         Assert.All(attendees, a => Assert.Equal("hasselby-vallingby", a.District));
         Assert.Equal(3, await SeatsAsync(meeting.Id));
+        // The no-show, and only it, is a message to the district.
+        var messages = await app.WithDbAsync(db => db.DistrictMessages.Where(m => m.CaseId == attends.Id || m.CaseId == attendsToo.Id || m.CaseId == staysAway.Id)
+            .Select(m => new { m.CaseId, m.Kind }).ToListAsync());
+        Assert.Equal([(staysAway.Id, Jobbtorg.Features.DistrictMessages.MessageKind.InfoMeetingNoShow)], messages.Select(m => (m.CaseId, m.Kind)));
         var outcomes = await app.WithDbAsync(db => db.InfoMeetingOutcomes.Where(o => o.CaseId == attends.Id || o.CaseId == attendsToo.Id || o.CaseId == staysAway.Id)
             .OrderBy(o => o.CaseId).Select(o => new { o.CaseId, o.Date, o.Attended }).ToListAsync());
         Assert.Equal([(attends.Id, true), (attendsToo.Id, true), (staysAway.Id, false)], outcomes.Select(o => (o.CaseId, o.Attended)));
