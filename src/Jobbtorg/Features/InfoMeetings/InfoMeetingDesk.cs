@@ -101,6 +101,8 @@ public sealed class InfoMeetingDesk(JobbtorgDb db, TimeProvider clock, IOptions<
                 if (chosen.IsCancelled) throw new RuleBrokenException("The meeting has been cancelled.");
                 if (chosen.StartsAt <= now) throw new RuleBrokenException("The meeting has already started.");
                 if (chosen.JobCentreId != c.JobCentreId) throw new RuleBrokenException("The meeting is at another job centre than the case's.");
+                // Refused at once, without queueing on the district's quota row behind other bookings.
+                if (chosen.FreeSeats == 0) throw new RuleBrokenException("The meeting is full.");
                 if (chosen.Kind != kind)
                     throw new RuleBrokenException(kind == MeetingKind.Youth ? "The person is 16–24 and goes to a youth meeting." : "The person goes to an adult meeting.");
                 candidates = [chosen];
