@@ -20,7 +20,7 @@ public sealed class CaseThreePartyMeetingsViewComponent(JobbtorgDb db, CaseAcces
     }
 }
 
-public sealed record UpcomingMeeting(ThreePartyMeeting Meeting, string CaseRef, string ParticipantName, string District, string? Coach);
+public sealed record UpcomingMeeting(ThreePartyMeeting Meeting, string CaseRef, Participant Participant, string District, string? Coach);
 
 /// <summary>On the start page: a coach's meetings on their own cases, a case worker's on their district's cases —
 /// planned ones from two weeks back (notes may still be due) onwards.</summary>
@@ -41,7 +41,7 @@ public sealed class UpcomingThreePartyMeetingsViewComponent(JobbtorgDb db, CaseA
             ? query.Where(m => m.Case.CoachId == user.Id || m.BookedById == user.Id)
             : query.Where(m => m.Case.DistrictId == user.DistrictId);
         var meetings = await query.OrderBy(m => m.StartsAt).Take(100)
-            .Select(m => new UpcomingMeeting(m, m.Case.CaseRef, m.Case.Participant.FirstName + " " + m.Case.Participant.LastName, m.Case.District.Name,
+            .Select(m => new UpcomingMeeting(m, m.Case.CaseRef, m.Case.Participant, m.Case.District.Name,
                 m.Case.Coach != null ? m.Case.Coach.DisplayName : m.Case.CoachRef))
             .ToListAsync(HttpContext.RequestAborted);
         return View("/Features/ThreePartyMeetings/_Upcoming.cshtml", meetings);
