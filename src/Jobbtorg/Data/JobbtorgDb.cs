@@ -7,6 +7,7 @@ using Jobbtorg.Features.Placements;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
+using Jobbtorg.Features.ThreePartyMeetings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,7 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<InfoMeetingWait> InfoMeetingWaits => Set<InfoMeetingWait>();
     public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
     public DbSet<DistrictMessage> DistrictMessages => Set<DistrictMessage>();
+    public DbSet<ThreePartyMeeting> ThreePartyMeetings => Set<ThreePartyMeeting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

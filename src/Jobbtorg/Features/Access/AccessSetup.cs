@@ -14,6 +14,7 @@ public static class Policies
     public const string Export = nameof(Export);
     public const string ReadReports = nameof(ReadReports);
     public const string ManageInfoMeetings = nameof(ManageInfoMeetings);
+    public const string WriteFollowUp = nameof(WriteFollowUp);
 }
 
 public static class AccessSetup
@@ -77,7 +78,9 @@ public static class AccessSetup
             .AddPolicy(Policies.ReadReports, p => p.RequireAssertion(ctx =>
                 ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.ReportsRead)
                 || ctx.User.IsInRole(Roles.Manager) || ctx.User.IsInRole(Roles.Analyst) || ctx.User.IsInRole(Roles.Administrator)))
-            .AddPolicy(Policies.ManageInfoMeetings, p => p.RequireRole(Roles.Manager, Roles.Administrator));
+            .AddPolicy(Policies.ManageInfoMeetings, p => p.RequireRole(Roles.Manager, Roles.Administrator))
+            .AddPolicy(Policies.WriteFollowUp, p => p.RequireAssertion(ctx =>
+                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.FollowUpWrite) || ctx.User.IsInRole(Roles.Administrator)));
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

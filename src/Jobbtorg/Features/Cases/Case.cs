@@ -276,6 +276,14 @@ public class Case
         return entry;
     }
 
+    /// <summary>Something booked or recorded on the case elsewhere (a three-party meeting): bumps the version so that two
+    /// such changes at the same moment cannot both be saved.</summary>
+    public void RecordChange()
+    {
+        EnsureOpen();
+        Touch();
+    }
+
     private void EnsureOpen()
     {
         if (Status == CaseStatus.Closed) throw new RuleBrokenException("The case is closed and can no longer be changed.");

@@ -1,0 +1,49 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features.ThreePartyMeetings;
+
+public sealed record CaseMeetingsView(Case Case, IReadOnlyList<ThreePartyMeeting> Meetings, bool MayBook);
+
+/// <summary>The section on the case page: the case's three-party meetings and a link to book one.</summary>
+public sealed class CaseThreePartyMeetingsViewComponent(JobbtorgDb db, CaseAccess access, CurrentUser user) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Case @case)
+    {
+        var meetings = await db.ThreePartyMeetings.AsNoTracking().Where(m => m.CaseId == @case.Id)
+            .OrderByDescending(m => m.StartsAt).Take(50).ToListAsync(HttpContext.RequestAborted);
+        var mayBook = @case.IsOpen && @case.IsEnrolled && MeetingModel.MayBookOn(@case, access, user);
+        return View("/Features/ThreePartyMeetings/_CaseMeetings.cshtml", new CaseMeetingsView(@case, meetings, mayBook));
+    }
+}
+
+public sealed record UpcomingMeeting(ThreePartyMeeting Meeting, string CaseRef, Participant Participant, string District, string? Coach);
+
+/// <summary>On the start page: a coach's meetings on their own cases, a case worker's on their district's cases —
+/// planned ones from two weeks back (notes may still be due) onwards.</summary>
+public sealed class UpcomingThreePartyMeetingsViewComponent(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock) : ViewComponent
+{
+    public const int LookBackDays = 14;
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var isCoach = user.IsInRole(Roles.Coach);
+        var isCaseWorker = user.IsInRole(Roles.CaseWorker);
+        if (!isCoach && !isCaseWorker) return Content("");
+        var since = clock.GetUtcNow().AddDays(-LookBackDays);
+        var visible = await access.VisibleCasesAsync(HttpContext.RequestAborted);
+        var query = db.ThreePartyMeetings.AsNoTracking()
+            .Where(m => m.Status == ThreePartyMeetingStatus.Planned && m.EndsAt >= since && visible.Any(c => c.Id == m.CaseId));
+        query = isCoach
+            ? query.Where(m => m.Case.CoachId == user.Id || m.BookedById == user.Id)
+            : query.Where(m => m.Case.DistrictId == user.DistrictId);
+        var meetings = await query.OrderBy(m => m.StartsAt).Take(100)
+            .Select(m => new UpcomingMeeting(m, m.Case.CaseRef, m.Case.Participant, m.Case.District.Name,
+                m.Case.Coach != null ? m.Case.Coach.DisplayName : m.Case.CoachRef))
+            .ToListAsync(HttpContext.RequestAborted);
+        return View("/Features/ThreePartyMeetings/_Upcoming.cshtml", meetings);
+    }
+}

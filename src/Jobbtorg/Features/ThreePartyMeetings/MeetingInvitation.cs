@@ -1,0 +1,50 @@
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Jobbtorg.Features.Shared;
+
+namespace Jobbtorg.Features.ThreePartyMeetings;
+
+/// <summary>The calendar invitation for the staff who take part: in Swedish, in Stockholm time, naming the case number
+/// and never the person's name or personal number, since calendars are often shared.</summary>
+public static class MeetingInvitation
+{
+    public const string TimeZone = "Europe/Stockholm";
+
+    public static string Title(ThreePartyMeeting meeting) => $"Trepartssamtal, ärende {meeting.Case.CaseRef}";
+
+    public static string FormText(ThreePartyMeetingForm form) => form switch
+    {
+        ThreePartyMeetingForm.Video => "Videomöte",
+        ThreePartyMeetingForm.Phone => "Telefonmöte",
+        _ => "Möte på plats",
+    };
+
+    public static string ToICalendar(ThreePartyMeeting meeting, DateTimeOffset now)
+    {
+        var c = meeting.Case;
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
+        calendar.AddTimeZone(new VTimeZone(TimeZone));
+        calendar.Events.Add(new CalendarEvent
+        {
+            // Stable per meeting, so a cancellation downloaded later replaces the same calendar entry.
+            Uid = $"trepartssamtal-{meeting.Id}@jobbtorg",
+            Sequence = meeting.IsPlanned ? 0 : 1,
+            Summary = Title(meeting),
+            Location = meeting.Form == ThreePartyMeetingForm.InPerson ? meeting.Place : $"{FormText(meeting.Form)}: {meeting.Place}",
+            Description = string.Join("\n",
+                $"Trepartssamtal om ärende {c.CaseRef}: deltagaren, jobbcoachen och handläggaren på socialtjänsten.",
+                $"Jobbtorg: {c.JobCentre.Name}. Stadsdelsområde: {c.District.Name}.",
+                $"Jobbcoach: {c.CoachName ?? "–"}.",
+                $"{FormText(meeting.Form)}: {meeting.Place}",
+                $"Bokat av {meeting.BookedBy} {Texts.Instant(meeting.BookedAt)}."),
+            Start = new CalDateTime(meeting.LocalStart.DateTime, TimeZone),
+            End = new CalDateTime(meeting.EndsAt.ToStockholm().DateTime, TimeZone),
+            DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
+            Status = meeting.Status == ThreePartyMeetingStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
+        });
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    public static string FileName(ThreePartyMeeting meeting) => $"trepartssamtal-{meeting.Case.CaseRef}-{meeting.LocalStart:yyyy-MM-dd}.ics";
+}
