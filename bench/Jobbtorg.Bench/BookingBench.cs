@@ -5,6 +5,7 @@ using System.Text.Json;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.Import;
 using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Organisation;
@@ -56,8 +57,9 @@ public static class BookingBench
                 ? new PostgresJobbtorgDb(new DbContextOptionsBuilder<PostgresJobbtorgDb>()
                     .UseNpgsql(postgresServer + $";Database={database};Maximum Pool Size={workers + 4}").Options)
                 : new SqliteJobbtorgDb(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite($"Data Source={sqliteFile}").Options);
-            InfoMeetingDesk Desk(JobbtorgDb db) => new(db, clock, Options.Create(new JobbtorgOptions()), new CurrentUser(new HttpContextAccessor()),
-                NullLogger<InfoMeetingDesk>.Instance);
+            var options = Options.Create(new JobbtorgOptions());
+            InfoMeetingDesk Desk(JobbtorgDb db) => new(db, clock, options, new CurrentUser(new HttpContextAccessor()),
+                new DistrictOutbox(db, clock, new DistrictEndpoints(options)), NullLogger<InfoMeetingDesk>.Instance);
 
             await using (var db = Open())
             {
