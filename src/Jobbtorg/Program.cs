@@ -1,5 +1,6 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.Import;
@@ -30,6 +31,9 @@ builder.Services.AddSingleton<ImportProgressBoard>();
 builder.Services.AddScoped<Indicators>();
 builder.Services.AddScoped<InfoMeetingDesk>();
 builder.Services.AddHostedService<WaitingListRounds>();
+builder.Services.AddScoped<AttendanceRegister>();
+builder.Services.AddScoped<AttendanceRounds>();
+builder.Services.AddHostedService<AttendanceRoundsService>();
 builder.Services.AddSingleton<DistrictEndpoints>();
 builder.Services.AddScoped<DistrictOutbox>();
 builder.Services.AddHttpClient(OutboxDispatcher.HttpClientName);
@@ -87,6 +91,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseProviderBoundary();
 // The API reference's own scripts are served by the library as public files; the whole reference is for signed-in users.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api/docs"), docs => docs.Use(async (ctx, next) =>
 {
