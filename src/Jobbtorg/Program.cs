@@ -90,8 +90,9 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseAuthentication();
-app.UseAuthorization();
+// Before authorization, so that a provider's request for anything but the day view is refused the same way everywhere.
 app.UseProviderBoundary();
+app.UseAuthorization();
 // The API reference's own scripts are served by the library as public files; the whole reference is for signed-in users.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api/docs"), docs => docs.Use(async (ctx, next) =>
 {
