@@ -1,5 +1,6 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.FollowUp;
@@ -32,6 +33,9 @@ builder.Services.AddScoped<Indicators>();
 builder.Services.AddScoped<RecordFollowUp>();
 builder.Services.AddScoped<InfoMeetingDesk>();
 builder.Services.AddHostedService<WaitingListRounds>();
+builder.Services.AddScoped<AttendanceRegister>();
+builder.Services.AddScoped<AttendanceRounds>();
+builder.Services.AddHostedService<AttendanceRoundsService>();
 builder.Services.AddSingleton<DistrictEndpoints>();
 builder.Services.AddScoped<DistrictOutbox>();
 builder.Services.AddHttpClient(OutboxDispatcher.HttpClientName);
@@ -88,6 +92,8 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseAuthentication();
+// Before authorization, so that a provider's request for anything but the day view is refused the same way everywhere.
+app.UseProviderBoundary();
 app.UseAuthorization();
 // The API reference's own scripts are served by the library as public files; the whole reference is for signed-in users.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api/docs"), docs => docs.Use(async (ctx, next) =>

@@ -132,7 +132,21 @@ internal sealed class AttendanceDayConfiguration : IEntityTypeConfiguration<Atte
     public void Configure(EntityTypeBuilder<AttendanceDay> b)
     {
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.CaseId, x.Date });
+        b.HasOne<ActivityType>().WithMany().HasForeignKey(x => x.ActivityTypeId).OnDelete(DeleteBehavior.Restrict);
+        // One registration per case, day and activity; imported whole-day rows (no activity) are not constrained by it.
+        b.HasIndex(x => new { x.CaseId, x.Date, x.ActivityTypeId }).IsUnique();
+        b.HasIndex(x => new { x.Date, x.ActivityTypeId });
+        b.Property(x => x.RecordedById).HasMaxLength(450);
+        b.Property(x => x.RecordedBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class AttendanceRoundRunConfiguration : IEntityTypeConfiguration<AttendanceRoundRun>
+{
+    public void Configure(EntityTypeBuilder<AttendanceRoundRun> b)
+    {
+        b.Property(x => x.Round).HasMaxLength(40);
+        b.HasIndex(x => new { x.Round, x.Date }).IsUnique();
     }
 }
 
@@ -212,6 +226,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -36,6 +36,12 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
         ("admin@demo.jobbtorg.se", "Eva Forsberg", Roles.Administrator, null, null),
     ];
 
+    /// <summary>External providers' staff: they see the attendance day view for their own provider's activities only.</summary>
+    public static readonly (string Email, string Name, string ProviderOrganisationNumber)[] ProviderUsers =
+    [
+        ("anordnare.sprakskolan@demo.jobbtorg.se", "Nadia Sundberg", "5599000006"),
+    ];
+
     private static readonly string[] FirstNames =
         ["Amina", "Johan", "Fatima", "Mikael", "Sofia", "Ahmed", "Elin", "Omar", "Linnea", "Yusuf", "Maja", "Daniel", "Hanna",
          "Abdi", "Emma", "Karl", "Leila", "Oskar", "Sara", "Hassan", "Ida", "Peter", "Nour", "Lars", "Ebba", "Samir", "Julia", "Ali"];
@@ -61,6 +67,14 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);
         }
+        foreach (var (email, name, organisationNumber) in ProviderUsers)
+        {
+            var provider = await db.Providers.SingleAsync(p => p.OrganisationNumber == organisationNumber, ct);
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, IsDemo = true, ProviderId = provider.Id };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, Roles.Provider);
+        }
         await SeedCasesAsync(districts, ct);
     }
 
@@ -70,6 +84,12 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
         var random = new Random(2026);
         var coaches = (await users.GetUsersInRoleAsync(Roles.Coach)).Where(c => c.IsDemo).ToList();
         var activityTypes = await db.ActivityTypes.ToListAsync(ct);
+        // External activities are delivered by a provider: the language school for language courses, the others by the first one.
+        var providers = await db.Providers.OrderBy(p => p.Id).ToListAsync(ct);
+        int? ProviderFor(Features.Organisation.ActivityType type) => !type.ExternalProvider || providers.Count == 0 ? null
+            : type.Code is "sfi" or "communication-course" ? providers.FirstOrDefault(p => p.OrganisationNumber == "5599000006")?.Id ?? providers[0].Id
+            : type.Code == "vocational-training" ? providers.FirstOrDefault(p => p.OrganisationNumber == "5599000014")?.Id ?? providers[0].Id
+            : providers[0].Id;
         var demoDistricts = new[] { "enskede-arsta-vantor", "skarpnack", "farsta", "rinkeby-kista", "spanga-tensta" }.Select(c => districts[c]).ToArray();
         var goals = new[] { "5223", "4321", "9111", "5321", "8332", "5120", "9412", "2341" }.Select(c => occupations.Find(c)!).ToArray();
 
@@ -128,7 +148,8 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
             var plan = c.StartPlanVersion("Demo", new DateTimeOffset(enrolDate.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
             plan.SetGoal(goals[random.Next(goals.Length)], "Målet är en anställning inom yrket inom ett år.");
             plan.AddActivity(new() { ActivityTypeId = activityTypes[0].Id, StartDate = agreedOn, HoursPerWeek = 20 });
-            plan.AddActivity(new() { ActivityTypeId = activityTypes[random.Next(2, activityTypes.Count)].Id, StartDate = agreedOn.AddDays(14), EndDate = agreedOn.AddDays(120), HoursPerWeek = 10 });
+            var second = activityTypes[random.Next(2, activityTypes.Count)];
+            plan.AddActivity(new() { ActivityTypeId = second.Id, ProviderId = ProviderFor(second), StartDate = agreedOn.AddDays(14), EndDate = agreedOn.AddDays(120), HoursPerWeek = 10 });
             c.AgreePlan(agreedOn, "Demo", today);
 
             var closeOn = agreedOn.AddDays(random.Next(30, 400));

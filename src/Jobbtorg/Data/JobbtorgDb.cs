@@ -31,6 +31,7 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<InfoMeetingOutcome> InfoMeetingOutcomes => Set<InfoMeetingOutcome>();
     public DbSet<AttendanceDay> AttendanceDays => Set<AttendanceDay>();
+    public DbSet<AttendanceRoundRun> AttendanceRoundRuns => Set<AttendanceRoundRun>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<BenefitMonth> BenefitMonths => Set<BenefitMonth>();
     public DbSet<OccupationObservation> OccupationObservations => Set<OccupationObservation>();

@@ -15,7 +15,7 @@ public sealed record CaseTask(Case Case, IReadOnlyList<Need> Needs, DateOnly? Du
 
 /// <summary>The start page: what needs doing today, by role.</summary>
 public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock, Caseloads caseloads,
-    InfoMeetingDesk infoMeetings) : PageModel
+    InfoMeetingDesk infoMeetings, Attendance.AttendanceRegister attendance) : PageModel
 {
     public const int ReviewWarningDays = 14;
 
@@ -30,6 +30,9 @@ public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, Tim
     public List<(MeetingKind Kind, NextFreeTime? Next)> NextFree { get; private set; } = [];
     public List<InfoMeetingBooking> RecentNoShows { get; private set; } = [];
     public int UnreadMessages { get; private set; }
+    /// <summary>Required days before today that nobody registered: flagged from the next working morning until registered.</summary>
+    public List<Attendance.AttendanceSlot> AttendanceNotRegistered { get; private set; } = [];
+    public const int NotRegisteredLookBackDays = 14;
 
     public async Task OnGetAsync()
     {
@@ -43,6 +46,13 @@ public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, Tim
             var mine = await visible.Include(c => c.Plans).Where(c => c.CoachId == user.Id && c.Status != CaseStatus.Closed).AsSplitQuery().ToListAsync(ct);
             MyCases = mine.Select(TaskFor).OrderBy(t => t.Needs.Count == 0 ? 1 : 0).ThenBy(t => t.Needs.Count == 0 ? Need.Paused : t.Needs.Min())
                 .ThenBy(t => t.DueDate ?? DateOnly.MaxValue).ToList();
+        }
+        if (user.IsInRole(Roles.Coach) || user.IsInRole(Roles.Manager))
+        {
+            var cases = await access.VisibleCasesAsync(ct);
+            if (user.IsInRole(Roles.Coach)) cases = cases.Where(c => c.CoachId == user.Id);
+            AttendanceNotRegistered = (await attendance.SlotsAsync(cases, Today.AddDays(-NotRegisteredLookBackDays), Today.AddDays(-1), ct: ct))
+                .Where(s => !s.IsRegistered).OrderBy(s => s.Date).ThenBy(s => s.Case.Participant.DisplayName).ToList();
         }
         if (user.IsInRole(Roles.Coach) || user.IsInRole(Roles.Manager))
             AwaitingEnrolment = await visible.Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Take(100).ToListAsync(ct);

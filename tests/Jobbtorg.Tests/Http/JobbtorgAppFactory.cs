@@ -94,6 +94,8 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:DemoData"] = "false",
             // Tests serve waiting lists by the events that serve them, not by the hourly round.
             ["Jobbtorg:InfoMeetings:ServeWaitingListsEvery"] = "00:00:00",
+            // Tests run the attendance rounds themselves, for the date they choose.
+            ["Jobbtorg:Attendance:DailyRounds"] = "false",
             ["Jobbtorg:ApiKeys:0:Name"] = "robot",
             ["Jobbtorg:ApiKeys:0:Key"] = RobotKey,
             ["Jobbtorg:ApiKeys:0:Scopes:0"] = Scopes.ReferralsWrite,

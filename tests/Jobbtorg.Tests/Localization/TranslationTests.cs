@@ -21,6 +21,7 @@ public partial class TranslationTests
         typeof(TargetGroup), typeof(Gender), typeof(ReportingGroup), typeof(CaseStatus), typeof(PauseReason),
         typeof(ClosureReason), typeof(ClosureSubReason), typeof(ReferralChannel), typeof(JobGuaranteeState), typeof(PlanStatus),
         typeof(Jobbtorg.Features.Organisation.MeetingKind), typeof(Jobbtorg.Features.InfoMeetings.BookingStatus),
+        typeof(Jobbtorg.Features.Attendance.AttendanceStatus), typeof(Jobbtorg.Features.Attendance.AbsenceReason),
     ];
 
     // The start of a call whose first argument is English copy: T[ T.Format( t[ t.Format( texts[ Texts.Format(

@@ -70,7 +70,7 @@ public static class AccessSetup
                 || ctx.User.IsInRole(Roles.CaseWorker) || ctx.User.IsInRole(Roles.Manager) || ctx.User.IsInRole(Roles.Administrator)))
             .AddPolicy(Policies.ReadCases, p => p.RequireAssertion(ctx =>
                 ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.ReferralsWrite)
-                || Roles.All.Where(r => r != Roles.Analyst).Any(ctx.User.IsInRole)))
+                || Roles.All.Where(r => r is not (Roles.Analyst or Roles.Provider)).Any(ctx.User.IsInRole)))
             .AddPolicy(Policies.Import, p => p.RequireAssertion(ctx =>
                 ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.Import) || ctx.User.IsInRole(Roles.Administrator)))
             .AddPolicy(Policies.Export, p => p.RequireAssertion(ctx =>

@@ -38,6 +38,7 @@ public sealed class JobbtorgOptions
     public InfoMeetings.InfoMeetingOptions InfoMeetings { get; set; } = new();
     public List<DistrictMessages.DistrictEndpointConfig> DistrictEndpoints { get; set; } = [];
     public DistrictMessages.OutboxOptions Outbox { get; set; } = new();
+    public Attendance.AttendanceOptions Attendance { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

@@ -9,6 +9,8 @@ public class AppUser : IdentityUser
     public int? JobCentreId { get; set; }
     /// <summary>Set for a district's case worker.</summary>
     public int? DistrictId { get; set; }
+    /// <summary>Set for an external provider's staff: they register attendance for their own activities only.</summary>
+    public int? ProviderId { get; set; }
     /// <summary>Demo accounts with known passwords; the app refuses to start in Production while any exist.</summary>
     public bool IsDemo { get; set; }
 }
@@ -21,14 +23,17 @@ public static class Roles
     public const string Manager = "Manager";
     public const string Analyst = "Analyst";
     public const string Administrator = "Administrator";
+    /// <summary>An external provider's staff (anordnare): sees the attendance day view for their own activities and nothing else.</summary>
+    public const string Provider = "Provider";
 
-    public static readonly string[] All = [Coach, Matcher, CaseWorker, Manager, Analyst, Administrator];
+    public static readonly string[] All = [Coach, Matcher, CaseWorker, Manager, Analyst, Administrator, Provider];
 }
 
 public static class JobbtorgClaims
 {
     public const string JobCentre = "jobbtorg:jobcentre";
     public const string District = "jobbtorg:district";
+    public const string Provider = "jobbtorg:provider";
     public const string DisplayName = "jobbtorg:name";
     public const string Scope = "scope";
 }
@@ -44,6 +49,7 @@ public sealed class AppUserClaimsFactory(
         identity.AddClaim(new(JobbtorgClaims.DisplayName, user.DisplayName));
         if (user.JobCentreId is { } centre) identity.AddClaim(new(JobbtorgClaims.JobCentre, centre.ToString()));
         if (user.DistrictId is { } district) identity.AddClaim(new(JobbtorgClaims.District, district.ToString()));
+        if (user.ProviderId is { } provider) identity.AddClaim(new(JobbtorgClaims.Provider, provider.ToString()));
         return identity;
     }
 }

@@ -14,6 +14,7 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public bool IsApiClient => Principal.Identity?.AuthenticationType == ApiKeyHandler.SchemeName;
     public int? JobCentreId => int.TryParse(Principal.FindFirstValue(JobbtorgClaims.JobCentre), out var id) ? id : null;
     public int? DistrictId => int.TryParse(Principal.FindFirstValue(JobbtorgClaims.District), out var id) ? id : null;
+    public int? ProviderId => int.TryParse(Principal.FindFirstValue(JobbtorgClaims.Provider), out var id) ? id : null;
     public string? BoundDistrictCode => Principal.FindFirstValue("jobbtorg:district-code");
     public bool IsInRole(string role) => Principal.IsInRole(role);
     public bool HasScope(string scope) => Principal.HasClaim(JobbtorgClaims.Scope, scope);

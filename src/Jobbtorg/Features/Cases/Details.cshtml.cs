@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Features.Cases;
 
 public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users,
-    InfoMeetingDesk infoMeetings)
+    InfoMeetingDesk infoMeetings, Attendance.AttendanceRegister attendance)
     : CasePageModel(db, access, texts, clock)
 {
     public sealed class NoteInput
@@ -31,6 +31,9 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
     public List<TimelineEntry> History { get; private set; } = [];
     public DateOnly TodayDate => Today;
     public CaseInfoMeeting InfoMeeting { get; private set; } = null!;
+    /// <summary>Required days since enrolment, for the plan's readers; null when none so far.</summary>
+    public Attendance.AttendanceCounts? Attendance { get; private set; }
+    public List<Attendance.AttendanceSlot> RecentAttendance { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -130,6 +133,12 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         // Case workers, coaches and managers book; a matcher only reads.
         var mayBook = User.IsInRole(Roles.CaseWorker) || User.IsInRole(Roles.Coach) || User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Administrator);
         InfoMeeting = await CaseInfoMeeting.LoadAsync(Db, infoMeetings, Case, mayBook, Clock, HttpContext.RequestAborted);
+        if (CanReadPlan && Case.EnrolmentDate is { } enrolled)
+        {
+            var slots = await attendance.SlotsOfAsync(Case, enrolled, Today, ct: HttpContext.RequestAborted);
+            if (slots.Count > 0) Attendance = Features.Attendance.AttendanceCounts.Of(slots);
+            RecentAttendance = slots.OrderByDescending(s => s.Date).ThenBy(s => s.ActivityType.Id).Take(5).ToList();
+        }
         return true;
     }
 }

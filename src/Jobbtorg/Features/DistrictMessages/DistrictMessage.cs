@@ -123,6 +123,29 @@ public sealed class DistrictOutbox(JobbtorgDb db, TimeProvider clock, DistrictEn
         $"Deltagaren kom inte till informationsmötet {meeting.LocalStart:yyyy-MM-dd HH:mm}. En ny tid bokas.",
         new { MeetingStart = meeting.LocalStart, JobCentre = meeting.JobCentre?.Code });
 
+    /// <summary>Sent the day it is registered: participation is tied to the right to benefit.</summary>
+    public DistrictMessage UnexcusedAbsence(Case c, DateOnly date, Organisation.ActivityType activity) => Enqueue(c, MessageKind.UnexcusedAbsence,
+        $"Deltagaren hade ogiltig frånvaro {date:yyyy-MM-dd} från aktiviteten {activity.NameSv}.",
+        new { Date = date, Status = "UnexcusedAbsence", Activity = new { activity.Code, Name = activity.NameSv } });
+
+    /// <summary>A required day nobody registered. Worded as a gap in the registration, never as absence: people have lost
+    /// benefit because their attendance was simply not registered.</summary>
+    public DistrictMessage AttendanceNotRegistered(Case c, DateOnly date, IEnumerable<Organisation.ActivityType> activities)
+    {
+        var list = activities.ToList();
+        return Enqueue(c, MessageKind.AttendanceNotRegistered,
+            $"Närvaron {date:yyyy-MM-dd} ({string.Join(", ", list.Select(a => a.NameSv))}) har inte registrerats av jobbtorget. " +
+            "Det betyder inte att deltagaren var frånvarande; närvaron registreras i efterhand.",
+            new { Date = date, Status = "NotRegistered", Activities = list.Select(a => new { a.Code, Name = a.NameSv }).ToList() });
+    }
+
+    /// <summary>The week's attendance per participant, counted from the registrations as they stand when it is sent.</summary>
+    public DistrictMessage WeeklyAttendance(Case c, DateOnly monday, int isoWeek, object counts, object days, int present, int excused,
+        int unexcused, int notRegistered) => Enqueue(c, MessageKind.WeeklyAttendance,
+        $"Närvaro vecka {isoWeek} ({monday:yyyy-MM-dd}–{monday.AddDays(6):yyyy-MM-dd}): {present} närvarande, {excused} giltig frånvaro, " +
+        $"{unexcused} ogiltig frånvaro, {notRegistered} ej registrerade (ej registrerad betyder inte frånvaro).",
+        new { Week = isoWeek, From = monday, To = monday.AddDays(6), Counts = counts, Days = days });
+
     public const string NoConsentText =
         "Det finns en händelse i ärendet. Personen har inte samtyckt till informationsutbyte: inhämta samtycke för att få veta mer.";
 }

@@ -19,6 +19,8 @@ public static class StartupBanner
             Console.WriteLine($"Demo logins (password for all: {DemoData.Password}):");
             foreach (var (email, name, role, centre, district) in DemoData.Users)
                 Console.WriteLine($"  {role,-14} {email,-40} {name} ({centre ?? district ?? "all"})");
+            foreach (var (email, name, organisationNumber) in DemoData.ProviderUsers)
+                Console.WriteLine($"  {Roles.Provider,-14} {email,-40} {name} (provider {organisationNumber})");
         }
         Console.WriteLine();
     }

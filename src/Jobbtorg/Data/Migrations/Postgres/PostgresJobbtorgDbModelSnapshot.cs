@@ -78,6 +78,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("ProviderId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -101,6 +104,8 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("ProviderId");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -112,11 +117,29 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ActivityTypeId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -125,9 +148,44 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "Date");
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("Date", "ActivityTypeId");
+
+                    b.HasIndex("CaseId", "Date", "ActivityTypeId")
+                        .IsUnique();
 
                     b.ToTable("AttendanceDays");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceRoundRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Round", "Date")
+                        .IsUnique();
+
+                    b.ToTable("AttendanceRoundRuns");
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Cases.Case", b =>
@@ -1247,10 +1305,20 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("JobCentreId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jobbtorg.Features.Organisation.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceDay", b =>
                 {
+                    b.HasOne("Jobbtorg.Features.Organisation.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Jobbtorg.Features.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

@@ -73,6 +73,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProviderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -96,6 +99,8 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("ProviderId");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -105,10 +110,28 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ActivityTypeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -118,9 +141,42 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "Date");
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("Date", "ActivityTypeId");
+
+                    b.HasIndex("CaseId", "Date", "ActivityTypeId")
+                        .IsUnique();
 
                     b.ToTable("AttendanceDays");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceRoundRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Round", "Date")
+                        .IsUnique();
+
+                    b.ToTable("AttendanceRoundRuns");
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Cases.Case", b =>
@@ -1192,10 +1248,20 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("JobCentreId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jobbtorg.Features.Organisation.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceDay", b =>
                 {
+                    b.HasOne("Jobbtorg.Features.Organisation.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Jobbtorg.Features.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

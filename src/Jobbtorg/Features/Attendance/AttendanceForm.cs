@@ -1,0 +1,76 @@
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Jobbtorg.Features.Attendance;
+
+/// <summary>One row of a registration form: a required day of one activity for one case.</summary>
+public sealed class AttendanceRow
+{
+    public int CaseId { get; set; }
+    public DateOnly Date { get; set; }
+    public int ActivityTypeId { get; set; }
+    /// <summary>Empty leaves the day as it is (not registered, or as registered before).</summary>
+    public AttendanceStatus? Status { get; set; }
+    public AbsenceReason? Reason { get; set; }
+}
+
+/// <summary>What a form shows for a row: the slot, the values in the form, and its index in the posted list.</summary>
+public sealed record AttendanceRowView(int Index, AttendanceSlot Slot, AttendanceRow Input, string Name);
+
+public sealed record AttendanceRowsView(IReadOnlyList<AttendanceRowView> Rows, bool ShowName, bool ShowDate, bool ShowActivity, bool CanRegister);
+
+/// <summary>Checks a whole posted form before anything is stored: every row must be a required day the user may register,
+/// and an excused absence needs its reason.</summary>
+public static class AttendanceForm
+{
+    public static List<AttendanceEntry> Validate(IList<AttendanceRow> rows, IReadOnlyList<AttendanceSlot> slots, ModelStateDictionary modelState, Texts texts)
+    {
+        var allowed = slots.Select(s => (s.Case.Id, s.Date, s.ActivityType.Id)).ToHashSet();
+        var seen = new HashSet<(int, DateOnly, int)>();
+        var entries = new List<AttendanceEntry>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var key = (row.CaseId, row.Date, row.ActivityTypeId);
+            if (!allowed.Contains(key))
+            {
+                modelState.AddModelError($"Rows[{i}].Status", texts["The participant has no required attendance for this activity on that day, or you may not register it."]);
+                continue;
+            }
+            if (!seen.Add(key))
+            {
+                modelState.AddModelError($"Rows[{i}].Status", texts["The same day is given twice in the form."]);
+                continue;
+            }
+            if (row.Status is not { } status) continue;
+            if (status == AttendanceStatus.ExcusedAbsence && row.Reason is null)
+            {
+                modelState.AddModelError($"Rows[{i}].Reason", texts["Choose the reason for the excused absence."]);
+                continue;
+            }
+            // A reason left chosen while another answer was picked is dropped rather than refused.
+            entries.Add(new AttendanceEntry(row.CaseId, row.Date, row.ActivityTypeId, status, status == AttendanceStatus.ExcusedAbsence ? row.Reason : null));
+        }
+        return modelState.IsValid ? entries : [];
+    }
+
+    /// <summary>The rows to show: the posted values after a refused save, else the stored registration, else (when asked)
+    /// present as a starting point.</summary>
+    public static List<AttendanceRowView> Rows(IReadOnlyList<AttendanceSlot> slots, IList<AttendanceRow>? posted, bool allPresent, Func<Case, string> name)
+    {
+        var postedByKey = (posted ?? []).GroupBy(r => (r.CaseId, r.Date, r.ActivityTypeId)).ToDictionary(g => g.Key, g => g.First());
+        return slots.Select((s, i) =>
+        {
+            var input = postedByKey.GetValueOrDefault((s.Case.Id, s.Date, s.ActivityType.Id)) ?? new AttendanceRow
+            {
+                CaseId = s.Case.Id, Date = s.Date, ActivityTypeId = s.ActivityType.Id,
+                Status = s.Status ?? (allPresent ? AttendanceStatus.Present : null),
+                Reason = s.Registration?.Reason,
+            };
+            return new AttendanceRowView(i, s, input, name(s.Case));
+        }).ToList();
+    }
+
+    public static string NameOf(Case c, Texts texts) => c.Participant.ProtectedIdentity ? texts["Protected identity"] : c.Participant.DisplayName;
+}

@@ -1,0 +1,75 @@
+using Jobbtorg.Calendar;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Organisation;
+using Jobbtorg.Features.Plans;
+
+namespace Jobbtorg.Features.Attendance;
+
+/// <summary>
+/// Which days a participant must attend: a working day on which the case is enrolled, neither paused nor closed, and
+/// the agreed plan in force that day holds an active activity whose type requires daily attendance. Pure: works on a
+/// case loaded with its agreed plans, their activities and activity types.
+/// </summary>
+public static class RequiredDays
+{
+    /// <summary>The agreed plan in force on the date: the latest version agreed on or before it.</summary>
+    public static PlanVersion? PlanOn(Case c, DateOnly date) =>
+        c.Plans.Where(p => p.Status == PlanStatus.Agreed && p.AgreedOn <= date).MaxBy(p => p.Number);
+
+    /// <summary>Enrolled by then, not yet closed (the closure day itself is not a day of work), and not paused.</summary>
+    public static bool CaseActiveOn(Case c, DateOnly date) =>
+        c.EnrolmentDate is { } enrolled && enrolled <= date
+        && (c.ClosureDate is not { } closed || date < closed)
+        && !c.Pauses.Any(p => new PausePeriod(p.PausedOn, p.ResumedOn).Covers(date));
+
+    /// <summary>The (date, activity) pairs that need a registration in [from, to]; one per activity type and day.</summary>
+    public static IEnumerable<(DateOnly Date, PlannedActivity Activity)> For(Case c, DateOnly from, DateOnly to,
+        Func<PlannedActivity, bool>? include = null)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (!WorkingDays.IsWorkingDay(day) || !CaseActiveOn(c, day)) continue;
+            if (PlanOn(c, day) is not { } plan) continue;
+            var seen = new HashSet<int>();
+            foreach (var activity in plan.Activities.OrderBy(a => a.Id))
+            {
+                if (!IsActiveOn(activity, day) || !activity.ActivityType.RequiresDailyAttendance) continue;
+                if (include is not null && !include(activity)) continue;
+                if (seen.Add(activity.ActivityTypeId)) yield return (day, activity);
+            }
+        }
+    }
+
+    public static bool IsActiveOn(PlannedActivity activity, DateOnly date) =>
+        activity.StartDate <= date && (activity.EndDate is not { } end || end >= date);
+}
+
+/// <summary>One required day of one activity for one case, with its registration if there is one.</summary>
+public sealed record AttendanceSlot(Case Case, DateOnly Date, ActivityType ActivityType, int? ProviderId, AttendanceDay? Registration)
+{
+    public AttendanceStatus? Status => Registration?.Status;
+    public bool IsRegistered => Registration is not null;
+}
+
+/// <summary>Counts over required days. The rate is present / registered days; days not registered are counted apart and
+/// never as absence.</summary>
+public sealed record AttendanceCounts(int Present, int Excused, int Unexcused, int NotRegistered)
+{
+    public int Registered => Present + Excused + Unexcused;
+    public int Required => Registered + NotRegistered;
+    public double? Rate => Registered == 0 ? null : (double)Present / Registered;
+
+    public static AttendanceCounts Of(IEnumerable<AttendanceSlot> slots)
+    {
+        int p = 0, e = 0, u = 0, n = 0;
+        foreach (var s in slots)
+            switch (s.Status)
+            {
+                case AttendanceStatus.Present: p++; break;
+                case AttendanceStatus.ExcusedAbsence: e++; break;
+                case AttendanceStatus.UnexcusedAbsence: u++; break;
+                default: n++; break;
+            }
+        return new(p, e, u, n);
+    }
+}
