@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Organisation;
@@ -162,6 +163,7 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
         }
         await db.SaveChangesAsync(ct);
         await SeedInfoMeetingsAsync(await db.JobCentres.ToDictionaryAsync(c => c.Code, ct), today, ct);
+        await SeedAttendanceAsync(today, ct);
     }
 
     /// <summary>Weekly info meetings at every centre for the coming six weeks; the referred cases are booked on them
@@ -177,6 +179,29 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
 
         var referred = await db.Cases.Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Select(c => c.Id).ToListAsync(ct);
         foreach (var caseId in referred) await infoMeetings.BookAutomaticallyAsync(caseId, ct);
+    }
+
+    /// <summary>Five weeks of registered attendance, mostly present, a few absences and a few days nobody registered, so
+    /// that rates, the day view and the district's inbox look as they would in use.</summary>
+    private async Task SeedAttendanceAsync(DateOnly today, CancellationToken ct)
+    {
+        var random = new Random(11);
+        var now = clock.GetUtcNow();
+        var cases = await db.Cases.Where(c => c.EnrolmentDate != null)
+            .Include(c => c.Pauses).Include(c => c.Plans).ThenInclude(p => p.Activities).ThenInclude(a => a.ActivityType)
+            .AsSplitQuery().ToListAsync(ct);
+        foreach (var c in cases)
+            foreach (var (date, activity) in RequiredDays.For(c, today.AddDays(-35), today.AddDays(-1)))
+            {
+                var roll = random.NextDouble();
+                if (roll < 0.03) continue; // not registered
+                var day = new AttendanceDay { CaseId = c.Id, Date = date, ActivityTypeId = activity.ActivityTypeId };
+                if (roll < 0.06) day.Record(AttendanceStatus.UnexcusedAbsence, null, null, "Demo", now);
+                else if (roll < 0.12) day.Record(AttendanceStatus.ExcusedAbsence, (AbsenceReason)random.Next(0, 4), null, "Demo", now);
+                else day.Record(AttendanceStatus.Present, null, null, "Demo", now);
+                db.AttendanceDays.Add(day);
+            }
+        await db.SaveChangesAsync(ct);
     }
 
     private static IEnumerable<InfoMeeting> WeeklyMeetings(JobCentre centre, MeetingKind kind, DateOnly first, TimeOnly time, string room, int capacity, string language)
