@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
@@ -141,7 +142,7 @@ public static class BookingBench
         return new InfoMeeting
         {
             JobCentreId = centre, Kind = MeetingKind.Adult, StartsAt = starts, DurationMinutes = 90, Room = "Sal 1", Capacity = seats,
-            Language = "svenska", WeekStart = InfoMeeting.WeekStartOf(day), CreatedBy = "bench",
+            Language = "svenska", WeekStart = WorkingDays.MondayOf(day), CreatedBy = "bench",
         };
     }
 

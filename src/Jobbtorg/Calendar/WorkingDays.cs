@@ -31,6 +31,17 @@ public static class WorkingDays
         return day;
     }
 
+    /// <summary>The working day before <paramref name="date"/>.</summary>
+    public static DateOnly PreviousWorkingDay(DateOnly date)
+    {
+        var day = date.AddDays(-1);
+        while (!IsWorkingDay(day)) day = day.AddDays(-1);
+        return day;
+    }
+
+    /// <summary>Monday of the ISO week the date lies in.</summary>
+    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
     public static DateOnly AddWorkingDays(DateOnly start, int workingDays) => Deadline(start, workingDays, [])!.Value;
 
     /// <summary>Working days in (fromExclusive, toInclusive]; 0 when the range is empty.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jobbtorg.Calendar;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
@@ -214,7 +215,7 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
             yield return new InfoMeeting
             {
                 JobCentreId = centre.Id, Kind = kind, StartsAt = start, DurationMinutes = 90, Room = room, Capacity = capacity,
-                Language = language, SeriesId = series, WeekStart = InfoMeeting.WeekStartOf(day), CreatedBy = "Demo",
+                Language = language, SeriesId = series, WeekStart = WorkingDays.MondayOf(day), CreatedBy = "Demo",
             };
         }
     }

@@ -97,4 +97,48 @@ public sealed class InfoMeetingFlowTests(JobbtorgAppFactory app)
         Assert.Contains("13:15–14:15", letter);
         Assert.Contains("legitimation", letter);
     }
+
+    [Fact]
+    public async Task On_the_case_page_a_case_worker_chooses_another_meeting_is_told_when_it_is_full_and_cancels()
+    {
+        var manager = await app.SignInAsNewAsync(Roles.Manager, centre: "farsta");
+        async Task<InfoMeetingDto> ScheduleAsync(int days, int capacity) => (await (await manager.PostAsJsonAsync("/api/info-meetings", new
+        {
+            jobCentre = "farsta", kind = "Adult", date = app.Today.AddDays(days).ToString("yyyy-MM-dd"), time = "10:00", durationMinutes = 60,
+            room = $"Rum {days}", capacity, language = "svenska",
+        })).Content.ReadFromJsonAsync<List<InfoMeetingDto>>(Json))!.Single();
+        var first = await ScheduleAsync(7, 5);
+        var small = await ScheduleAsync(14, 1);
+        var last = await ScheduleAsync(21, 1);
+
+        var caseWorker = await app.SignInAsNewAsync(Roles.CaseWorker, district: "farsta");
+        async Task<CaseDto> ReferAsync() =>
+            (await (await caseWorker.PostAsJsonAsync("/api/referrals", Referral(TestPeople.Adult(app.Today), "farsta"))).Content.ReadFromJsonAsync<CaseDto>(Json))!;
+        async Task<CaseBookingDto> BookingAsync(int caseId) => (await caseWorker.GetFromJsonAsync<CaseBookingDto>($"/api/cases/{caseId}/info-meeting", Json))!;
+        var one = await ReferAsync();
+        var two = await ReferAsync();
+        Assert.Equal(first.Id, one.InfoMeeting!.Meeting!.Id);
+        Assert.Equal(first.Id, two.InfoMeeting!.Meeting!.Id);
+
+        var chosen = await caseWorker.SubmitFormAsync($"/Cases/Details/{one.Id}", new() { ["MeetingId"] = small.Id.ToString() },
+            $"/Cases/Details/{one.Id}?handler=Book");
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        var afterChoice = await BookingAsync(one.Id);
+        Assert.Equal(("Booked", small.Id, true), (afterChoice.Status, afterChoice.Meeting!.Id, afterChoice.ChosenByHand));
+
+        // The small meeting is full now: the page says so and the case keeps its place on the first meeting.
+        var full = await caseWorker.SubmitFormAsync($"/Cases/Details/{two.Id}", new() { ["MeetingId"] = small.Id.ToString() },
+            $"/Cases/Details/{two.Id}?handler=Book");
+        Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+        Assert.Contains("Mötet är fullbokat.", await full.Content.ReadAsStringAsync());
+        Assert.Equal(first.Id, (await BookingAsync(two.Id)).Meeting!.Id);
+
+        // Cancelling frees the seat and books the case on the next meeting with room, not the one it gave up.
+        var cancel = await caseWorker.SubmitFormAsync($"/Cases/Details/{two.Id}", new(),
+            $"/Cases/Details/{two.Id}?handler=InfoMeetingOutcome&outcome=Cancelled");
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        Assert.Equal(last.Id, (await BookingAsync(two.Id)).Meeting!.Id);
+        var page = await caseWorker.GetStringAsync($"/Cases/Details/{two.Id}");
+        Assert.Contains("Avbokad", page); // the earlier booking, listed with its outcome
+    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Jobbtorg.Calendar;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Tests.Http;
@@ -94,7 +95,7 @@ public static class MeetingKit
     }
 
     /// <summary>The Monday of the week after the one <paramref name="day"/> lies in.</summary>
-    public static DateOnly NextMonday(DateOnly day) => InfoMeeting.WeekStartOf(day).AddDays(7);
+    public static DateOnly NextMonday(DateOnly day) => WorkingDays.MondayOf(day).AddDays(7);
 
     /// <summary>The invariants that must hold whatever the concurrency: no meeting holds more bookings than seats, its
     /// counter equals its standing bookings, no case holds two standing bookings, and no district's week exceeds its quota.</summary>

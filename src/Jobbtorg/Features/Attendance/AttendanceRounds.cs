@@ -48,7 +48,7 @@ public sealed class AttendanceRounds(JobbtorgDb db, AttendanceRegister register,
     private async Task<(bool, int)> NotRegisteredAsync(DateOnly today, CancellationToken ct)
     {
         if (await db.AttendanceRoundRuns.AnyAsync(r => r.Round == NotRegisteredRound && r.Date == today, ct)) return (false, 0);
-        var previous = PreviousWorkingDay(today);
+        var previous = WorkingDays.PreviousWorkingDay(today);
         var last = await db.AttendanceRoundRuns.Where(r => r.Round == NotRegisteredRound && r.Date < today)
             .MaxAsync(r => (DateOnly?)r.Date, ct);
         var from = last is { } l && l < previous && l >= today.AddDays(-MaxCatchUpDays) ? l : previous;
@@ -67,7 +67,7 @@ public sealed class AttendanceRounds(JobbtorgDb db, AttendanceRegister register,
     /// reported week's Monday.</summary>
     private async Task<(bool, int)> WeeklyAsync(DateOnly today, CancellationToken ct)
     {
-        var monday = MondayOf(today).AddDays(-7);
+        var monday = WorkingDays.MondayOf(today).AddDays(-7);
         if (await db.AttendanceRoundRuns.AnyAsync(r => r.Round == WeeklyRound && r.Date == monday, ct)) return (false, 0);
         var sunday = monday.AddDays(6);
         var week = ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue));
@@ -115,15 +115,6 @@ public sealed class AttendanceRounds(JobbtorgDb db, AttendanceRegister register,
             throw;
         }
     }
-
-    public static DateOnly PreviousWorkingDay(DateOnly date)
-    {
-        var day = date.AddDays(-1);
-        while (!WorkingDays.IsWorkingDay(day)) day = day.AddDays(-1);
-        return day;
-    }
-
-    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 }
 
 /// <summary>Runs the rounds each working day from 06:00 Stockholm time; switched off by Jobbtorg:Attendance:DailyRounds=false.</summary>

@@ -111,6 +111,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFac
             .Where(m => !db.DistrictMessages.Any(earlier => earlier.CaseId == m.CaseId && earlier.Id < m.Id
                                                             && (earlier.State == DeliveryState.Pending || earlier.State == DeliveryState.Failed)))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
+        if (heads.Count == 0) return 0;
+        var districtCodes = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Code, ct);
         var attempted = 0;
         foreach (var id in heads)
         {
@@ -120,21 +122,18 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFac
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
             if (claimed == 0) continue;
             attempted++;
-            await DeliverAsync(db, id, ct);
+            await DeliverAsync(db, id, districtCodes, ct);
         }
         return attempted;
     }
 
-    private async Task DeliverAsync(JobbtorgDb db, long id, CancellationToken ct)
+    private async Task DeliverAsync(JobbtorgDb db, long id, IReadOnlyDictionary<int, string> districtCodes, CancellationToken ct)
     {
         var message = await db.DistrictMessages.AsTracking().FirstAsync(m => m.Id == id, ct);
-        var district = await db.Districts.Where(d => d.Id == message.DistrictId).Select(d => d.Code).FirstAsync(ct);
+        var district = districtCodes[message.DistrictId];
         var endpoint = endpoints.For(district);
-        string? error;
-        if (endpoint is null || DistrictEndpoints.Problem(endpoint) is not null)
-            error = endpoint is null ? "no endpoint is configured for the district" : DistrictEndpoints.Problem(endpoint);
-        else
-            error = await PostAsync(endpoint, message, ct);
+        var error = endpoint is null ? "no endpoint is configured for the district"
+            : DistrictEndpoints.Problem(endpoint) ?? await PostAsync(endpoint, message, ct);
 
         message.Attempts++;
         message.LockedUntil = null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Organisation;
@@ -34,7 +35,7 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
     public DateOnly Today => clock.Today();
     public List<MeetingWeek> MeetingWeeks { get; private set; } = [];
     public List<QuotaRow> QuotaRows { get; private set; } = [];
-    public DateOnly ThisWeek => InfoMeeting.WeekStartOf(Today);
+    public DateOnly ThisWeek => WorkingDays.MondayOf(Today);
     public List<WaitingRow> Waiting { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -128,7 +129,7 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
                    ?? Centres.FirstOrDefault(j => j.Id == user.JobCentreId)
                    ?? Centres.FirstOrDefault();
         Weeks = Math.Clamp(Weeks, 1, 52);
-        FirstDay = From ?? InfoMeeting.WeekStartOf(Today);
+        FirstDay = From ?? WorkingDays.MondayOf(Today);
         if (Selected is null) return;
         Centre = Selected.Code;
         MayManage = desk.MayManage(Selected.Id);

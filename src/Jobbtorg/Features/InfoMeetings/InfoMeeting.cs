@@ -35,8 +35,6 @@ public class InfoMeeting
     public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
     public DateTimeOffset LocalStart => StartsAt.ToStockholm();
 
-    public static DateOnly WeekStartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-
     /// <summary>The ISO week number Swedes plan by ("vecka 12").</summary>
     public static int IsoWeekOf(DateOnly day) => System.Globalization.ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue));
 }

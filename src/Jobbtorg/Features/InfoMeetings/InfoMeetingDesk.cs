@@ -1,3 +1,4 @@
+using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
@@ -199,7 +200,7 @@ public sealed class InfoMeetingDesk(JobbtorgDb db, TimeProvider clock, IOptions<
         {
             JobCentreId = centre!.Id, Kind = request.Kind!.Value, StartsAt = start, DurationMinutes = request.DurationMinutes!.Value,
             Room = request.Room!.Trim(), Capacity = request.Capacity!.Value, Language = request.Language!.Trim(), SeriesId = series,
-            WeekStart = InfoMeeting.WeekStartOf(DateOnly.FromDateTime(start.ToStockholm().DateTime)), CreatedBy = Who,
+            WeekStart = WorkingDays.MondayOf(DateOnly.FromDateTime(start.ToStockholm().DateTime)), CreatedBy = Who,
         }).ToList();
         db.InfoMeetings.AddRange(created);
         await db.SaveChangesAsync(ct);
@@ -225,8 +226,13 @@ public sealed class InfoMeetingDesk(JobbtorgDb db, TimeProvider clock, IOptions<
     /// <summary>Managers run their own centre's meetings (and its branches'); a city-wide manager or an administrator all.</summary>
     public bool MayManage(int jobCentreId) =>
         user.IsInRole(Roles.Administrator)
-        || (user.IsInRole(Roles.Manager) && (user.JobCentreId is null || user.JobCentreId == jobCentreId
-            || db.JobCentres.Any(j => j.Id == jobCentreId && j.ParentId == user.JobCentreId)));
+        || (user.IsInRole(Roles.Manager) && (user.JobCentreId is null || user.JobCentreId == jobCentreId || OwnBranches.Contains(jobCentreId)));
+
+    private HashSet<int>? ownBranches;
+
+    /// <summary>The branches of the user's own centre, read once per request: pages ask about every centre they list.</summary>
+    private HashSet<int> OwnBranches => ownBranches ??=
+        db.JobCentres.Where(j => j.ParentId != null && j.ParentId == user.JobCentreId).Select(j => j.Id).ToHashSet();
 
     /// <summary>Coaches and managers of the meeting's centre record who came.</summary>
     public bool MayRecordAttendance(int jobCentreId) =>
