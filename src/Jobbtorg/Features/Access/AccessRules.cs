@@ -67,7 +67,8 @@ public static class AccessRules
     {
         [Roles.Coach] = Set(CoachWork),
         // Matchers read the centre's cases to find candidates; they change nothing on a case.
-        [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan),
+        [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
+            Permission.ReadInfoMeetingTimes),
         [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
             Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
             Permission.BookThreePartyMeeting, Permission.ReadInbox),

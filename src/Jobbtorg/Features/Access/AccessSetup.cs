@@ -58,6 +58,8 @@ public static class AccessSetup
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        var secureCookies = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddSingleton<DatabaseSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseSessionStore, IOptions<SessionOptions>>((o, store, sessions) =>
@@ -73,8 +75,7 @@ public static class AccessSetup
             o.Cookie.Name = "Jobbtorg.Auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
-                ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secureCookies;
             // The session itself ends on the server (idle and absolute limits in DatabaseSessionStore); the cookie only
             // carries its key and is not renewed.
             o.SlidingExpiration = false;
@@ -84,10 +85,10 @@ public static class AccessSetup
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
-                ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secureCookies;
             o.HeaderName = ApiAntiforgery.HeaderName;
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secureCookies);
 
         services.AddAuthentication(o =>
             {

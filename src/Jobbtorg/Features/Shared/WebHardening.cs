@@ -14,12 +14,6 @@ public sealed class ProxyOptions
     public List<string> KnownNetworks { get; set; } = [];
 }
 
-public sealed class HttpsOptions
-{
-    /// <summary>Redirect http to https and send Strict-Transport-Security; on by default in Production.</summary>
-    public bool? Enforce { get; set; }
-}
-
 /// <summary>
 /// What a service holding social-services data needs at its edge: believed proxies only, https with HSTS, a host
 /// name from configuration (never the request's own Host header in a redirect), a strict Content-Security-Policy
@@ -48,6 +42,8 @@ public static class WebHardening
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
+        // Behind the proxy the app cannot see the public https port; it is 443 unless configured.
+        builder.Services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Jobbtorg:Https:Port") ?? 443);
 
         if (builder.Environment.IsProduction())
         {
