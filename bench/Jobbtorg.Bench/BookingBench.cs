@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
@@ -208,7 +207,7 @@ public static class BookingBench
     private static async Task<List<int>> ImportCasesAsync(Func<JobbtorgDb> open, TimeProvider clock, int count)
     {
         var today = new DateOnly(2026, 3, 9);
-        var numbers = JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(FindSharedData(), "personnummer", "all-test-personal-numbers.json")))!
+        var numbers = TestPersonalNumbers.All()
             .Distinct().Where(n => AgeOn(n, today) is >= 30 and <= 60).Take(count).ToList();
         if (numbers.Count < count) throw new InvalidOperationException($"Only {numbers.Count} adult test personal numbers.");
         var ndjson = new StringBuilder();
@@ -236,15 +235,5 @@ public static class BookingBench
         await admin.OpenAsync();
         await using var command = new NpgsqlCommand(sql, admin);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static string FindSharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(Path.Combine(candidate, "personnummer"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("../shared/data with the official test personal numbers was not found.");
     }
 }

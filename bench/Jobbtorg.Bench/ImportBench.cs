@@ -20,7 +20,7 @@ public static class ImportBench
         if (!File.Exists(stream))
         {
             var generating = Stopwatch.StartNew();
-            var written = CaseEventStream.Write(stream, events, FindSharedData());
+            var written = CaseEventStream.Write(stream, events, TestPersonalNumbers.All());
             Console.WriteLine($"generated {written:N0} events ({new FileInfo(stream).Length / 1_048_576.0:N0} MiB) in {generating.Elapsed.TotalSeconds:N1} s");
         }
         var lines = File.ReadLines(stream).LongCount();
@@ -114,15 +114,5 @@ public static class ImportBench
         await admin.OpenAsync();
         await using var command = new NpgsqlCommand(sql, admin);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static string FindSharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(Path.Combine(candidate, "personnummer"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("../shared/data with the official test personal numbers was not found.");
     }
 }
