@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Jobbtorg.Bench;
 
@@ -49,7 +48,7 @@ public static class BookingBench
         var database = $"jobbtorg_bench_{Guid.NewGuid():N}";
         var sqliteFile = Path.Combine(Path.GetTempPath(), database + ".db");
         var onPostgres = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
-        if (onPostgres) await AdminAsync(postgresServer, $"CREATE DATABASE {database}");
+        if (onPostgres) await BenchDatabase.CreateAsync(postgresServer, database);
         var clock = new FixedClock(Now);
         try
         {
@@ -124,8 +123,7 @@ public static class BookingBench
         {
             if (onPostgres)
             {
-                NpgsqlConnection.ClearAllPools();
-                await AdminAsync(postgresServer, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                await BenchDatabase.DropAsync(postgresServer, database);
             }
             else
             {
@@ -227,13 +225,5 @@ public static class BookingBench
     {
         var birth = new DateOnly(int.Parse(number[..4]), int.Parse(number[4..6]), int.Parse(number[6..8]));
         return on.Year - birth.Year - (on < birth.AddYears(on.Year - birth.Year) ? 1 : 0);
-    }
-
-    private static async Task AdminAsync(string server, string sql)
-    {
-        await using var admin = new NpgsqlConnection(server + ";Database=postgres");
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
-        await command.ExecuteNonQueryAsync();
     }
 }
