@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
@@ -15,7 +14,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Jobbtorg.Bench;
 
@@ -50,7 +48,7 @@ public static class BookingBench
         var database = $"jobbtorg_bench_{Guid.NewGuid():N}";
         var sqliteFile = Path.Combine(Path.GetTempPath(), database + ".db");
         var onPostgres = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
-        if (onPostgres) await AdminAsync(postgresServer, $"CREATE DATABASE {database}");
+        if (onPostgres) await BenchDatabase.CreateAsync(postgresServer, database);
         var clock = new FixedClock(Now);
         try
         {
@@ -125,8 +123,7 @@ public static class BookingBench
         {
             if (onPostgres)
             {
-                NpgsqlConnection.ClearAllPools();
-                await AdminAsync(postgresServer, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                await BenchDatabase.DropAsync(postgresServer, database);
             }
             else
             {
@@ -208,7 +205,7 @@ public static class BookingBench
     private static async Task<List<int>> ImportCasesAsync(Func<JobbtorgDb> open, TimeProvider clock, int count)
     {
         var today = new DateOnly(2026, 3, 9);
-        var numbers = JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(FindSharedData(), "personnummer", "all-test-personal-numbers.json")))!
+        var numbers = TestPersonalNumbers.All()
             .Distinct().Where(n => AgeOn(n, today) is >= 30 and <= 60).Take(count).ToList();
         if (numbers.Count < count) throw new InvalidOperationException($"Only {numbers.Count} adult test personal numbers.");
         var ndjson = new StringBuilder();
@@ -228,23 +225,5 @@ public static class BookingBench
     {
         var birth = new DateOnly(int.Parse(number[..4]), int.Parse(number[4..6]), int.Parse(number[6..8]));
         return on.Year - birth.Year - (on < birth.AddYears(on.Year - birth.Year) ? 1 : 0);
-    }
-
-    private static async Task AdminAsync(string server, string sql)
-    {
-        await using var admin = new NpgsqlConnection(server + ";Database=postgres");
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static string FindSharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(Path.Combine(candidate, "personnummer"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("../shared/data with the official test personal numbers was not found.");
     }
 }

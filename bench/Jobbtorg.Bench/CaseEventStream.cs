@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Jobbtorg.Data;
 
 namespace Jobbtorg.Bench;
@@ -11,9 +10,9 @@ namespace Jobbtorg.Bench;
 /// </summary>
 public static class CaseEventStream
 {
-    public static long Write(string path, long events, string sharedData, int seed = 2026)
+    public static long Write(string path, long events, IEnumerable<string> testPersonalNumbers, int seed = 2026)
     {
-        var people = JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(sharedData, "personnummer", "all-test-personal-numbers.json")))!
+        var people = testPersonalNumbers
             .Where(p => int.Parse(p[..4]) is >= 1950 and <= 2002).ToArray();
         var districts = ReferenceData.Districts.Select(d => (d.Code, d.AdultCentre)).ToArray();
         var random = new Random(seed);

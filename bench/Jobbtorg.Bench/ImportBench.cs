@@ -5,7 +5,6 @@ using Jobbtorg.Features.Reports;
 using Jobbtorg.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Jobbtorg.Bench;
 
@@ -20,7 +19,7 @@ public static class ImportBench
         if (!File.Exists(stream))
         {
             var generating = Stopwatch.StartNew();
-            var written = CaseEventStream.Write(stream, events, FindSharedData());
+            var written = CaseEventStream.Write(stream, events, TestPersonalNumbers.All());
             Console.WriteLine($"generated {written:N0} events ({new FileInfo(stream).Length / 1_048_576.0:N0} MiB) in {generating.Elapsed.TotalSeconds:N1} s");
         }
         var lines = File.ReadLines(stream).LongCount();
@@ -28,7 +27,7 @@ public static class ImportBench
         var database = $"jobbtorg_bench_{Guid.NewGuid():N}";
         var sqliteFile = Path.Combine(Path.GetTempPath(), database + ".db");
         var onPostgres = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
-        if (onPostgres) await AdminAsync(postgresServer, $"CREATE DATABASE {database}");
+        if (onPostgres) await BenchDatabase.CreateAsync(postgresServer, database);
         try
         {
             JobbtorgDb Open() => onPostgres
@@ -86,8 +85,7 @@ public static class ImportBench
         {
             if (onPostgres)
             {
-                NpgsqlConnection.ClearAllPools();
-                await AdminAsync(postgresServer, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                await BenchDatabase.DropAsync(postgresServer, database);
             }
             else
             {
@@ -106,23 +104,5 @@ public static class ImportBench
             await foreach (var _ in stored.FollowUpsAsync(CancellationToken.None)) count++;
             return count;
         }
-    }
-
-    private static async Task AdminAsync(string server, string sql)
-    {
-        await using var admin = new NpgsqlConnection(server + ";Database=postgres");
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static string FindSharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(Path.Combine(candidate, "personnummer"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("../shared/data with the official test personal numbers was not found.");
     }
 }

@@ -16,7 +16,7 @@ public class CaseBuilder
     public const int KistaJobCentreId = 5;
     public const int FarstaDistrictId = 11;
 
-    /// <summary>An official test personal number from the Tax Agency (shared/data/personnummer).</summary>
+    /// <summary>An official test personal number from the Tax Agency (tests/data/personnummer).</summary>
     public const string TestPersonalNumber = "199001012385";
 
     public static readonly DateOnly DefaultReferralDate = new(2024, 4, 22);

@@ -8,7 +8,7 @@ public class SwedishHolidaysTests
     private static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Dictionary<DateOnly, string[]> Snapshot() =>
-        SharedData.Read<Dictionary<string, string>>("holidays", "se-holidays-python-holidays-snapshot.json")
+        TestData.Read<Dictionary<string, string>>("holidays", "se-holidays-python-holidays-snapshot.json")
             .ToDictionary(e => D(e.Key), e => e.Value.Split(';', StringSplitOptions.TrimEntries));
 
     /// <summary>Easter by Gauss's method with its two exceptions: independent of the Meeus/Jones/Butcher form under test.</summary>

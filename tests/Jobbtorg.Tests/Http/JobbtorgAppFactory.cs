@@ -61,15 +61,8 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
     {
         if (OnPostgres)
         {
-            var server = Environment.GetEnvironmentVariable("JOBBTORG_TEST_PG")
-                ?? "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg";
-            if (createDatabase)
-            await using (var admin = new NpgsqlConnection(server + ";Database=postgres"))
-            {
-                await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {databaseName}", admin);
-                await create.ExecuteNonQueryAsync();
-            }
+            var server = PostgresTestDatabase.Server;
+            if (createDatabase) await PostgresTestDatabase.CreateAsync(databaseName);
             // Several test applications share one server (max_connections is 100 by default) and a burst of parallel
             // requests would otherwise open up to Npgsql's default of 100 connections each; the rest wait for a free one.
             var pool = new NpgsqlConnectionStringBuilder(server);
@@ -169,16 +162,11 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await DisposeAsync();
+        await DisposeAsync(); // stops the host first: its background services and requests are done with the database
         if (!dropDatabase) return;
         if (OnPostgres)
         {
-            NpgsqlConnection.ClearAllPools();
-            var server = Environment.GetEnvironmentVariable("JOBBTORG_TEST_PG") ?? "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg";
-            await using var admin = new NpgsqlConnection(server + ";Database=postgres");
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresTestDatabase.DropAsync(databaseName, connectionString);
         }
         else
         {

@@ -8,7 +8,7 @@ public static class TestPeople
 {
     private static readonly object Gate = new();
     private static readonly HashSet<string> Used = LoadDemoNumbers();
-    private static readonly string[] All = SharedData.Read<string[]>("personnummer", "all-test-personal-numbers.json");
+    private static readonly string[] All = TestData.Read<string[]>("personnummer", "all-test-personal-numbers.json");
 
     /// <summary>A number for someone whose age on <paramref name="on"/> is within the range.</summary>
     public static string Aged(int minAge, int maxAge, DateOnly on)

@@ -18,7 +18,7 @@ public class OrganisationNumberTests
     {
         // The file's "valid: false" speaks of the numbers as personal identity numbers; its comment says each is a
         // valid organisation number.
-        var vectors = SharedData.Read<List<Vector>>("personnummer", "orgnumber.json");
+        var vectors = TestData.Read<List<Vector>>("personnummer", "orgnumber.json");
         Assert.Equal(6, vectors.Count);
         var failures = new List<string>();
 

@@ -31,7 +31,7 @@ public class PersonalNumberVectorTests
     [Fact]
     public void Every_written_form_in_list_json_is_judged_as_the_vectors_expect()
     {
-        var vectors = SharedData.Read<List<Vector>>("personnummer", "list.json");
+        var vectors = TestData.Read<List<Vector>>("personnummer", "list.json");
         Assert.Equal(14, vectors.Count);
         var failures = new List<string>();
         var checkedCount = 0;
@@ -73,7 +73,7 @@ public class PersonalNumberVectorTests
     [Fact]
     public void Every_official_test_personal_number_is_valid_in_long_and_short_form()
     {
-        var numbers = SharedData.Read<List<string>>("personnummer", "all-test-personal-numbers.json");
+        var numbers = TestData.Read<List<string>>("personnummer", "all-test-personal-numbers.json");
         Assert.Equal(41_129, numbers.Count);
         var failures = new List<string>();
 
@@ -104,7 +104,7 @@ public class PersonalNumberVectorTests
     [Fact]
     public void Every_official_test_coordination_number_is_valid_as_a_coordination_number()
     {
-        var numbers = SharedData.Read<List<string>>("personnummer", "all-test-coordination-numbers.json");
+        var numbers = TestData.Read<List<string>>("personnummer", "all-test-coordination-numbers.json");
         Assert.Equal(2_264, numbers.Count);
         var failures = new List<string>();
         var unknownDates = 0;

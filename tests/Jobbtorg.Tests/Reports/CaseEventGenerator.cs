@@ -95,7 +95,7 @@ public sealed class CaseEventGenerator
 
     private static readonly string[] SelfSufficiencyReasons = ["Work", "Studies", "EmploymentProgramme"];
     private static readonly Lazy<string[]> OfficialNumbers = new(() =>
-        [.. SharedData.Read<string[]>("personnummer", "all-test-personal-numbers.json").Distinct()]);
+        [.. TestData.Read<string[]>("personnummer", "all-test-personal-numbers.json").Distinct()]);
 
     private readonly Faker faker;
     private readonly string[] coaches;

@@ -43,6 +43,22 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttendanceRoundRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Round = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RanAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Messages = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceRoundRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JobCentres",
                 columns: table => new
                 {
@@ -161,6 +177,79 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InfoMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Room = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SeriesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    BookedSeats = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InfoMeetings", x => x.Id);
+                    table.CheckConstraint("CK_InfoMeetings_Seats", "\"BookedSeats\" >= 0 AND \"BookedSeats\" <= \"Capacity\"");
+                    table.ForeignKey(
+                        name: "FK_InfoMeetings_JobCentres_JobCentreId",
+                        column: x => x.JobCentreId,
+                        principalTable: "JobCentres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BenefitMonths",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceivesBenefit = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BenefitMonths", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BenefitMonths_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OccupationObservations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OccupationObservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OccupationObservations_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -168,6 +257,7 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     JobCentreId = table.Column<int>(type: "INTEGER", nullable: true),
                     DistrictId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProviderId = table.Column<int>(type: "INTEGER", nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -199,6 +289,12 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         principalTable: "JobCentres",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -216,6 +312,28 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_DistrictQuotas", x => x.Id);
                     table.ForeignKey(
                         name: "FK_DistrictQuotas_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaUsages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Used = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaUsages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuotaUsages_Districts_DistrictId",
                         column: x => x.DistrictId,
                         principalTable: "Districts",
                         principalColumn: "Id",
@@ -313,6 +431,7 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    CaseRef = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
                     DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
                     JobCentreId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -332,6 +451,7 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     EnrolmentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CoachId = table.Column<string>(type: "TEXT", nullable: true),
+                    CoachRef = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ReportingGroup = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     FirstPlanAgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ClosureDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -378,6 +498,38 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttendanceDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActivityTypeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceDays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendanceDays_ActivityTypes_ActivityTypeId",
+                        column: x => x.ActivityTypeId,
+                        principalTable: "ActivityTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AttendanceDays_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CasePauses",
                 columns: table => new
                 {
@@ -394,6 +546,128 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_CasePauses", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CasePauses_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DistrictMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    HasDetails = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReadBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistrictMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DistrictMessages_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DistrictMessages_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InfoMeetingBookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InfoMeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChosenByHand = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BookedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BookedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OutcomeAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OutcomeBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ActiveCaseId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InfoMeetingBookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingBookings_Cases_ActiveCaseId",
+                        column: x => x.ActiveCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingBookings_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingBookings_InfoMeetings_InfoMeetingId",
+                        column: x => x.InfoMeetingId,
+                        principalTable: "InfoMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InfoMeetingOutcomes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InfoMeetingOutcomes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingOutcomes_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InfoMeetingWaits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JobCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Since = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InfoMeetingWaits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingWaits_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
@@ -438,6 +712,29 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Placements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EmployerOrganisationNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Placements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Placements_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlanVersions",
                 columns: table => new
                 {
@@ -463,6 +760,43 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThreePartyMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BookedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BookedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BookedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NotesEntryId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThreePartyMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ThreePartyMeetings_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ThreePartyMeetings_JournalEntries_NotesEntryId",
+                        column: x => x.NotesEntryId,
+                        principalTable: "JournalEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -550,15 +884,54 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 column: "JobCentreId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_ProviderId",
+                table: "AspNetUsers",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttendanceDays_ActivityTypeId",
+                table: "AttendanceDays",
+                column: "ActivityTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceDays_CaseId_Date_ActivityTypeId",
+                table: "AttendanceDays",
+                columns: new[] { "CaseId", "Date", "ActivityTypeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceDays_Date_ActivityTypeId",
+                table: "AttendanceDays",
+                columns: new[] { "Date", "ActivityTypeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceRoundRuns_Round_Date",
+                table: "AttendanceRoundRuns",
+                columns: new[] { "Round", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BenefitMonths_ParticipantId_Month",
+                table: "BenefitMonths",
+                columns: new[] { "ParticipantId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CasePauses_CaseId",
                 table: "CasePauses",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CaseRef",
+                table: "Cases",
+                column: "CaseRef",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_CoachId_Status",
@@ -588,6 +961,27 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 column: "ParticipantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DistrictMessages_CaseId_Id",
+                table: "DistrictMessages",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistrictMessages_DistrictId_CreatedAt",
+                table: "DistrictMessages",
+                columns: new[] { "DistrictId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistrictMessages_MessageId",
+                table: "DistrictMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistrictMessages_State_NextAttemptAt",
+                table: "DistrictMessages",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DistrictQuotas_DistrictId_Kind",
                 table: "DistrictQuotas",
                 columns: new[] { "DistrictId", "Kind" },
@@ -608,6 +1002,43 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "IX_Districts_YouthJobCentreId",
                 table: "Districts",
                 column: "YouthJobCentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingBookings_ActiveCaseId",
+                table: "InfoMeetingBookings",
+                column: "ActiveCaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingBookings_CaseId",
+                table: "InfoMeetingBookings",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingBookings_InfoMeetingId_Status",
+                table: "InfoMeetingBookings",
+                columns: new[] { "InfoMeetingId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingOutcomes_CaseId_Date",
+                table: "InfoMeetingOutcomes",
+                columns: new[] { "CaseId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetings_JobCentreId_Kind_StartsAt",
+                table: "InfoMeetings",
+                columns: new[] { "JobCentreId", "Kind", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingWaits_CaseId",
+                table: "InfoMeetingWaits",
+                column: "CaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingWaits_JobCentreId_Kind",
+                table: "InfoMeetingWaits",
+                columns: new[] { "JobCentreId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_JobCentres_Code",
@@ -636,10 +1067,21 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 column: "CorrectsEntryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OccupationObservations_ParticipantId_Date",
+                table: "OccupationObservations",
+                columns: new[] { "ParticipantId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Participants_PersonalNumber",
                 table: "Participants",
                 column: "PersonalNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_CaseId",
+                table: "Placements",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlannedActivities_ActivityTypeId",
@@ -669,10 +1111,31 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuotaUsages_DistrictId_Kind_WeekStart",
+                table: "QuotaUsages",
+                columns: new[] { "DistrictId", "Kind", "WeekStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SpecialProgrammes_Code",
                 table: "SpecialProgrammes",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreePartyMeetings_CaseId_StartsAt",
+                table: "ThreePartyMeetings",
+                columns: new[] { "CaseId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreePartyMeetings_NotesEntryId",
+                table: "ThreePartyMeetings",
+                column: "NotesEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreePartyMeetings_Status_StartsAt",
+                table: "ThreePartyMeetings",
+                columns: new[] { "Status", "StartsAt" });
         }
 
         /// <inheritdoc />
@@ -694,22 +1157,55 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AttendanceDays");
+
+            migrationBuilder.DropTable(
+                name: "AttendanceRoundRuns");
+
+            migrationBuilder.DropTable(
+                name: "BenefitMonths");
+
+            migrationBuilder.DropTable(
                 name: "CasePauses");
+
+            migrationBuilder.DropTable(
+                name: "DistrictMessages");
 
             migrationBuilder.DropTable(
                 name: "DistrictQuotas");
 
             migrationBuilder.DropTable(
-                name: "JournalEntries");
+                name: "InfoMeetingBookings");
+
+            migrationBuilder.DropTable(
+                name: "InfoMeetingOutcomes");
+
+            migrationBuilder.DropTable(
+                name: "InfoMeetingWaits");
+
+            migrationBuilder.DropTable(
+                name: "OccupationObservations");
+
+            migrationBuilder.DropTable(
+                name: "Placements");
 
             migrationBuilder.DropTable(
                 name: "PlannedActivities");
 
             migrationBuilder.DropTable(
+                name: "QuotaUsages");
+
+            migrationBuilder.DropTable(
                 name: "SpecialProgrammes");
 
             migrationBuilder.DropTable(
+                name: "ThreePartyMeetings");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "InfoMeetings");
 
             migrationBuilder.DropTable(
                 name: "ActivityTypes");
@@ -718,7 +1214,7 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "PlanVersions");
 
             migrationBuilder.DropTable(
-                name: "Providers");
+                name: "JournalEntries");
 
             migrationBuilder.DropTable(
                 name: "Cases");
@@ -731,6 +1227,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Districts");
+
+            migrationBuilder.DropTable(
+                name: "Providers");
 
             migrationBuilder.DropTable(
                 name: "JobCentres");

@@ -44,6 +44,22 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttendanceRoundRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Round = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    RanAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Messages = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceRoundRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JobCentres",
                 columns: table => new
                 {
@@ -162,6 +178,79 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InfoMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobCentreId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Room = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    BookedSeats = table.Column<int>(type: "integer", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InfoMeetings", x => x.Id);
+                    table.CheckConstraint("CK_InfoMeetings_Seats", "\"BookedSeats\" >= 0 AND \"BookedSeats\" <= \"Capacity\"");
+                    table.ForeignKey(
+                        name: "FK_InfoMeetings_JobCentres_JobCentreId",
+                        column: x => x.JobCentreId,
+                        principalTable: "JobCentres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BenefitMonths",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReceivesBenefit = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BenefitMonths", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BenefitMonths_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OccupationObservations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OccupationObservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OccupationObservations_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -169,6 +258,7 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     JobCentreId = table.Column<int>(type: "integer", nullable: true),
                     DistrictId = table.Column<int>(type: "integer", nullable: true),
+                    ProviderId = table.Column<int>(type: "integer", nullable: true),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -200,6 +290,12 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         principalTable: "JobCentres",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -217,6 +313,28 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     table.PrimaryKey("PK_DistrictQuotas", x => x.Id);
                     table.ForeignKey(
                         name: "FK_DistrictQuotas_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaUsages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Used = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaUsages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuotaUsages_Districts_DistrictId",
                         column: x => x.DistrictId,
                         principalTable: "Districts",
                         principalColumn: "Id",
@@ -314,6 +432,7 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseRef = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     ParticipantId = table.Column<int>(type: "integer", nullable: false),
                     DistrictId = table.Column<int>(type: "integer", nullable: false),
                     JobCentreId = table.Column<int>(type: "integer", nullable: false),
@@ -333,6 +452,7 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     EnrolmentDate = table.Column<DateOnly>(type: "date", nullable: true),
                     CoachId = table.Column<string>(type: "text", nullable: true),
+                    CoachRef = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ReportingGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     FirstPlanAgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ClosureDate = table.Column<DateOnly>(type: "date", nullable: true),
@@ -379,6 +499,38 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttendanceDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActivityTypeId = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceDays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendanceDays_ActivityTypes_ActivityTypeId",
+                        column: x => x.ActivityTypeId,
+                        principalTable: "ActivityTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AttendanceDays_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CasePauses",
                 columns: table => new
                 {
@@ -395,6 +547,128 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     table.PrimaryKey("PK_CasePauses", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CasePauses_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DistrictMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    HasDetails = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReadBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistrictMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DistrictMessages_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DistrictMessages_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InfoMeetingBookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InfoMeetingId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ChosenByHand = table.Column<bool>(type: "boolean", nullable: false),
+                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BookedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OutcomeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OutcomeBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActiveCaseId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InfoMeetingBookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingBookings_Cases_ActiveCaseId",
+                        column: x => x.ActiveCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingBookings_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingBookings_InfoMeetings_InfoMeetingId",
+                        column: x => x.InfoMeetingId,
+                        principalTable: "InfoMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InfoMeetingOutcomes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Attended = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InfoMeetingOutcomes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingOutcomes_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InfoMeetingWaits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    JobCentreId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InfoMeetingWaits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InfoMeetingWaits_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
@@ -439,6 +713,29 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Placements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EmployerOrganisationNumber = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Placements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Placements_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlanVersions",
                 columns: table => new
                 {
@@ -464,6 +761,43 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThreePartyMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Form = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BookedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    BookedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NotesEntryId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThreePartyMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ThreePartyMeetings_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ThreePartyMeetings_JournalEntries_NotesEntryId",
+                        column: x => x.NotesEntryId,
+                        principalTable: "JournalEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -551,15 +885,54 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 column: "JobCentreId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_ProviderId",
+                table: "AspNetUsers",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttendanceDays_ActivityTypeId",
+                table: "AttendanceDays",
+                column: "ActivityTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceDays_CaseId_Date_ActivityTypeId",
+                table: "AttendanceDays",
+                columns: new[] { "CaseId", "Date", "ActivityTypeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceDays_Date_ActivityTypeId",
+                table: "AttendanceDays",
+                columns: new[] { "Date", "ActivityTypeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceRoundRuns_Round_Date",
+                table: "AttendanceRoundRuns",
+                columns: new[] { "Round", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BenefitMonths_ParticipantId_Month",
+                table: "BenefitMonths",
+                columns: new[] { "ParticipantId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CasePauses_CaseId",
                 table: "CasePauses",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CaseRef",
+                table: "Cases",
+                column: "CaseRef",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_CoachId_Status",
@@ -589,6 +962,27 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 column: "ParticipantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DistrictMessages_CaseId_Id",
+                table: "DistrictMessages",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistrictMessages_DistrictId_CreatedAt",
+                table: "DistrictMessages",
+                columns: new[] { "DistrictId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistrictMessages_MessageId",
+                table: "DistrictMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistrictMessages_State_NextAttemptAt",
+                table: "DistrictMessages",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DistrictQuotas_DistrictId_Kind",
                 table: "DistrictQuotas",
                 columns: new[] { "DistrictId", "Kind" },
@@ -609,6 +1003,43 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 name: "IX_Districts_YouthJobCentreId",
                 table: "Districts",
                 column: "YouthJobCentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingBookings_ActiveCaseId",
+                table: "InfoMeetingBookings",
+                column: "ActiveCaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingBookings_CaseId",
+                table: "InfoMeetingBookings",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingBookings_InfoMeetingId_Status",
+                table: "InfoMeetingBookings",
+                columns: new[] { "InfoMeetingId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingOutcomes_CaseId_Date",
+                table: "InfoMeetingOutcomes",
+                columns: new[] { "CaseId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetings_JobCentreId_Kind_StartsAt",
+                table: "InfoMeetings",
+                columns: new[] { "JobCentreId", "Kind", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingWaits_CaseId",
+                table: "InfoMeetingWaits",
+                column: "CaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InfoMeetingWaits_JobCentreId_Kind",
+                table: "InfoMeetingWaits",
+                columns: new[] { "JobCentreId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_JobCentres_Code",
@@ -637,10 +1068,21 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 column: "CorrectsEntryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OccupationObservations_ParticipantId_Date",
+                table: "OccupationObservations",
+                columns: new[] { "ParticipantId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Participants_PersonalNumber",
                 table: "Participants",
                 column: "PersonalNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_CaseId",
+                table: "Placements",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlannedActivities_ActivityTypeId",
@@ -670,10 +1112,31 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuotaUsages_DistrictId_Kind_WeekStart",
+                table: "QuotaUsages",
+                columns: new[] { "DistrictId", "Kind", "WeekStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SpecialProgrammes_Code",
                 table: "SpecialProgrammes",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreePartyMeetings_CaseId_StartsAt",
+                table: "ThreePartyMeetings",
+                columns: new[] { "CaseId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreePartyMeetings_NotesEntryId",
+                table: "ThreePartyMeetings",
+                column: "NotesEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreePartyMeetings_Status_StartsAt",
+                table: "ThreePartyMeetings",
+                columns: new[] { "Status", "StartsAt" });
         }
 
         /// <inheritdoc />
@@ -695,22 +1158,55 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AttendanceDays");
+
+            migrationBuilder.DropTable(
+                name: "AttendanceRoundRuns");
+
+            migrationBuilder.DropTable(
+                name: "BenefitMonths");
+
+            migrationBuilder.DropTable(
                 name: "CasePauses");
+
+            migrationBuilder.DropTable(
+                name: "DistrictMessages");
 
             migrationBuilder.DropTable(
                 name: "DistrictQuotas");
 
             migrationBuilder.DropTable(
-                name: "JournalEntries");
+                name: "InfoMeetingBookings");
+
+            migrationBuilder.DropTable(
+                name: "InfoMeetingOutcomes");
+
+            migrationBuilder.DropTable(
+                name: "InfoMeetingWaits");
+
+            migrationBuilder.DropTable(
+                name: "OccupationObservations");
+
+            migrationBuilder.DropTable(
+                name: "Placements");
 
             migrationBuilder.DropTable(
                 name: "PlannedActivities");
 
             migrationBuilder.DropTable(
+                name: "QuotaUsages");
+
+            migrationBuilder.DropTable(
                 name: "SpecialProgrammes");
 
             migrationBuilder.DropTable(
+                name: "ThreePartyMeetings");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "InfoMeetings");
 
             migrationBuilder.DropTable(
                 name: "ActivityTypes");
@@ -719,7 +1215,7 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 name: "PlanVersions");
 
             migrationBuilder.DropTable(
-                name: "Providers");
+                name: "JournalEntries");
 
             migrationBuilder.DropTable(
                 name: "Cases");
@@ -732,6 +1228,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Districts");
+
+            migrationBuilder.DropTable(
+                name: "Providers");
 
             migrationBuilder.DropTable(
                 name: "JobCentres");
