@@ -14,10 +14,11 @@ using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddJobbtorgHardening();
 
 builder.Services.AddOptions<JobbtorgOptions>().BindConfiguration("Jobbtorg").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddJobbtorgDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddJobbtorgAccess();
+builder.Services.AddJobbtorgAccess(builder.Configuration, builder.Environment);
 builder.Services.AddJobbtorgLocalization();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Texts>();
@@ -76,6 +77,7 @@ if (args.Contains("migrate"))
 }
 await app.PrepareDatabaseAsync();
 
+app.UseJobbtorgProxyAndHttps();
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 {
     api.UseExceptionHandler();
@@ -88,17 +90,19 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui =>
 });
 // Routing after the error handlers, so a re-executed /Error request finds its page.
 app.UseRouting();
-app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
+app.UseNoStore();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseApiAntiforgery();
 // Before authorization, so that a provider's request for anything but the day view is refused the same way everywhere.
 app.UseProviderBoundary();
 app.UseAuthorization();
-// The API reference's own scripts are served by the library as public files; the whole reference is for signed-in users.
+// The API reference's own scripts are served by the library as public files; the reference is for signed-in staff.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api/docs"), docs => docs.Use(async (ctx, next) =>
 {
-    if (ctx.User.Identity?.IsAuthenticated != true) await ctx.ChallengeAsync();
+    if (ctx.User.Identity?.IsAuthenticated != true || ctx.User.Identity.AuthenticationType == ApiKeyHandler.SchemeName) await ctx.ChallengeAsync();
     else await next();
 }));
 
@@ -110,8 +114,8 @@ app.MapImportApi();
 app.MapReportsApi();
 app.MapInfoMeetingsApi();
 app.MapFollowUpApi();
-app.MapOpenApi().RequireAuthorization();
-app.MapScalarApiReference("/api/docs").RequireAuthorization();
+app.MapOpenApi().RequireAuthorization(Policies.StaffOrAnyKey);
+app.MapScalarApiReference("/api/docs").RequireAuthorization(Policies.Staff);
 app.MapHealthChecks("/health").AllowAnonymous();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

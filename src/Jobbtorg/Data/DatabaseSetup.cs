@@ -38,7 +38,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>Applies migrations (always for the embedded SQLite file, for PostgreSQL when configured),
-    /// seeds reference data and, in Development, demo data; refuses Production with demo logins.</summary>
+    /// seeds reference data and, in Development, demo data; refuses to start anywhere else with demo logins.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -52,12 +52,16 @@ public static class DatabaseSetup
         await ReferenceData.SeedAsync(db);
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
-        if (app.Environment.IsProduction())
+        // Demo logins have published passwords: they exist in Development and nowhere else (a staging or test
+        // environment with real-looking data is as exposed as production).
+        if (!app.Environment.IsDevelopment())
         {
             if (options.DemoData)
-                throw new InvalidOperationException("Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false in Production.");
+                throw new InvalidOperationException(
+                    $"Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false (environment {app.Environment.EnvironmentName}).");
             if (await db.Users.AnyAsync(u => u.IsDemo))
-                throw new InvalidOperationException("The database holds demo users with known passwords; remove them before running in Production.");
+                throw new InvalidOperationException(
+                    $"The database holds demo users with known passwords; remove them before running outside Development (environment {app.Environment.EnvironmentName}).");
         }
         else if (options.DemoData)
         {

@@ -89,6 +89,10 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:InfoMeetings:ServeWaitingListsEvery"] = "00:00:00",
             // Tests run the attendance rounds themselves, for the date they choose.
             ["Jobbtorg:Attendance:DailyRounds"] = "false",
+            // Tests sign in many users from one address in a few seconds; the limits have tests of their own.
+            ["Jobbtorg:RateLimits:SignInsPerAddressPerMinute"] = "100000",
+            ["Jobbtorg:RateLimits:SignInsPerAccountPer15Minutes"] = "100000",
+            ["Jobbtorg:RateLimits:ApiRequestsPerKeyPerMinute"] = "10000000",
             ["Jobbtorg:ApiKeys:0:Name"] = "robot",
             ["Jobbtorg:ApiKeys:0:Key"] = RobotKey,
             ["Jobbtorg:ApiKeys:0:Scopes:0"] = Scopes.ReferralsWrite,
@@ -142,6 +146,8 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var response = await client.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = Password });
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
+        // As a page of the app would: API changes made with the sign-in carry the page's antiforgery token.
+        client.DefaultRequestHeaders.Add(Jobbtorg.Features.Access.ApiAntiforgery.HeaderName, await client.AntiforgeryTokenAsync("/Account/Logout"));
         return client;
     }
 
@@ -180,6 +186,15 @@ public static partial class FormPosting
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    /// <summary>The antiforgery token of the form on a page, as the signed-in client would get it.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pageUrl)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var token = TokenPattern().Match(html);
+        if (!token.Success) throw new InvalidOperationException($"No form with an antiforgery token on {pageUrl}.");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
 
     /// <summary>GETs the page that holds the form (for its antiforgery token), then posts the fields.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl,

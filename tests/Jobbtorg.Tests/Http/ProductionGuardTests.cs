@@ -14,6 +14,7 @@ public sealed class ProductionGuardTests
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Jobbtorg", $"Data Source={DatabasePath}");
             builder.UseSetting("Jobbtorg:DemoData", demoData ? "true" : "false");
+            builder.UseSetting("AllowedHosts", "localhost");
         }
     }
 
@@ -31,7 +32,8 @@ public sealed class ProductionGuardTests
     public async Task Production_starts_with_reference_data_only_and_no_demo_users()
     {
         using var app = new ProductionApp(demoData: false);
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        // Production answers over https only (behind the city's proxy), and its cookies are Secure.
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         Assert.Equal("Healthy", await client.GetStringAsync("/health"));
         var login = await client.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = "admin@demo.jobbtorg.se", ["Input.Password"] = Jobbtorg.Data.DemoData.Password });
         Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode); // the form again, with an error: no such user

@@ -1,42 +1,72 @@
 using System.Globalization;
 using Jobbtorg.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.Access;
 
+/// <summary>Names of the policies that are not a single <see cref="Permission"/>.</summary>
 public static class Policies
 {
-    public const string ReferralsWrite = nameof(ReferralsWrite);
-    public const string ReadCases = nameof(ReadCases);
-    public const string Import = nameof(Import);
-    public const string Export = nameof(Export);
-    public const string ReadReports = nameof(ReadReports);
-    public const string ManageInfoMeetings = nameof(ManageInfoMeetings);
-    public const string WriteFollowUp = nameof(WriteFollowUp);
+    /// <summary>Staff signed in with the sign-in cookie; the fallback for everything not marked otherwise.</summary>
+    public const string Staff = nameof(Staff);
+    /// <summary>Staff, or a system client with any valid key: the OpenAPI document, from which clients are generated.</summary>
+    public const string StaffOrAnyKey = nameof(StaffOrAnyKey);
+}
+
+/// <summary>Requires one permission of <see cref="AccessRules"/>; the policy is named after the permission.</summary>
+public sealed class RequirePermissionAttribute(Permission permission) : AuthorizeAttribute(permission.ToString());
+
+public static class PermissionEndpoints
+{
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(permission.ToString());
+}
+
+public static class PrincipalPermissions
+{
+    /// <summary>For views and menus: whether the signed-in person holds the permission anywhere.</summary>
+    public static bool Holds(this System.Security.Claims.ClaimsPrincipal user, Permission permission) =>
+        AccessRules.Holds(AccessPrincipal.From(user), permission);
 }
 
 public static class AccessSetup
 {
-    private const string CookieOrApiKey = "CookieOrApiKey";
+    private const string StaffOrApiKey = "StaffOrApiKey";
 
-    /// <summary>People sign in with ASP.NET Core Identity (cookie); district systems and robots send
-    /// `Authorization: ApiKey …`. Everything requires one or the other unless marked anonymous.</summary>
-    public static IServiceCollection AddJobbtorgAccess(this IServiceCollection services)
+    /// <summary>People sign in with ASP.NET Core Identity (a cookie holding a server-side session); district systems
+    /// and robots send `Authorization: ApiKey …`. A key is read only on the API (and the OpenAPI document): pages know
+    /// only the staff sign-in. Every endpoint asks for a permission of <see cref="AccessRules"/>; what asks for
+    /// nothing is for signed-in staff only.</summary>
+    public static IServiceCollection AddJobbtorgAccess(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddOptions<SessionOptions>().BindConfiguration("Jobbtorg:Sessions").ValidateDataAnnotations().ValidateOnStart();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins are slowed by rate limits, not by locking the account: a lockout would let anyone
+                // lock a colleague out by typing their address.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<JobbtorgDb>()
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        var secureCookies = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddSingleton<DatabaseSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseSessionStore, IOptions<SessionOptions>>((o, store, sessions) =>
+            {
+                o.SessionStore = store;
+                o.ExpireTimeSpan = sessions.Value.AbsoluteLifetime;
+            });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -44,47 +74,51 @@ public static class AccessSetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.Name = "Jobbtorg.Auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
-            o.SlidingExpiration = true;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = secureCookies;
+            // The session itself ends on the server (idle and absolute limits in DatabaseSessionStore); the cookie only
+            // carries its key and is not renewed.
+            o.SlidingExpiration = false;
             // The API answers 401/403; only pages redirect to the login form.
             o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request) ? Status(ctx.Response, 401) : Redirect(ctx);
             o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? Status(ctx.Response, 403) : Redirect(ctx);
         });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = secureCookies;
+            o.HeaderName = ApiAntiforgery.HeaderName;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secureCookies);
 
         services.AddAuthentication(o =>
             {
-                o.DefaultAuthenticateScheme = CookieOrApiKey;
-                o.DefaultChallengeScheme = CookieOrApiKey;
-                o.DefaultForbidScheme = CookieOrApiKey;
+                o.DefaultScheme = StaffOrApiKey;
+                o.DefaultAuthenticateScheme = StaffOrApiKey;
+                o.DefaultChallengeScheme = StaffOrApiKey;
+                o.DefaultForbidScheme = StaffOrApiKey;
             })
-            .AddPolicyScheme(CookieOrApiKey, "Cookie or API key", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith(ApiKeyHandler.SchemeName + " ", StringComparison.OrdinalIgnoreCase)
-                    ? ApiKeyHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(StaffOrApiKey, "Staff sign-in, or an API key on the API", o => o.ForwardDefaultSelector = ctx =>
+                IsApi(ctx.Request) && ApiKeyHandler.IsPresented(ctx.Request) ? ApiKeyHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.ReferralsWrite, p => p.RequireAssertion(ctx =>
-                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.ReferralsWrite)
-                || ctx.User.IsInRole(Roles.CaseWorker) || ctx.User.IsInRole(Roles.Manager) || ctx.User.IsInRole(Roles.Administrator)))
-            .AddPolicy(Policies.ReadCases, p => p.RequireAssertion(ctx =>
-                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.ReferralsWrite)
-                || Roles.All.Where(r => r is not (Roles.Analyst or Roles.Provider)).Any(ctx.User.IsInRole)))
-            .AddPolicy(Policies.Import, p => p.RequireAssertion(ctx =>
-                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.Import) || ctx.User.IsInRole(Roles.Administrator)))
-            .AddPolicy(Policies.Export, p => p.RequireAssertion(ctx =>
-                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.Export) || ctx.User.IsInRole(Roles.Administrator)))
-            .AddPolicy(Policies.ReadReports, p => p.RequireAssertion(ctx =>
-                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.ReportsRead)
-                || ctx.User.IsInRole(Roles.Manager) || ctx.User.IsInRole(Roles.Analyst) || ctx.User.IsInRole(Roles.Administrator)))
-            .AddPolicy(Policies.ManageInfoMeetings, p => p.RequireRole(Roles.Manager, Roles.Administrator))
-            .AddPolicy(Policies.WriteFollowUp, p => p.RequireAssertion(ctx =>
-                ctx.User.HasClaim(JobbtorgClaims.Scope, Scopes.FollowUpWrite) || ctx.User.IsInRole(Roles.Administrator)));
+        var authorization = services.AddAuthorizationBuilder();
+        var staff = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(ctx => ctx.User.Identity?.AuthenticationType != ApiKeyHandler.SchemeName).Build();
+        // What names no policy is for staff; on the API only routing's own answers (404, 405, 415) name none, and a
+        // test makes sure every API endpoint names its permission.
+        var fallback = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(ctx => ctx.User.Identity?.AuthenticationType != ApiKeyHandler.SchemeName
+                                     || (ctx.Resource is HttpContext http && IsApi(http.Request))).Build();
+        authorization.SetFallbackPolicy(fallback).SetDefaultPolicy(staff).AddPolicy(Policies.Staff, staff);
+        authorization.AddPolicy(Policies.StaffOrAnyKey, p => p.RequireAuthenticatedUser());
+        foreach (var permission in Enum.GetValues<Permission>())
+            authorization.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser()
+                .RequireAssertion(ctx => AccessRules.Holds(AccessPrincipal.From(ctx.User), permission)));
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<CaseAccess>();
+        services.AddJobbtorgRateLimits(configuration);
         return services;
     }
 
@@ -105,7 +139,9 @@ public static class AccessSetup
             ];
         });
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>The machine-facing part of the app: the JSON API and the OpenAPI document.</summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
     private static Task Status(HttpResponse response, int status)
     {
@@ -113,7 +149,7 @@ public static class AccessSetup
         return Task.CompletedTask;
     }
 
-    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx)
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> ctx)
     {
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;

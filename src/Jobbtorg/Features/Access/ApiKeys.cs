@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.Access;
@@ -53,16 +54,19 @@ public static class ApiKeyHash
     public static string Of(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
 
-/// <summary>Authenticates `Authorization: ApiKey &lt;key&gt;` against the configured, hashed keys.</summary>
+/// <summary>Authenticates `Authorization: ApiKey &lt;key&gt;` against the configured, hashed keys. A key bound to a
+/// district carries that district's id, so that the rules can compare it with a case's.</summary>
 public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IOptions<JobbtorgOptions> jobbtorg) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptions<JobbtorgOptions> jobbtorg, Data.JobbtorgDb db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    public static bool IsPresented(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.Authorization.ToString().StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase))
-            return Task.FromResult(AuthenticateResult.NoResult());
+        if (!IsPresented(Request)) return AuthenticateResult.NoResult();
         var presented = Request.Headers.Authorization.ToString()[(SchemeName.Length + 1)..].Trim();
         var presentedHash = Encoding.ASCII.GetBytes(ApiKeyHash.Of(presented));
 
@@ -75,9 +79,15 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
             identity.AddClaim(new(ClaimTypes.Name, key.Name));
             identity.AddClaim(new(JobbtorgClaims.DisplayName, key.Name));
             foreach (var scope in key.Scopes) identity.AddClaim(new(JobbtorgClaims.Scope, scope));
-            if (key.District is not null) identity.AddClaim(new("jobbtorg:district-code", key.District));
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+            if (key.District is { } code)
+            {
+                identity.AddClaim(new(JobbtorgClaims.KeyDistrictCode, code));
+                var districtId = await db.Districts.Where(d => d.Code == code).Select(d => (int?)d.Id)
+                    .FirstOrDefaultAsync(Context.RequestAborted);
+                if (districtId is { } id) identity.AddClaim(new(JobbtorgClaims.District, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
         }
-        return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        return AuthenticateResult.Fail("Unknown API key.");
     }
 }

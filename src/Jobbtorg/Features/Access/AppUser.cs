@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Access;
 
@@ -13,6 +14,10 @@ public class AppUser : IdentityUser
     public int? ProviderId { get; set; }
     /// <summary>Demo accounts with known passwords; the app refuses to start in Production while any exist.</summary>
     public bool IsDemo { get; set; }
+    /// <summary>A deactivated user cannot sign in and has no session; users are never deleted, since journal entries
+    /// and other records keep their signer.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+    public bool IsActive => DeactivatedAt is null;
 }
 
 public static class Roles
@@ -35,19 +40,28 @@ public static class JobbtorgClaims
     public const string District = "jobbtorg:district";
     public const string Provider = "jobbtorg:provider";
     public const string DisplayName = "jobbtorg:name";
+    /// <summary>A branch of the user's own centre (a centre's manager reaches its branches too).</summary>
+    public const string Branch = "jobbtorg:branch";
+    /// <summary>The district code an API key is bound to, as configured.</summary>
+    public const string KeyDistrictCode = "jobbtorg:key-district";
     public const string Scope = "scope";
 }
 
-/// <summary>Adds the user's centre, district and display name to the sign-in cookie.</summary>
-public sealed class AppUserClaimsFactory(
-    UserManager<AppUser> users, RoleManager<IdentityRole> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+/// <summary>Adds the user's centre (and its branches), district and display name to the session.</summary>
+public sealed class AppUserClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles,
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> options, Data.JobbtorgDb db)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new(JobbtorgClaims.DisplayName, user.DisplayName));
-        if (user.JobCentreId is { } centre) identity.AddClaim(new(JobbtorgClaims.JobCentre, centre.ToString()));
+        if (user.JobCentreId is { } centre)
+        {
+            identity.AddClaim(new(JobbtorgClaims.JobCentre, centre.ToString()));
+            foreach (var branch in await db.JobCentres.Where(j => j.ParentId == centre).Select(j => j.Id).ToListAsync())
+                identity.AddClaim(new(JobbtorgClaims.Branch, branch.ToString()));
+        }
         if (user.DistrictId is { } district) identity.AddClaim(new(JobbtorgClaims.District, district.ToString()));
         if (user.ProviderId is { } provider) identity.AddClaim(new(JobbtorgClaims.Provider, provider.ToString()));
         return identity;

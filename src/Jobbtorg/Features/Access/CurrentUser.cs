@@ -1,63 +1,94 @@
 using System.Security.Claims;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Cases;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Access;
 
 /// <summary>Who is asking: a signed-in person or a system client with an API key.</summary>
 public sealed class CurrentUser(IHttpContextAccessor http)
 {
+    private AccessPrincipal? access;
+
     public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+    /// <summary>The facts the access rules read, taken once per request.</summary>
+    public AccessPrincipal Access => access ??= AccessPrincipal.From(Principal);
     public string? Id => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
     public string Name => Principal.FindFirstValue(JobbtorgClaims.DisplayName) ?? Principal.Identity?.Name ?? "";
-    public bool IsApiClient => Principal.Identity?.AuthenticationType == ApiKeyHandler.SchemeName;
-    public int? JobCentreId => int.TryParse(Principal.FindFirstValue(JobbtorgClaims.JobCentre), out var id) ? id : null;
-    public int? DistrictId => int.TryParse(Principal.FindFirstValue(JobbtorgClaims.District), out var id) ? id : null;
+    public bool IsApiClient => Access.IsApiKey;
+    public int? JobCentreId => Access.JobCentreId;
+    public int? DistrictId => IsApiClient ? null : Access.DistrictId;
     public int? ProviderId => int.TryParse(Principal.FindFirstValue(JobbtorgClaims.Provider), out var id) ? id : null;
-    public string? BoundDistrictCode => Principal.FindFirstValue("jobbtorg:district-code");
-    public bool IsInRole(string role) => Principal.IsInRole(role);
-    public bool HasScope(string scope) => Principal.HasClaim(JobbtorgClaims.Scope, scope);
+    /// <summary>The district an API key is bound to, by code; null for staff and unbound keys.</summary>
+    public string? BoundDistrictCode => Principal.FindFirstValue(JobbtorgClaims.KeyDistrictCode);
+    public bool IsInRole(string role) => !IsApiClient && Principal.IsInRole(role);
+    public bool HasScope(string scope) => IsApiClient && Principal.HasClaim(JobbtorgClaims.Scope, scope);
+    public bool Holds(Permission permission) => AccessRules.Holds(Access, permission);
+    public bool MayAtCentre(Permission permission, int jobCentreId) => AccessRules.AllowsAtCentre(Access, permission, jobCentreId);
 }
 
-/// <summary>Which cases the current user may see and what they may do with them. Coaches see their
-/// own centre, case workers their own district; analysts work with aggregates only.</summary>
+/// <summary>
+/// Which cases the caller may see, and what it may do with one. Every case-scoped read and change asks here; the
+/// answers come from <see cref="AccessRules"/>, so pages and the API give the same answer.
+/// </summary>
 public sealed class CaseAccess(JobbtorgDb db, CurrentUser user)
 {
-    public async Task<IQueryable<Case>> VisibleCasesAsync(CancellationToken ct = default)
+    /// <summary>The cases within the caller's reach for <see cref="Permission.ReadCase"/>; none for a caller without it.</summary>
+    public IQueryable<Case> VisibleCases()
     {
+        var who = user.Access;
         var cases = db.Cases.AsQueryable();
-        if (user.IsApiClient)
+        if (!AccessRules.Holds(who, Permission.ReadCase)) return cases.Where(c => false);
+        if (who.IsApiKey)
+            return who.KeyDistrictUnknown ? cases.Where(c => false)
+                : who.KeyDistrictId is { } keyDistrict ? cases.Where(c => c.DistrictId == keyDistrict)
+                : cases;
+
+        var centres = new List<int>();
+        int? district = null;
+        foreach (var role in who.Roles.Where(r => AccessRules.ByRole.TryGetValue(r, out var p) && p.Contains(Permission.ReadCase)))
         {
-            if (user.BoundDistrictCode is null) return cases;
-            var districtId = await db.Districts.Where(d => d.Code == user.BoundDistrictCode).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
-            return cases.Where(c => c.DistrictId == districtId);
+            switch (role)
+            {
+                case Roles.Administrator:
+                case Roles.Manager when who.JobCentreId is null:
+                    return cases;
+                case Roles.Manager:
+                    centres.Add(who.JobCentreId!.Value);
+                    centres.AddRange(who.BranchIds);
+                    break;
+                case Roles.Coach or Roles.Matcher when who.JobCentreId is { } centre:
+                    centres.Add(centre);
+                    break;
+                case Roles.CaseWorker:
+                    district = who.DistrictId;
+                    break;
+            }
         }
-        if (user.IsInRole(Roles.Administrator)) return cases;
-        if (user.IsInRole(Roles.Manager) && user.JobCentreId is null) return cases;
-        if (user.JobCentreId is { } centre && (user.IsInRole(Roles.Coach) || user.IsInRole(Roles.Matcher) || user.IsInRole(Roles.Manager)))
-            return cases.Where(c => c.JobCentreId == centre);
-        if (user.DistrictId is { } district && user.IsInRole(Roles.CaseWorker))
-            return cases.Where(c => c.DistrictId == district);
-        return cases.Where(c => false);
+        if (centres.Count == 0 && district is null) return cases.Where(c => false);
+        return cases.Where(c => centres.Contains(c.JobCentreId) || c.DistrictId == district);
     }
 
-    public async Task<bool> CanSeeAsync(int caseId, CancellationToken ct = default) =>
-        await (await VisibleCasesAsync(ct)).AnyAsync(c => c.Id == caseId, ct);
+    public Task<IQueryable<Case>> VisibleCasesAsync(CancellationToken ct = default) => Task.FromResult(VisibleCases());
 
-    /// <summary>Job-centre staff may work the case: enrol, plan, pause, close, write the journal.</summary>
-    public bool CanWork(Case c) =>
-        user.IsInRole(Roles.Administrator)
-        || (user.IsInRole(Roles.Manager) && (user.JobCentreId is null || user.JobCentreId == c.JobCentreId))
-        || (user.IsInRole(Roles.Coach) && user.JobCentreId == c.JobCentreId);
+    public async Task<bool> CanSeeAsync(int caseId, CancellationToken ct = default) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(VisibleCases(), c => c.Id == caseId, ct);
+
+    /// <summary>Whether the caller may do this to the case (the case within reach and the permission held).</summary>
+    public bool Can(Permission permission, Case c) => AccessRules.Allows(user.Access, permission, ScopeOf(c));
+
+    public static CaseScope ScopeOf(Case c) => new(c.JobCentreId, c.DistrictId, c.ConsentGiven);
+
+    /// <summary>Job-centre staff may work the case: enrol, plan, pause, close.</summary>
+    public bool CanWork(Case c) => Can(Permission.WorkCase, c);
 
     /// <summary>The journal belongs to the job centre; the district's case worker does not read it.</summary>
-    public bool CanReadJournal(Case c) => CanWork(c) || (user.IsInRole(Roles.Matcher) && user.JobCentreId == c.JobCentreId);
+    public bool CanReadJournal(Case c) => Can(Permission.ReadJournal, c);
+
+    public bool CanWriteJournal(Case c) => Can(Permission.WriteJournal, c);
 
     /// <summary>A district may withdraw its own referral before the person is enrolled.</summary>
-    public bool CanWithdrawReferral(Case c) =>
-        !c.IsEnrolled && c.IsOpen && (CanWork(c) || (user.IsInRole(Roles.CaseWorker) && user.DistrictId == c.DistrictId));
+    public bool CanWithdrawReferral(Case c) => !c.IsEnrolled && c.IsOpen && Can(Permission.WithdrawReferral, c);
 
     /// <summary>With the person's consent the district sees the plan; without it only the case state.</summary>
-    public bool CanReadPlan(Case c) => CanReadJournal(c) || (c.ConsentGiven && user.IsInRole(Roles.CaseWorker) && user.DistrictId == c.DistrictId);
+    public bool CanReadPlan(Case c) => Can(Permission.ReadPlan, c);
 }

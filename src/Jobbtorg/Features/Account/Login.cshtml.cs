@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -9,8 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jobbtorg.Features.Account;
 
 [AllowAnonymous]
-public class LoginModel(SignInManager<AppUser> signIn, Texts texts) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInThrottle throttle, Texts texts) : PageModel
 {
+    /// <summary>Checked against a password when there is no such account, so that the answer takes as long either way.</summary>
+    private static readonly Lazy<string> NoAccountHash = new(() =>
+        new PasswordHasher<AppUser>().HashPassword(new AppUser { DisplayName = "" }, Guid.NewGuid().ToString()));
+
     public sealed class InputModel
     {
         public string? Email { get; set; }
@@ -28,11 +31,25 @@ public class LoginModel(SignInManager<AppUser> signIn, Texts texts) : PageModel
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", texts["Enter your password."]);
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var email = Input.Email!.Trim();
+        if (!throttle.TryAttempt(HttpContext.Connection.RemoteIpAddress, email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError("", texts["Too many sign-in attempts. Wait a few minutes and try again."]);
+            return Page();
+        }
+
+        // One answer for a wrong password, an unknown address and a deactivated account, in about the same time.
+        var user = email.Length <= 256 ? await users.FindByEmailAsync(email) : null;
+        if (user is null || !user.IsActive)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new AppUser { DisplayName = "" }, NoAccountHash.Value, Input.Password!);
+            ModelState.AddModelError("", texts["Wrong e-mail address or password."]);
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? texts["Too many failed attempts. Try again in 15 minutes."]
-            : texts["Wrong e-mail address or password."]);
+        ModelState.AddModelError("", texts["Wrong e-mail address or password."]);
         return Page();
     }
 }

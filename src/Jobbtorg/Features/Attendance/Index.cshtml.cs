@@ -16,7 +16,7 @@ namespace Jobbtorg.Features.Attendance;
 /// Coaches and managers see the cases of their centre; an external provider's staff see the participants of the
 /// activities their provider delivers, whichever centre the case belongs to, and nothing else.
 /// </summary>
-[Authorize(Roles = $"{Roles.Coach},{Roles.Manager},{Roles.Administrator},{Roles.Provider}")]
+[RequirePermission(Permission.RegisterAttendance)]
 public class IndexModel(JobbtorgDb db, AttendanceRegister register, CaseAccess access, CurrentUser user, Texts texts, TimeProvider clock) : PageModel
 {
     public const int SummaryDays = 28;

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jobbtorg.Features.Attendance;
 
 /// <summary>Attendance rates per activity and per participant over a period, for the cases the user may see.</summary>
-[Authorize(Roles = $"{Roles.Coach},{Roles.Manager},{Roles.Administrator}")]
+[RequirePermission(Permission.ReadAttendanceRates)]
 public class RatesModel(AttendanceRegister register, CaseAccess access, Texts texts, TimeProvider clock) : PageModel
 {
     public const int MaxPeriodDays = 366;

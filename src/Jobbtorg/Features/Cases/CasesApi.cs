@@ -9,7 +9,7 @@ public static class CasesApi
 {
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.ReadCases);
+        var group = routes.MapGroup("/api/cases").WithTags("Cases").RequirePermission(Permission.ListCases);
 
         group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, InfoMeetingDesk infoMeetings,
                 TimeProvider clock, CancellationToken ct) =>

@@ -14,7 +14,7 @@ public class CorrectNoteModel(JobbtorgDb db, CaseAccess access, Texts texts, Tim
     public async Task<IActionResult> OnGetAsync(int id, int entryId)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!Access.CanReadJournal(Case)) return Forbid();
+        if (!Access.CanWriteJournal(Case)) return Forbid();
         var original = await Db.JournalEntries.FirstOrDefaultAsync(j => j.Id == entryId && j.CaseId == id);
         if (original is null) return NotFound();
         Original = original;

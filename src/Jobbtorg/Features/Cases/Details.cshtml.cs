@@ -26,6 +26,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
 
     public bool CanWork { get; private set; }
     public bool CanReadJournal { get; private set; }
+    public bool CanWriteJournal { get; private set; }
     public bool CanReadPlan { get; private set; }
     public bool CanWithdraw { get; private set; }
     public List<TimelineEntry> History { get; private set; } = [];
@@ -46,7 +47,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
     public async Task<IActionResult> OnPostNoteAsync(int id)
     {
         if (!await PrepareAsync(id)) return NotFound();
-        if (!CanReadJournal) return Forbid();
+        if (!CanWriteJournal) return Forbid();
         var author = await users.GetUserAsync(User);
         var corrects = Note.Corrects is { } old ? Case.Journal.FirstOrDefault(j => j.Id == old) : null;
         if (Note.Corrects is not null && corrects is null) ModelState.AddModelError("Note.Corrects", Texts["The note to correct was not found."]);
@@ -125,13 +126,13 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         if (!await LoadAsync(id, withPlans: true)) return false;
         CanWork = Access.CanWork(Case);
         CanReadJournal = Access.CanReadJournal(Case);
+        CanWriteJournal = Access.CanWriteJournal(Case);
         CanReadPlan = Access.CanReadPlan(Case);
         CanWithdraw = Access.CanWithdrawReferral(Case);
         if (CanReadJournal)
             await Db.Entry(Case).Collection(c => c.Journal).LoadAsync(HttpContext.RequestAborted);
         History = Timeline.For(Case, Texts, CanReadJournal);
-        // Case workers, coaches and managers book; a matcher only reads.
-        var mayBook = User.IsInRole(Roles.CaseWorker) || User.IsInRole(Roles.Coach) || User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Administrator);
+        var mayBook = Access.Can(Permission.BookInfoMeeting, Case);
         InfoMeeting = await CaseInfoMeeting.LoadAsync(Db, infoMeetings, Case, mayBook, Clock, HttpContext.RequestAborted);
         if (CanReadPlan && Case.EnrolmentDate is { } enrolled)
         {

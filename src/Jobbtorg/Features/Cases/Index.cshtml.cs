@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Cases;
 
-[Authorize(Policy = Policies.ReadCases)]
+[RequirePermission(Permission.ListCases)]
 public class IndexModel(CaseAccess access, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;

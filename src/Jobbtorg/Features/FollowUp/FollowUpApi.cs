@@ -9,7 +9,7 @@ public static class FollowUpApi
 {
     public static RouteGroupBuilder MapFollowUpApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/follow-up").WithTags("Follow-up").RequireAuthorization(Policies.WriteFollowUp);
+        var group = routes.MapGroup("/api/follow-up").WithTags("Follow-up").RequirePermission(Permission.WriteFollowUp);
 
         group.MapPost("/benefit-months", async Task<Results<Ok<FollowUpStored>, ValidationProblem>> (
                 List<BenefitMonthInput?>? items, RecordFollowUp record, CancellationToken ct) =>

@@ -22,7 +22,7 @@ public static class ImportApi
                     ? Results.Ok(new ImportAccepted(result.Imported, result.Skipped))
                     : Results.UnprocessableEntity(new ImportRefused(result.Errors, result.ErrorCount));
             })
-            .RequireAuthorization(Policies.Import)
+            .RequirePermission(Permission.Import)
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .Accepts<string>(CaseEventFormat.ContentType)
             .Produces<ImportAccepted>()
@@ -39,7 +39,7 @@ public static class ImportApi
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"case-events-{clock.Today():yyyy-MM-dd}.ndjson\"";
                 await export.WriteAsync(http.Response.BodyWriter, ct);
             })
-            .RequireAuthorization(Policies.Export)
+            .RequirePermission(Permission.Export)
             .Produces<string>(StatusCodes.Status200OK, CaseEventFormat.ContentType)
             .WithTags("Import and export")
             .WithSummary("The whole database as a case-event stream (NDJSON)")

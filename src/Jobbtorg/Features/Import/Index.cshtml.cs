@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jobbtorg.Features.Import;
 
 /// <summary>Administrators upload a case-event file; large files show how far the upload and the import have come.</summary>
-[Authorize(Roles = Roles.Administrator)]
+[RequirePermission(Permission.Import)]
 [DisableRequestSizeLimit]
 [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
 public class IndexModel(CaseEventImport import, ImportProgressBoard board, Shared.Texts texts) : PageModel

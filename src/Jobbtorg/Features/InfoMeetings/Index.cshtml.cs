@@ -13,7 +13,7 @@ namespace Jobbtorg.Features.InfoMeetings;
 
 /// <summary>The info meetings of a job centre week by week, its districts' weekly quotas and its waiting list.
 /// Managers schedule meetings and set quotas here; coaches see their own centre.</summary>
-[Authorize(Roles = $"{Roles.Coach},{Roles.Manager},{Roles.Administrator}")]
+[RequirePermission(Permission.ViewInfoMeetings)]
 public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, Texts texts, TimeProvider clock) : PageModel
 {
     public const int DefaultWeeks = 12;
@@ -48,7 +48,7 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
     public async Task<IActionResult> OnPostScheduleAsync()
     {
         var ct = HttpContext.RequestAborted;
-        if (!user.IsInRole(Roles.Manager) && !user.IsInRole(Roles.Administrator)) return Forbid();
+        if (!user.Holds(Permission.ManageInfoMeetings)) return Forbid();
         // A value the browser could not send as a number or a date arrives empty: the desk then names the field.
         ModelState.Clear();
         var (created, errors) = await desk.ScheduleAsync(Meeting.ToRequest(), texts, ct);
@@ -69,7 +69,7 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
     public async Task<IActionResult> OnPostQuotasAsync()
     {
         var ct = HttpContext.RequestAborted;
-        if (!user.IsInRole(Roles.Manager) && !user.IsInRole(Roles.Administrator)) return Forbid();
+        if (!user.Holds(Permission.ManageInfoMeetings)) return Forbid();
         ModelState.Clear();
         await LoadAsync(ct);
         if (Selected is null) return Page();

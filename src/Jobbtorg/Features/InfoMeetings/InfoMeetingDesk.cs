@@ -224,19 +224,10 @@ public sealed class InfoMeetingDesk(JobbtorgDb db, TimeProvider clock, IOptions<
     }
 
     /// <summary>Managers run their own centre's meetings (and its branches'); a city-wide manager or an administrator all.</summary>
-    public bool MayManage(int jobCentreId) =>
-        user.IsInRole(Roles.Administrator)
-        || (user.IsInRole(Roles.Manager) && (user.JobCentreId is null || user.JobCentreId == jobCentreId || OwnBranches.Contains(jobCentreId)));
-
-    private HashSet<int>? ownBranches;
-
-    /// <summary>The branches of the user's own centre, read once per request: pages ask about every centre they list.</summary>
-    private HashSet<int> OwnBranches => ownBranches ??=
-        db.JobCentres.Where(j => j.ParentId != null && j.ParentId == user.JobCentreId).Select(j => j.Id).ToHashSet();
+    public bool MayManage(int jobCentreId) => user.MayAtCentre(Permission.ManageInfoMeetings, jobCentreId);
 
     /// <summary>Coaches and managers of the meeting's centre record who came.</summary>
-    public bool MayRecordAttendance(int jobCentreId) =>
-        MayManage(jobCentreId) || (user.IsInRole(Roles.Coach) && user.JobCentreId == jobCentreId);
+    public bool MayRecordAttendance(int jobCentreId) => user.MayAtCentre(Permission.RecordInfoMeetingAttendance, jobCentreId);
 
     /// <summary>Records what happened at the meeting. Attended opens the way to enrolment; a no-show is kept and the
     /// case is booked again; a cancellation frees the seat, books the case again and serves the waiting list.</summary>

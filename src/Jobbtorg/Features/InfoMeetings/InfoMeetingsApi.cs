@@ -42,7 +42,7 @@ public static class InfoMeetingsApi
 {
     public static RouteGroupBuilder MapInfoMeetingsApi(this IEndpointRouteBuilder routes)
     {
-        var meetings = routes.MapGroup("/api/info-meetings").WithTags("Info meetings").RequireAuthorization(Policies.ReadCases);
+        var meetings = routes.MapGroup("/api/info-meetings").WithTags("Info meetings").RequirePermission(Permission.ReadInfoMeetingTimes);
 
         meetings.MapGet("/", async (JobbtorgDb db, TimeProvider clock, CancellationToken ct, string? jobCentre = null, MeetingKind? kind = null,
                 DateOnly? from = null, DateOnly? to = null, bool includeCancelled = false) =>
@@ -67,7 +67,7 @@ public static class InfoMeetingsApi
                 var stored = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(m => ids.Contains(m.Id)).OrderBy(m => m.StartsAt).ToListAsync(ct);
                 return TypedResults.Created($"/api/info-meetings/{ids[0]}", stored.Select(InfoMeetingDto.From).ToList());
             })
-            .RequireAuthorization(Policies.ManageInfoMeetings)
+            .RequirePermission(Permission.ManageInfoMeetings)
             .WithSummary("Schedule a meeting, or a weekly recurrence (managers)")
             .WithDescription("`date` and `time` are Stockholm local time; `weeks` > 1 repeats the meeting weekly. Cases on the waiting list are booked onto the new seats at once. A bad field answers 400 naming it.");
 
@@ -95,7 +95,7 @@ public static class InfoMeetingsApi
                 await desk.CancelMeetingAsync(id, ct);
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization(Policies.ManageInfoMeetings)
+            .RequirePermission(Permission.ManageInfoMeetings)
             .WithSummary("Cancel a meeting (managers); its cases are booked again in priority order")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -132,7 +132,7 @@ public static class InfoMeetingsApi
             .WithSummary("The waiting list in the order it is served")
             .WithDescription("Youth first, then people with children, then newly unemployed, then the earliest referral. Lists the cases the caller may see, with their place in the whole list.");
 
-        var quotas = routes.MapGroup("/api/districts").WithTags("Info meetings").RequireAuthorization(Policies.ReadCases);
+        var quotas = routes.MapGroup("/api/districts").WithTags("Info meetings").RequirePermission(Permission.ReadInfoMeetingTimes);
         quotas.MapGet("/{code}/quotas", async Task<Results<Ok<Dictionary<MeetingKind, int>>, NotFound>> (string code, JobbtorgDb db, CancellationToken ct) =>
                 await db.Districts.FirstOrDefaultAsync(d => d.Code == code, ct) is { } d
                     ? TypedResults.Ok(await db.DistrictQuotas.Where(q => q.DistrictId == d.Id).ToDictionaryAsync(q => q.Kind, q => q.PlacesPerWeek, ct))
@@ -147,18 +147,19 @@ public static class InfoMeetingsApi
                 await desk.SetQuotaAsync(district, kind, request.PlacesPerWeek.Value, ct);
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization(Policies.ManageInfoMeetings)
+            .RequirePermission(Permission.ManageInfoMeetings)
             .WithSummary("Set a district's weekly places for a kind of meeting (managers of the serving centre)")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var cases = routes.MapGroup("/api/cases/{id:int}/info-meeting").WithTags("Info meetings").RequireAuthorization(Policies.ReadCases);
+        var cases = routes.MapGroup("/api/cases/{id:int}/info-meeting").WithTags("Info meetings").RequirePermission(Permission.ReadCase);
         cases.MapGet("/", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, CaseAccess access, InfoMeetingDesk desk, CancellationToken ct) =>
                 await access.CanSeeAsync(id, ct) ? TypedResults.Ok(CaseBookingDto.From(id, await desk.StateAsync(id, ct))) : TypedResults.NotFound())
             .WithSummary("A case's info-meeting booking or place on the waiting list");
 
-        cases.MapPost("/", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, BookRequest? request, CaseAccess access, InfoMeetingDesk desk, CancellationToken ct) =>
+        cases.MapPost("/", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult>> (int id, BookRequest? request, CaseAccess access, InfoMeetingDesk desk, CancellationToken ct) =>
             {
-                if (!await access.CanSeeAsync(id, ct)) return TypedResults.NotFound();
+                if (await access.VisibleCases().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c) return TypedResults.NotFound();
+                if (!access.Can(Permission.BookInfoMeeting, c)) return TypedResults.Forbid();
                 var state = request?.MeetingId is { } meetingId ? await desk.BookOnAsync(id, meetingId, ct) : await desk.BookAutomaticallyAsync(id, ct);
                 return TypedResults.Ok(CaseBookingDto.From(id, state));
             })
@@ -166,9 +167,10 @@ public static class InfoMeetingsApi
             .WithDescription("Without `meetingId` the case is booked on the earliest meeting with a free seat in a week where the district has quota, or joins the waiting list (`status: Waiting`). With `meetingId` that meeting is booked, and a full meeting or a used-up quota answers 409 saying which; a booking the case had is given up only when the new one succeeds.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        cases.MapPost("/cancel", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, CaseAccess access, InfoMeetingDesk desk, JobbtorgDb db, CancellationToken ct) =>
+        cases.MapPost("/cancel", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult>> (int id, CaseAccess access, InfoMeetingDesk desk, JobbtorgDb db, CancellationToken ct) =>
             {
-                if (!await access.CanSeeAsync(id, ct)) return TypedResults.NotFound();
+                if (await access.VisibleCases().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c) return TypedResults.NotFound();
+                if (!access.Can(Permission.BookInfoMeeting, c)) return TypedResults.Forbid();
                 var booking = await db.InfoMeetingBookings.Where(b => b.ActiveCaseId == id).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct)
                     ?? throw new RuleBrokenException("The case has no booking to cancel.");
                 return TypedResults.Ok(CaseBookingDto.From(id, await desk.RecordOutcomeAsync(booking, BookingStatus.Cancelled, ct)));

@@ -12,7 +12,7 @@ namespace Jobbtorg.Features.InfoMeetings;
 
 /// <summary>One info meeting and the people booked on it: coaches and managers of the centre record who came,
 /// managers cancel the meeting. The list shows names and case numbers only, and prints as a sign-in sheet.</summary>
-[Authorize(Roles = $"{Roles.Coach},{Roles.Manager},{Roles.Administrator}")]
+[RequirePermission(Permission.ViewInfoMeetings)]
 public class MeetingModel(JobbtorgDb db, InfoMeetingDesk desk, CaseAccess access, Texts texts, TimeProvider clock) : PageModel
 {
     public InfoMeeting Meeting { get; private set; } = null!;

@@ -1,4 +1,5 @@
 using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Organisation;
@@ -11,7 +12,7 @@ public static class ReferenceApi
 
     public static RouteGroupBuilder MapReferenceApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Reference data");
+        var group = routes.MapGroup("/api").WithTags("Reference data").RequirePermission(Permission.ReadReferenceData);
 
         group.MapGet("/districts", async (JobbtorgDb db, CancellationToken ct) => TypedResults.Ok(
             await db.Districts.OrderBy(d => d.Name).Select(d => new DistrictDto(d.Code, d.Name, d.AdultJobCentre.Code,

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Referrals;
 
-[Authorize(Policy = Policies.ReferralsWrite)]
+[RequirePermission(Permission.Refer)]
 public class NewModel(RegisterReferral register, JobbtorgDb db, CurrentUser user, Texts texts) : PageModel
 {
     [BindProperty] public ReferralRequest Input { get; set; } = new();
@@ -29,11 +29,14 @@ public class NewModel(RegisterReferral register, JobbtorgDb db, CurrentUser user
             switch (await register.HandleAsync(Input, ReferralChannel.Form, HttpContext.RequestAborted))
             {
                 case ReferralOutcome.Created created:
-                    TempData["Message"] = texts.Format("The referral is registered as case {0}.", created.Case.Id);
+                    TempData["Message"] = texts.Format("The referral is registered as case {0}.", created.Case.CaseRef);
                     return RedirectToPage("/Cases/Details", new { id = created.Case.Id });
                 case ReferralOutcome.Existing existing:
                     TempData["Message"] = texts["The person already has an open case; no new case was created. This is the open case."];
                     return RedirectToPage("/Cases/Details", new { id = existing.Case.Id });
+                case ReferralOutcome.OpenElsewhere:
+                    ModelState.AddModelError("", texts[ReferralsApi.OpenElsewhereMessage]);
+                    break;
                 case ReferralOutcome.Invalid invalid:
                     foreach (var (field, messages) in invalid.Errors)
                         foreach (var message in messages) ModelState.AddModelError($"Input.{field}", message);
@@ -44,11 +47,11 @@ public class NewModel(RegisterReferral register, JobbtorgDb db, CurrentUser user
         return Page();
     }
 
+    /// <summary>The districts whose adult referrals the user may make (a youth referral may still go elsewhere and is
+    /// then refused with the reason).</summary>
     private async Task LoadDistrictsAsync()
     {
-        var query = db.Districts.Where(d => d.RetiredOn == null);
-        if (user.DistrictId is { } own && !user.IsInRole(Roles.Administrator) && !user.IsInRole(Roles.Manager))
-            query = query.Where(d => d.Id == own);
-        Districts = await query.OrderBy(d => d.Name).ToListAsync();
+        var active = await db.Districts.Where(d => d.RetiredOn == null).OrderBy(d => d.Name).ToListAsync();
+        Districts = active.Where(d => AccessRules.AllowsReferralTo(user.Access, d.Id, d.ServingJobCentreId(isYouth: false))).ToList();
     }
 }

@@ -1,18 +1,21 @@
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.InfoMeetings;
+using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jobbtorg.Features.Referrals;
 
 public static class ReferralsApi
 {
+    public const string OpenElsewhereMessage = "The person already has an open case at the job centres; no new case was created.";
+
     public static RouteGroupBuilder MapReferralsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/referrals").WithTags("Referrals").RequireAuthorization(Policies.ReferralsWrite);
+        var group = routes.MapGroup("/api/referrals").WithTags("Referrals").RequirePermission(Permission.Refer);
 
-        group.MapPost("/", async Task<Results<Created<CaseDto>, Ok<CaseDto>, ValidationProblem>> (
-                ReferralRequest request, RegisterReferral register, InfoMeetingDesk infoMeetings, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<CaseDto>, Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (
+                ReferralRequest request, RegisterReferral register, InfoMeetingDesk infoMeetings, TimeProvider clock, Texts texts, CancellationToken ct) =>
             {
                 async Task<CaseDto> Dto(Case c) =>
                     CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await infoMeetings.StateAsync(c.Id, ct)) };
@@ -21,15 +24,19 @@ public static class ReferralsApi
                     ReferralOutcome.Created created => TypedResults.Created($"/api/cases/{created.Case.Id}", await Dto(created.Case)),
                     ReferralOutcome.Existing existing => TypedResults.Ok(await Dto(existing.Case)),
                     ReferralOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+                    ReferralOutcome.OpenElsewhere => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                        title: texts["The action was refused"], detail: texts[OpenElsewhereMessage]),
                     _ => throw new InvalidOperationException(),
                 };
             })
             .WithSummary("Refer a person to the job centre")
             .WithDescription("Creates a case (201) and books it on the next free info meeting, or puts it on the waiting list " +
                              "(see infoMeeting in the answer). A person with an open case, or a repeated districtReferralId, " +
-                             "answers 200 with the existing case; nothing new is created. Invalid fields answer 400 with a " +
+                             "answers 200 with the existing case; nothing new is created. When that open case belongs to a district or centre " +
+                             "the caller may not see, the answer is 409 saying only that the person has an open case. Invalid fields answer 400 with a " +
                              "ValidationProblem naming each field.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return group;
     }

@@ -37,12 +37,14 @@ public abstract record ReferralOutcome
     /// <summary>The person already has an open case, or the district's id was seen before.</summary>
     public sealed record Existing(Case Case) : ReferralOutcome;
     public sealed record Invalid(IDictionary<string, string[]> Errors) : ReferralOutcome;
+    /// <summary>The person has an open case the caller may not see: nothing is created, and nothing about it is told.</summary>
+    public sealed record OpenElsewhere : ReferralOutcome;
 }
 
 /// <summary>Registers a referral from the form or a district system and books the new case on an info meeting.
 /// A person never gets a second open case, and a district's referral id is never registered twice, even when
 /// requests race.</summary>
-public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user, InfoMeetingDesk infoMeetings)
+public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user, CaseAccess access, InfoMeetingDesk infoMeetings)
 {
     public const int MinimumAge = 16;
     public const int MaxTextLength = 4000;
@@ -77,7 +79,10 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
         if (string.IsNullOrWhiteSpace(request.District)) Error(nameof(request.District), "Choose the district.");
         else if (district is null) Error(nameof(request.District), "There is no district with the code '{0}'.", request.District);
         else if (district.RetiredOn is not null) Error(nameof(request.District), "The district {0} is retired and takes no new referrals.", district.Name);
-        else if (!MayReferFor(district)) Error(nameof(request.District), "You may only refer people from your own district.");
+        else if (!AccessRules.AllowsReferralTo(user.Access, district.Id, district.ServingJobCentreId(IsYouth(age))))
+            Error(nameof(request.District), user.Access.DistrictId is not null || user.Access.IsApiKey
+                ? "You may only refer people from your own district."
+                : "The case would go to a job centre whose cases you do not see; refer only to the centres you work with.");
 
         if (request.ConsentGiven && request.ConsentDate is null) Error(nameof(request.ConsentDate), "Enter the date the person gave consent.");
         if (request.ConsentDate > today) Error(nameof(request.ConsentDate), "The consent date cannot be in the future.");
@@ -97,7 +102,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
         for (var attempt = 0; ; attempt++)
         {
             if (await FindExistingAsync(district!.Id, request.DistrictReferralId, personalNumber.Value, ct) is { } existing)
-                return new ReferralOutcome.Existing(existing);
+                return access.Can(Permission.ReadCase, existing) ? new ReferralOutcome.Existing(existing) : new ReferralOutcome.OpenElsewhere();
             try
             {
                 var created = await CreateAsync(request, personalNumber, district, referralDate, age, channel, ct);
@@ -111,9 +116,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
         }
     }
 
-    private bool MayReferFor(Organisation.District district) =>
-        user.IsApiClient ? user.BoundDistrictCode is null || user.BoundDistrictCode == district.Code
-        : user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Manager) || user.DistrictId == district.Id;
+    private static bool IsYouth(int? age) => age is >= 16 and <= 24;
 
     private async Task<Case?> FindExistingAsync(int districtId, string? districtReferralId, string personalNumber, CancellationToken ct)
     {
@@ -133,8 +136,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
         participant.LastName = Clean(request.LastName) ?? participant.LastName;
         participant.Gender = request.Gender ?? (number.Sex == LegalSex.Female ? Gender.F : Gender.M);
 
-        var isYouth = age is >= 16 and <= 24;
-        var c = Case.Refer(participant, district, district.ServingJobCentreId(isYouth), referralDate, clock.GetUtcNow(), user.Name, channel);
+        var c = Case.Refer(participant, district, district.ServingJobCentreId(IsYouth(age)), referralDate, clock.GetUtcNow(), user.Name, channel);
         c.TargetGroup = request.TargetGroup!.Value;
         c.ReceivesBenefit = request.ReceivesBenefit;
         c.HasChildren = request.HasChildren;

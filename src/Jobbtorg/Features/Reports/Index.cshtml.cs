@@ -9,7 +9,7 @@ namespace Jobbtorg.Features.Reports;
 
 /// <summary>The indicator report for managers and analysts: every indicator for a period, optionally broken
 /// down, the monthly series per reporting group, and the same as a workbook.</summary>
-[Authorize(Policy = Policies.ReadReports)]
+[RequirePermission(Permission.ReadReports)]
 public class IndexModel(JobbtorgDb db, Indicators indicators, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
 {
     public IndicatorReport? Report { get; private set; }

@@ -15,7 +15,7 @@ public sealed record UnplannedCase(Case Case, DateOnly Deadline, int DaysOverdue
 /// working days. Managers and administrators also see the open cases whose plan is overdue or still due now;
 /// analysts see the figures only.
 /// </summary>
-[Authorize(Policy = Policies.ReadReports)]
+[RequirePermission(Permission.ReadReports)]
 public class JobGuaranteeModel(JobbtorgDb db, Indicators indicators, CaseAccess access, CurrentUser user, Texts texts, TimeProvider clock)
     : ReportPageModel(db, texts, clock)
 {

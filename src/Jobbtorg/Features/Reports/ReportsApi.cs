@@ -9,7 +9,7 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.ReadReports);
+        var group = routes.MapGroup("/api/reports").WithTags("Reports").RequirePermission(Permission.ReadReports);
 
         // The query values are read as text so that a bad one is named in a ValidationProblem, not a bare 400.
         group.MapGet("/indicators", async Task<Results<Ok<IndicatorReport>, ValidationProblem>> (

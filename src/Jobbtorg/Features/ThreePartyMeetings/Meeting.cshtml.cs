@@ -125,13 +125,12 @@ public class MeetingModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
             Meeting = Meetings.FirstOrDefault(m => m.Id == meetingId);
             if (Meeting is null) return false;
         }
-        MayBook = MayBookOn(Case, Access, user);
-        MayRecordNotes = Access.CanWork(Case);
+        MayBook = MayBookOn(Case, Access);
+        MayRecordNotes = Access.Can(Permission.RecordThreePartyNotes, Case);
         CanReadJournal = Access.CanReadJournal(Case);
         return true;
     }
 
     /// <summary>The job centre's side (coach, manager) or the case worker of the case's district.</summary>
-    public static bool MayBookOn(Case c, CaseAccess access, CurrentUser user) =>
-        access.CanWork(c) || (user.IsInRole(Roles.CaseWorker) && user.DistrictId == c.DistrictId);
+    public static bool MayBookOn(Case c, CaseAccess access) => access.Can(Permission.BookThreePartyMeeting, c);
 }

@@ -1,0 +1,165 @@
+using System.Security.Claims;
+
+namespace Jobbtorg.Features.Access;
+
+/// <summary>Everything someone may be allowed to do, each named once. Pages, API endpoints and views ask for one of
+/// these; <see cref="AccessRules"/> is the only place that says who holds it.</summary>
+public enum Permission
+{
+    // Not tied to one case
+    /// <summary>Districts, job centres, activity types, occupations.</summary>
+    ReadReferenceData,
+    /// <summary>The case list and the case API (each case still within reach).</summary>
+    ListCases,
+    Refer,
+    /// <summary>Meeting times, next free time, the waiting list.</summary>
+    ReadInfoMeetingTimes,
+    /// <summary>The meeting pages of a centre: schedule, attendee lists.</summary>
+    ViewInfoMeetings,
+    ManageInfoMeetings,
+    /// <summary>The attendance day view (a provider's staff: their own activities only).</summary>
+    RegisterAttendance,
+    ReadAttendanceRates,
+    ReadReports,
+    ReadInbox,
+    OperateMessageQueue,
+    Import,
+    Export,
+    WriteFollowUp,
+
+    // Tied to one case (and allowed only for cases within reach)
+    ReadCase,
+    /// <summary>Enrol, plan, pause, resume, close, assign a coach, register a participant's attendance.</summary>
+    WorkCase,
+    ReadJournal,
+    WriteJournal,
+    ReadPlan,
+    /// <summary>The district reads the plan only while the person's consent stands.</summary>
+    ReadPlanWithConsent,
+    /// <summary>A district closes its own referral before enrolment.</summary>
+    WithdrawReferral,
+    BookInfoMeeting,
+    RecordInfoMeetingAttendance,
+    BookThreePartyMeeting,
+    RecordThreePartyNotes,
+}
+
+/// <summary>What the rules need to know about a case: where it belongs and whether the person consented.</summary>
+public readonly record struct CaseScope(int JobCentreId, int DistrictId, bool ConsentGiven);
+
+/// <summary>
+/// Who may do what, in one table. A signed-in person holds the permissions of their role, within their reach: a
+/// coach or matcher their centre, a centre's manager the centre and its branches, a city-wide manager and an
+/// administrator everything, a case worker their district. A system client's API key holds the permissions of its
+/// scopes, within its district when it is bound to one. Nothing else grants anything.
+/// </summary>
+public static class AccessRules
+{
+    private static readonly Permission[] CoachWork =
+    [
+        Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.WorkCase, Permission.ReadJournal,
+        Permission.WriteJournal, Permission.ReadPlan, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes,
+        Permission.ViewInfoMeetings, Permission.BookInfoMeeting, Permission.RecordInfoMeetingAttendance,
+        Permission.BookThreePartyMeeting, Permission.RecordThreePartyNotes, Permission.RegisterAttendance, Permission.ReadAttendanceRates,
+    ];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>
+    {
+        [Roles.Coach] = Set(CoachWork),
+        // Matchers read the centre's cases to find candidates; they change nothing on a case.
+        [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
+            Permission.ReadInfoMeetingTimes),
+        [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
+            Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
+            Permission.BookThreePartyMeeting, Permission.ReadInbox),
+        [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports]),
+        [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports),
+        [Roles.Administrator] = Set(Enum.GetValues<Permission>()),
+        [Roles.Provider] = Set(Permission.RegisterAttendance),
+    };
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByScope = new Dictionary<string, IReadOnlySet<Permission>>
+    {
+        [Scopes.ReferralsWrite] = Set(Permission.ReadReferenceData, Permission.Refer, Permission.ListCases, Permission.ReadCase,
+            Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting),
+        [Scopes.Import] = Set(Permission.ReadReferenceData, Permission.Import),
+        [Scopes.Export] = Set(Permission.ReadReferenceData, Permission.Export),
+        [Scopes.ReportsRead] = Set(Permission.ReadReferenceData, Permission.ReadReports),
+        [Scopes.FollowUpWrite] = Set(Permission.ReadReferenceData, Permission.WriteFollowUp),
+    };
+
+    /// <summary>Whether the principal holds the permission at all (somewhere within its reach).</summary>
+    public static bool Holds(AccessPrincipal who, Permission permission) =>
+        who.IsApiKey
+            ? who.Scopes.Any(s => ByScope.TryGetValue(s, out var granted) && granted.Contains(permission))
+            : who.Roles.Any(r => ByRole.TryGetValue(r, out var granted) && granted.Contains(permission));
+
+    /// <summary>Whether the principal may do this to a case: it holds the permission and the case is within reach.
+    /// A district's case worker reads the plan only while the person's consent stands.</summary>
+    public static bool Allows(AccessPrincipal who, Permission permission, CaseScope c) =>
+        Grants(who, permission, c)
+        || (permission == Permission.ReadPlan && c.ConsentGiven && Grants(who, Permission.ReadPlanWithConsent, c));
+
+    private static bool Grants(AccessPrincipal who, Permission permission, CaseScope c) =>
+        who.IsApiKey
+            ? Holds(who, permission) && !who.KeyDistrictUnknown && (who.KeyDistrictId is null || who.KeyDistrictId == c.DistrictId)
+            : who.Roles.Any(role => ByRole.TryGetValue(role, out var granted) && granted.Contains(permission) && Reaches(who, role, c));
+
+    /// <summary>Whether the principal may act on things of a job centre (its meetings, its quotas).</summary>
+    public static bool AllowsAtCentre(AccessPrincipal who, Permission permission, int jobCentreId) =>
+        !who.IsApiKey && who.Roles.Any(role => ByRole.TryGetValue(role, out var granted) && granted.Contains(permission)
+            && ReachesCentre(who, role, jobCentreId));
+
+    /// <summary>Whether a case of this district can be referred by the principal: only where it may then see the case.</summary>
+    public static bool AllowsReferralTo(AccessPrincipal who, int districtId, int servingJobCentreId) =>
+        Allows(who, Permission.Refer, new CaseScope(servingJobCentreId, districtId, false));
+
+    private static bool Reaches(AccessPrincipal who, string role, CaseScope c) => role switch
+    {
+        Roles.Administrator => true,
+        Roles.CaseWorker => who.DistrictId == c.DistrictId,
+        Roles.Coach or Roles.Matcher or Roles.Manager => ReachesCentre(who, role, c.JobCentreId),
+        _ => false,
+    };
+
+    private static bool ReachesCentre(AccessPrincipal who, string role, int jobCentreId) => role switch
+    {
+        Roles.Administrator => true,
+        Roles.Manager => who.JobCentreId is null || who.JobCentreId == jobCentreId || who.BranchIds.Contains(jobCentreId),
+        Roles.Coach or Roles.Matcher => who.JobCentreId == jobCentreId,
+        _ => false,
+    };
+
+    private static IReadOnlySet<Permission> Set(params Permission[] permissions) => permissions.ToHashSet();
+}
+
+/// <summary>The facts about a caller that the rules read, taken from the sign-in or the API key.</summary>
+public sealed record AccessPrincipal(
+    bool IsApiKey,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Scopes,
+    int? JobCentreId,
+    IReadOnlyList<int> BranchIds,
+    int? DistrictId,
+    int? KeyDistrictId,
+    bool KeyDistrictUnknown)
+{
+    public static readonly AccessPrincipal Nobody = new(false, [], [], null, [], null, null, false);
+
+    public static AccessPrincipal From(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return Nobody;
+        var isKey = user.Identity.AuthenticationType == ApiKeyHandler.SchemeName;
+        int? Int(string type) => int.TryParse(user.FindFirstValue(type), out var id) ? id : null;
+        return new AccessPrincipal(
+            isKey,
+            isKey ? [] : user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
+            isKey ? user.FindAll(JobbtorgClaims.Scope).Select(c => c.Value).ToList() : [],
+            Int(JobbtorgClaims.JobCentre),
+            user.FindAll(JobbtorgClaims.Branch).Select(c => int.TryParse(c.Value, out var id) ? id : -1).ToList(),
+            isKey ? null : Int(JobbtorgClaims.District),
+            isKey ? Int(JobbtorgClaims.District) : null,
+            // A key bound to a district code that does not exist reaches nothing rather than everything.
+            isKey && user.HasClaim(c => c.Type == JobbtorgClaims.KeyDistrictCode) && Int(JobbtorgClaims.District) is null);
+    }
+}
