@@ -6,6 +6,7 @@ using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.FollowUp;
 using Jobbtorg.Features.Import;
 using Jobbtorg.Features.InfoMeetings;
+using Jobbtorg.Features.Operations;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Referrals;
 using Jobbtorg.Features.Reports;
@@ -66,6 +67,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     return Task.CompletedTask;
 }));
 builder.Services.AddHealthChecks().AddDbContextCheck<JobbtorgDb>();
+builder.AddJobbtorgOperations();
 
 var app = builder.Build();
 
