@@ -66,7 +66,6 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Description = "Referrals and case state for district systems. Authenticate with `Authorization: ApiKey <key>`.";
     return Task.CompletedTask;
 }));
-builder.Services.AddHealthChecks().AddDbContextCheck<JobbtorgDb>();
 builder.AddJobbtorgOperations();
 
 var app = builder.Build();
@@ -114,7 +113,7 @@ app.MapInfoMeetingsApi();
 app.MapFollowUpApi();
 app.MapOpenApi().RequireAuthorization();
 app.MapScalarApiReference("/api/docs").RequireAuthorization();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapJobbtorgHealth();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();

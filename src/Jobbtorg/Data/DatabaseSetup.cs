@@ -46,16 +46,24 @@ public static class DatabaseSetup
         var db = services.GetRequiredService<JobbtorgDb>();
         var options = services.GetRequiredService<IOptions<JobbtorgOptions>>().Value;
 
+        if (app.Environment.IsProduction() && options.DemoData)
+            throw new InvalidOperationException("Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false in Production.");
+
         if (db is SqliteJobbtorgDb || options.Database.MigrateOnStart)
             await db.Database.MigrateAsync();
+        else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            // A new version started before `migrate` ran: start anyway and answer /health/ready with 503, so that the
+            // load balancer keeps requests away until the command has run (it seeds what is skipped here).
+            app.Logger.LogWarning("The database lacks migrations of this version; run the migrate command. Not ready until then.");
+            return;
+        }
 
         await ReferenceData.SeedAsync(db);
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
         if (app.Environment.IsProduction())
         {
-            if (options.DemoData)
-                throw new InvalidOperationException("Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false in Production.");
             if (await db.Users.AnyAsync(u => u.IsDemo))
                 throw new InvalidOperationException("The database holds demo users with known passwords; remove them before running in Production.");
         }

@@ -2,12 +2,13 @@ using Scalar.AspNetCore;
 
 namespace Jobbtorg.Features.Operations;
 
-/// <summary>What running the app in a city's data centre needs: logs a log collector can read, probes, traces and
-/// metrics, and no request from a user's browser to any host but this one.</summary>
+/// <summary>What running the app in a city's data centre needs: probes, and no request from a user's browser to any
+/// host but this one.</summary>
 public static class OperationsSetup
 {
     public static WebApplicationBuilder AddJobbtorgOperations(this WebApplicationBuilder builder)
     {
+        builder.Services.AddJobbtorgHealthChecks();
         builder.Services.Configure<ScalarOptions>(KeepApiReferenceLocal);
         return builder;
     }
