@@ -6,6 +6,7 @@ using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.FollowUp;
 using Jobbtorg.Features.Import;
 using Jobbtorg.Features.InfoMeetings;
+using Jobbtorg.Features.Operations;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Referrals;
 using Jobbtorg.Features.Reports;
@@ -66,7 +67,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Description = "Referrals and case state for district systems. Authenticate with `Authorization: ApiKey <key>`.";
     return Task.CompletedTask;
 }));
-builder.Services.AddHealthChecks().AddDbContextCheck<JobbtorgDb>();
+builder.AddJobbtorgOperations();
 
 var app = builder.Build();
 
@@ -116,7 +117,7 @@ app.MapInfoMeetingsApi();
 app.MapFollowUpApi();
 app.MapOpenApi().RequireAuthorization(Policies.StaffOrAnyKey);
 app.MapScalarApiReference("/api/docs").RequireAuthorization(Policies.Staff);
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapJobbtorgHealth();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();

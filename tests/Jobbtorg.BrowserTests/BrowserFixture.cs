@@ -53,14 +53,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A new, isolated browser context set up like a Swedish user's browser.</summary>
-    public Task<IBrowserContext> NewContextAsync(string? baseUrl = null) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>A new, isolated browser context set up like a Swedish user's browser. Disposing it fails the test
+    /// when a page requested anything from a host other than the app's (<see cref="OutsideRequests"/>).</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? baseUrl = null) =>
+        OutsideRequests.Guard(await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "sv-SE",
             TimezoneId = "Europe/Stockholm",
             BaseURL = baseUrl,
-        });
+        }));
 
     /// <summary>Saves a full-page screenshot to artifacts/screenshots/&lt;name&gt;.png under the repository root.</summary>
     public static async Task<string> SaveScreenshotAsync(IPage page, string name)

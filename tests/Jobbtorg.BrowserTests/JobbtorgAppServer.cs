@@ -50,6 +50,7 @@ public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLi
         BaseUrl = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))?.TrimEnd('/')
             ?? throw new InvalidOperationException(
                 $"The server listens on no http address: {string.Join(", ", addresses)}");
+        OutsideRequests.AllowOrigin(BaseUrl);
         return Task.CompletedTask;
     }
 

@@ -46,19 +46,27 @@ public static class DatabaseSetup
         var db = services.GetRequiredService<JobbtorgDb>();
         var options = services.GetRequiredService<IOptions<JobbtorgOptions>>().Value;
 
+        // Demo logins have published passwords: they exist in Development and nowhere else (a staging or test
+        // environment with real-looking data is as exposed as production).
+        if (!app.Environment.IsDevelopment() && options.DemoData)
+            throw new InvalidOperationException(
+                $"Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false (environment {app.Environment.EnvironmentName}).");
+
         if (db is SqliteJobbtorgDb || options.Database.MigrateOnStart)
             await db.Database.MigrateAsync();
+        else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            // A new version started before `migrate` ran: start anyway and answer /health/ready with 503, so that the
+            // load balancer keeps requests away until the command has run (it seeds what is skipped here).
+            app.Logger.LogWarning("The database lacks migrations of this version; run the migrate command. Not ready until then.");
+            return;
+        }
 
         await ReferenceData.SeedAsync(db);
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
-        // Demo logins have published passwords: they exist in Development and nowhere else (a staging or test
-        // environment with real-looking data is as exposed as production).
         if (!app.Environment.IsDevelopment())
         {
-            if (options.DemoData)
-                throw new InvalidOperationException(
-                    $"Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false (environment {app.Environment.EnvironmentName}).");
             if (await db.Users.AnyAsync(u => u.IsDemo))
                 throw new InvalidOperationException(
                     $"The database holds demo users with known passwords; remove them before running outside Development (environment {app.Environment.EnvironmentName}).");

@@ -9,8 +9,8 @@ namespace Jobbtorg.Tests.Http;
 public sealed class AnonymousAccessTests(JobbtorgAppFactory app)
 {
     /// <summary>The only doors open without signing in: the sign-in page itself, the language switch
-    /// on it, the error page and the load balancer's health probe.</summary>
-    private static readonly string[] OpenToAnonymous = ["/Account/Login", "/Account/Language", "/Error", "/health"];
+    /// on it, the error page and the load balancer's health probes.</summary>
+    private static readonly string[] OpenToAnonymous = ["/Account/Login", "/Account/Language", "/Error", "/health", "/health/live", "/health/ready"];
 
     [Fact]
     public async Task Every_endpoint_refuses_an_anonymous_request()

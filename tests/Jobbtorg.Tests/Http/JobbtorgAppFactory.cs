@@ -34,6 +34,7 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
     private readonly IReadOnlyDictionary<string, string> extraSettings = new Dictionary<string, string>();
     private readonly bool createDatabase = true;
     private readonly bool dropDatabase = true;
+    private readonly Action<IServiceCollection>? testServices;
     private string connectionString = "";
 
     public JobbtorgAppFactory() { }
@@ -41,13 +42,14 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
     /// <summary>An application with settings of its own. Two instances given the same <paramref name="database"/> run
     /// one after the other on one database, as an application restarted: the first creates it, the last drops it.</summary>
     public static JobbtorgAppFactory WithSettings(IReadOnlyDictionary<string, string> settings, string? database = null,
-        bool createDatabase = true, bool dropDatabase = true, FakeTimeProvider? clock = null) =>
-        new(settings, database, createDatabase, dropDatabase, clock);
+        bool createDatabase = true, bool dropDatabase = true, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null) =>
+        new(settings, database, createDatabase, dropDatabase, clock, services);
 
     // Private: a collection fixture may have only one public constructor.
     private JobbtorgAppFactory(IReadOnlyDictionary<string, string> settings, string? database, bool createDatabase,
-        bool dropDatabase, FakeTimeProvider? clock)
+        bool dropDatabase, FakeTimeProvider? clock, Action<IServiceCollection>? services)
     {
+        testServices = services;
         extraSettings = settings;
         if (database is not null) databaseName = database;
         this.createDatabase = createDatabase;
@@ -110,7 +112,11 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
         })
             builder.UseSetting(key, value);
         foreach (var (key, value) in extraSettings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            testServices?.Invoke(services);
+        });
     }
 
     public HttpClient ApiClient(string key)

@@ -11,10 +11,12 @@ public static class StartupBanner
 {
     public static void Print(WebApplication app)
     {
+        // Outside Development the console carries JSON log lines only; the host logs its addresses there itself.
+        if (!app.Environment.IsDevelopment()) return;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         Console.WriteLine();
         Console.WriteLine($"Jobbtorg is running: {string.Join("  ", addresses)}");
-        if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<JobbtorgOptions>>().Value.DemoData)
+        if (app.Services.GetRequiredService<IOptions<JobbtorgOptions>>().Value.DemoData)
         {
             Console.WriteLine($"Demo logins (password for all: {DemoData.Password}):");
             foreach (var (email, name, role, centre, district) in DemoData.Users)
