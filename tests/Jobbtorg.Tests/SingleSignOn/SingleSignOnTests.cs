@@ -6,12 +6,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Jobbtorg.Tests.SingleSignOn;
 
-/// <summary>The app and a real OpenID Connect provider, each on Kestrel; a cookie-keeping client follows the redirects
-/// between them as a browser would, and the app exchanges the code with the provider over HTTP.</summary>
-public abstract class SingleSignOnApp(IReadOnlyDictionary<string, string> settings) : IAsyncLifetime
+/// <summary>The app and a real OpenID Connect provider, each on Kestrel, shared by the tests of a class; each test
+/// uses people of its own. The app exchanges codes with the provider over HTTP.</summary>
+public abstract class SingleSignOnServers(IReadOnlyDictionary<string, string> settings) : IAsyncLifetime
 {
-    protected readonly TestIdentityProvider Provider = new();
-    protected JobbtorgAppFactory App { get; private set; } = null!;
+    public TestIdentityProvider Provider { get; } = new();
+    public JobbtorgAppFactory App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -33,6 +33,28 @@ public abstract class SingleSignOnApp(IReadOnlyDictionary<string, string> settin
         await ((IAsyncLifetime)App).DisposeAsync();
         await Provider.DisposeAsync();
     }
+}
+
+/// <summary>Single sign-on matched by e-mail, password sign-in still on.</summary>
+public sealed class EmailMatchingServers() : SingleSignOnServers(new Dictionary<string, string>
+{
+    ["Jobbtorg:OpenIdConnect:DisplayName"] = "Stockholms stad",
+});
+
+/// <summary>Single sign-on matched by employee id, password sign-in off.</summary>
+public sealed class EmployeeIdOnlyServers() : SingleSignOnServers(new Dictionary<string, string>
+{
+    ["Jobbtorg:PasswordSignIn"] = "false",
+    ["Jobbtorg:OpenIdConnect:MatchClaim"] = TestIdentityProvider.EmployeeIdClaim,
+    ["Jobbtorg:OpenIdConnect:MatchUserField"] = "EmployeeId",
+});
+
+/// <summary>What a test does with the two servers: a browser that follows the redirects between them as a person's
+/// would, with one cookie jar.</summary>
+public abstract class SingleSignOnTestBase(SingleSignOnServers servers)
+{
+    protected TestIdentityProvider Provider => servers.Provider;
+    protected JobbtorgAppFactory App => servers.App;
 
     protected Browser NewBrowser(string? signsInAs) => new(Provider) { SignInAs = signsInAs };
 
@@ -52,14 +74,18 @@ public abstract class SingleSignOnApp(IReadOnlyDictionary<string, string> settin
 
     protected bool HasCookie(Browser browser, string name) =>
         browser.Cookies.GetCookies(new Uri(App.BaseUrl)).Any(c => c.Name == name && !c.Expired);
+
+    /// <summary>Whether the browser's cookie opens a page of the app.</summary>
+    protected async Task<bool> SignedInAsync(Browser browser)
+    {
+        await browser.GetAsync(App.BaseUrl + "/");
+        return browser.Visited[^1].AbsolutePath == "/";
+    }
 }
 
 /// <summary>Single sign-on matched by e-mail, with password sign-in still on.</summary>
 [Trait("Category", "Http")]
-public sealed class SingleSignOnTests() : SingleSignOnApp(new Dictionary<string, string>
-{
-    ["Jobbtorg:OpenIdConnect:DisplayName"] = "Stockholms stad",
-})
+public sealed class SingleSignOnTests(EmailMatchingServers servers) : SingleSignOnTestBase(servers), IClassFixture<EmailMatchingServers>
 {
     [Fact]
     public async Task A_registered_coach_signs_in_through_the_city_and_lands_on_their_start_page_as_a_coach()
@@ -67,6 +93,7 @@ public sealed class SingleSignOnTests() : SingleSignOnApp(new Dictionary<string,
         var coach = await App.CreateUserAsync(Roles.Coach, centre: "farsta", name: "Cecilia Inloggad");
         Provider.Add(coach.Email!.ToUpperInvariant()); // the provider may spell the address in its own case
         using var browser = NewBrowser(coach.Email!.ToUpperInvariant());
+        var exchanges = Provider.TokenRequests;
 
         var (page, html) = await SignInThroughProviderAsync(browser);
 
@@ -74,7 +101,7 @@ public sealed class SingleSignOnTests() : SingleSignOnApp(new Dictionary<string,
         Assert.Equal(App.BaseUrl + "/", browser.Visited[^1].ToString());
         Assert.Contains(browser.Visited, Provider.IsAuthorization);
         Assert.Contains(browser.Visited, u => u.AbsolutePath == "/signin-oidc");
-        Assert.Equal(1, Provider.TokenRequests);
+        Assert.Equal(exchanges + 1, Provider.TokenRequests);
         // The coach's own start page: their open cases, their name in the header, the coach's menu and no manager's lists.
         Assert.Contains("id=\"mine-h\"", html);
         Assert.DoesNotContain("id=\"overdue-h\"", html);
@@ -123,9 +150,7 @@ public sealed class SingleSignOnTests() : SingleSignOnApp(new Dictionary<string,
         Assert.Equal(sessionsBefore, await AllSessionsAsync());
         Assert.False(HasCookie(browser, "Jobbtorg.Auth"));
         Assert.False(HasCookie(browser, "Jobbtorg.External"));
-        var start = await browser.GetAsync(App.BaseUrl + "/");
-        Assert.Contains("/Account/Login", browser.Visited[^1].ToString());
-        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        Assert.False(await SignedInAsync(browser));
     }
 
     [Fact]
@@ -143,19 +168,21 @@ public sealed class SingleSignOnTests() : SingleSignOnApp(new Dictionary<string,
         Assert.Contains("Ditt konto är inte registrerat i Jobbtorg", html);
         Assert.Equal(0, await SessionsOfAsync(leaver.Id));
         Assert.False(HasCookie(browser, "Jobbtorg.Auth"));
+        Assert.False(await SignedInAsync(browser));
     }
 
     [Fact]
     public async Task A_sign_in_the_city_refuses_returns_to_the_sign_in_page_with_a_message()
     {
         using var browser = NewBrowser("not.in.the.directory@stockholm.se");
+        var exchanges = Provider.TokenRequests;
 
         var (page, html) = await SignInThroughProviderAsync(browser);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("/Account/Login", browser.Visited[^1].AbsolutePath);
         Assert.Contains("Inloggningen med Stockholms stad lyckades inte", html);
-        Assert.Equal(0, Provider.TokenRequests);
+        Assert.Equal(exchanges, Provider.TokenRequests);
         Assert.False(HasCookie(browser, "Jobbtorg.Auth"));
     }
 
@@ -173,12 +200,7 @@ public sealed class SingleSignOnTests() : SingleSignOnApp(new Dictionary<string,
 
 /// <summary>A city that signs staff in only through its identity provider and matches them by employee id.</summary>
 [Trait("Category", "Http")]
-public sealed class SingleSignOnOnlyTests() : SingleSignOnApp(new Dictionary<string, string>
-{
-    ["Jobbtorg:PasswordSignIn"] = "false",
-    ["Jobbtorg:OpenIdConnect:MatchClaim"] = TestIdentityProvider.EmployeeIdClaim,
-    ["Jobbtorg:OpenIdConnect:MatchUserField"] = "EmployeeId",
-})
+public sealed class SingleSignOnOnlyTests(EmployeeIdOnlyServers servers) : SingleSignOnTestBase(servers), IClassFixture<EmployeeIdOnlyServers>
 {
     private async Task<Jobbtorg.Features.Access.AppUser> WithEmployeeIdAsync(Jobbtorg.Features.Access.AppUser user, string employeeId)
     {
@@ -232,5 +254,33 @@ public sealed class SingleSignOnOnlyTests() : SingleSignOnApp(new Dictionary<str
         Assert.Contains("Inloggning med lösenord är avstängd", await posted.Content.ReadAsStringAsync());
         Assert.Equal(0, await SessionsOfAsync(coach.Id));
         Assert.False(HasCookie(browser, "Jobbtorg.Auth"));
+    }
+}
+
+/// <summary>An identity provider that cannot be reached (nothing listens on port 1 of this machine).</summary>
+[Trait("Category", "Http")]
+public sealed class UnreachableProviderTests : IAsyncLifetime
+{
+    private readonly JobbtorgAppFactory app = JobbtorgAppFactory.WithSettings(new Dictionary<string, string>
+    {
+        ["Jobbtorg:OpenIdConnect:Authority"] = "http://127.0.0.1:1",
+        ["Jobbtorg:OpenIdConnect:ClientId"] = TestIdentityProvider.ClientId,
+        ["Jobbtorg:OpenIdConnect:DisplayName"] = "Stockholms stad",
+    });
+
+    public Task InitializeAsync() => app.InitializeAsync();
+    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
+
+    [Fact]
+    public async Task When_the_provider_cannot_be_reached_the_sign_in_page_says_so_instead_of_an_error()
+    {
+        var client = app.AnonymousClient();
+        var start = await client.GetAsync("/Account/SingleSignOn");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal("/Account/Login?sso=unavailable", start.Headers.Location!.OriginalString);
+
+        var login = await (await client.GetAsync(start.Headers.Location)).Content.ReadAsStringAsync();
+        Assert.Contains("Stockholms stad går inte att nå just nu", login);
+        Assert.Contains("name=\"Input.Password\"", login);
     }
 }

@@ -30,8 +30,9 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
 
     public void OnGet(string? sso)
     {
-        if (sso == "failed" && SingleSignOn.IsConfigured)
-            ModelState.AddModelError("", texts.Format("Sign-in with {0} did not succeed. Try again.", ProviderName));
+        if (!SingleSignOn.IsConfigured) return;
+        if (sso == "failed") ModelState.AddModelError("", texts.Format("Sign-in with {0} did not succeed. Try again.", ProviderName));
+        if (sso == "unavailable") ModelState.AddModelError("", texts.Format("{0} cannot be reached just now. Try again in a while.", ProviderName));
     }
 
     /// <summary>The identity provider's name as the button gives it.</summary>

@@ -17,11 +17,21 @@ public class SingleSignOnModel(IOptions<StaffSignInOptions> options, SingleSignO
     /// <summary>The person as the identity provider named them, shown on the not-registered page.</summary>
     public string? Identifier { get; private set; }
 
-    public IActionResult OnGet(string? returnUrl)
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
         if (!options.Value.OpenIdConnect.IsConfigured) return NotFound();
         var callback = Url.Page("/Account/SingleSignOn", "Callback", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
-        return Challenge(new AuthenticationProperties { RedirectUri = callback }, SingleSignOn.Scheme);
+        try
+        {
+            await HttpContext.ChallengeAsync(SingleSignOn.Scheme, new AuthenticationProperties { RedirectUri = callback });
+            return new EmptyResult();
+        }
+        catch (InvalidOperationException e) when (!Response.HasStarted)
+        {
+            // The provider's discovery document could not be read: the provider is down or unreachable.
+            log.LogError(e, "The identity provider could not be reached.");
+            return RedirectToPage("/Account/Login", new { sso = "unavailable" });
+        }
     }
 
     public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl)
