@@ -9,8 +9,9 @@ namespace Jobbtorg.Tests.Http;
 public sealed class AnonymousAccessTests(JobbtorgAppFactory app)
 {
     /// <summary>The only doors open without signing in: the sign-in page itself, the language switch
-    /// on it, the error page and the load balancer's health probes.</summary>
-    private static readonly string[] OpenToAnonymous = ["/Account/Login", "/Account/Language", "/Error", "/health", "/health/live", "/health/ready"];
+    /// on it, the sign-in through the city's identity provider (and its callback), the error page and the load
+    /// balancer's health probes.</summary>
+    private static readonly string[] OpenToAnonymous = ["/Account/Login", "/Account/Language", "/Account/SingleSignOn", "/Error", "/health", "/health/live", "/health/ready"];
 
     [Fact]
     public async Task Every_endpoint_refuses_an_anonymous_request()

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -41,13 +43,16 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     /// <summary>An application with settings of its own. Two instances given the same <paramref name="database"/> run
     /// one after the other on one database, as an application restarted: the first creates it, the last drops it.</summary>
+    /// <param name="onKestrel">Serve on real Kestrel at 127.0.0.1 (<see cref="BaseUrl"/>) rather than in memory, for
+    /// tests in which another server must reach the app or follow its redirects.</param>
     public static JobbtorgAppFactory WithSettings(IReadOnlyDictionary<string, string> settings, string? database = null,
-        bool createDatabase = true, bool dropDatabase = true, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null) =>
-        new(settings, database, createDatabase, dropDatabase, clock, services);
+        bool createDatabase = true, bool dropDatabase = true, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null,
+        bool onKestrel = false) =>
+        new(settings, database, createDatabase, dropDatabase, clock, services, onKestrel);
 
     // Private: a collection fixture may have only one public constructor.
     private JobbtorgAppFactory(IReadOnlyDictionary<string, string> settings, string? database, bool createDatabase,
-        bool dropDatabase, FakeTimeProvider? clock, Action<IServiceCollection>? services)
+        bool dropDatabase, FakeTimeProvider? clock, Action<IServiceCollection>? services, bool onKestrel)
     {
         testServices = services;
         extraSettings = settings;
@@ -55,7 +60,15 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
         this.createDatabase = createDatabase;
         this.dropDatabase = dropDatabase;
         if (clock is not null) Clock = clock;
+        this.onKestrel = onKestrel;
+        // Port 0: the OS picks a free one, read back when the server has started.
+        if (onKestrel) UseKestrel(0);
     }
+
+    private readonly bool onKestrel;
+
+    /// <summary>On Kestrel: the address the app listens on, e.g. http://127.0.0.1:43117 (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
 
     public static string NewDatabaseName() => $"jobbtorg_test_{Guid.NewGuid():N}";
 
@@ -73,6 +86,12 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
         else
         {
             connectionString = $"Data Source={Path.Combine(Path.GetTempPath(), databaseName + ".db")}";
+        }
+        if (onKestrel)
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
         }
         _ = Services; // starts the host: migrations and reference data
     }

@@ -38,7 +38,8 @@ public static class AccessSetup
 {
     private const string StaffOrApiKey = "StaffOrApiKey";
 
-    /// <summary>People sign in with ASP.NET Core Identity (a cookie holding a server-side session); district systems
+    /// <summary>People sign in with ASP.NET Core Identity (a cookie holding a server-side session), with a password or
+    /// through the city's identity provider (<see cref="SingleSignOn"/>); district systems
     /// and robots send `Authorization: ApiKey …`. A key is read only on the API (and the OpenAPI document): pages know
     /// only the staff sign-in. Every endpoint asks for a permission of <see cref="AccessRules"/>; what asks for
     /// nothing is for signed-in staff only.</summary>
@@ -99,7 +100,8 @@ public static class AccessSetup
             })
             .AddPolicyScheme(StaffOrApiKey, "Staff sign-in, or an API key on the API", o => o.ForwardDefaultSelector = ctx =>
                 IsApi(ctx.Request) && ApiKeyHandler.IsPresented(ctx.Request) ? ApiKeyHandler.SchemeName : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
+            .AddJobbtorgSingleSignOn(configuration, secureCookies);
 
         var authorization = services.AddAuthorizationBuilder();
         var staff = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()

@@ -12,6 +12,9 @@ public class AppUser : IdentityUser
     public int? DistrictId { get; set; }
     /// <summary>Set for an external provider's staff: they register attendance for their own activities only.</summary>
     public int? ProviderId { get; set; }
+    /// <summary>The person's id in the city's staff register, when single sign-on matches people by it
+    /// (`Jobbtorg:OpenIdConnect:MatchUserField=EmployeeId`). Unique when set.</summary>
+    public string? EmployeeId { get; set; }
     /// <summary>Demo accounts with known passwords; the app refuses to start in Production while any exist.</summary>
     public bool IsDemo { get; set; }
     /// <summary>A deactivated user cannot sign in and has no session; users are never deleted, since journal entries

@@ -52,6 +52,10 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("EmployeeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -97,6 +101,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId");
+
+                    b.HasIndex("EmployeeId")
+                        .IsUnique();
 
                     b.HasIndex("JobCentreId");
 
