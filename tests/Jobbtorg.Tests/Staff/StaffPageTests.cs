@@ -194,6 +194,7 @@ public sealed class StaffPageTests(JobbtorgAppFactory app)
         await app.WithDbAsync(db => db.Users.Where(u => u.Id == gone.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DeactivatedAt, app.Clock.GetUtcNow())));
         var caseId = await OpenCaseAsync(app, leaving, consent: true);
 
+        Assert.Contains($"href=\"/Staff/Handover/{leaving.Id}\"", await manager.GetStringAsync("/")); // from the caseload on the start page
         var page = await manager.GetStringAsync($"/Staff/Handover/{leaving.Id}");
         Assert.Contains($"value=\"{taker.Id}\"", page);
         Assert.DoesNotContain($"value=\"{gone.Id}\"", page);

@@ -71,10 +71,11 @@ public class DetailsModel(JobbtorgDb db, UserManager<AppUser> users, StaffAdmini
         {
             ModelState.AddModelError("", texts["Someone else changed the user at the same time. Reload and try again."]);
         }
-        var posted = Input;
+        // The role form shows what was posted with the refusal; after any other action, the user as they are.
+        var posted = Request.Form.ContainsKey("Input.Role") ? Input : null;
         db.ChangeTracker.Clear();
         await LoadAsync(id);
-        Input = posted;
+        Input = posted ?? RoleInput.Of(Member, Role);
         return Page();
     }
 

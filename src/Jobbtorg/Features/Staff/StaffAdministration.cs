@@ -151,16 +151,16 @@ public sealed class StaffAdministration(JobbtorgDb db, UserManager<AppUser> user
         if (cases.Count != targets.Count)
             throw new RuleBrokenException("A case is no longer among the coach's open cases. Reload the page and try again.");
 
-        var moved = new List<string>();
         foreach (var c in cases)
         {
             if (!successors.TryGetValue(targets[c.Id], out var to))
                 throw new RuleBrokenException("Choose an active coach of the same job centre for case {0}.", c.CaseRef);
             c.AssignCoach(to);
             outbox.CoachChanged(c, to);
-            moved.Add($"{c.CaseRef} → {to.DisplayName}");
         }
-        var details = string.Join("; ", moved);
+        // "Sara Holm: JT-…, JT-…; Erik Bergström: JT-…"
+        var details = string.Join("; ", cases.GroupBy(c => c.Coach!.DisplayName).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => c.CaseRef))}"));
         if (details.Length > MaxDetailsLength) details = details[..(MaxDetailsLength - 1)] + "…";
         db.Add(StaffChange.Of(coach, StaffChangeKind.CasesHandedOver, by, clock.GetUtcNow(), details: details));
         await db.SaveChangesAsync(ct);
