@@ -150,7 +150,7 @@ public sealed class DistrictOutbox(JobbtorgDb db, TimeProvider clock, DistrictEn
 
     /// <summary>Who the district now reaches about the case, and how.</summary>
     public DistrictMessage CoachChanged(Case c, Access.AppUser coach) => Enqueue(c, MessageKind.CoachChanged,
-        $"Deltagaren har fått en ny coach på {c.JobCentre?.Name ?? "jobbtorget"}: {coach.DisplayName}, {coach.Email}.",
+        $"Deltagaren har fått en ny jobbcoach på {c.JobCentre?.Name ?? "jobbtorget"}: {coach.DisplayName}, {coach.Email}.",
         new { Coach = new { Name = coach.DisplayName, coach.Email }, JobCentre = c.JobCentre?.Code });
 
     public const string NoConsentText =

@@ -85,7 +85,9 @@ public static class StaffSignIn
         var tracked = db.Users.Local.FirstOrDefault(u => u.Id == userId);
         var mustChange = tracked?.MustChangePassword
                          ?? await db.Users.Where(u => u.Id == userId).Select(u => u.MustChangePassword).FirstOrDefaultAsync();
-        if (mustChange) identity.AddClaim(new Claim(StaffClaims.MustChangePassword, "true"));
+        // Only a sign-in with the password itself (Identity marks it amr=pwd) is held to the one-time password; a user
+        // who signs in through the city's identity provider has no use for a local password.
+        if (mustChange && identity.HasClaim("amr", "pwd")) identity.AddClaim(new Claim(StaffClaims.MustChangePassword, "true"));
         if (ctx.HttpContext.Items.ContainsKey(RenewalItem)) return;
 
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
