@@ -11,6 +11,7 @@ using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Referrals;
 using Jobbtorg.Features.Reports;
 using Jobbtorg.Features.Shared;
+using Jobbtorg.Features.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
@@ -20,6 +21,7 @@ builder.AddJobbtorgHardening();
 builder.Services.AddOptions<JobbtorgOptions>().BindConfiguration("Jobbtorg").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddJobbtorgDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddJobbtorgAccess(builder.Configuration, builder.Environment);
+builder.Services.AddJobbtorgStaff();
 builder.Services.AddJobbtorgLocalization();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Texts>();
@@ -74,8 +76,10 @@ var app = builder.Build();
 if (args.Contains("migrate"))
 {
     await app.MigrateAsync();
-    return;
+    return 0;
 }
+if (CreateAdminCommand.IsRequested(args))
+    return await CreateAdminCommand.RunAsync(app, args, Console.Out, Console.Error);
 await app.PrepareDatabaseAsync();
 
 app.UseJobbtorgProxyAndHttps();
@@ -99,6 +103,7 @@ app.UseRateLimiter();
 app.UseApiAntiforgery();
 // Before authorization, so that a provider's request for anything but the day view is refused the same way everywhere.
 app.UseProviderBoundary();
+app.UseForcedPasswordChange();
 app.UseAuthorization();
 // The API reference's own scripts are served by the library as public files; the reference is for signed-in staff.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api/docs"), docs => docs.Use(async (ctx, next) =>
@@ -121,5 +126,6 @@ app.MapJobbtorgHealth();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+return 0;
 
 public partial class Program;

@@ -38,6 +38,9 @@ public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Jobbtorg:DemoData", "true");
         // A meeting scheduled in a test may be booked at once, however soon it starts.
         builder.UseSetting("Jobbtorg:InfoMeetings:MinimumNoticeHours", "0");
+        // The tests of a collection sign in many times from one address within a minute; the limits have tests of their own.
+        builder.UseSetting("Jobbtorg:RateLimits:SignInsPerAddressPerMinute", "100000");
+        builder.UseSetting("Jobbtorg:RateLimits:SignInsPerAccountPer15Minutes", "100000");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -21,6 +21,16 @@ public sealed class LoginPage(IPage page) : PageObject(page)
         await Submit.ClickAsync();
     }
 
+    /// <summary>Opens the login page, signs in with a one-time password and waits to land on the password page.</summary>
+    public async Task<PasswordPage> LogInWithOneTimePasswordAsync(string baseUrl, string email, string oneTimePassword)
+    {
+        await GotoAsync(baseUrl);
+        await Email.FillAsync(email);
+        await Password.FillAsync(oneTimePassword);
+        await SubmitAndExpectAsync(Submit, PasswordPage.Path);
+        return new PasswordPage(Page);
+    }
+
     /// <summary>Opens the login page, signs in and waits to land on My work.</summary>
     public async Task<MyWorkPage> LogInToMyWorkAsync(string baseUrl, string email, string password)
     {

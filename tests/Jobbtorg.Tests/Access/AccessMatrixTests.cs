@@ -146,6 +146,28 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
         new("post follow-up benefit months", Setup.Enrolled, [Actor.Administrator, Actor.KeyAllScopes, Actor.KeyFollowUp, Actor.KeyDistrictHere], async x =>
             await Ok(x.Client.PostAsJsonAsync("/api/follow-up/benefit-months",
                 new[] { new { personalNumber = await x.App.PersonalNumberOfAsync(x.CaseId), month = "2026-01", receivesBenefit = false } }))),
+
+        // Staff administration
+        new("open the staff list", Setup.None, [Actor.Administrator], async x => await Ok(x.Client.GetAsync("/Staff"))),
+        new("create a user", Setup.None, [Actor.Administrator], async x =>
+        {
+            var email = $"matrix-{Guid.NewGuid():N}@test.jobbtorg.se";
+            return await Posted(x.Client, "/Staff/New", new() { ["Email"] = email, ["DisplayName"] = "Matrix Nyanställd", ["Input.Role"] = Roles.Analyst })
+                   && await x.App.Db(db => db.Users.AnyAsync(u => u.Email == email));
+        }),
+        new("give a user a new one-time password", Setup.None, [Actor.Administrator], async x =>
+        {
+            var user = await x.App.App.CreateUserAsync(Roles.Analyst);
+            return await Posted(x.Client, $"/Staff/Details/{user.Id}?handler=ResetPassword", [])
+                   && await x.App.Db(db => db.Users.AnyAsync(u => u.Id == user.Id && u.MustChangePassword));
+        }),
+        new("hand over a Farsta coach's open cases", Setup.Enrolled, [Actor.ManagerHere, Actor.ManagerCityWide, Actor.Administrator], async x =>
+        {
+            var leaving = await x.App.App.CreateUserAsync(Roles.Coach, centre: "farsta");
+            await x.App.Db(db => db.Cases.Where(c => c.Id == x.CaseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CoachId, leaving.Id)));
+            return await Posted(x.Client, $"/Staff/Handover/{leaving.Id}", new() { ["AllTo"] = x.App.FarstaCoachId })
+                   && await x.App.Db(db => db.Cases.AnyAsync(c => c.Id == x.CaseId && c.CoachId == x.App.FarstaCoachId));
+        }),
         new("read reference data", Setup.None, [.. Staff.Except([Actor.Provider]), .. Keys.Except([Actor.KeyNoScope])],
             async x => await Ok(x.Client.GetAsync("/api/districts"))),
     ];

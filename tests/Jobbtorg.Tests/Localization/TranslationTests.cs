@@ -22,6 +22,7 @@ public partial class TranslationTests
         typeof(ClosureReason), typeof(ClosureSubReason), typeof(ReferralChannel), typeof(JobGuaranteeState), typeof(PlanStatus),
         typeof(Jobbtorg.Features.Organisation.MeetingKind), typeof(Jobbtorg.Features.InfoMeetings.BookingStatus),
         typeof(Jobbtorg.Features.Attendance.AttendanceStatus), typeof(Jobbtorg.Features.Attendance.AbsenceReason),
+        typeof(Jobbtorg.Features.Staff.StaffChangeKind), typeof(Jobbtorg.Features.DistrictMessages.MessageKind),
     ];
 
     // The start of a call whose first argument is English copy: T[ T.Format( t[ t.Format( texts[ Texts.Format(

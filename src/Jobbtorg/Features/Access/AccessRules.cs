@@ -26,6 +26,10 @@ public enum Permission
     Import,
     Export,
     WriteFollowUp,
+    /// <summary>Staff administration: create users, change their role and binding, deactivate, reset passwords.</summary>
+    ManageStaff,
+    /// <summary>Move a coach's open cases to other coaches of the centre (a centre's manager: within their reach).</summary>
+    HandOverCases,
 
     // Tied to one case (and allowed only for cases within reach)
     ReadCase,
@@ -72,7 +76,7 @@ public static class AccessRules
         [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
             Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
             Permission.BookThreePartyMeeting, Permission.ReadInbox),
-        [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports]),
+        [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.HandOverCases]),
         [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports),
         [Roles.Administrator] = Set(Enum.GetValues<Permission>()),
         [Roles.Provider] = Set(Permission.RegisterAttendance),

@@ -48,8 +48,12 @@ public static class AccessSetup
         services.AddOptions<SessionOptions>().BindConfiguration("Jobbtorg:Sessions").ValidateDataAnnotations().ValidateOnStart();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
+                // Length, not composition (NIST SP 800-63B); the rest of the rules are in Staff/PasswordRules.cs.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
                 o.User.RequireUniqueEmail = true;
                 // Failed sign-ins are slowed by rate limits, not by locking the account: a lockout would let anyone
                 // lock a colleague out by typing their address.

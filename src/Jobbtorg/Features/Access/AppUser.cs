@@ -21,6 +21,11 @@ public class AppUser : IdentityUser
     /// and other records keep their signer.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
     public bool IsActive => DeactivatedAt is null;
+    /// <summary>When the user last signed in (recorded at every sign-in); null for a user who never has.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+    /// <summary>The password is a one-time password given by an administrator: the user must choose their own before
+    /// doing anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public static class Roles

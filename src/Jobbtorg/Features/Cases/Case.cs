@@ -136,6 +136,7 @@ public class Case
     {
         EnsureOpen();
         if (coach.JobCentreId != JobCentreId) throw new RuleBrokenException("The coach must work at the case's job centre.");
+        if (!coach.IsActive) throw new RuleBrokenException("{0} is deactivated and cannot take cases.", coach.DisplayName);
         Coach = coach;
         CoachId = coach.Id;
         CoachRef = null;

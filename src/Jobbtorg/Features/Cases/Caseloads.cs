@@ -6,14 +6,14 @@ namespace Jobbtorg.Features.Cases;
 
 public sealed record CoachLoad(AppUser Coach, int OpenCases);
 
-/// <summary>Open enrolled cases per coach; the coach with the lowest load is suggested at enrolment.</summary>
+/// <summary>Open enrolled cases per active coach; the coach with the lowest load is suggested at enrolment.</summary>
 public sealed class Caseloads(JobbtorgDb db)
 {
     public async Task<List<CoachLoad>> AtCentreAsync(int jobCentreId, CancellationToken ct = default)
     {
         var coachRole = db.Roles.Where(r => r.Name == Roles.Coach).Select(r => r.Id);
         var coaches = await db.Users
-            .Where(u => u.JobCentreId == jobCentreId && db.UserRoles.Any(ur => ur.UserId == u.Id && coachRole.Contains(ur.RoleId)))
+            .Where(u => u.JobCentreId == jobCentreId && u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && coachRole.Contains(ur.RoleId)))
             .ToListAsync(ct);
         var loads = await db.Cases
             .Where(c => c.JobCentreId == jobCentreId && c.CoachId != null && (c.Status == CaseStatus.Enrolled || c.Status == CaseStatus.Paused))

@@ -13,6 +13,8 @@ public enum MessageKind
     AttendanceNotRegistered,
     WeeklyAttendance,
     Closure,
+    /// <summary>The case has a new coach (a coach who leaves hands their cases over).</summary>
+    CoachChanged,
 }
 
 public enum DeliveryState
@@ -145,6 +147,11 @@ public sealed class DistrictOutbox(JobbtorgDb db, TimeProvider clock, DistrictEn
         $"Närvaro vecka {isoWeek} ({monday:yyyy-MM-dd}–{monday.AddDays(6):yyyy-MM-dd}): {present} närvarande, {excused} giltig frånvaro, " +
         $"{unexcused} ogiltig frånvaro, {notRegistered} ej registrerade (ej registrerad betyder inte frånvaro).",
         new { Week = isoWeek, From = monday, To = monday.AddDays(6), Counts = counts, Days = days });
+
+    /// <summary>Who the district now reaches about the case, and how.</summary>
+    public DistrictMessage CoachChanged(Case c, Access.AppUser coach) => Enqueue(c, MessageKind.CoachChanged,
+        $"Deltagaren har fått en ny jobbcoach på {c.JobCentre?.Name ?? "jobbtorget"}: {coach.DisplayName}, {coach.Email}.",
+        new { Coach = new { Name = coach.DisplayName, coach.Email }, JobCentre = c.JobCentre?.Code });
 
     public const string NoConsentText =
         "Det finns en händelse i ärendet. Personen har inte samtyckt till informationsutbyte: inhämta samtycke för att få veta mer.";

@@ -57,10 +57,16 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<int?>("JobCentreId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
@@ -1080,6 +1086,63 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.ToTable("PlannedActivities");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Staff.StaffChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Binding")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousBinding")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("StaffChanges", (string)null);
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.ThreePartyMeetings.ThreePartyMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1558,6 +1621,20 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Navigation("ActivityType");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Staff.StaffChange", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Access.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jobbtorg.Features.Access.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.ThreePartyMeetings.ThreePartyMeeting", b =>

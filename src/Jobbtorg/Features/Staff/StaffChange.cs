@@ -1,0 +1,83 @@
+using Jobbtorg.Features.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jobbtorg.Features.Staff;
+
+public enum StaffChangeKind
+{
+    Created,
+    /// <summary>A new role, or the same role bound elsewhere.</summary>
+    RoleChanged,
+    Deactivated,
+    Reactivated,
+    PasswordReset,
+    /// <summary>The user chose their own password.</summary>
+    PasswordChanged,
+    /// <summary>The coach's open cases went to other coaches.</summary>
+    CasesHandedOver,
+}
+
+/// <summary>
+/// One change to a user's account: who made it, when and what. Append-only: rows are written by the use cases in
+/// <see cref="StaffAdministration"/> in the same transaction as the change, and never changed or removed.
+/// Roles are kept by their code and bindings by the name they had then, so the history reads as it was.
+/// </summary>
+public class StaffChange
+{
+    public long Id { get; private set; }
+    public string UserId { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+    /// <summary>Null when the change was made from the command line (the first administrator).</summary>
+    public string? ById { get; private set; }
+    public string ByName { get; private set; } = "";
+    public StaffChangeKind Kind { get; private set; }
+    public string? PreviousRole { get; private set; }
+    public string? PreviousBinding { get; private set; }
+    public string? Role { get; private set; }
+    public string? Binding { get; private set; }
+    /// <summary>For a handover: which case went to whom (case numbers and coaches' names).</summary>
+    public string? Details { get; private set; }
+
+    private StaffChange() { }
+
+    public static StaffChange Of(AppUser user, StaffChangeKind kind, StaffActor by, DateTimeOffset at,
+        string? role = null, string? binding = null, string? previousRole = null, string? previousBinding = null, string? details = null) => new()
+    {
+        UserId = user.Id,
+        At = at,
+        ById = by.Id,
+        ByName = by.Name,
+        Kind = kind,
+        Role = role,
+        Binding = binding,
+        PreviousRole = previousRole,
+        PreviousBinding = previousBinding,
+        Details = details,
+    };
+}
+
+/// <summary>Who makes a change: a signed-in administrator or manager, or the command line.</summary>
+public sealed record StaffActor(string? Id, string Name)
+{
+    public static readonly StaffActor CommandLine = new(null, "create-admin");
+}
+
+internal sealed class StaffChangeConfiguration : IEntityTypeConfiguration<StaffChange>
+{
+    public void Configure(EntityTypeBuilder<StaffChange> b)
+    {
+        b.ToTable("StaffChanges");
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.ById).HasMaxLength(450);
+        b.Property(x => x.ByName).HasMaxLength(200);
+        b.Property(x => x.PreviousRole).HasMaxLength(40);
+        b.Property(x => x.Role).HasMaxLength(40);
+        b.Property(x => x.PreviousBinding).HasMaxLength(200);
+        b.Property(x => x.Binding).HasMaxLength(200);
+        b.Property(x => x.Details).HasMaxLength(8000);
+        b.HasIndex(x => new { x.UserId, x.At });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
