@@ -63,12 +63,7 @@ builder.Services.AddValidation();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 // Unreadable request bodies reach the exception handler, which names the field instead of answering a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-{
-    doc.Info.Title = "Jobbtorg API";
-    doc.Info.Description = "Referrals and case state for district systems. Authenticate with `Authorization: ApiKey <key>`.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddJobbtorgApiContract();
 builder.AddJobbtorgOperations();
 
 var app = builder.Build();

@@ -104,7 +104,7 @@ public sealed class ReferralApiTests(JobbtorgAppFactory app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var message = problem.GetProperty("errors").GetProperty("PersonalNumber")[0].GetString();
+        var message = problem.GetProperty("errors").GetProperty("personalNumber")[0].GetString();
         Assert.Contains(expected, message);
         Assert.Equal(before, await app.WithDbAsync(db => db.Cases.CountAsync()));
     }
@@ -115,7 +115,7 @@ public sealed class ReferralApiTests(JobbtorgAppFactory app)
         var response = await app.ApiClient(JobbtorgAppFactory.RobotKey).PostAsJsonAsync("/api/referrals", Referral(TestPeople.Adult(app.Today), district: "atlantis"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("atlantis", problem.GetProperty("errors").GetProperty("District")[0].GetString());
+        Assert.Contains("atlantis", problem.GetProperty("errors").GetProperty("district")[0].GetString());
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class ReferralApiTests(JobbtorgAppFactory app)
         var response = await app.ApiClient(JobbtorgAppFactory.RobotKey).PostAsJsonAsync("/api/referrals", Referral(pn, targetGroup: "Youth"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("from 16", problem.GetProperty("errors").GetProperty("PersonalNumber")[0].GetString());
+        Assert.Contains("from 16", problem.GetProperty("errors").GetProperty("personalNumber")[0].GetString());
         Assert.Equal(0, await CountCasesAsync(pn));
     }
 
@@ -169,7 +169,7 @@ public sealed class ReferralApiTests(JobbtorgAppFactory app)
         });
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("ConsentDate", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("consentDate", out _));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class ReferralApiTests(JobbtorgAppFactory app)
         var response = await app.ApiClient(JobbtorgAppFactory.EavKey).PostAsJsonAsync("/api/referrals", Referral(pn, district: "bromma"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("own district", problem.GetProperty("errors").GetProperty("District")[0].GetString());
+        Assert.Contains("own district", problem.GetProperty("errors").GetProperty("district")[0].GetString());
         Assert.Equal(0, await CountCasesAsync(pn));
     }
 

@@ -115,7 +115,7 @@ public sealed class AttendanceAndAccessTests(JobbtorgAppFactory app)
         var refused = await PostMeetingAsync(lundaManager, "varberg", "Adult", day, 5);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("You may only schedule meetings at your own job centre.",
-            JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("JobCentre")[0].GetString());
+            JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("jobCentre")[0].GetString());
         Assert.Equal("You may only set the quotas of districts your job centre serves.",
             await RefusalAsync(await lundaManager.PutAsJsonAsync("/api/districts/alvsjo/quotas/Adult", new { placesPerWeek = 99 })));
         Assert.Equal(HttpStatusCode.NotFound, (await lundaManager.PutAsJsonAsync("/api/districts/atlantis/quotas/Adult", new { placesPerWeek = 1 })).StatusCode);
@@ -134,10 +134,10 @@ public sealed class AttendanceAndAccessTests(JobbtorgAppFactory app)
         var empty = await admin.PostAsJsonAsync("/api/info-meetings", new { durationMinutes = 5, weeks = 60, capacity = InfoMeeting.MaxCapacity + 1, room = new string('x', 101) });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var errors = JsonDocument.Parse(await empty.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-        Assert.Equal(["Capacity", "Date", "DurationMinutes", "JobCentre", "Kind", "Room", "Time", "Weeks"],
+        Assert.Equal(["capacity", "date", "durationMinutes", "jobCentre", "kind", "room", "time", "weeks"],
             errors.EnumerateObject().Select(p => p.Name).Order());
-        Assert.Equal("Choose the job centre.", errors.GetProperty("JobCentre")[0].GetString());
-        Assert.Equal("The number of seats is between 1 and 500.", errors.GetProperty("Capacity")[0].GetString());
+        Assert.Equal("Choose the job centre.", errors.GetProperty("jobCentre")[0].GetString());
+        Assert.Equal("The number of seats is between 1 and 500.", errors.GetProperty("capacity")[0].GetString());
 
         var swedish = app.ApiClient(JobbtorgAppFactory.RobotKey);
         swedish.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sv-SE");
@@ -145,9 +145,9 @@ public sealed class AttendanceAndAccessTests(JobbtorgAppFactory app)
         admin2.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sv-SE");
         var svErrors = JsonDocument.Parse(await (await admin2.PostAsJsonAsync("/api/info-meetings", new { jobCentre = "atlantis", capacity = 0 }))
             .Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-        Assert.Equal("Antalet platser är mellan 1 och 500.", svErrors.GetProperty("Capacity")[0].GetString());
-        Assert.Contains("atlantis", svErrors.GetProperty("JobCentre")[0].GetString());
-        Assert.Equal("Ange lokal.", svErrors.GetProperty("Room")[0].GetString());
+        Assert.Equal("Antalet platser är mellan 1 och 500.", svErrors.GetProperty("capacity")[0].GetString());
+        Assert.Contains("atlantis", svErrors.GetProperty("jobCentre")[0].GetString());
+        Assert.Equal("Ange lokal.", svErrors.GetProperty("room")[0].GetString());
 
         // A value of the wrong kind is named too.
         var badKind = await admin.PostAsJsonAsync("/api/info-meetings", new { jobCentre = "lunda", kind = "Teenager" });
@@ -160,10 +160,10 @@ public sealed class AttendanceAndAccessTests(JobbtorgAppFactory app)
         Assert.Equal("Välj stadsdel.", noDistrict.GetProperty("errors").GetProperty("district")[0].GetString());
         var noPlaces = await admin.PutAsJsonAsync("/api/districts/alvsjo/quotas/Adult", new { });
         Assert.Equal(HttpStatusCode.BadRequest, noPlaces.StatusCode);
-        Assert.True(JsonDocument.Parse(await noPlaces.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("PlacesPerWeek", out _));
+        Assert.True(JsonDocument.Parse(await noPlaces.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("placesPerWeek", out _));
         Assert.StartsWith("The weekly places are between", await RefusalAsync(await admin.PutAsJsonAsync("/api/districts/alvsjo/quotas/Adult", new { placesPerWeek = -1 })));
         var noOutcome = await Robot.PostAsJsonAsync($"/api/cases/{(await ImportReferralsAsync(app, [new Person(TestPeople.Adult(app.Today), "alvsjo")]))[0]}/info-meeting/attendance", new { });
         Assert.Equal(HttpStatusCode.BadRequest, noOutcome.StatusCode);
-        Assert.True(JsonDocument.Parse(await noOutcome.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("Outcome", out _));
+        Assert.True(JsonDocument.Parse(await noOutcome.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("outcome", out _));
     }
 }

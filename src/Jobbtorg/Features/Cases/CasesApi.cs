@@ -17,7 +17,10 @@ public static class CasesApi
                         .FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
                     ? TypedResults.Ok(CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await infoMeetings.StateAsync(c.Id, ct)) })
                     : TypedResults.NotFound())
-            .WithSummary("One case's state: info meeting, enrolment, job guarantee, plan review, closure");
+            .WithName("getCase")
+            .WithSummary("One case's state: info meeting, enrolment, job guarantee, plan review, closure")
+            .WithDescription("The case with this id, as `POST /api/referrals` answered it, with its info meeting. A case the caller " +
+                             "may not see (another district's, for a district's key) answers 404, as one that does not exist.");
 
         group.MapGet("/", async Task<Ok<List<CaseDto>>> (CaseAccess access, TimeProvider clock, CancellationToken ct,
                 CaseStatus? status = null, string? districtReferralId = null, int skip = 0, int take = 100) =>
@@ -28,7 +31,10 @@ public static class CasesApi
                 var page = await query.OrderByDescending(c => c.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 500)).AsSplitQuery().ToListAsync(ct);
                 return TypedResults.Ok(page.Select(c => CaseDto.From(c, clock)).ToList());
             })
-            .WithSummary("Cases the caller may see, newest first; a district's key sees its own district");
+            .WithName("listCases")
+            .WithSummary("Cases the caller may see, newest first; a district's key sees its own district")
+            .WithDescription("Optionally only cases in one `status`, or the case of one `districtReferralId`. Pages with `skip` and " +
+                             "`take` (at most 500). Lists leave out the info meeting; `GET /api/cases/{id}` gives it.");
 
         return group;
     }

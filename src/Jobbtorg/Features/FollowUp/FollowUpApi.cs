@@ -14,6 +14,7 @@ public static class FollowUpApi
         group.MapPost("/benefit-months", async Task<Results<Ok<FollowUpStored>, ValidationProblem>> (
                 List<BenefitMonthInput?>? items, RecordFollowUp record, CancellationToken ct) =>
                 Answer(await record.BenefitMonthsAsync(items, ct)))
+            .WithName("reportBenefitMonths")
             .WithSummary("Report whether people received benefit in given months")
             .WithDescription("A JSON array of `{personalNumber, month: \"yyyy-MM\", receivesBenefit}`, at most 10,000 items. " +
                              "All or nothing: every item is checked first (personal number with its check digit, a person with a case in " +
@@ -28,6 +29,7 @@ public static class FollowUpApi
         group.MapPost("/occupation-status", async Task<Results<Ok<FollowUpStored>, ValidationProblem>> (
                 List<OccupationStatusInput?>? items, RecordFollowUp record, CancellationToken ct) =>
                 Answer(await record.OccupationStatusAsync(items, ct)))
+            .WithName("reportOccupationStatus")
             .WithSummary("Report what people were doing on given dates: Working, Studying or Neither")
             .WithDescription("A JSON array of `{personalNumber, date: \"yyyy-MM-dd\", status}`, from follow-up calls or registers, at most " +
                              "10,000 items. All or nothing, checked as for benefit months (the date may not be in the future, the same person " +

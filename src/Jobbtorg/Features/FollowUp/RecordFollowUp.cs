@@ -10,19 +10,19 @@ namespace Jobbtorg.Features.FollowUp;
 /// <summary>A district's monthly benefit status for one person: did they receive benefit in the month?</summary>
 public sealed record BenefitMonthInput
 {
-    public string? PersonalNumber { get; init; }
+    [ApiRequired] public string? PersonalNumber { get; init; }
     /// <summary>The calendar month, "yyyy-MM".</summary>
-    public string? Month { get; init; }
-    public bool? ReceivesBenefit { get; init; }
+    [ApiRequired] public string? Month { get; init; }
+    [ApiRequired] public bool? ReceivesBenefit { get; init; }
 }
 
 /// <summary>What a person was doing on a date: Working, Studying or Neither.</summary>
 public sealed record OccupationStatusInput
 {
-    public string? PersonalNumber { get; init; }
+    [ApiRequired] public string? PersonalNumber { get; init; }
     /// <summary>The date of the observation, "yyyy-MM-dd".</summary>
-    public string? Date { get; init; }
-    public string? Status { get; init; }
+    [ApiRequired] public string? Date { get; init; }
+    [ApiRequired] public string? Status { get; init; }
 }
 
 /// <summary>How many facts were new, replaced a different stored value, or were already stored as sent.</summary>

@@ -29,6 +29,7 @@ public static class ImportApi
             .Produces<ImportRefused>(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithTags("Import and export")
+            .WithName("importCaseEvents")
             .WithSummary("Imports a case-event stream (NDJSON), all or nothing")
             .WithDescription("Every line is checked first; if any is bad nothing is stored and the answer lists the bad lines " +
                              "(the first 1,000) with the total count. Events already held are skipped, so a stream imported twice stores nothing the second time.");
@@ -42,6 +43,7 @@ public static class ImportApi
             .RequirePermission(Permission.Export)
             .Produces<string>(StatusCodes.Status200OK, CaseEventFormat.ContentType)
             .WithTags("Import and export")
+            .WithName("exportCaseEvents")
             .WithSummary("The whole database as a case-event stream (NDJSON)")
             .WithDescription("Cases made here and imported cases alike; importing the export into an empty database reproduces every indicator.");
         return routes;

@@ -26,15 +26,15 @@ public sealed class InfoMeetingOptions
 /// <summary>A meeting to schedule; Weeks &gt; 1 repeats it on the same weekday and time.</summary>
 public sealed record MeetingRequest
 {
-    public string? JobCentre { get; init; }
-    public MeetingKind? Kind { get; init; }
+    [ApiRequired] public string? JobCentre { get; init; }
+    [ApiRequired] public MeetingKind? Kind { get; init; }
     /// <summary>The (first) date, in Stockholm.</summary>
-    public DateOnly? Date { get; init; }
+    [ApiRequired] public DateOnly? Date { get; init; }
     /// <summary>Start time in Stockholm.</summary>
-    public TimeOnly? Time { get; init; }
+    [ApiRequired] public TimeOnly? Time { get; init; }
     public int? DurationMinutes { get; init; } = 90;
-    public string? Room { get; init; }
-    public int? Capacity { get; init; }
+    [ApiRequired] public string? Room { get; init; }
+    [ApiRequired] public int? Capacity { get; init; }
     public string? Language { get; init; } = "svenska";
     public int? Weeks { get; init; } = 1;
 }

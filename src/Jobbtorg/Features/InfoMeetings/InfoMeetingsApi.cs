@@ -34,9 +34,10 @@ public sealed record NextFreeTimeDto(string District, MeetingKind Kind, DateTime
 public sealed record WaitingCaseDto(int Position, int CaseId, string CaseRef, string District, string JobCentre, MeetingKind Kind,
     DateTimeOffset Since, DateOnly ReferralDate, bool HasChildren, bool NewlyUnemployed);
 
-public sealed record BookRequest(int? MeetingId);
-public sealed record AttendanceRequest(BookingStatus? Outcome);
-public sealed record QuotaRequest(int? PlacesPerWeek);
+/// <summary>Without a meeting, the case is booked automatically.</summary>
+public sealed record BookRequest(int? MeetingId = null);
+public sealed record AttendanceRequest([property: ApiRequired] BookingStatus? Outcome);
+public sealed record QuotaRequest([property: ApiRequired] int? PlacesPerWeek);
 
 public static class InfoMeetingsApi
 {
@@ -55,6 +56,7 @@ public static class InfoMeetingsApi
                 if (!includeCancelled) query = query.Where(m => m.CancelledAt == null);
                 return TypedResults.Ok((await query.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(1000).ToListAsync(ct)).Select(InfoMeetingDto.From).ToList());
             })
+            .WithName("listInfoMeetings")
             .WithSummary("Info meetings, earliest first")
             .WithDescription("Meetings from `from` to `to` (Stockholm dates, default today and twelve weeks on), optionally at one job centre and of one kind, with booked and free seats.");
 
@@ -68,13 +70,16 @@ public static class InfoMeetingsApi
                 return TypedResults.Created($"/api/info-meetings/{ids[0]}", stored.Select(InfoMeetingDto.From).ToList());
             })
             .RequirePermission(Permission.ManageInfoMeetings)
+            .WithName("scheduleInfoMeetings")
             .WithSummary("Schedule a meeting, or a weekly recurrence (managers)")
             .WithDescription("`date` and `time` are Stockholm local time; `weeks` > 1 repeats the meeting weekly. Cases on the waiting list are booked onto the new seats at once. A bad field answers 400 naming it.");
 
         meetings.MapGet("/{id:int}", async Task<Results<Ok<InfoMeetingDto>, NotFound>> (int id, JobbtorgDb db, CancellationToken ct) =>
                 await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).FirstOrDefaultAsync(m => m.Id == id, ct) is { } m
                     ? TypedResults.Ok(InfoMeetingDto.From(m)) : TypedResults.NotFound())
-            .WithSummary("One info meeting");
+            .WithName("getInfoMeeting")
+            .WithSummary("One info meeting")
+            .WithDescription("The meeting's time (Stockholm), room, language, and booked and free seats.");
 
         meetings.MapGet("/{id:int}/attendees", async Task<Results<Ok<List<AttendeeDto>>, NotFound>> (int id, JobbtorgDb db, CaseAccess access, CancellationToken ct) =>
             {
@@ -85,7 +90,9 @@ public static class InfoMeetingsApi
                     .OrderBy(b => b.Id)
                     .Select(b => new AttendeeDto(b.Id, b.CaseId, b.Case.CaseRef, b.Case.District.Code, b.Status, b.ChosenByHand)).ToListAsync(ct));
             })
-            .WithSummary("The cases booked on a meeting that the caller may see, with their attendance");
+            .WithName("listInfoMeetingAttendees")
+            .WithSummary("The cases booked on a meeting that the caller may see, with their attendance")
+            .WithDescription("Cancelled bookings are left out; a district's key sees only its own district's cases.");
 
         meetings.MapPost("/{id:int}/cancel", async Task<Results<NoContent, NotFound, ForbidHttpResult>> (int id, JobbtorgDb db, InfoMeetingDesk desk, CancellationToken ct) =>
             {
@@ -96,7 +103,10 @@ public static class InfoMeetingsApi
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.ManageInfoMeetings)
+            .WithName("cancelInfoMeeting")
             .WithSummary("Cancel a meeting (managers); its cases are booked again in priority order")
+            .WithDescription("Managers of the meeting's job centre (or an administrator). Every case booked on it is booked on the " +
+                             "next free meeting or joins the waiting list.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         meetings.MapGet("/next-free", async Task<Results<Ok<NextFreeTimeDto>, ValidationProblem>> (InfoMeetingDesk desk, JobbtorgDb db, Texts texts,
@@ -111,6 +121,7 @@ public static class InfoMeetingsApi
                 var next = await desk.NextFreeAsync(found, kind, ct);
                 return TypedResults.Ok(new NextFreeTimeDto(found.Code, kind, next?.StartsAt.ToStockholm(), next?.MeetingId, next?.JobCentre, next?.FreeSeats, next?.QuotaLeft));
             })
+            .WithName("getNextFreeInfoMeeting")
             .WithSummary("The next free info-meeting time for a district and kind")
             .WithDescription("The earliest meeting within the booking horizon with a free seat in a week where the district has quota left; `startsAt` is null when there is none, and new referrals then join the waiting list.");
 
@@ -129,6 +140,7 @@ public static class InfoMeetingsApi
                     .Select(x => new WaitingCaseDto(x.i + 1, x.w.CaseId, x.w.CaseRef, x.w.District, x.w.JobCentre, x.w.Kind, x.w.Since.ToStockholm(),
                         x.w.ReferralDate, x.w.HasChildren, x.w.NewlyUnemployed)).ToList());
             })
+            .WithName("getWaitingList")
             .WithSummary("The waiting list in the order it is served")
             .WithDescription("Youth first, then people with children, then newly unemployed, then the earliest referral. Lists the cases the caller may see, with their place in the whole list.");
 
@@ -137,7 +149,9 @@ public static class InfoMeetingsApi
                 await db.Districts.FirstOrDefaultAsync(d => d.Code == code, ct) is { } d
                     ? TypedResults.Ok(await db.DistrictQuotas.Where(q => q.DistrictId == d.Id).ToDictionaryAsync(q => q.Kind, q => q.PlacesPerWeek, ct))
                     : TypedResults.NotFound())
-            .WithSummary("A district's weekly info-meeting places per kind");
+            .WithName("getDistrictQuotas")
+            .WithSummary("A district's weekly info-meeting places per kind")
+            .WithDescription("Places a week per kind of meeting (`Adult`, `Youth`); a kind missing from the answer is limited only by the seats.");
         quotas.MapPut("/{code}/quotas/{kind}", async Task<Results<NoContent, NotFound, ValidationProblem>> (string code, MeetingKind kind, QuotaRequest request,
                 JobbtorgDb db, InfoMeetingDesk desk, Texts texts, CancellationToken ct) =>
             {
@@ -148,13 +162,17 @@ public static class InfoMeetingsApi
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.ManageInfoMeetings)
+            .WithName("setDistrictQuota")
             .WithSummary("Set a district's weekly places for a kind of meeting (managers of the serving centre)")
+            .WithDescription("Cases on the waiting list are booked at once when the new quota leaves places free.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var cases = routes.MapGroup("/api/cases/{id:int}/info-meeting").WithTags("Info meetings").RequirePermission(Permission.ReadCase);
         cases.MapGet("/", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, CaseAccess access, InfoMeetingDesk desk, CancellationToken ct) =>
                 await access.CanSeeAsync(id, ct) ? TypedResults.Ok(CaseBookingDto.From(id, await desk.StateAsync(id, ct))) : TypedResults.NotFound())
-            .WithSummary("A case's info-meeting booking or place on the waiting list");
+            .WithName("getCaseInfoMeeting")
+            .WithSummary("A case's info-meeting booking or place on the waiting list")
+            .WithDescription("`status` is `Booked` (or the booking's outcome) with the meeting, `Waiting` with the time the case joined the waiting list, or `None`.");
 
         cases.MapPost("/", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult>> (int id, BookRequest? request, CaseAccess access, InfoMeetingDesk desk, CancellationToken ct) =>
             {
@@ -163,6 +181,7 @@ public static class InfoMeetingsApi
                 var state = request?.MeetingId is { } meetingId ? await desk.BookOnAsync(id, meetingId, ct) : await desk.BookAutomaticallyAsync(id, ct);
                 return TypedResults.Ok(CaseBookingDto.From(id, state));
             })
+            .WithName("bookCaseInfoMeeting")
             .WithSummary("Book a case: on the chosen meeting, or automatically on the next free one")
             .WithDescription("Without `meetingId` the case is booked on the earliest meeting with a free seat in a week where the district has quota, or joins the waiting list (`status: Waiting`). With `meetingId` that meeting is booked, and a full meeting or a used-up quota answers 409 saying which; a booking the case had is given up only when the new one succeeds.")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -175,7 +194,9 @@ public static class InfoMeetingsApi
                     ?? throw new RuleBrokenException("The case has no booking to cancel.");
                 return TypedResults.Ok(CaseBookingDto.From(id, await desk.RecordOutcomeAsync(booking, BookingStatus.Cancelled, ct)));
             })
+            .WithName("cancelCaseInfoMeeting")
             .WithSummary("Cancel the case's booking: the seat is freed and the case is booked on the next free meeting")
+            .WithDescription("A case without a booking answers 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         cases.MapPost("/attendance", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult, ValidationProblem>> (int id, AttendanceRequest request,
@@ -189,6 +210,7 @@ public static class InfoMeetingsApi
                 if (!desk.MayRecordAttendance(booking.Meeting.JobCentreId)) return TypedResults.Forbid();
                 return TypedResults.Ok(CaseBookingDto.From(id, await desk.RecordOutcomeAsync(booking.Id, request.Outcome.Value, ct)));
             })
+            .WithName("recordInfoMeetingAttendance")
             .WithSummary("Record attendance at the booked meeting: Attended, NoShow or Cancelled (coaches and managers of the centre)")
             .WithDescription("Attended records the first meeting for the waiting-time indicator; NoShow is recorded and the case is booked again; Cancelled frees the seat and books the case again. Attendance can be recorded from the day of the meeting.")
             .ProducesProblem(StatusCodes.Status409Conflict);

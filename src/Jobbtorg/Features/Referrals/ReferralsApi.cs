@@ -29,6 +29,7 @@ public static class ReferralsApi
                     _ => throw new InvalidOperationException(),
                 };
             })
+            .WithName("createReferral")
             .WithSummary("Refer a person to the job centre")
             .WithDescription("Creates a case (201) and books it on the next free info meeting, or puts it on the waiting list " +
                              "(see infoMeeting in the answer). A person with an open case, or a repeated districtReferralId, " +

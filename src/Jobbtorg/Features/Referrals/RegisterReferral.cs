@@ -11,13 +11,13 @@ namespace Jobbtorg.Features.Referrals;
 /// <summary>What a district sends: the person, why they belong at the job centre, and their consent.</summary>
 public sealed record ReferralRequest
 {
-    public string? PersonalNumber { get; init; }
+    [ApiRequired] public string? PersonalNumber { get; init; }
     public string? FirstName { get; init; }
     public string? LastName { get; init; }
     /// <summary>F, M or X; taken from the personal number when left out.</summary>
     public Gender? Gender { get; init; }
-    public string? District { get; init; }
-    public TargetGroup? TargetGroup { get; init; }
+    [ApiRequired] public string? District { get; init; }
+    [ApiRequired] public TargetGroup? TargetGroup { get; init; }
     public bool ReceivesBenefit { get; init; }
     public bool HasChildren { get; init; }
     public bool NewlyUnemployed { get; init; }

@@ -33,6 +33,7 @@ public static class ReportsApi
                 var data = await indicators.LoadAsync(seenOn, ct);
                 return TypedResults.Ok(IndicatorCalculator.Compute(data, start!.Value, end!.Value, grouping));
             })
+            .WithName("getIndicatorReport")
             .WithSummary("Indicator report for a period")
             .WithDescription("The indicators of the job centres for the period [from, to] (dates yyyy-MM-dd, both included), " +
                              "as the data stood on asOf (default: today in Stockholm); events dated after asOf are ignored. " +

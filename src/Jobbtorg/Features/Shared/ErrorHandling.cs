@@ -46,6 +46,10 @@ public sealed class RuleBrokenExceptionHandler(IProblemDetailsService problems, 
             var field = path.TrimStart('$', '.');
             problem.Errors[field] = [texts.Format("The value of '{0}' is not valid for this field.", field)];
         }
+        else if (ProblemFieldNames.OfUnboundParameter(exception) is { } parameter)
+        {
+            problem.Errors[parameter] = [texts.Format("The value of '{0}' is not valid for this field.", parameter)];
+        }
         else
         {
             problem.Detail = exception.InnerException is System.Text.Json.JsonException
