@@ -237,7 +237,7 @@ public class Case
     }
 
     /// <summary>The plan must be reviewed at the latest three months after it was agreed.</summary>
-    public DateOnly? PlanReviewDue => LatestAgreedPlan?.AgreedOn?.AddMonths(PlanReviewMonths);
+    public DateOnly? PlanReviewDue => LatestAgreedPlan?.AgreedOn is { } agreed ? Dates.PlusMonths(agreed, PlanReviewMonths) : null;
 
     /// <summary>Deadline for the first agreed plan: five working days after enrolment, paused days not counted.</summary>
     public DateOnly? JobGuaranteeDeadline => EnrolmentDate is { } e
