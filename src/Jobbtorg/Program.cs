@@ -42,7 +42,9 @@ builder.Services.AddHttpClient(OutboxDispatcher.HttpClientName);
 builder.Services.AddSingleton<OutboxDispatcher>();
 builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
 
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+// Length limits on page models (StringLength…) take their messages from the same translations as the rest of the UI.
+builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, TextsLocalizerFactory>();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddDataAnnotationsLocalization();
 // Swedish letters are written as they are, not as character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -52,19 +54,25 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Tex
     o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => texts.Format("'{0}' is not a valid value.", value));
     o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => texts.Format("'{0}' is not a valid value.", value));
     o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => texts["Enter a number."]);
+    // Dates in the accepted range, enumerations by name and text without NUL, in every form and query string.
+    o.ModelBinderProviders.Insert(0, new InputBinderProvider());
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RuleBrokenExceptionHandler>();
 builder.Services.AddValidation();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => InputJson.Configure(o.SerializerOptions));
 // Unreadable request bodies reach the exception handler, which names the field instead of answering a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+builder.Services.AddOpenApi(o =>
 {
-    doc.Info.Title = "Jobbtorg API";
-    doc.Info.Description = "Referrals and case state for district systems. Authenticate with `Authorization: ApiKey <key>`.";
-    return Task.CompletedTask;
-}));
+    o.AddDocumentTransformer((doc, _, _) =>
+    {
+        doc.Info.Title = "Jobbtorg API";
+        doc.Info.Description = "Referrals and case state for district systems. Authenticate with `Authorization: ApiKey <key>`.";
+        return Task.CompletedTask;
+    });
+    InputJsonSchemas.Describe(o);
+});
 builder.Services.AddHealthChecks().AddDbContextCheck<JobbtorgDb>();
 
 var app = builder.Build();
@@ -95,6 +103,7 @@ app.UseAuthentication();
 // Before authorization, so that a provider's request for anything but the day view is refused the same way everywhere.
 app.UseProviderBoundary();
 app.UseAuthorization();
+app.UseApiInputChecks();
 // The API reference's own scripts are served by the library as public files; the whole reference is for signed-in users.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api/docs"), docs => docs.Use(async (ctx, next) =>
 {

@@ -31,20 +31,21 @@ public static class Dates
 
     /// <summary>Why a date on which something has happened is refused; null when it is accepted.</summary>
     public static DateProblem? PastProblem(DateOnly date, DateOnly today) =>
-        date < Min ? new(BeforeMin, [date, Min])
-        : date > Max || date > today ? new("The date {0} is in the future.", [date])
+        date < Min ? new DateProblem(BeforeMin, [date, Min])
+        : date > Max || date > today ? new DateProblem("The date {0} is in the future.", [date])
         : null;
 
     /// <summary>Why a planned date is refused; null when it is accepted.</summary>
     public static DateProblem? PlannedProblem(DateOnly date, DateOnly today) =>
-        date < Min ? new(BeforeMin, [date, Min])
-        : date > LatestPlanned(today) ? new("The date {0} is too far ahead; plan at most {2} years ahead, up to {1}.", [date, LatestPlanned(today), MaxYearsAhead])
+        date < Min ? new DateProblem(BeforeMin, [date, Min])
+        : date > LatestPlanned(today) ? new DateProblem("The date {0} is too far ahead; plan at most {2} years ahead, up to {1}.", [date, LatestPlanned(today), MaxYearsAhead])
         : null;
 
     /// <summary>Why a date of a period asked for (a report, a list) is refused; null when it is accepted.</summary>
     public static DateProblem? RangeProblem(DateOnly date) =>
-        InRange(date) ? null : new("The date {0} is outside the dates the system accepts, {1} to {2}.", [date, Min, Max]);
+        InRange(date) ? null : new DateProblem("The date {0} is outside the dates the system accepts, {1} to {2}.", [date, Min, Max]);
 
+    // Also written out where a rule refuses such a date, so that the translation scan finds it there too.
     private const string BeforeMin = "The date {0} is before {1}, the earliest date the system accepts.";
 
     // Total arithmetic: results beyond the calendar's ends stop at DateOnly.MinValue / MaxValue.

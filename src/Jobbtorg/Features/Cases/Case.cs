@@ -103,6 +103,7 @@ public class Case
     {
         EnsureOpen();
         if (IsEnrolled) throw new RuleBrokenException("The case is already enrolled.");
+        EnsureAccepted(date);
         if (date < ReferralDate) throw new RuleBrokenException("The enrolment date cannot be before the referral date {0}.", ReferralDate);
         if (date > today) throw new RuleBrokenException("The enrolment date cannot be in the future.");
         if (coach.JobCentreId != JobCentreId) throw new RuleBrokenException("The coach must work at the case's job centre.");
@@ -147,6 +148,7 @@ public class Case
         EnsureOpen();
         if (!IsEnrolled) throw new RuleBrokenException("Only an enrolled case can be paused.");
         if (OpenPause is not null) throw new RuleBrokenException("The case is already paused.");
+        EnsureAccepted(date);
         if (date < EnrolmentDate) throw new RuleBrokenException("The pause cannot start before the enrolment date {0}.", EnrolmentDate!);
         if (date > today) throw new RuleBrokenException("The pause cannot start in the future.");
         if (Pauses.Any(p => p.ResumedOn > date))
@@ -160,6 +162,7 @@ public class Case
     {
         EnsureOpen();
         var pause = OpenPause ?? throw new RuleBrokenException("The case is not paused.");
+        EnsureAccepted(date);
         if (date < pause.PausedOn) throw new RuleBrokenException("The case cannot resume before it was paused ({0}).", pause.PausedOn);
         if (date > today) throw new RuleBrokenException("The resume date cannot be in the future.");
         pause.ResumedOn = date;
@@ -170,6 +173,7 @@ public class Case
     public void Close(DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note, string closedBy, DateOnly today)
     {
         EnsureOpen();
+        EnsureAccepted(date);
         if (date < LatestEventDate)
             throw new RuleBrokenException("The closure date cannot be before {0}.", LatestEventDate);
         if (date > today) throw new RuleBrokenException("The closure date cannot be in the future.");
@@ -227,6 +231,7 @@ public class Case
     {
         EnsureOpen();
         var draft = CurrentDraft ?? throw new RuleBrokenException("There is no draft plan to agree.");
+        EnsureAccepted(agreedOn);
         if (agreedOn < EnrolmentDate) throw new RuleBrokenException("The plan cannot be agreed before the enrolment date {0}.", EnrolmentDate!);
         if (agreedOn > today) throw new RuleBrokenException("The agreement date cannot be in the future.");
         if (LatestAgreedPlan is { } previous && agreedOn < previous.AgreedOn)
@@ -261,6 +266,7 @@ public class Case
     {
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(text)) throw new RuleBrokenException("Write the note's text.");
+        EnsureAccepted(eventDate);
         if (eventDate > today) throw new RuleBrokenException("The note's date cannot be in the future.");
         if (corrects is not null && corrects.CaseId != Id) throw new RuleBrokenException("A correction must refer to a note in the same case.");
         var entry = new JournalEntry
@@ -282,6 +288,12 @@ public class Case
     {
         EnsureOpen();
         Touch();
+    }
+
+    /// <summary>No date before the system's earliest (see <see cref="Dates"/>); each rule refuses the future itself.</summary>
+    private static void EnsureAccepted(DateOnly date)
+    {
+        if (date < Dates.Min) throw new RuleBrokenException("The date {0} is before {1}, the earliest date the system accepts.", date, Dates.Min);
     }
 
     private void EnsureOpen()
