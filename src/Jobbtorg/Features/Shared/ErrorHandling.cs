@@ -92,7 +92,9 @@ public sealed partial class RuleBrokenExceptionHandler(IProblemDetailsService pr
     [GeneratedRegex(@"\.(?<p>[^.\[]+)|\['(?<p>[^']*)'\]|\[(?<i>\d+)\]")]
     private static partial Regex PathPart();
 
-    private static Type? RequestType(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+    // The exception handler clears the request's endpoint before it runs; the feature keeps the one that failed.
+    private static Type? RequestType(HttpContext http) =>
+        (http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint())?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
 
     /// <summary>The .NET type a JSON path such as $.items[0].date leads to in the request type; null when it leads nowhere.</summary>
     private static Type? TypeAt(Type root, string path)
