@@ -26,6 +26,7 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<RegisterReferral>();
 builder.Services.AddScoped<Caseloads>();
 builder.Services.AddScoped<StoredEvents>();
+builder.Services.AddSingleton(ImportSpool.From(builder.Configuration, builder.Environment));
 builder.Services.AddScoped<CaseEventImport>();
 builder.Services.AddScoped<CaseEventExport>();
 builder.Services.AddSingleton<ImportProgressBoard>();
@@ -83,6 +84,11 @@ if (args.Contains("migrate"))
     return;
 }
 await app.PrepareDatabaseAsync();
+// Import files a stopped process left behind hold personal numbers: they go at start. Uploads the framework buffers on
+// disk before the import sees them are kept in the same folder rather than the machine's temp folder.
+var spool = app.Services.GetRequiredService<ImportSpool>();
+spool.Prepare();
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_TEMP"))) Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", spool.Folder);
 
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 {

@@ -68,7 +68,7 @@ public static class CaseEventFormat
     private static readonly Dictionary<CaseEventType, string> NameOfType = TypeNames.ToDictionary(x => x.Value, x => x.Key);
 
     /// <summary>Parses one line; on failure <paramref name="error"/> says what is wrong, in the user's language.</summary>
-    public static CaseEvent? Parse(string line, DateOnly today, Texts texts, out string? error)
+    public static CaseEvent? Parse(ReadOnlySpan<byte> line, DateOnly today, Texts texts, out string? error)
     {
         error = null;
         CaseEventLine? raw;
@@ -76,14 +76,25 @@ public static class CaseEventFormat
         {
             raw = JsonSerializer.Deserialize(line, CaseEventJson.Default.CaseEventLine);
         }
+        catch (JsonException e) when (e.Path is { Length: > 2 } path && e.BytePositionInLine is not null && IsUnreadableText(e))
+        {
+            error = texts.Format("The field {0}: {1}", path.TrimStart('$', '.'), texts["The text contains half of a surrogate pair, which is not a character."]);
+            return null;
+        }
         catch (JsonException e) when (e.Path is { Length: > 2 } path && e.BytePositionInLine is not null && IsValueTypeError(e))
         {
             error = texts.Format("The field {0} has the wrong type.", path.TrimStart('$', '.'));
             return null;
         }
-        catch (JsonException)
+        catch (JsonException e) when (e.Path == "$" && IsValueTypeError(e))
         {
-            error = texts["The line is not valid JSON."];
+            // Valid JSON, but a text, a number or an array where the line must be an object.
+            error = texts["The line is not a JSON object."];
+            return null;
+        }
+        catch (JsonException e)
+        {
+            error = texts.Format("The line is not valid JSON: the first error is at position {0}.", (e.BytePositionInLine ?? 0) + 1);
             return null;
         }
         if (raw is null)
@@ -265,6 +276,10 @@ public static class CaseEventFormat
     }
 
     // A token of the wrong kind for a typed field ("attended": "yes") names the field; broken syntax does not.
+    // An escaped lone surrogate ("\ud800") is well-formed JSON that cannot become text; the reader says so in UTF-16 terms.
+    private static bool IsUnreadableText(JsonException e) =>
+        e.InnerException is InvalidOperationException inner && inner.Message.Contains("UTF-16", StringComparison.Ordinal);
+
     private static bool IsValueTypeError(JsonException e) => e.InnerException is InvalidOperationException || e.Message.Contains("could not be converted", StringComparison.Ordinal);
 
     /// <summary>Writes the event as one canonical line (no newline): fixed field order, defaults written out.</summary>
