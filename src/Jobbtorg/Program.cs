@@ -93,7 +93,7 @@ if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_TEMP")))
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 {
     api.UseExceptionHandler();
-    api.UseStatusCodePages();
+    api.UseStatusCodePages(ApiStatusProblems.WriteAsync);
 });
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui =>
 {
@@ -109,7 +109,7 @@ app.UseAuthentication();
 // Before authorization, so that a provider's request for anything but the day view is refused the same way everywhere.
 app.UseProviderBoundary();
 app.UseAuthorization();
-app.UseApiInputChecks();
+app.UseInputChecks();
 // The API reference's own scripts are served by the library as public files; the whole reference is for signed-in users.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api/docs"), docs => docs.Use(async (ctx, next) =>
 {

@@ -138,3 +138,24 @@ public sealed partial class RuleBrokenExceptionHandler(IProblemDetailsService pr
         };
     }
 }
+
+/// <summary>The API's answers without a body of their own (404, 405, 415…) as problem details; a 415 says what to send.
+/// Routing answers 415 itself, before the endpoint, when a JSON endpoint gets another Content-Type.</summary>
+public static class ApiStatusProblems
+{
+    public static async Task WriteAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var texts = http.RequestServices.GetRequiredService<Texts>();
+        // As for the exception handler: the language the request asked for, which the localization middleware left behind.
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            CultureInfo.CurrentCulture = culture.Culture;
+            CultureInfo.CurrentUICulture = culture.UICulture;
+        }
+        var problem = new ProblemDetails { Status = http.Response.StatusCode };
+        if (http.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            problem.Detail = texts["Send the request body as JSON, with Content-Type: application/json."];
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = http, ProblemDetails = problem });
+    }
+}
