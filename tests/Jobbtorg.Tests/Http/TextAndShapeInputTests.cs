@@ -160,4 +160,44 @@ public sealed class TextAndShapeInputTests(JobbtorgAppFactory app)
         Assert.Empty(stored.Pauses);
         Assert.Equal(0, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.FirstName!.StartsWith("Nul"))));
     }
+
+    [Fact]
+    public async Task A_search_longer_than_any_name_is_refused_instead_of_reaching_the_database()
+    {
+        var admin = await app.SignInAsNewAsync(Roles.Administrator);
+        var response = await admin.GetAsync("/Cases?q=" + new string('x', 100_000));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sökningen får vara högst 100 tecken.", await response.Content.ReadAsStringAsync());
+    }
+
+    private static ByteArrayContent RawForm(string body)
+    {
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));
+        content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        return content;
+    }
+
+    [Fact]
+    public async Task A_checkbox_or_a_time_that_the_framework_would_misread_is_a_field_error()
+    {
+        var caseWorker = await app.SignInAsNewAsync(Roles.CaseWorker, district: District);
+        var page = await (await caseWorker.GetAsync("/Referrals/New")).Content.ReadAsStringAsync();
+        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var person = TestPeople.Adult(app.Today);
+        var referral = await caseWorker.PostAsync("/Referrals/New", RawForm(
+            $"Input.PersonalNumber={person}&Input.FirstName=Kryss&Input.LastName=Rutan&Input.District={District}&Input.TargetGroup=UnemployedOnBenefit" +
+            $"&Input.ReceivesBenefit=maybe&__RequestVerificationToken={Uri.EscapeDataString(token)}"));
+        Assert.Equal(HttpStatusCode.OK, referral.StatusCode);
+        Assert.Contains("”maybe” är inte ett giltigt värde.", await referral.Content.ReadAsStringAsync());
+
+        // Time and number parsing would overlook a trailing NUL and store 10:00.
+        var (id, coach) = await EnrolledCaseAsync();
+        var meeting = await coach.SubmitFormAsync($"/Cases/ThreePartyMeeting/{id}", new()
+        {
+            ["Input.Date"] = "2026-03-12", ["Input.Time"] = "10:00\0", ["Input.DurationMinutes"] = "60\0", ["Input.Form"] = "Phone", ["Input.Place"] = "Telefon",
+        });
+        Assert.Equal(HttpStatusCode.OK, meeting.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.PersonalNumber == person)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.ThreePartyMeetings.CountAsync(m => m.CaseId == id)));
+    }
 }

@@ -38,6 +38,13 @@ public static partial class Input
     {
         var s = text.Trim();
         problem = null;
+        // Date parsing would overlook a trailing NUL; a date is written with digits and dashes only.
+        if (TextProblem(s) is not null)
+        {
+            date = default;
+            problem = new DateProblem("'{0}' is not a date; write it as yyyy-MM-dd.", [s.Replace('\0', ' ')]);
+            return false;
+        }
         if (DateOnly.TryParseExact(s, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             problem = Dates.RangeProblem(date);
