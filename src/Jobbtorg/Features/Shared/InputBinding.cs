@@ -6,9 +6,9 @@ using Microsoft.Extensions.Localization;
 namespace Jobbtorg.Features.Shared;
 
 /// <summary>
-/// The pages' reading rules (see <see cref="Input"/>) for every form field and query-string value: dates, enumerations
-/// and text. A refused value is a field error in the user's language and leaves the property empty, so a page that
-/// checks ModelState stores nothing.
+/// The pages' reading rules (see <see cref="Input"/>) for every form field and query-string value: dates, times,
+/// booleans, enumerations, text, and (before the framework parses them) numbers and ids. A refused value is a field
+/// error in the user's language and leaves the property empty, so a page that checks ModelState stores nothing.
 /// </summary>
 public sealed class InputBinderProvider : IModelBinderProvider
 {

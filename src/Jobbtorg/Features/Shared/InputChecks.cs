@@ -61,9 +61,19 @@ public static class InputChecks
     {
         http.Request.EnableBuffering();
         using var body = new MemoryStream();
-        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            // A larger form (one sent without a length, say) is left to the framework and its limits.
+            if (body.Length + read > MaxFormBytes)
+            {
+                http.Request.Body.Position = 0;
+                return;
+            }
+            body.Write(chunk, 0, read);
+        }
         http.Request.Body.Position = 0;
-        if (body.Length > MaxFormBytes) return;
 
         var fields = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
         var refused = false;
