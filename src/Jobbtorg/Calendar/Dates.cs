@@ -23,12 +23,6 @@ public static class Dates
     /// <summary>The latest date something may be planned for, seen on <paramref name="today"/>.</summary>
     public static DateOnly LatestPlanned(DateOnly today) => Clamp(PlusYears(today, MaxYearsAhead));
 
-    /// <summary>In the range and not after today: a date on which something has happened.</summary>
-    public static bool IsPast(DateOnly date, DateOnly today) => date >= Min && date <= Max && date <= today;
-
-    /// <summary>In the range and at most <see cref="MaxYearsAhead"/> years ahead.</summary>
-    public static bool IsPlannable(DateOnly date, DateOnly today) => date >= Min && date <= LatestPlanned(today);
-
     /// <summary>Why a date on which something has happened is refused; null when it is accepted.</summary>
     public static DateProblem? PastProblem(DateOnly date, DateOnly today) =>
         date < Min ? new DateProblem(BeforeMin, [date, Min])

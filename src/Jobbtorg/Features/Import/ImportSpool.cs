@@ -48,7 +48,7 @@ public sealed class ImportSpool
     /// <summary>Removes the spool files a stopped process left: this process's own (none exist yet at start) and those of
     /// processes no longer running; and upload buffers of the framework (ASPNETCORE_*.tmp, which name no process) not
     /// written to for an hour. Returns how many were removed.</summary>
-    public int RemoveLeftovers()
+    private int RemoveLeftovers()
     {
         if (!Directory.Exists(Folder)) return 0;
         var removed = 0;
