@@ -30,6 +30,7 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<RegisterReferral>();
 builder.Services.AddScoped<Caseloads>();
 builder.Services.AddScoped<StoredEvents>();
+builder.Services.AddSingleton(ImportSpool.From(builder.Configuration, builder.Environment));
 builder.Services.AddScoped<CaseEventImport>();
 builder.Services.AddScoped<CaseEventExport>();
 builder.Services.AddSingleton<ImportProgressBoard>();
@@ -46,7 +47,9 @@ builder.Services.AddHttpClient(OutboxDispatcher.HttpClientName);
 builder.Services.AddSingleton<OutboxDispatcher>();
 builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
 
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+// Length limits on page models (StringLength…) take their messages from the same translations as the rest of the UI.
+builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, TextsLocalizerFactory>();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddDataAnnotationsLocalization();
 // Swedish letters are written as they are, not as character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -56,11 +59,13 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Tex
     o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => texts.Format("'{0}' is not a valid value.", value));
     o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => texts.Format("'{0}' is not a valid value.", value));
     o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => texts["Enter a number."]);
+    // Dates in the accepted range, enumerations by name and text without NUL, in every form and query string.
+    o.ModelBinderProviders.Insert(0, new InputBinderProvider());
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RuleBrokenExceptionHandler>();
 builder.Services.AddValidation();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => InputJson.Configure(o.SerializerOptions));
 // Unreadable request bodies reach the exception handler, which names the field instead of answering a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddJobbtorgApiContract();
@@ -76,12 +81,17 @@ if (args.Contains("migrate"))
 if (CreateAdminCommand.IsRequested(args))
     return await CreateAdminCommand.RunAsync(app, args, Console.Out, Console.Error);
 await app.PrepareDatabaseAsync();
+// Import files a stopped process left behind hold personal numbers: they go at start. Uploads the framework buffers on
+// disk before the import sees them are kept in the same folder rather than the machine's temp folder.
+var spool = app.Services.GetRequiredService<ImportSpool>();
+spool.Prepare();
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_TEMP"))) Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", spool.Folder);
 
 app.UseJobbtorgProxyAndHttps();
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 {
     api.UseExceptionHandler();
-    api.UseStatusCodePages();
+    api.UseStatusCodePages(ApiStatusProblems.WriteAsync);
 });
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui =>
 {
@@ -100,6 +110,7 @@ app.UseApiAntiforgery();
 app.UseProviderBoundary();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
+app.UseInputChecks();
 // The API reference's own scripts are served by the library as public files; the reference is for signed-in staff.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api/docs"), docs => docs.Use(async (ctx, next) =>
 {

@@ -168,3 +168,26 @@ public class WorkingDaysTests
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(50)));
     }
 }
+
+public class WorkingDaysAtTheEndsOfTheCalendarTests
+{
+    [Fact]
+    public void A_deadline_that_would_pass_the_last_day_of_the_calendar_stops_there() =>
+        Assert.Equal(DateOnly.MaxValue, WorkingDays.Deadline(new DateOnly(9999, 12, 28), 5, []));
+
+    [Fact]
+    public void A_deadline_from_the_last_day_of_the_calendar_is_that_day() =>
+        Assert.Equal(DateOnly.MaxValue, WorkingDays.Deadline(DateOnly.MaxValue, 5, []));
+
+    [Fact]
+    public void The_first_day_of_the_calendar_has_no_working_day_before_it() =>
+        Assert.Equal(DateOnly.MinValue, WorkingDays.PreviousWorkingDay(DateOnly.MinValue));
+
+    [Fact]
+    public void Counting_up_to_the_last_day_of_the_calendar_ends_there() =>
+        Assert.InRange(WorkingDays.CountWorkingDays(new DateOnly(9999, 12, 20), DateOnly.MaxValue), 1, 11);
+
+    [Fact]
+    public void Days_between_include_the_last_day_of_the_calendar_once() =>
+        Assert.Equal([new DateOnly(9999, 12, 30), DateOnly.MaxValue], WorkingDays.Between(new DateOnly(9999, 12, 30), DateOnly.MaxValue));
+}

@@ -39,7 +39,8 @@ public sealed class DistrictReceiver : IAsyncDisposable
         app = builder.Build();
         app.MapPost("/messages", async (HttpContext http) =>
         {
-            if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+            // A sender that gives up (or stops) ends the wait, as a real server's request would end.
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay, http.RequestAborted);
             if (Refuse is { } status)
             {
                 Interlocked.Increment(ref Refused);

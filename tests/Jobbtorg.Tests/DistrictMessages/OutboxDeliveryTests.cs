@@ -39,11 +39,11 @@ public sealed class OutboxDeliveryTests
 
     private static async Task StopAsync(JobbtorgAppFactory app) => await ((IAsyncLifetime)app).DisposeAsync();
 
-    private static async Task<int> ReferAsync(JobbtorgAppFactory app, bool consent = true)
+    private static async Task<int> ReferAsync(JobbtorgAppFactory app, bool consent = true, string district = District)
     {
         var response = await app.ApiClient(JobbtorgAppFactory.RobotKey).PostAsJsonAsync("/api/referrals", new
         {
-            personalNumber = TestPeople.Adult(app.Today), district = District, targetGroup = "UnemployedOnBenefit", receivesBenefit = true,
+            personalNumber = TestPeople.Adult(app.Today), district, targetGroup = "UnemployedOnBenefit", receivesBenefit = true,
             consentGiven = consent, consentDate = consent ? app.Today.ToString("yyyy-MM-dd") : null,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -194,6 +194,43 @@ public sealed class OutboxDeliveryTests
             var retry = await operatorClient.SubmitFormAsync("/Messages/Queue", new(), $"/Messages/Queue?handler=Retry&id={failed.Id}");
             Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
             Assert.True(await receiver.WaitForAsync(r => r.Messages.Count == 1));
+        }
+        finally
+        {
+            await StopAsync(app);
+        }
+    }
+
+    [Fact]
+    public async Task A_district_whose_endpoint_never_answers_does_not_hold_up_another_district()
+    {
+        // Skärholmen's system takes every request and never answers; the app would wait ten minutes for each message.
+        await using var silent = new DistrictReceiver { Delay = TimeSpan.FromHours(1) };
+        await using var farsta = new DistrictReceiver();
+        await silent.StartAsync();
+        await farsta.StartAsync();
+        var settings = Settings(farsta);
+        settings["Jobbtorg:DistrictEndpoints:1:District"] = "skarholmen";
+        settings["Jobbtorg:DistrictEndpoints:1:Url"] = silent.Url;
+        settings["Jobbtorg:DistrictEndpoints:1:Secret"] = silent.Secret;
+        settings["Jobbtorg:Outbox:RequestTimeout"] = "00:10:00";
+        var app = JobbtorgAppFactory.WithSettings(settings);
+        await app.InitializeAsync();
+        try
+        {
+            // The silent district's messages are written first: older, so a single queue would send them first.
+            var waiting = new List<Guid>();
+            for (var i = 0; i < 6; i++) waiting.AddRange(await EnqueueAsync(app, await ReferAsync(app, district: "skarholmen"), 1));
+            var expected = new List<Guid>();
+            for (var i = 0; i < 3; i++) expected.AddRange(await EnqueueAsync(app, await ReferAsync(app), 2));
+
+            Assert.True(await farsta.WaitForAsync(r => r.Messages.Count == expected.Count), $"Farsta received {farsta.Messages.Count} of {expected.Count}");
+            Assert.Equal(expected.Order(), farsta.Messages.Select(m => m.MessageId).Order());
+            Assert.True(await WaitAsync(async () => (await StoredAsync(app)).Where(m => expected.Contains(m.MessageId)).All(m => m.State == DeliveryState.Delivered)));
+
+            // Skärholmen's messages are still on their way: nothing delivered there, nothing given up.
+            Assert.Empty(silent.Messages);
+            Assert.All((await StoredAsync(app)).Where(m => waiting.Contains(m.MessageId)), m => Assert.Equal(DeliveryState.Pending, m.State));
         }
         finally
         {

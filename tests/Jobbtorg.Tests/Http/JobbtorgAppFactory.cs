@@ -30,6 +30,17 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
     public FakeTimeProvider Clock { get; private init; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>Where this application's imports wait on disk.</summary>
+    public string SpoolFolder => Path.Combine(Path.GetTempPath(), "jobbtorg-test-spool", databaseName);
+
+    static JobbtorgAppFactory()
+    {
+        // The framework buffers uploads in one folder for the whole process; the app would point it at its own spool
+        // folder, which differs between the applications a test run starts and is removed with each.
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_TEMP")))
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", Path.GetTempPath());
+    }
+
     public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("JOBBTORG_TEST_DB"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
     private readonly string databaseName = $"jobbtorg_test_{Guid.NewGuid():N}";
@@ -105,6 +116,8 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:Database:Provider"] = OnPostgres ? "Postgres" : "Sqlite",
             ["Jobbtorg:Database:MigrateOnStart"] = "true",
             ["ConnectionStrings:Jobbtorg"] = connectionString,
+            // A spool folder per application: an application starting removes its own process's files from its folder.
+            ["Jobbtorg:Import:SpoolFolder"] = SpoolFolder,
             ["Jobbtorg:DemoData"] = "false",
             // Tests serve waiting lists by the events that serve them, not by the hourly round.
             ["Jobbtorg:InfoMeetings:ServeWaitingListsEvery"] = "00:00:00",
@@ -189,6 +202,7 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
     {
         await DisposeAsync(); // stops the host first: its background services and requests are done with the database
         if (!dropDatabase) return;
+        if (Directory.Exists(SpoolFolder)) Directory.Delete(SpoolFolder, recursive: true);
         if (OnPostgres)
         {
             await PostgresTestDatabase.DropAsync(databaseName, connectionString);

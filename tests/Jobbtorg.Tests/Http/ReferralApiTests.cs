@@ -147,7 +147,7 @@ public sealed class ReferralApiTests(JobbtorgAppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("The request body is not valid JSON.", problem.GetProperty("detail").GetString());
+        Assert.Equal("The request body is not valid JSON: the first error is on line 1, at position 23.", problem.GetProperty("detail").GetString());
         Assert.Equal(before, await app.WithDbAsync(db => db.Cases.CountAsync()));
     }
 

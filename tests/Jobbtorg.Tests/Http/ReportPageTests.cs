@@ -223,7 +223,10 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         var noTertial = await manager.GetStringAsync("/Reports?period=tertial&year=2025&tertial=4");
         Assert.Contains("Välj tertial 1, 2 eller 3.", noTertial);
         var notADate = await manager.GetStringAsync("/Reports?period=custom&from=igår&to=2025-05-01");
-        Assert.Contains("”igår” är inte ett giltigt värde.", notADate);
+        Assert.Contains("”igår” är inget datum; skriv det som ÅÅÅÅ-MM-DD.", notADate);
+        var farAhead = await manager.GetStringAsync("/Reports?period=custom&from=2025-01-01&to=2025-05-01&asOf=9999-12-31");
+        Assert.Contains("Datumet 9999-12-31 ligger utanför de datum systemet tar emot, 1900-01-01 till 2099-12-31.", farAhead);
+        Assert.DoesNotContain("data-testid=\"indicators\"", farAhead);
 
         var excel = await manager.GetAsync("/Reports?handler=Excel&period=custom&from=2025-06-01&to=2025-05-01");
         Assert.Equal(HttpStatusCode.OK, excel.StatusCode);

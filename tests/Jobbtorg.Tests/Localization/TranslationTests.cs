@@ -9,7 +9,7 @@ namespace Jobbtorg.Tests.Localization;
 /// <summary>
 /// Copy is written in English and looked up in Localization/sv.json. These tests read the source for every
 /// literal handed to the texts (T["…"], T.Format("…"), texts["…"], Texts.Format("…"), new RuleBrokenException("…"),
-/// Error(nameof(…), "…")) and check that Swedish exists for each, with the same placeholders.
+/// new DateProblem("…"), new InputRefusedException("…"), an attribute's ErrorMessage = "…", Error(nameof(…), "…")) and check that Swedish exists for each, with the same placeholders.
 /// </summary>
 public partial class TranslationTests
 {
@@ -26,8 +26,9 @@ public partial class TranslationTests
     ];
 
     // The start of a call whose first argument is English copy: T[ T.Format( t[ t.Format( texts[ Texts.Format(
-    // new RuleBrokenException(, the import's Problem(…) and RegisterReferral's Error(nameof(field), …
-    [GeneratedRegex(@"(?<![\w.])(?:[Tt]|[Tt]exts)(?:\[|\.Format\()|\bnew\s+RuleBrokenException\(|(?<![\w.])Problem\(|(?<![\w.])Error\(\s*nameof\((?:[^()]|\([^()]*\))*\)\s*,")]
+    // new RuleBrokenException( (or DateProblem, InputRefusedException), ErrorMessage = on an attribute, the import's Problem(…) and
+    // RegisterReferral's Error(nameof(field), …
+    [GeneratedRegex(@"(?<![\w.])(?:[Tt]|[Tt]exts)(?:\[|\.Format\()|\bnew\s+(?:RuleBrokenException|DateProblem|InputRefusedException)\(|\bErrorMessage\s*=\s*|(?<![\w.])Problem\(|(?<![\w.])Error\(\s*nameof\((?:[^()]|\([^()]*\))*\)\s*,")]
     private static partial Regex CopyCall();
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]

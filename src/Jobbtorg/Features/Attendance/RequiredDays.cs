@@ -26,7 +26,12 @@ public static class RequiredDays
     public static IEnumerable<(DateOnly Date, PlannedActivity Activity)> For(Case c, DateOnly from, DateOnly to,
         Func<PlannedActivity, bool>? include = null)
     {
-        for (var day = from; day <= to; day = day.AddDays(1))
+        // Nothing is required before enrolment or the first agreed plan, nor from the closure on.
+        if (c.EnrolmentDate is not { } enrolled || c.Plans.Where(p => p.Status == PlanStatus.Agreed).Min(p => p.AgreedOn) is not { } firstPlan)
+            yield break;
+        var start = new[] { from, enrolled, firstPlan }.Max();
+        var end = c.ClosureDate is { } closed && closed <= to ? Dates.PlusDays(closed, -1) : to;
+        foreach (var day in WorkingDays.Between(start, end))
         {
             if (!WorkingDays.IsWorkingDay(day) || !CaseActiveOn(c, day)) continue;
             if (PlanOn(c, day) is not { } plan) continue;

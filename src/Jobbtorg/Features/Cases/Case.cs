@@ -103,6 +103,7 @@ public class Case
     {
         EnsureOpen();
         if (IsEnrolled) throw new RuleBrokenException("The case is already enrolled.");
+        EnsureAccepted(date);
         if (date < ReferralDate) throw new RuleBrokenException("The enrolment date cannot be before the referral date {0}.", ReferralDate);
         if (date > today) throw new RuleBrokenException("The enrolment date cannot be in the future.");
         if (coach.JobCentreId != JobCentreId) throw new RuleBrokenException("The coach must work at the case's job centre.");
@@ -148,6 +149,7 @@ public class Case
         EnsureOpen();
         if (!IsEnrolled) throw new RuleBrokenException("Only an enrolled case can be paused.");
         if (OpenPause is not null) throw new RuleBrokenException("The case is already paused.");
+        EnsureAccepted(date);
         if (date < EnrolmentDate) throw new RuleBrokenException("The pause cannot start before the enrolment date {0}.", EnrolmentDate!);
         if (date > today) throw new RuleBrokenException("The pause cannot start in the future.");
         if (Pauses.Any(p => p.ResumedOn > date))
@@ -161,6 +163,7 @@ public class Case
     {
         EnsureOpen();
         var pause = OpenPause ?? throw new RuleBrokenException("The case is not paused.");
+        EnsureAccepted(date);
         if (date < pause.PausedOn) throw new RuleBrokenException("The case cannot resume before it was paused ({0}).", pause.PausedOn);
         if (date > today) throw new RuleBrokenException("The resume date cannot be in the future.");
         pause.ResumedOn = date;
@@ -171,6 +174,7 @@ public class Case
     public void Close(DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note, string closedBy, DateOnly today)
     {
         EnsureOpen();
+        EnsureAccepted(date);
         if (date < LatestEventDate)
             throw new RuleBrokenException("The closure date cannot be before {0}.", LatestEventDate);
         if (date > today) throw new RuleBrokenException("The closure date cannot be in the future.");
@@ -228,6 +232,7 @@ public class Case
     {
         EnsureOpen();
         var draft = CurrentDraft ?? throw new RuleBrokenException("There is no draft plan to agree.");
+        EnsureAccepted(agreedOn);
         if (agreedOn < EnrolmentDate) throw new RuleBrokenException("The plan cannot be agreed before the enrolment date {0}.", EnrolmentDate!);
         if (agreedOn > today) throw new RuleBrokenException("The agreement date cannot be in the future.");
         if (LatestAgreedPlan is { } previous && agreedOn < previous.AgreedOn)
@@ -238,7 +243,7 @@ public class Case
     }
 
     /// <summary>The plan must be reviewed at the latest three months after it was agreed.</summary>
-    public DateOnly? PlanReviewDue => LatestAgreedPlan?.AgreedOn?.AddMonths(PlanReviewMonths);
+    public DateOnly? PlanReviewDue => LatestAgreedPlan?.AgreedOn is { } agreed ? Dates.PlusMonths(agreed, PlanReviewMonths) : null;
 
     /// <summary>Deadline for the first agreed plan: five working days after enrolment, paused days not counted.</summary>
     public DateOnly? JobGuaranteeDeadline => EnrolmentDate is { } e
@@ -262,6 +267,7 @@ public class Case
     {
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(text)) throw new RuleBrokenException("Write the note's text.");
+        EnsureAccepted(eventDate);
         if (eventDate > today) throw new RuleBrokenException("The note's date cannot be in the future.");
         if (corrects is not null && corrects.CaseId != Id) throw new RuleBrokenException("A correction must refer to a note in the same case.");
         var entry = new JournalEntry
@@ -283,6 +289,12 @@ public class Case
     {
         EnsureOpen();
         Touch();
+    }
+
+    /// <summary>No date before the system's earliest (see <see cref="Dates"/>); each rule refuses the future itself.</summary>
+    private static void EnsureAccepted(DateOnly date)
+    {
+        if (date < Dates.Min) throw new RuleBrokenException("The date {0} is before {1}, the earliest date the system accepts.", date, Dates.Min);
     }
 
     private void EnsureOpen()

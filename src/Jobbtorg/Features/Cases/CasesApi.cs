@@ -22,11 +22,14 @@ public static class CasesApi
             .WithDescription("The case with this id, as `POST /api/referrals` answered it, with its info meeting. A case the caller " +
                              "may not see (another district's, for a district's key) answers 404, as one that does not exist.");
 
-        group.MapGet("/", async Task<Ok<List<CaseDto>>> (CaseAccess access, TimeProvider clock, CancellationToken ct,
-                CaseStatus? status = null, string? districtReferralId = null, int skip = 0, int take = 100) =>
+        group.MapGet("/", async Task<Results<Ok<List<CaseDto>>, ValidationProblem>> (CaseAccess access, TimeProvider clock, Shared.Texts texts,
+                CancellationToken ct, string? status = null, string? districtReferralId = null, int skip = 0, int take = 100) =>
             {
+                var errors = new Dictionary<string, string[]>();
+                var statusOf = Shared.Input.QueryName<CaseStatus>(nameof(status), status, errors, texts);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
                 var query = (await access.VisibleCasesAsync(ct)).Include(c => c.District).Include(c => c.Coach).Include(c => c.Plans).AsQueryable();
-                if (status is not null) query = query.Where(c => c.Status == status);
+                if (statusOf is not null) query = query.Where(c => c.Status == statusOf);
                 if (districtReferralId is not null) query = query.Where(c => c.DistrictReferralId == districtReferralId);
                 var page = await query.OrderByDescending(c => c.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 500)).AsSplitQuery().ToListAsync(ct);
                 return TypedResults.Ok(page.Select(c => CaseDto.From(c, clock)).ToList());

@@ -16,7 +16,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
     public sealed class NoteInput
     {
         public DateOnly? Date { get; set; }
-        [StringLength(8000)] public string? Text { get; set; }
+        [StringLength(8000, ErrorMessage = "The note may be at most {1} characters.")] public string? Text { get; set; }
         public int? Corrects { get; set; }
     }
 

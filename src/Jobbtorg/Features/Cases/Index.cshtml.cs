@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
@@ -13,8 +14,12 @@ namespace Jobbtorg.Features.Cases;
 public class IndexModel(CaseAccess access, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
+    public const int MaxSearchLength = 100;
 
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>A name or a personal number; longer than any name, it is refused before it reaches the database.</summary>
+    [BindProperty(SupportsGet = true)]
+    [StringLength(MaxSearchLength, ErrorMessage = "The search may be at most {1} characters.")]
+    public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public List<Case> Cases { get; private set; } = [];
@@ -26,7 +31,7 @@ public class IndexModel(CaseAccess access, TimeProvider clock) : PageModel
         var query = (await access.VisibleCasesAsync(HttpContext.RequestAborted))
             .Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach).AsQueryable();
         if (Status is { } status) query = query.Where(c => c.Status == status);
-        if (!string.IsNullOrWhiteSpace(Q))
+        if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= MaxSearchLength)
         {
             var q = Q.Trim();
             // A personal number is matched exactly; anything else searches names.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Jobbtorg.Data;
@@ -25,6 +26,8 @@ public sealed class OutboxOptions
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>How many districts are delivered to at the same time; each district gets one delivery at a time.</summary>
+    public int MaxParallelDistricts { get; set; } = 4;
 }
 
 /// <summary>The configured endpoints by district code. Plain http is accepted only to the local machine (tests, a
@@ -57,17 +60,25 @@ public static class MessageSignature
 
 /// <summary>
 /// Delivers the outbox: at least once, in order per case, retried with growing pauses while a district is down.
-/// Only the oldest undelivered message of a case is ever sent, so a later one never overtakes it. Everything is in the
-/// database, so a restart continues where it stopped; a delivery cut off mid-way is sent again when its lease runs out.
+/// Only the oldest undelivered message of a case is ever sent, so a later one never overtakes it. Each district is
+/// delivered on its own (at most <see cref="OutboxOptions.MaxParallelDistricts"/> at a time, one delivery at a time per
+/// district), so a district whose endpoint is slow or never answers holds up only its own messages. Everything is in
+/// the database, so a restart continues where it stopped; a delivery cut off mid-way is sent again when its lease runs out.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<JobbtorgOptions> options,
     DistrictEndpoints endpoints, TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
 {
     public const string HttpClientName = "districts";
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly SemaphoreSlim wake = new(0);
+    /// <summary>Districts being delivered now, and the deliveries themselves (awaited when the app stops).</summary>
+    private readonly ConcurrentDictionary<int, Task> running = new();
 
     private OutboxOptions Options => options.Value.Outbox;
+
+    /// <summary>Another instance (or a round after a crash) leaves a message alone while a delivery holds it; it outlasts
+    /// the longest attempt, so a slow answer is never sent twice at once.</summary>
+    private TimeSpan Lease => TimeSpan.FromMinutes(2) > Options.RequestTimeout + TimeSpan.FromSeconds(30)
+        ? TimeSpan.FromMinutes(2) : Options.RequestTimeout + TimeSpan.FromSeconds(30);
 
     /// <summary>Asks for a round now rather than at the next poll.</summary>
     public void Wake()
@@ -79,11 +90,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFac
     {
         foreach (var endpoint in options.Value.DistrictEndpoints)
             if (DistrictEndpoints.Problem(endpoint) is { } problem) log.LogError("District endpoint not used: {Problem}", problem);
+        using var slots = new SemaphoreSlim(Math.Max(1, Options.MaxParallelDistricts));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await DeliverRoundAsync(stoppingToken) > 0) { }
+                await StartDueDistrictsAsync(slots, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -95,42 +107,91 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFac
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
         }
-    }
-
-    /// <summary>Sends the oldest waiting message of each case that is due; returns how many were attempted.</summary>
-    public async Task<int> DeliverRoundAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<JobbtorgDb>();
-        var now = clock.GetUtcNow();
-        var heads = await db.DistrictMessages
-            .Where(m => m.State == DeliveryState.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .Where(m => !db.DistrictMessages.Any(earlier => earlier.CaseId == m.CaseId && earlier.Id < m.Id
-                                                            && (earlier.State == DeliveryState.Pending || earlier.State == DeliveryState.Failed)))
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
-        if (heads.Count == 0) return 0;
-        var districtCodes = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Code, ct);
-        var attempted = 0;
-        foreach (var id in heads)
+        // Deliveries under way end with the stopping token; their leases let a later start send them again.
+        try
         {
-            var until = now + Lease;
-            // The lease: another instance (or a round after a crash) leaves a message alone while it is held.
-            var claimed = await db.DistrictMessages.Where(m => m.Id == id && m.State == DeliveryState.Pending && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
-            if (claimed == 0) continue;
-            attempted++;
-            await DeliverAsync(db, id, districtCodes, ct);
+            await Task.WhenAll(running.Values);
         }
-        return attempted;
+        catch (OperationCanceledException) { }
     }
 
-    private async Task DeliverAsync(JobbtorgDb db, long id, IReadOnlyDictionary<int, string> districtCodes, CancellationToken ct)
+    /// <summary>The oldest waiting message of each case that is due and not held by a delivery under way.</summary>
+    private static IQueryable<DistrictMessage> DueHeads(JobbtorgDb db, DateTimeOffset now) => db.DistrictMessages
+        .Where(m => m.State == DeliveryState.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+        .Where(m => !db.DistrictMessages.Any(earlier => earlier.CaseId == m.CaseId && earlier.Id < m.Id
+                                                        && (earlier.State == DeliveryState.Pending || earlier.State == DeliveryState.Failed)));
+
+    /// <summary>Starts a delivery for each district with messages due that has none under way, as far as the slots allow.</summary>
+    private async Task StartDueDistrictsAsync(SemaphoreSlim slots, CancellationToken ct)
+    {
+        List<int> districts;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JobbtorgDb>();
+            districts = await DueHeads(db, clock.GetUtcNow()).Select(m => m.DistrictId).Distinct().ToListAsync(ct);
+        }
+        foreach (var district in districts)
+        {
+            if (running.ContainsKey(district)) continue;
+            // Every slot taken: the district's turn comes when a delivery ends and wakes the loop.
+            if (!await slots.WaitAsync(0, ct)) break;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            running[district] = done.Task;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await DeliverDistrictAsync(district, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogError(e, "Delivering to district {DistrictId} failed; the next round tries again", district);
+                }
+                catch (OperationCanceledException) { }
+                finally
+                {
+                    running.TryRemove(district, out _);
+                    slots.Release();
+                    done.SetResult();
+                    Wake();
+                }
+            }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Sends the district's due messages one at a time, oldest first, until none is due.</summary>
+    private async Task DeliverDistrictAsync(int districtId, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<JobbtorgDb>();
+            var now = clock.GetUtcNow();
+            var heads = await DueHeads(db, now).Where(m => m.DistrictId == districtId).OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
+            if (heads.Count == 0) return;
+            var district = await db.Districts.Where(d => d.Id == districtId).Select(d => d.Code).SingleAsync(ct);
+            var attempted = 0;
+            foreach (var id in heads)
+            {
+                var claimedAt = clock.GetUtcNow();
+                var until = claimedAt + Lease;
+                // The lease: another instance (or a round after a crash) leaves a message alone while it is held.
+                var claimed = await db.DistrictMessages.Where(m => m.Id == id && m.State == DeliveryState.Pending && (m.LockedUntil == null || m.LockedUntil < claimedAt))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
+                if (claimed == 0) continue;
+                attempted++;
+                await DeliverAsync(db, id, district, ct);
+            }
+            if (attempted == 0) return;
+        }
+    }
+
+    private async Task DeliverAsync(JobbtorgDb db, long id, string district, CancellationToken ct)
     {
         var message = await db.DistrictMessages.AsTracking().FirstAsync(m => m.Id == id, ct);
-        var district = districtCodes[message.DistrictId];
         var endpoint = endpoints.For(district);
         var error = endpoint is null ? "no endpoint is configured for the district"
             : DistrictEndpoints.Problem(endpoint) ?? await PostAsync(endpoint, message, ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
@@ -53,6 +54,7 @@ public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, Texts text
             else if (!DateOnly.TryParseExact(item.Month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
                 error("month", texts["The month is not a valid month; write it as yyyy-MM."]);
             else if (first > new DateOnly(today.Year, today.Month, 1)) error("month", texts["The month cannot be in the future."]);
+            else if (first < Dates.Min) error("month", texts.Format("The date {0} is before {1}, the earliest date the system accepts.", first, Dates.Min));
             else month = first;
             if (item.ReceivesBenefit is null) error("receivesBenefit", texts["Say whether the person received benefit in the month (true or false)."]);
             return (item.PersonalNumber, month, item.ReceivesBenefit == true ? 1 : 0);
@@ -66,6 +68,7 @@ public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, Texts text
             else if (!DateOnly.TryParseExact(item.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 error("date", texts["The date is not a valid date; write it as yyyy-MM-dd."]);
             else if (d > today) error("date", texts["The date cannot be in the future."]);
+            else if (d < Dates.Min) error("date", texts.Format("The date {0} is before {1}, the earliest date the system accepts.", d, Dates.Min));
             else date = d;
             var status = OccupationStatus.Working;
             if (string.IsNullOrWhiteSpace(item.Status)) error("status", texts["Give the status: Working, Studying or Neither."]);

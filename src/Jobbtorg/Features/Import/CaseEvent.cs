@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Jobbtorg.Calendar;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.FollowUp;
@@ -67,7 +68,7 @@ public static class CaseEventFormat
     private static readonly Dictionary<CaseEventType, string> NameOfType = TypeNames.ToDictionary(x => x.Value, x => x.Key);
 
     /// <summary>Parses one line; on failure <paramref name="error"/> says what is wrong, in the user's language.</summary>
-    public static CaseEvent? Parse(string line, DateOnly today, Texts texts, out string? error)
+    public static CaseEvent? Parse(ReadOnlySpan<byte> line, DateOnly today, Texts texts, out string? error)
     {
         error = null;
         CaseEventLine? raw;
@@ -75,14 +76,25 @@ public static class CaseEventFormat
         {
             raw = JsonSerializer.Deserialize(line, CaseEventJson.Default.CaseEventLine);
         }
+        catch (JsonException e) when (e.Path is { Length: > 2 } path && e.BytePositionInLine is not null && IsUnreadableText(e))
+        {
+            error = texts.Format("The field {0}: {1}", path.TrimStart('$', '.'), texts["The text contains half of a surrogate pair, which is not a character."]);
+            return null;
+        }
         catch (JsonException e) when (e.Path is { Length: > 2 } path && e.BytePositionInLine is not null && IsValueTypeError(e))
         {
             error = texts.Format("The field {0} has the wrong type.", path.TrimStart('$', '.'));
             return null;
         }
-        catch (JsonException)
+        catch (JsonException e) when (e.Path == "$" && IsValueTypeError(e))
         {
-            error = texts["The line is not valid JSON."];
+            // Valid JSON, but a text, a number or an array where the line must be an object.
+            error = texts["The line is not a JSON object."];
+            return null;
+        }
+        catch (JsonException e)
+        {
+            error = texts.Format("The line is not valid JSON: the first error is at position {0}.", (e.BytePositionInLine ?? 0) + 1);
             return null;
         }
         if (raw is null)
@@ -100,12 +112,21 @@ public static class CaseEventFormat
             return value.Trim();
         }
 
-        DateOnly RequiredDate(string? value, string field)
+        // An event has happened, so it is never after the day of the import; a placement may be planned up to two years
+        // ahead (see Calendar/Dates). Either way the date lies in the range the system accepts.
+        DateOnly RequiredDate(string? value, string field, bool planned = false)
         {
             if (Required(value, field) is not { } s) return default;
-            if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-            Problem("The field {0} must be a date written yyyy-MM-dd, not '{1}'.", field, s);
-            return default;
+            if (!DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                if (Input.HasDateShape(s))
+                    Problem("The field {0} has no such date: '{1}'.", field, s);
+                else Problem("The field {0} must be a date written yyyy-MM-dd, not '{1}'.", field, s);
+                return default;
+            }
+            if ((planned ? Dates.PlannedProblem(date, today) : Dates.PastProblem(date, today)) is { } refused)
+                Problem("The field {0} is refused: {1}", field, texts.Format(refused.Template, refused.Args));
+            return date;
         }
 
         T RequiredEnum<T>(string? value, string field) where T : struct, Enum
@@ -141,6 +162,11 @@ public static class CaseEventFormat
             }
             return null;
         }
+
+        // Text is stored as given: no NUL, nothing that failed to decode, no half surrogate pair.
+        foreach (var (field, text) in raw.Fields())
+            if (Input.TextProblem(text) is { } textProblem) Problem("The field {0}: {1}", field, texts[textProblem]);
+        if (problems.Count > 0) return Fail(problems, out error);
 
         if (Required(raw.Type, "type") is not { } typeName) return Fail(problems, out error);
         if (!TypeNames.TryGetValue(typeName, out var type))
@@ -197,8 +223,8 @@ public static class CaseEventFormat
             {
                 var caseRef = CaseRef();
                 var kind = RequiredEnum<PlacementKind>(raw.Kind, "kind");
-                var start = RequiredDate(raw.Start, "start");
-                DateOnly? end = raw.End is null ? null : RequiredDate(raw.End, "end");
+                var start = RequiredDate(raw.Start, "start", planned: true);
+                DateOnly? end = raw.End is null ? null : RequiredDate(raw.End, "end", planned: true);
                 if (end < start) Problem("The placement cannot end before it starts.");
                 string? employer = null;
                 if (!string.IsNullOrWhiteSpace(raw.Employer))
@@ -227,6 +253,8 @@ public static class CaseEventFormat
                 var month = default(DateOnly);
                 if (monthText is not null && !DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
                     Problem("The field {0} must be a month written yyyy-MM, not '{1}'.", "month", monthText);
+                else if (monthText is not null && Dates.PastProblem(month, today) is { } refused)
+                    Problem("The field {0} is refused: {1}", "month", texts.Format(refused.Template, refused.Args));
                 parsed = new CaseEvent { Type = type, PersonalNumber = person?.Value, Date = month, ReceivesBenefit = RequiredBool(raw.ReceivesBenefit, "receivesBenefit") };
                 break;
             }
@@ -248,6 +276,10 @@ public static class CaseEventFormat
     }
 
     // A token of the wrong kind for a typed field ("attended": "yes") names the field; broken syntax does not.
+    // An escaped lone surrogate ("\ud800") is well-formed JSON that cannot become text; the reader says so in UTF-16 terms.
+    private static bool IsUnreadableText(JsonException e) =>
+        e.InnerException is InvalidOperationException inner && inner.Message.Contains("UTF-16", StringComparison.Ordinal);
+
     private static bool IsValueTypeError(JsonException e) => e.InnerException is InvalidOperationException || e.Message.Contains("could not be converted", StringComparison.Ordinal);
 
     /// <summary>Writes the event as one canonical line (no newline): fixed field order, defaults written out.</summary>
@@ -357,6 +389,14 @@ public sealed class CaseEventLine
     public string? End { get; set; }
     public string? Employer { get; set; }
     public string? Month { get; set; }
+
+    /// <summary>The text fields by their names in the format.</summary>
+    public IEnumerable<(string Field, string? Text)> Fields() =>
+    [
+        ("type", Type), ("caseRef", CaseRef), ("personalNumber", PersonalNumber), ("district", District), ("targetGroup", TargetGroup),
+        ("date", Date), ("gender", Gender), ("jobCentre", JobCentre), ("coach", Coach), ("reason", Reason), ("subReason", SubReason),
+        ("status", Status), ("kind", Kind), ("start", Start), ("end", End), ("employer", Employer), ("month", Month),
+    ];
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowTrailingCommas = false)]

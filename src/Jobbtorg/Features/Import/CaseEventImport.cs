@@ -25,23 +25,26 @@ public readonly record struct ImportProgress(string Phase, long Lines);
 
 /// <summary>
 /// Imports a case-event stream (domain.md "The case-event format"), all or nothing. The stream is copied to a
-/// temporary file, then read twice inside one transaction that keeps other writers out: first every line is
+/// file in the app's spool folder (<see cref="ImportSpool"/>), then read twice inside one transaction that keeps other writers out: first every line is
 /// checked against the rules and against what the database already holds, then — only if no line was bad —
 /// the new events are written in bulk. Memory holds a small state per case and a hash per event, never the
 /// stream. Events already held (same canonical line) are skipped, so importing a stream twice stores nothing
-/// the second time.
+/// the second time. A line is read as bytes through a fixed buffer: one longer than <see cref="MaxLineBytes"/> is a bad
+/// line, skipped without ever being held in memory.
 /// </summary>
-public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clock, ILogger<CaseEventImport> log)
+public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clock, ImportSpool spooling, ILogger<CaseEventImport> log)
 {
     public const int MaxListedErrors = 1000;
+    /// <summary>The longest line accepted; a real event is a few hundred bytes.</summary>
+    public const int MaxLineBytes = 10_000;
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     public async Task<ImportResult> ImportAsync(Stream ndjson, string importedBy, CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
     {
-        var spool = Path.Combine(Path.GetTempPath(), $"jobbtorg-import-{Guid.NewGuid():N}.ndjson");
+        var spool = spooling.NewFile();
         try
         {
-            await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            await using (var file = ImportSpool.Create(spool))
                 await ndjson.CopyToAsync(file, ct);
 
             await OneAtATime.WaitAsync(ct);
@@ -449,18 +452,29 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
             return nextNew < newLines.Count && newLines[nextNew] == line;
         }
 
+        private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t\r"u8).IsEmpty;
+
         private async IAsyncEnumerable<(long Line, CaseEvent? Event, string? Error)> ReadAsync(string spool,
             [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
         {
-            using var reader = new StreamReader(spool, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            long number = 0;
-            while (await reader.ReadLineAsync(ct) is { } text)
+            await using var file = new FileStream(spool, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            var lines = new SpooledLines(file, MaxLineBytes);
+            while (await lines.ReadAsync(ct) is { } line)
             {
-                number++;
-                Lines = Math.Max(Lines, number);
-                if (string.IsNullOrWhiteSpace(text)) continue;
-                var e = CaseEventFormat.Parse(text, today, texts, out var error);
-                yield return (number, e, error);
+                Lines = Math.Max(Lines, line.Number);
+                if (line.TooLong)
+                {
+                    yield return (line.Number, null, texts.Format("The line is longer than {0} bytes; an event takes a few hundred.", MaxLineBytes));
+                    continue;
+                }
+                if (IsBlank(line.Bytes.Span)) continue;
+                if (SpooledLines.FirstInvalidUtf8(line.Bytes.Span) is { } offset)
+                {
+                    yield return (line.Number, null, texts.Format("The line is not valid UTF-8: byte {0} cannot be read.", offset + 1));
+                    continue;
+                }
+                var e = CaseEventFormat.Parse(line.Bytes.Span, today, texts, out var error);
+                yield return (line.Number, e, error);
             }
         }
     }

@@ -16,7 +16,9 @@ public static class ImportApi
             {
                 if (!IsNdjson(request.ContentType))
                     return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                        title: texts.Format("Send the case events as {0}.", CaseEventFormat.ContentType));
+                        title: texts.Format("Send the case events as {0}.", CaseEventFormat.ContentType),
+                        detail: texts.Format("The request's Content-Type is {0}; one case event per line is sent as {1}.",
+                            string.IsNullOrWhiteSpace(request.ContentType) ? "–" : request.ContentType, CaseEventFormat.ContentType));
                 var result = await import.ImportAsync(request.Body, request.HttpContext.User.Identity?.Name ?? "import", ct);
                 return result.Succeeded
                     ? Results.Ok(new ImportAccepted(result.Imported, result.Skipped))
@@ -24,7 +26,21 @@ public static class ImportApi
             })
             .RequirePermission(Permission.Import)
             .WithMetadata(new DisableRequestSizeLimitAttribute())
-            .Accepts<string>(CaseEventFormat.ContentType)
+            // Described here rather than with Accepts(): that metadata makes routing answer a wrong Content-Type with a bare
+            // 415 of its own before this endpoint can say what to send.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "One case event per line, UTF-8, each line at most 10,000 bytes.",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        [CaseEventFormat.ContentType] = new() { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String } },
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .Produces<ImportAccepted>()
             .Produces<ImportRefused>(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -49,13 +49,17 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
     {
         var ct = HttpContext.RequestAborted;
         if (!user.Holds(Permission.ManageInfoMeetings)) return Forbid();
-        // A value the browser could not send as a number or a date arrives empty: the desk then names the field.
-        ModelState.Clear();
-        var (created, errors) = await desk.ScheduleAsync(Meeting.ToRequest(), texts, ct);
-        if (errors.Count > 0)
+        // A value that could not be read (a malformed number or date, a date out of range, a refused text) keeps the
+        // binder's error and nothing is scheduled; the desk names what is wrong with the other fields.
+        var unread = ModelState.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToHashSet();
+        var (created, errors) = unread.Count == 0
+            ? await desk.ScheduleAsync(Meeting.ToRequest(), texts, ct)
+            : ([], await desk.CheckScheduleAsync(Meeting.ToRequest(), texts, ct));
+        if (unread.Count > 0 || errors.Count > 0)
         {
             foreach (var (field, messages) in errors)
-                foreach (var message in messages) ModelState.AddModelError($"{nameof(Meeting)}.{field}", message);
+                if (!unread.Contains($"{nameof(Meeting)}.{field}"))
+                    foreach (var message in messages) ModelState.AddModelError($"{nameof(Meeting)}.{field}", message);
             Centre ??= Meeting.JobCentre;
             await LoadAsync(ct);
             return Page();
@@ -70,6 +74,9 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
     {
         var ct = HttpContext.RequestAborted;
         if (!user.Holds(Permission.ManageInfoMeetings)) return Forbid();
+        // A row whose district or kind could not be read (not one of the table's own values) is not applied to any row.
+        var unreadRows = ModelState.Where(e => e.Value!.Errors.Count > 0 && e.Key.StartsWith($"{nameof(Quotas)}[", StringComparison.Ordinal))
+            .Select(e => e.Key[(nameof(Quotas).Length + 1)..e.Key.IndexOf(']')]).ToHashSet();
         ModelState.Clear();
         await LoadAsync(ct);
         if (Selected is null) return Page();
@@ -80,6 +87,11 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
         for (var i = 0; i < Quotas.Count; i++)
         {
             var input = Quotas[i];
+            if (unreadRows.Contains(i.ToString(CultureInfo.InvariantCulture)))
+            {
+                ModelState.AddModelError("", texts["A row of the quota table could not be read; reload the page and try again."]);
+                continue;
+            }
             var row = QuotaRows.FirstOrDefault(r => r.District.Code == input.District && r.Kind == input.Kind);
             if (row is null) continue;
             row.Posted = input.PlacesPerWeek;

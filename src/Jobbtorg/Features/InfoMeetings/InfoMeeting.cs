@@ -32,7 +32,7 @@ public class InfoMeeting
 
     public bool IsCancelled => CancelledAt is not null;
     public int FreeSeats => IsCancelled ? 0 : Math.Max(0, Capacity - BookedSeats);
-    public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
+    public DateTimeOffset EndsAt => StartsAt < DateTimeOffset.MaxValue.AddMinutes(-Math.Abs(DurationMinutes)) ? StartsAt.AddMinutes(DurationMinutes) : DateTimeOffset.MaxValue;
     public DateTimeOffset LocalStart => StartsAt.ToStockholm();
 
     /// <summary>The ISO week number Swedes plan by ("vecka 12").</summary>

@@ -163,36 +163,7 @@ public sealed class InfoMeetingDesk(JobbtorgDb db, TimeProvider clock, IOptions<
     public async Task<(List<InfoMeeting> Created, Dictionary<string, string[]> Errors)> ScheduleAsync(MeetingRequest request, Texts texts,
         CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message, params object[] args) => errors[field] = [texts.Format(message, args)];
-
-        var centre = string.IsNullOrWhiteSpace(request.JobCentre) ? null
-            : await db.JobCentres.FirstOrDefaultAsync(j => j.Code == request.JobCentre.Trim().ToLower(), ct);
-        if (string.IsNullOrWhiteSpace(request.JobCentre)) Error(nameof(request.JobCentre), "Choose the job centre.");
-        else if (centre is null) Error(nameof(request.JobCentre), "There is no job centre with the code '{0}'.", request.JobCentre);
-        else if (!MayManage(centre.Id)) Error(nameof(request.JobCentre), "You may only schedule meetings at your own job centre.");
-        if (request.Kind is null) Error(nameof(request.Kind), "Choose adult or youth meeting.");
-        if (request.Date is null) Error(nameof(request.Date), "Enter the date of the meeting.");
-        if (request.Time is null) Error(nameof(request.Time), "Enter the time the meeting starts.");
-        if (request.DurationMinutes is not (>= 15 and <= 480)) Error(nameof(request.DurationMinutes), "The meeting lasts between {0} and {1} minutes.", 15, 480);
-        if (string.IsNullOrWhiteSpace(request.Room)) Error(nameof(request.Room), "Enter the room.");
-        else if (request.Room.Length > 100) Error(nameof(request.Room), "The room may be at most {0} characters.", 100);
-        if (request.Capacity is not (>= 1 and <= InfoMeeting.MaxCapacity)) Error(nameof(request.Capacity), "The number of seats is between {0} and {1}.", 1, InfoMeeting.MaxCapacity);
-        if (string.IsNullOrWhiteSpace(request.Language)) Error(nameof(request.Language), "Enter the language of the meeting.");
-        else if (request.Language.Length > 60) Error(nameof(request.Language), "The language may be at most {0} characters.", 60);
-        if (request.Weeks is not (>= 1 and <= 52)) Error(nameof(request.Weeks), "A weekly recurrence covers 1 to {0} weeks.", 52);
-
-        var starts = new List<DateTimeOffset>();
-        if (request is { Date: { } date, Time: { } time, Weeks: >= 1 and <= 52 })
-        {
-            for (var week = 0; week < request.Weeks; week++)
-            {
-                var day = date.AddDays(7 * week);
-                if (Clock.FromStockholm(day, time) is { } start) starts.Add(start);
-                else Error(nameof(request.Time), "{0} {1} does not exist in Swedish time (the clocks are put forward).", day, time);
-            }
-            if (starts.Count > 0 && starts[0] <= clock.GetUtcNow()) Error(nameof(request.Date), "The meeting must start in the future.");
-        }
+        var (centre, starts, errors) = await ReadScheduleAsync(request, texts, ct);
         if (errors.Count > 0) return ([], errors);
 
         var series = request.Weeks > 1 ? Guid.NewGuid() : (Guid?)null;
@@ -207,6 +178,54 @@ public sealed class InfoMeetingDesk(JobbtorgDb db, TimeProvider clock, IOptions<
         log.LogInformation("{Count} info meetings scheduled at centre {JobCentreId}", created.Count, centre!.Id);
         await ServeWaitingListAsync(centre.Id, request.Kind!.Value, ct);
         return (created, errors);
+    }
+
+    /// <summary>What <see cref="ScheduleAsync"/> would refuse, without scheduling anything.</summary>
+    public async Task<Dictionary<string, string[]>> CheckScheduleAsync(MeetingRequest request, Texts texts, CancellationToken ct = default) =>
+        (await ReadScheduleAsync(request, texts, ct)).Errors;
+
+    private async Task<(JobCentre? Centre, List<DateTimeOffset> Starts, Dictionary<string, string[]> Errors)> ReadScheduleAsync(MeetingRequest request,
+        Texts texts, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message, params object[] args) => errors[field] = [texts.Format(message, args)];
+
+        var centre = string.IsNullOrWhiteSpace(request.JobCentre) || Input.TextProblem(request.JobCentre) is not null ? null
+            : await db.JobCentres.FirstOrDefaultAsync(j => j.Code == request.JobCentre.Trim().ToLower(), ct);
+        if (string.IsNullOrWhiteSpace(request.JobCentre)) Error(nameof(request.JobCentre), "Choose the job centre.");
+        else if (centre is null) Error(nameof(request.JobCentre), "There is no job centre with the code '{0}'.", request.JobCentre);
+        else if (!MayManage(centre.Id)) Error(nameof(request.JobCentre), "You may only schedule meetings at your own job centre.");
+        if (request.Kind is null) Error(nameof(request.Kind), "Choose adult or youth meeting.");
+        if (request.Date is null) Error(nameof(request.Date), "Enter the date of the meeting.");
+        if (request.Time is null) Error(nameof(request.Time), "Enter the time the meeting starts.");
+        if (request.DurationMinutes is not (>= 15 and <= 480)) Error(nameof(request.DurationMinutes), "The meeting lasts between {0} and {1} minutes.", 15, 480);
+        if (string.IsNullOrWhiteSpace(request.Room)) Error(nameof(request.Room), "Enter the room.");
+        else if (request.Room.Length > 100) Error(nameof(request.Room), "The room may be at most {0} characters.", 100);
+        if (request.Capacity is not (>= 1 and <= InfoMeeting.MaxCapacity)) Error(nameof(request.Capacity), "The number of seats is between {0} and {1}.", 1, InfoMeeting.MaxCapacity);
+        if (string.IsNullOrWhiteSpace(request.Language)) Error(nameof(request.Language), "Enter the language of the meeting.");
+        else if (request.Language.Length > 60) Error(nameof(request.Language), "The language may be at most {0} characters.", 60);
+        if (request.Weeks is not (>= 1 and <= 52)) Error(nameof(request.Weeks), "A weekly recurrence covers 1 to {0} weeks.", 52);
+        foreach (var (field, text) in new[] { (nameof(request.JobCentre), request.JobCentre), (nameof(request.Room), request.Room), (nameof(request.Language), request.Language) })
+            if (Input.TextProblem(text) is { } problem) errors[field] = [texts[problem]];
+        // The whole series lies in the time a meeting may be planned: from now to two years ahead.
+        var today = clock.Today();
+        var outOfTime = request is { Date: { } first, Weeks: >= 1 and <= 52 }
+            ? Dates.PlannedProblem(first, today) ?? Dates.PlannedProblem(Dates.PlusDays(first, 7 * (request.Weeks.Value - 1)), today)
+            : null;
+        if (outOfTime is not null) Error(nameof(request.Date), outOfTime.Template, outOfTime.Args);
+
+        var starts = new List<DateTimeOffset>();
+        if (outOfTime is null && request is { Date: { } date, Time: { } time, Weeks: >= 1 and <= 52 })
+        {
+            for (var week = 0; week < request.Weeks; week++)
+            {
+                var day = date.AddDays(7 * week);
+                if (Clock.FromStockholm(day, time) is { } start) starts.Add(start);
+                else Error(nameof(request.Time), "{0} {1} does not exist in Swedish time (the clocks are put forward).", day, time);
+            }
+            if (starts.Count > 0 && starts[0] <= clock.GetUtcNow()) Error(nameof(request.Date), "The meeting must start in the future.");
+        }
+        return (centre, starts, errors);
     }
 
     /// <summary>Sets a district's weekly places for a kind of meeting; a raised quota serves the waiting list.</summary>

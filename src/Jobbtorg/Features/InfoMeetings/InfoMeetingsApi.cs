@@ -45,20 +45,26 @@ public static class InfoMeetingsApi
     {
         var meetings = routes.MapGroup("/api/info-meetings").WithTags("Info meetings").RequirePermission(Permission.ReadInfoMeetingTimes);
 
-        meetings.MapGet("/", async (JobbtorgDb db, TimeProvider clock, CancellationToken ct, string? jobCentre = null, MeetingKind? kind = null,
-                DateOnly? from = null, DateOnly? to = null, bool includeCancelled = false) =>
+        meetings.MapGet("/", async Task<Results<Ok<List<InfoMeetingDto>>, ValidationProblem>> (JobbtorgDb db, TimeProvider clock, Texts texts,
+                CancellationToken ct, string? jobCentre = null, string? kind = null, string? from = null, string? to = null, bool includeCancelled = false) =>
             {
-                var start = Clock.FromStockholm(from ?? clock.Today(), TimeOnly.MinValue)!.Value;
-                var end = Clock.FromStockholm((to ?? clock.Today().AddDays(7 * 12)).AddDays(1), TimeOnly.MinValue)!.Value;
+                var errors = new Dictionary<string, string[]>();
+                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors, texts);
+                var first = Input.QueryDate(nameof(from), from, errors, texts);
+                var last = Input.QueryDate(nameof(to), to, errors, texts);
+                if (first > last) errors[nameof(to)] = [texts["The period cannot end before it starts."]];
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                var start = Clock.FromStockholm(first ?? clock.Today(), TimeOnly.MinValue)!.Value;
+                var end = Clock.FromStockholm((last ?? clock.Today().AddDays(7 * 12)).AddDays(1), TimeOnly.MinValue)!.Value;
                 var query = db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(m => m.StartsAt >= start && m.StartsAt < end);
                 if (!string.IsNullOrWhiteSpace(jobCentre)) query = query.Where(m => m.JobCentre.Code == jobCentre.Trim().ToLower());
-                if (kind is not null) query = query.Where(m => m.Kind == kind);
+                if (kindOf is not null) query = query.Where(m => m.Kind == kindOf);
                 if (!includeCancelled) query = query.Where(m => m.CancelledAt == null);
                 return TypedResults.Ok((await query.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(1000).ToListAsync(ct)).Select(InfoMeetingDto.From).ToList());
             })
             .WithName("listInfoMeetings")
             .WithSummary("Info meetings, earliest first")
-            .WithDescription("Meetings from `from` to `to` (Stockholm dates, default today and twelve weeks on), optionally at one job centre and of one kind, with booked and free seats.");
+            .WithDescription("Meetings from `from` to `to` (Stockholm dates, default today and twelve weeks on), optionally at one job centre and of one kind, with booked and free seats. A date outside 1900-01-01 … 2099-12-31 or a kind other than Adult or Youth answers 400 naming the parameter.");
 
         meetings.MapPost("/", async Task<Results<Created<List<InfoMeetingDto>>, ValidationProblem>> (MeetingRequest request, InfoMeetingDesk desk, JobbtorgDb db,
                 Texts texts, CancellationToken ct) =>
@@ -110,28 +116,31 @@ public static class InfoMeetingsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         meetings.MapGet("/next-free", async Task<Results<Ok<NextFreeTimeDto>, ValidationProblem>> (InfoMeetingDesk desk, JobbtorgDb db, Texts texts,
-                CancellationToken ct, string? district = null, MeetingKind kind = MeetingKind.Adult) =>
+                CancellationToken ct, string? district = null, string? kind = null) =>
             {
+                var errors = new Dictionary<string, string[]>();
+                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors, texts) ?? MeetingKind.Adult;
                 var found = string.IsNullOrWhiteSpace(district) ? null : await db.Districts.FirstOrDefaultAsync(d => d.Code == district.Trim().ToLower(), ct);
                 if (found is null)
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        [nameof(district)] = [string.IsNullOrWhiteSpace(district) ? texts["Choose the district."] : texts.Format("There is no district with the code '{0}'.", district)],
-                    });
-                var next = await desk.NextFreeAsync(found, kind, ct);
-                return TypedResults.Ok(new NextFreeTimeDto(found.Code, kind, next?.StartsAt.ToStockholm(), next?.MeetingId, next?.JobCentre, next?.FreeSeats, next?.QuotaLeft));
+                    errors[nameof(district)] = [string.IsNullOrWhiteSpace(district) ? texts["Choose the district."] : texts.Format("There is no district with the code '{0}'.", district)];
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                var next = await desk.NextFreeAsync(found!, kindOf, ct);
+                return TypedResults.Ok(new NextFreeTimeDto(found!.Code, kindOf, next?.StartsAt.ToStockholm(), next?.MeetingId, next?.JobCentre, next?.FreeSeats, next?.QuotaLeft));
             })
             .WithName("getNextFreeInfoMeeting")
             .WithSummary("The next free info-meeting time for a district and kind")
             .WithDescription("The earliest meeting within the booking horizon with a free seat in a week where the district has quota left; `startsAt` is null when there is none, and new referrals then join the waiting list.");
 
-        meetings.MapGet("/waiting-list", async (InfoMeetingDesk desk, JobbtorgDb db, CaseAccess access, CancellationToken ct,
-                string? jobCentre = null, MeetingKind? kind = null) =>
+        meetings.MapGet("/waiting-list", async Task<Results<Ok<List<WaitingCaseDto>>, ValidationProblem>> (InfoMeetingDesk desk, JobbtorgDb db,
+                CaseAccess access, Texts texts, CancellationToken ct, string? jobCentre = null, string? kind = null) =>
             {
+                var errors = new Dictionary<string, string[]>();
+                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors, texts);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
                 int? centreId = string.IsNullOrWhiteSpace(jobCentre) ? null
                     : await db.JobCentres.Where(j => j.Code == jobCentre.Trim().ToLower()).Select(j => (int?)j.Id).FirstOrDefaultAsync(ct) ?? -1;
                 var visible = await access.VisibleCasesAsync(ct);
-                var waiting = await desk.WaitingCases(centreId, kind).AsNoTracking()
+                var waiting = await desk.WaitingCases(centreId, kindOf).AsNoTracking()
                     .Select(w => new { w.CaseId, w.Case.CaseRef, District = w.Case.District.Code, JobCentre = w.Case.JobCentre.Code, w.Kind, w.Since,
                         w.Case.ReferralDate, w.Case.HasChildren, w.Case.NewlyUnemployed, Visible = visible.Any(c => c.Id == w.CaseId) })
                     .ToListAsync(ct);
@@ -152,13 +161,16 @@ public static class InfoMeetingsApi
             .WithName("getDistrictQuotas")
             .WithSummary("A district's weekly info-meeting places per kind")
             .WithDescription("Places a week per kind of meeting (`Adult`, `Youth`); a kind missing from the answer is limited only by the seats.");
-        quotas.MapPut("/{code}/quotas/{kind}", async Task<Results<NoContent, NotFound, ValidationProblem>> (string code, MeetingKind kind, QuotaRequest request,
+        quotas.MapPut("/{code}/quotas/{kind}", async Task<Results<NoContent, NotFound, ValidationProblem>> (string code, string kind, QuotaRequest request,
                 JobbtorgDb db, InfoMeetingDesk desk, Texts texts, CancellationToken ct) =>
             {
+                var errors = new Dictionary<string, string[]>();
+                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors, texts);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
                 if (await db.Districts.FirstOrDefaultAsync(d => d.Code == code, ct) is not { } district) return TypedResults.NotFound();
                 if (request.PlacesPerWeek is null)
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(request.PlacesPerWeek)] = [texts["Enter the number of places a week."]] });
-                await desk.SetQuotaAsync(district, kind, request.PlacesPerWeek.Value, ct);
+                await desk.SetQuotaAsync(district, kindOf!.Value, request.PlacesPerWeek.Value, ct);
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.ManageInfoMeetings)

@@ -1,3 +1,4 @@
+using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.DistrictMessages;
@@ -69,6 +70,9 @@ public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
         if (type is null) ModelState.AddModelError("Activity.ActivityTypeId", Texts["Choose the activity."]);
         if (Activity.ProviderId is { } p && Providers.All(x => x.Id != p)) ModelState.AddModelError("Activity.ProviderId", Texts["Choose a provider from the list."]);
         if (Activity.StartDate is null) ModelState.AddModelError("Activity.StartDate", Texts["Enter the start date."]);
+        // An activity is planned: it may start in the past, and lies at most two years ahead.
+        foreach (var (field, date) in new[] { ("Activity.StartDate", Activity.StartDate), ("Activity.EndDate", Activity.EndDate) })
+            if (date is { } d && Dates.PlannedProblem(d, Today) is { } problem) ModelState.AddModelError(field, Texts.Format(problem.Template, problem.Args));
         if (Activity.HoursPerWeek is null) ModelState.AddModelError("Activity.HoursPerWeek", Texts["Enter hours a week."]);
         if (Activity.Note?.Length > 1000) ModelState.AddModelError("Activity.Note", Texts.Format("The note may be at most {0} characters.", 1000));
         if (ModelState.IsValid && Draft is { } draft && await TryChangeAsync(() => draft.AddActivity(new PlannedActivity

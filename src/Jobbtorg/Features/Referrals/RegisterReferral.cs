@@ -1,3 +1,4 @@
+using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
@@ -57,6 +58,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
 
         var referralDate = request.ReferralDate ?? today;
         if (referralDate > today) Error(nameof(request.ReferralDate), "The referral date cannot be in the future.");
+        else if (referralDate < Dates.Min) Error(nameof(request.ReferralDate), "The date {0} is before {1}, the earliest date the system accepts.", referralDate, Dates.Min);
 
         PersonalNumber personalNumber = default;
         if (!PersonalNumber.TryParse(request.PersonalNumber, today, out personalNumber, out var pnError))
@@ -68,13 +70,14 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
                 _ => "Write the personal identity number as YYYYMMDD-NNNN.",
             });
         var age = errors.ContainsKey(nameof(request.PersonalNumber)) ? null : personalNumber.AgeOn(referralDate);
-        if (age < MinimumAge) Error(nameof(request.PersonalNumber), "The person is {0} years old; the job centre takes people from {1}.", age!, MinimumAge);
+        if (age < 0) Error(nameof(request.ReferralDate), "The referral date {0} is before the person was born.", referralDate);
+        else if (age < MinimumAge) Error(nameof(request.PersonalNumber), "The person is {0} years old; the job centre takes people from {1}.", age!, MinimumAge);
 
         if (request.TargetGroup is null) Error(nameof(request.TargetGroup), "Choose the target group.");
         else if (request.TargetGroup == TargetGroup.Youth && age is not (>= 16 and <= 24) && !errors.ContainsKey(nameof(request.PersonalNumber)))
             Error(nameof(request.TargetGroup), "The youth target group is for people aged 16–24.");
 
-        var district = string.IsNullOrWhiteSpace(request.District) ? null
+        var district = string.IsNullOrWhiteSpace(request.District) || Input.TextProblem(request.District) is not null ? null
             : await db.Districts.FirstOrDefaultAsync(d => d.Code == request.District.Trim().ToLower(), ct);
         if (string.IsNullOrWhiteSpace(request.District)) Error(nameof(request.District), "Choose the district.");
         else if (district is null) Error(nameof(request.District), "There is no district with the code '{0}'.", request.District);
@@ -86,6 +89,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
 
         if (request.ConsentGiven && request.ConsentDate is null) Error(nameof(request.ConsentDate), "Enter the date the person gave consent.");
         if (request.ConsentDate > today) Error(nameof(request.ConsentDate), "The consent date cannot be in the future.");
+        else if (request.ConsentDate < Dates.Min) Error(nameof(request.ConsentDate), "The date {0} is before {1}, the earliest date the system accepts.", request.ConsentDate, Dates.Min);
         if (!request.ConsentGiven && request.ConsentDate is not null) Error(nameof(request.ConsentDate), "A consent date is only given when the person consented.");
         if (request.Text?.Length > MaxTextLength) Error(nameof(request.Text), "The text may be at most {0} characters.", MaxTextLength);
         if (request.DistrictReferralId?.Length > 100) Error(nameof(request.DistrictReferralId), "The district's referral id may be at most 100 characters.");
@@ -94,6 +98,11 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
         if (channel == ReferralChannel.Form && string.IsNullOrWhiteSpace(request.LastName)) Error(nameof(request.LastName), "Enter the last name.");
         if (request.FirstName?.Length > 100) Error(nameof(request.FirstName), "The first name may be at most 100 characters.");
         if (request.LastName?.Length > 100) Error(nameof(request.LastName), "The last name may be at most 100 characters.");
+        // The form's binder and the API's reader refuse these already; a caller of this use case gets the same rule.
+        foreach (var (field, text) in new[] { (nameof(request.PersonalNumber), request.PersonalNumber), (nameof(request.FirstName), request.FirstName),
+                     (nameof(request.LastName), request.LastName), (nameof(request.District), request.District), (nameof(request.Text), request.Text),
+                     (nameof(request.DistrictReferralId), request.DistrictReferralId) })
+            if (Input.TextProblem(text) is { } problem) errors[field] = [texts[problem]];
 
         if (errors.Count > 0) return new ReferralOutcome.Invalid(errors);
 

@@ -232,7 +232,7 @@ public static class IndicatorCalculator
     /// <summary>The first day of the calendar month six months after the closure.</summary>
     internal static DateOnly FollowUpMonth(DateOnly closure)
     {
-        var m = closure.AddMonths(6);
+        var m = Dates.PlusMonths(closure, 6);
         return new DateOnly(m.Year, m.Month, 1);
     }
 
@@ -312,7 +312,7 @@ public static class IndicatorCalculator
                 if (c.ClosureReason is ClosureReason.Work or ClosureReason.Studies) toWorkOrStudies++;
             }
 
-            var anniversary = e.AddMonths(12); // clamped to the month's end: 29 Feb + 12 months is 28 Feb
+            var anniversary = Dates.PlusMonths(e, 12); // clamped to the month's end: 29 Feb + 12 months is 28 Feb
             if (InPeriod(anniversary))
             {
                 var selfSufficient = IsSelfSufficiencyReason(c.ClosureReason) && c.Closure <= anniversary;
@@ -328,7 +328,7 @@ public static class IndicatorCalculator
             if (IsFollowedUpSixMonths(c))
             {
                 var month = FollowUpMonth(c.Closure!.Value);
-                if (month >= from && month.AddMonths(1).AddDays(-1) <= to)
+                if (month >= from && Dates.PlusDays(Dates.PlusMonths(month, 1), -1) <= to)
                 {
                     if (data.BenefitInFollowUpMonths.TryGetValue((c.ParticipantId, month), out var receivesBenefit))
                     {
@@ -341,7 +341,7 @@ public static class IndicatorCalculator
 
             foreach (var end in c.MunicipalJobEnds)
             {
-                var target = end.AddMonths(3);
+                var target = Dates.PlusMonths(end, 3);
                 if (!InPeriod(target)) continue;
                 if (NearestObservation(data, c.ParticipantId, target) is { } observation)
                 {

@@ -1,3 +1,4 @@
+using Jobbtorg.Calendar;
 using Jobbtorg.Features.Cases;
 
 namespace Jobbtorg.Features.Reports;
@@ -28,8 +29,8 @@ public static class MonthlySeries
         var points = new List<MonthPoint>(Months);
         for (var back = Months - 1; back >= 0; back--)
         {
-            var from = last.AddMonths(-back);
-            var report = IndicatorCalculator.Compute(data, from, from.AddMonths(1).AddDays(-1), GroupBy.ReportingGroup);
+            var from = Dates.PlusMonths(last, -back);
+            var report = IndicatorCalculator.Compute(data, from, Dates.PlusDays(Dates.PlusMonths(from, 1), -1), GroupBy.ReportingGroup);
             var groups = new Dictionary<ReportingGroup, MonthFigures>();
             foreach (var group in Enum.GetValues<ReportingGroup>())
                 if (report.Groups?.GetValueOrDefault(group.ToString()) is { } set) groups[group] = MonthFigures.Of(set);

@@ -1,3 +1,5 @@
+using Jobbtorg.Calendar;
+
 namespace Jobbtorg.Features.Reports;
 
 public enum PeriodKind { Month, Tertial, Year, Custom }
@@ -9,14 +11,14 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly To)
     public static ReportPeriod Month(int year, int month)
     {
         var first = new DateOnly(year, month, 1);
-        return new(PeriodKind.Month, first, first.AddMonths(1).AddDays(-1));
+        return new(PeriodKind.Month, first, Dates.PlusDays(Dates.PlusMonths(first, 1), -1));
     }
 
     public static ReportPeriod Tertial(int year, int tertial)
     {
         if (tertial is < 1 or > 3) throw new ArgumentOutOfRangeException(nameof(tertial), tertial, "A tertial is 1, 2 or 3.");
         var first = new DateOnly(year, (tertial - 1) * 4 + 1, 1);
-        return new(PeriodKind.Tertial, first, first.AddMonths(4).AddDays(-1));
+        return new(PeriodKind.Tertial, first, Dates.PlusDays(Dates.PlusMonths(first, 4), -1));
     }
 
     public static ReportPeriod Year(int year) => new(PeriodKind.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,7 +35,7 @@ public static class ReportsApi
             .WithName("getIndicatorReport")
             .WithSummary("Indicator report for a period")
             .WithDescription("The indicators of the job centres for the period [from, to] (dates yyyy-MM-dd, both included), " +
-                             "as the data stood on asOf (default: today in Stockholm); events dated after asOf are ignored. " +
+                             "as the data stood on asOf (default: today in Stockholm); events dated after asOf are ignored. Dates lie in 1900-01-01 … 2099-12-31. " +
                              "groupBy (reportingGroup, jobCentre, district or gender) adds a breakdown under \"groups\"; a case " +
                              "with no value for the grouping is under \"unassigned\". Rates are fractions, null when nothing " +
                              "was measured. A missing or invalid value answers 400 naming the field.")
@@ -52,9 +51,8 @@ public static class ReportsApi
             if (required) errors[field] = [texts.Format("Enter the date '{0}' as yyyy-MM-dd.", field)];
             return null;
         }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date;
-        errors[field] = [texts.Format("'{0}' is not a date; write it as yyyy-MM-dd.", value)];
+        if (Input.TryReadDate(value, out var date, out var problem)) return date;
+        errors[field] = [texts.Format(problem!.Template, problem.Args)];
         return null;
     }
 }

@@ -55,6 +55,7 @@ public static class ApiContract
         });
         services.AddOpenApi(o =>
         {
+            InputJsonSchemas.Describe(o);
             o.AddSchemaTransformer(MarkRequiredProperties);
             o.AddOperationTransformer(DescribeAccessAndAnswers);
             o.AddDocumentTransformer(DescribeDocument);

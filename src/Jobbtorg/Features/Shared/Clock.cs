@@ -8,7 +8,11 @@ public static class Clock
     public static DateOnly Today(this TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
 
-    public static DateTimeOffset ToStockholm(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Stockholm);
+    /// <summary>The instant in Stockholm time; the last hours of the calendar, which have no Stockholm time, stay in UTC.</summary>
+    public static DateTimeOffset ToStockholm(this DateTimeOffset instant) =>
+        instant.UtcDateTime > LastConvertible ? instant : TimeZoneInfo.ConvertTime(instant, Stockholm);
+
+    private static readonly DateTime LastConvertible = DateTime.MaxValue.AddHours(-3);
 
     /// <summary>The UTC instant of a Stockholm wall-clock time; null for a time skipped when summer time begins.</summary>
     public static DateTimeOffset? FromStockholm(DateOnly date, TimeOnly time)

@@ -54,6 +54,9 @@ public class ThreePartyMeeting
         if (!c.IsOpen) throw new RuleBrokenException("The case is closed and can no longer be changed.");
         if (!c.IsEnrolled) throw new RuleBrokenException("A three-party meeting is booked once the case is enrolled and has a coach.");
         if (startsAt <= now) throw new RuleBrokenException("The meeting must start later than now.");
+        var day = DateOnly.FromDateTime(startsAt.ToStockholm().DateTime);
+        var latest = Calendar.Dates.LatestPlanned(DateOnly.FromDateTime(now.ToStockholm().DateTime));
+        if (day > latest) throw new RuleBrokenException("A meeting is booked at most {0} years ahead, up to {1}.", Calendar.Dates.MaxYearsAhead, latest);
         if (durationMinutes is < MinMinutes or > MaxMinutes)
             throw new RuleBrokenException("The meeting must last between {0} and {1} minutes.", MinMinutes, MaxMinutes);
         if (string.IsNullOrWhiteSpace(place)) throw new RuleBrokenException("Say where the meeting is held, or how to join by video or phone.");
