@@ -43,7 +43,8 @@ public static class BookingBench
         public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 
-    public static async Task RunAsync(string provider, int cases, string postgresServer, int workers)
+    /// <summary>Returns the bookings per second of each phase; throws when an invariant is broken.</summary>
+    public static async Task<(double Phase1, double Phase2)> RunAsync(string provider, int cases, string postgresServer, int workers)
     {
         var database = $"jobbtorg_bench_{Guid.NewGuid():N}";
         var sqliteFile = Path.Combine(Path.GetTempPath(), database + ".db");
@@ -86,6 +87,7 @@ public static class BookingBench
                 await using var db = Open();
                 return (await Desk(db).BookOnAsync(id, contended)).Booking is not null;
             });
+            var phase1 = caseIds.Count / elapsed.TotalSeconds;
             Console.WriteLine($"{provider}: phase 1, {caseIds.Count:N0} chosen bookings on one meeting of {ContendedSeats} seats: {booked:N0} booked, {refused:N0} refused " +
                               $"in {elapsed.TotalSeconds:N2} s = {caseIds.Count / elapsed.TotalSeconds:N0} bookings/s ({Reasons(reasons)})");
             if (booked != Math.Min(ContendedSeats, caseIds.Count)) throw new InvalidOperationException($"Expected {Math.Min(ContendedSeats, caseIds.Count)} booked, got {booked}.");
@@ -118,6 +120,7 @@ public static class BookingBench
                               $"in {elapsed.TotalSeconds:N2} s = {caseIds.Count / elapsed.TotalSeconds:N0} bookings/s ({Reasons(reasons)})");
             if (bookedNow + waiting != caseIds.Count) throw new InvalidOperationException($"{bookedNow} booked + {waiting} waiting is not {caseIds.Count}.");
             await CheckAsync(Open, provider);
+            return (phase1, caseIds.Count / elapsed.TotalSeconds);
         }
         finally
         {

@@ -25,9 +25,7 @@ public static class ImportBench
         var stream = Path.Combine(Path.GetTempPath(), $"jobbtorg-bench-{events}.ndjson");
         if (!File.Exists(stream))
         {
-            var generating = Stopwatch.StartNew();
-            var written = CaseEventStream.Write(stream, events, TestPersonalNumbers.All());
-            Console.WriteLine($"generated {written:N0} events ({new FileInfo(stream).Length / 1_048_576.0:N0} MiB) in {generating.Elapsed.TotalSeconds:N1} s");
+            Console.WriteLine($"generated {CaseEventStream.Write(stream, events, null, ScaleTargets.People())}");
         }
         var lines = File.ReadLines(stream).LongCount();
 
