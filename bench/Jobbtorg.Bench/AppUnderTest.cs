@@ -173,17 +173,41 @@ public sealed class AppUnderTest : IAsyncDisposable
         sampler = new Timer(_ => Sample(), null, 0, 50);
     }
 
+    /// <summary>Statements the app ran (when started with <c>traceSql</c>): the request path, milliseconds and SQL.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string? Path, double Ms, string Sql)> Statements { get; } = new();
+
     private void Keep(string? line)
     {
         if (line is null) return;
+        if (line.Contains("\"EventId\":20101", StringComparison.Ordinal)) KeepStatement(line);
         output.Enqueue(line);
         while (output.Count > 200) output.TryDequeue(out _);
+    }
+
+    private void KeepStatement(string line)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            var state = root.GetProperty("State");
+            string? path = null;
+            if (root.TryGetProperty("Scopes", out var scopes))
+                foreach (var scope in scopes.EnumerateArray())
+                    if (scope.ValueKind == JsonValueKind.Object && scope.TryGetProperty("RequestPath", out var p)) path = p.GetString();
+            var ms = double.Parse(state.GetProperty("elapsed").GetString() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            Statements.Enqueue((path, ms, state.GetProperty("commandText").GetString() ?? ""));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException) { }
     }
 
     /// <summary>The app's output so far (the last 200 lines), for when it fails.</summary>
     public string Output => string.Join('\n', output);
 
-    public static ProcessStartInfo StartInfo(string dll, BenchStore store, int port, string apiKey, params string[] args)
+    public static ProcessStartInfo StartInfo(string dll, BenchStore store, int port, string apiKey, params string[] args) =>
+        StartInfo(dll, store, port, apiKey, traceSql: false, args);
+
+    public static ProcessStartInfo StartInfo(string dll, BenchStore store, int port, string apiKey, bool traceSql, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -211,18 +235,18 @@ public sealed class AppUnderTest : IAsyncDisposable
         env["Jobbtorg__RateLimits__SignInsPerAccountPer15Minutes"] = "100000";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
-        env["DOTNET_gcServer"] = null; // the app's own choice
+        if (traceSql) env["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
         return start;
     }
 
     /// <summary>Starts the published app on the store's database and waits for /health/ready.</summary>
-    public static async Task<AppUnderTest> StartAsync(BenchStore store, TimeSpan? wait = null)
+    public static async Task<AppUnderTest> StartAsync(BenchStore store, TimeSpan? wait = null, bool traceSql = false)
     {
         var dll = await BenchPaths.PublishAsync();
         var port = FreePort();
         var key = "bench-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var clock = Stopwatch.StartNew();
-        var process = Start(StartInfo(dll, store, port, key));
+        var process = Start(StartInfo(dll, store, port, key, traceSql));
         var app = new AppUnderTest(process, new Uri($"http://127.0.0.1:{port}"), key, store);
         try
         {
@@ -482,5 +506,6 @@ public sealed record BenchStaff(string AdminEmail, string AdminPassword, string 
         }
     }
 
-    private static string NewPassword() => "Bench-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('/', 'x').Replace('+', 'y');
+    // Not the account's name or e-mail address (the password rules refuse those).
+    private static string NewPassword() => "Lugn-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('/', 'x').Replace('+', 'y');
 }

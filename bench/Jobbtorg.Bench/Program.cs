@@ -15,6 +15,7 @@ using Jobbtorg.Identity;
 //   import-small <db> <size>           one event and a 1,000-event daily file into the loaded database
 //   import-copy <db> [events]          the import API into an empty database vs a raw COPY of the same rows
 //   casepage <db> <size>               50 concurrent users on the case page and other pages (wrk)
+//   trace <db> <size>                  statements per request and their times (the app's command log), EXPLAIN on PostgreSQL
 //   bookings <db> [cases]              info-meeting bookings under contention (BookingBench)
 //   coldstart <db> <size>              process start to the first 200 of /health/ready and the login page
 //   all <db> <size>                    all of them in order (load only if the database is missing), then a table
@@ -52,6 +53,9 @@ try
             break;
         case "casepage":
             await ScaleTargets.CasePageAsync(db, Size(2, 1_000_000));
+            break;
+        case "trace":
+            await ScaleTargets.TraceAsync(db, Size(2, 1_000_000));
             break;
         case "bookings":
             await ScaleTargets.BookingsAsync(db, (int)Size(2, 2_000));

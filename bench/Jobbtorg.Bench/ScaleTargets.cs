@@ -578,6 +578,68 @@ public static class ScaleTargets
     }
 
     // ----------------------------------------------------------------------------------------------------------------
+    // trace: where the time goes, from the app's own statement log
+
+    public static async Task TraceAsync(string provider, long size)
+    {
+        var store = await LoadedAsync(provider, size);
+        Console.WriteLine($"== trace: statements per request on {store.Provider} {store.Name} (the app's EF Core command log)");
+        await using var app = await AppUnderTest.StartAsync(store, traceSql: true);
+        var staff = await BenchStaff.EnsureAsync(app);
+        using var coach = new BrowserSession(app.BaseAddress);
+        await coach.SignInAsync(staff.CoachEmail, staff.CoachPassword);
+        using var admin = new BrowserSession(app.BaseAddress);
+        await admin.SignInAsync(staff.AdminEmail, staff.AdminPassword);
+        using var api = app.Api();
+        var caseId = await store.ScalarAsync<long>(
+            $"SELECT min(c.\"Id\") FROM \"Cases\" c JOIN \"JobCentres\" j ON j.\"Id\" = c.\"JobCentreId\" WHERE j.\"Code\" = '{BenchStaff.CoachCentre}' AND c.\"ClosureDate\" IS NULL");
+        var report = $"/api/reports/indicators?from={CaseEventStream.FirstDay:yyyy-MM-dd}&to={CaseEventStream.LastDay:yyyy-MM-dd}&groupBy=district";
+        var requests = new (string Name, string Path, Func<Task> Send)[]
+        {
+            ("report API, ten years by district", "/api/reports/indicators", async () => (await api.GetAsync(report)).Dispose()),
+            ("case page", $"/Cases/Details/{caseId}", async () => await coach.GetAsync($"/Cases/Details/{caseId}")),
+            ("start page (coach)", "/", async () => await coach.GetAsync("/")),
+            ("case list (coach)", "/Cases", async () => await coach.GetAsync("/Cases")),
+            ("attendance day view", "/Attendance", async () => await coach.GetAsync("/Attendance")),
+            ("report page", "/Reports", async () => await admin.GetAsync("/Reports")),
+            ("login page", "/Account/Login", async () => await new BrowserSession(app.BaseAddress).GetAsync("/Account/Login")),
+        };
+        foreach (var (name, path, send) in requests)
+        {
+            await send(); // warm
+            await Task.Delay(300);
+            app.Statements.Clear();
+            var clock = Stopwatch.StartNew();
+            await send();
+            clock.Stop();
+            await Task.Delay(500); // the log is written after the answer
+            var mine = app.Statements.Where(st => st.Path == path).ToList();
+            Console.WriteLine($"  {name,-36} {clock.Elapsed.TotalMilliseconds,7:N0} ms, {mine.Count,3} statements taking {mine.Sum(st => st.Ms),6:N0} ms in the database");
+            foreach (var st in mine.OrderByDescending(st => st.Ms).Take(3))
+                Console.WriteLine($"      {st.Ms,6:N0} ms  {Shorten(System.Text.RegularExpressions.Regex.Replace(st.Sql, @"\s+", " "), 220)}");
+            if (name.StartsWith("report API", StringComparison.Ordinal) && store.OnPostgres)
+                foreach (var st in mine.OrderByDescending(st => st.Ms).Take(2))
+                    await ExplainAsync(store, st.Sql);
+        }
+    }
+
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of a statement the app ran; parameters, if any, are bound to the stream's period.</summary>
+    private static async Task ExplainAsync(BenchStore store, string sql)
+    {
+        var bound = System.Text.RegularExpressions.Regex.Replace(sql, @"@\w+", $"DATE '{CaseEventStream.LastDay:yyyy-MM-dd}'");
+        try
+        {
+            var plan = await store.ColumnAsync<string>("EXPLAIN (ANALYZE, BUFFERS) " + bound);
+            Console.WriteLine("      EXPLAIN (ANALYZE, BUFFERS):");
+            foreach (var line in plan) Console.WriteLine("        " + line);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            Console.WriteLine($"      (no plan: {e.Message.Split('\n')[0]})");
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
     // bookings
 
     public static async Task BookingsAsync(string provider, int cases = 2000)
