@@ -311,7 +311,7 @@ public static class ScaleTargets
         if (dailyRefused is not null || stored != 1000) throw new InvalidOperationException($"The daily file was not stored: {dailyRefused}");
         var after = app.WorkingSet;
         var single = singles.Skip(1).Order().ElementAt(1); // the first warms up
-        Console.WriteLine($"  attendance on {day}: one event {string.Join(", ", singles.Select(s => s.TotalMilliseconds.ToString("N0", Inv)))} ms (median of the last four {single.TotalMilliseconds:N0} ms); " +
+        Console.WriteLine($"  attendance on {day:yyyy-MM-dd}: one event {string.Join(", ", singles.Select(s => s.TotalMilliseconds.ToString("N0", Inv)))} ms (median of the last four {single.TotalMilliseconds:N0} ms); " +
                           $"1,000 events {dailyElapsed.TotalMilliseconds:N0} ms");
         Console.WriteLine($"  app working set {before / 1_048_576:N0} MiB before, peak {Math.Max(singlePeak, dailyPeak) / 1_048_576:N0} MiB, after {after / 1_048_576:N0} MiB " +
                           $"(growth at peak {(Math.Max(singlePeak, dailyPeak) - before) / 1_048_576:N0} MiB)");
@@ -494,13 +494,20 @@ public static class ScaleTargets
             var probe = session is null ? await new BrowserSession(app.BaseAddress).GetAsync(check) : await session.GetAsync(check);
             if (probe.Status != HttpStatusCode.OK) throw new InvalidOperationException($"{name} ({check}) answered {(int)probe.Status} {probe.Location}");
             var result = await WrkAsync(app, script, cookie, connections, seconds);
+            if (result.Requests == 0)
+            {
+                // wrk prints no latencies then; the page is left out of the comparisons below and recorded as not met.
+                Console.WriteLine($"  {name,-30} no request finished within {seconds} s ({connections} at once)");
+                continue;
+            }
             measured[name] = result;
             Console.WriteLine($"  {name,-30} p50 {result.P50Ms,8:N1} ms  p99 {result.P99Ms,8:N1} ms  {result.RequestsPerSecond,8:N0} requests/s  " +
                               $"({result.Requests:N0} requests{(result.Errors > 0 ? $", {result.Errors:N0} errors or non-2xx" : "")})");
         }
         var label = BenchStore.Label(size);
-        var casePage = measured["case page"];
-        var login = measured["login page"];
+        foreach (var (name, _, _, _) in pages.Where(p => !measured.ContainsKey(p.Name)))
+            Record($"{name} {label} p99", name == "case page" ? "≤ 50 ms" : "≤ 2× case page", $"no request finished within {seconds} s", false);
+        if (!measured.TryGetValue("case page", out var casePage) || !measured.TryGetValue("login page", out var login)) return;
         Record($"case page {label} p99", "≤ 50 ms", $"{casePage.P99Ms:N1} ms (p50 {casePage.P50Ms:N1} ms)", casePage.P99Ms <= 50 && casePage.Errors == 0);
         var share = casePage.RequestsPerSecond / login.RequestsPerSecond;
         Record($"case page {label} throughput", "≥ 25 % of login page", $"{casePage.RequestsPerSecond:N0}/s = {share:P0} of {login.RequestsPerSecond:N0}/s", share >= 0.25);
