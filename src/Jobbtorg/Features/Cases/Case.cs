@@ -3,6 +3,7 @@ using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
 using Jobbtorg.Features.Shared;
+using Jobbtorg.Identity;
 
 namespace Jobbtorg.Features.Cases;
 
@@ -130,7 +131,7 @@ public class Case
 
     public static ReportingGroup ReportingGroupOf(TargetGroup targetGroup, bool newlyArrived, int? ageOnEnrolment) =>
         targetGroup == TargetGroup.AdultRefugee || newlyArrived ? Cases.ReportingGroup.NewlyArrivedRefugee
-        : ageOnEnrolment is >= 16 and <= 24 ? Cases.ReportingGroup.Youth
+        : AgeBands.IsYouth(ageOnEnrolment) ? Cases.ReportingGroup.Youth
         : Cases.ReportingGroup.Other25Plus;
 
     public void AssignCoach(AppUser coach)

@@ -431,7 +431,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
             {
                 CaseRef = referral.CaseRef!, PersonalNumber = referral.PersonalNumber!, Existing = existing, ReferralLine = line,
                 ReferralDate = referral.Date, DistrictId = districtId, TargetGroup = referral.TargetGroup, NewlyArrived = referral.NewlyArrived,
-                JobCentreId = age is >= 16 and <= 24 && youth is { } y ? y : adult, Latest = referral.Date,
+                JobCentreId = AgeBands.IsYouth(age) && youth is { } y ? y : adult, Latest = referral.Date,
             };
         }
 
