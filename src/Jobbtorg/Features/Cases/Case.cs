@@ -13,7 +13,6 @@ namespace Jobbtorg.Features.Cases;
 /// </summary>
 public class Case
 {
-    public const int JobGuaranteeWorkingDays = 5;
     public const int PlanReviewMonths = 3;
 
     public int Id { get; set; }
@@ -246,23 +245,17 @@ public class Case
     /// <summary>The plan must be reviewed at the latest three months after it was agreed.</summary>
     public DateOnly? PlanReviewDue => LatestAgreedPlan?.AgreedOn is { } agreed ? Dates.PlusMonths(agreed, PlanReviewMonths) : null;
 
-    /// <summary>Deadline for the first agreed plan: five working days after enrolment, paused days not counted.</summary>
-    public DateOnly? JobGuaranteeDeadline => EnrolmentDate is { } e
-        ? WorkingDays.Deadline(e, JobGuaranteeWorkingDays, Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)))
-        : null;
+    /// <summary>Deadline for the first agreed plan: five working days after enrolment, paused days not counted; null
+    /// while an open pause stops the clock.</summary>
+    public DateOnly? JobGuaranteeDeadline => EnrolmentDate is { } e ? Cases.JobGuarantee.Deadline(e, PausePeriods) : null;
 
-    /// <summary>The job-guarantee state as domain.md defines it for the indicator, seen on <paramref name="today"/>:
-    /// an enrolment, agreement or closure dated later has not happened yet.</summary>
-    public JobGuaranteeState JobGuarantee(DateOnly today)
-    {
-        if (EnrolmentDate is null || EnrolmentDate > today) return JobGuaranteeState.NotEnrolled;
-        var deadline = JobGuaranteeDeadline;
-        if (FirstPlanAgreedOn is { } agreed && agreed <= today)
-            return deadline is null || agreed <= deadline ? JobGuaranteeState.Met : JobGuaranteeState.Missed;
-        if (deadline is null) return JobGuaranteeState.Stopped;
-        if (ClosureDate is { } closed && closed <= today && closed <= deadline) return JobGuaranteeState.Excluded;
-        return deadline >= today ? JobGuaranteeState.Pending : JobGuaranteeState.Missed;
-    }
+    /// <summary>The job-guarantee state seen on <paramref name="today"/>, as the indicator report counts it (see
+    /// <see cref="Cases.JobGuarantee"/>): an open pause leaves the case pending, and the page shows the stopped clock
+    /// beside it.</summary>
+    public JobGuaranteeState JobGuarantee(DateOnly today) =>
+        Cases.JobGuarantee.StateOf(EnrolmentDate, FirstPlanAgreedOn, PausePeriods, ClosureDate, today);
+
+    private IEnumerable<PausePeriod> PausePeriods => Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn));
 
     public JournalEntry WriteJournal(DateOnly eventDate, string text, AppUser author, DateTimeOffset now, JournalEntry? corrects, DateOnly today)
     {
