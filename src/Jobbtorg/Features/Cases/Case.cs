@@ -217,6 +217,33 @@ public class Case
         }
     }
 
+    /// <summary>The properties <see cref="ImportState"/> sets beside the version: what a later stream may change on a
+    /// case already stored.</summary>
+    internal static readonly string[] ImportedStateProperties =
+    [
+        nameof(Status), nameof(JobCentreId), nameof(EnrolmentDate), nameof(CoachId), nameof(CoachRef), nameof(ReportingGroup),
+        nameof(FirstPlanAgreedOn), nameof(ClosureDate), nameof(ClosureReason), nameof(ClosureSubReason), nameof(ClosedBy),
+        nameof(OpenParticipantId),
+    ];
+
+    /// <summary>
+    /// A case as an import of its events leaves it, after the caller has set the referral's facts: the state its
+    /// lifecycle reached through the same transitions the methods above take, and the enrolment's centre, coach and
+    /// reporting group. The import writes the columns of this object, so its rows hold what a case here would.
+    /// </summary>
+    internal void ImportState(CaseLifecycle state, int jobCentreId, string? coachId, string? coachRef, ReportingGroup? reportingGroup,
+        string importedBy)
+    {
+        JobCentreId = jobCentreId;
+        CoachId = coachId;
+        CoachRef = coachRef;
+        ReportingGroup = reportingGroup;
+        OpenParticipantId = ParticipantId;
+        Apply(state);
+        ClosedBy = state.IsClosed ? importedBy : null;
+        Version = 1;
+    }
+
     public PlanVersion? CurrentDraft => Plans.FirstOrDefault(p => p.Status == PlanStatus.Draft);
     public PlanVersion? LatestAgreedPlan => Plans.Where(p => p.Status == PlanStatus.Agreed).MaxBy(p => p.Number);
 
