@@ -104,7 +104,7 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
             var age = pn.AgeOn(today) ?? 30;
             if (age < 17) continue;
             var district = demoDistricts[i % demoDistricts.Length];
-            var isYouth = age <= 24;
+            var isYouth = AgeBands.IsYouth(age);
             var participant = new Participant
             {
                 PersonalNumber = pn.Value,
