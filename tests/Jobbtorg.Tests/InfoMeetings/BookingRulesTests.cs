@@ -140,7 +140,7 @@ public sealed class BookingRulesTests(JobbtorgAppFactory app)
     private async Task ServeAllWaitingListsAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<InfoMeetingDesk>().ServeAllWaitingListsAsync();
+        await scope.ServiceProvider.GetRequiredService<ServeWaitingList>().AllAsync();
     }
 
     // Rosenlundsgatan: Kungsholmen and Norrmalm.
