@@ -18,7 +18,7 @@ using Npgsql;
 // database, and reports events per second and the process's peak memory; then imports it again (all
 // skipped), exports it, and computes the indicator report from it.
 //   dotnet run -c Release --project bench/Jobbtorg.Bench -- bookings sqlite|postgres [2000] ["Host=…"] [48 workers]
-// The bookings bench imports N referred cases into a fresh database and books them through InfoMeetingDesk
+// The bookings bench imports N referred cases into a fresh database and books them through BookInfoMeeting
 // with parallel workers: all on one meeting with few seats, then automatically over seven weeks of meetings;
 // it reports bookings per second and refusals and checks that no seat or quota place was sold twice.
 if (args.Length >= 2 && args[0] == "import")

@@ -45,7 +45,7 @@ public abstract record ReferralOutcome
 /// <summary>Registers a referral from the form or a district system and books the new case on an info meeting.
 /// A person never gets a second open case, and a district's referral id is never registered twice, even when
 /// requests race.</summary>
-public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user, CaseAccess access, InfoMeetingDesk infoMeetings)
+public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user, CaseAccess access, BookInfoMeeting bookInfoMeeting)
 {
     public const int MinimumAge = 16;
     public const int MaxTextLength = 4000;
@@ -115,7 +115,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
             try
             {
                 var created = await CreateAsync(request, personalNumber, district, referralDate, age, channel, ct);
-                await infoMeetings.BookAutomaticallyAsync(created.Id, ct);
+                await bookInfoMeeting.HandleAsync(created.Id, ct: ct);
                 return new ReferralOutcome.Created(created);
             }
             catch (DbUpdateException) when (attempt == 0)
