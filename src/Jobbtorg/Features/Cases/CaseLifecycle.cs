@@ -117,15 +117,6 @@ public readonly record struct CaseLifecycle
     private DateOnly Later(DateOnly date) => date > Latest ? date : Latest;
 }
 
-/// <summary>A rule a step would break: English copy with its arguments, translated where it is shown.</summary>
-public sealed class BrokenRule(string template, params object[] args)
-{
-    public string Template { get; } = template;
-    public object[] Args { get; } = args;
-
-    public RuleBrokenException ToException() => new(Template, Args);
-}
-
 /// <summary>The outcome of a transition: the next state, or the rule it would break.</summary>
 public readonly struct LifecycleStep
 {

@@ -69,7 +69,7 @@ public class InfoMeeting
     public static Scheduling Schedule(MeetingRequest request, int? jobCentreId, string createdBy, DateTimeOffset now)
     {
         var broken = new Dictionary<string, BrokenRule>();
-        void Error(string field, string message, params object[] args) => broken[field] = new BrokenRule(field, message, args);
+        void Error(string field, string message, params object[] args) => broken[field] = BrokenRule.OnField(field, message, args);
 
         if (request.Kind is null) Error(nameof(request.Kind), "Choose adult or youth meeting.");
         if (request.Date is null) Error(nameof(request.Date), "Enter the date of the meeting.");

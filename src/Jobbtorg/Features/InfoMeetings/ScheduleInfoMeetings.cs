@@ -29,7 +29,7 @@ public sealed class ScheduleInfoMeetings(JobbtorgDb db, TimeProvider clock, Curr
     {
         // The centre is found here; the meeting's own fields are the meeting's rules.
         BrokenRule? centreRule = null;
-        void Error(string field, string message, params object[] args) => centreRule = new BrokenRule(field, message, args);
+        void Error(string field, string message, params object[] args) => centreRule = BrokenRule.OnField(field, message, args);
 
         var centre = string.IsNullOrWhiteSpace(request.JobCentre) || Input.TextProblem(request.JobCentre) is not null ? null
             : await db.JobCentres.FirstOrDefaultAsync(j => j.Code == request.JobCentre.Trim().ToLower(), ct);
