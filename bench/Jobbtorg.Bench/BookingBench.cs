@@ -18,7 +18,7 @@ using Microsoft.Extensions.Options;
 namespace Jobbtorg.Bench;
 
 /// <summary>
-/// Info-meeting bookings under concurrency, straight through <see cref="InfoMeetingDesk"/> with one database context per
+/// Info-meeting bookings under concurrency, straight through <see cref="BookInfoMeeting"/> with one database context per
 /// booking (as one per request in the app). Creates a fresh database, imports N referred cases for Farsta's three
 /// districts, then (1) every case asks for the same meeting with limited seats, (2) every case is booked automatically
 /// over seven weeks of meetings where the weekly quotas bind. After each phase it checks that no meeting is oversold,
@@ -58,8 +58,7 @@ public static class BookingBench
                     .UseNpgsql(postgresServer + $";Database={database};Maximum Pool Size={workers + 4}").Options)
                 : new SqliteJobbtorgDb(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite($"Data Source={sqliteFile}").Options);
             var options = Options.Create(new JobbtorgOptions());
-            InfoMeetingDesk Desk(JobbtorgDb db) => new(db, clock, options, new CurrentUser(new HttpContextAccessor()),
-                new DistrictOutbox(db, clock, new DistrictEndpoints(options)), NullLogger<InfoMeetingDesk>.Instance);
+            BookInfoMeeting Book(JobbtorgDb db) => new(db, clock, options, new CurrentUser(new HttpContextAccessor()));
 
             await using (var db = Open())
             {
@@ -85,7 +84,7 @@ public static class BookingBench
             var (booked, refused, elapsed, reasons) = await RaceAsync(caseIds, workers, async id =>
             {
                 await using var db = Open();
-                return (await Desk(db).BookOnAsync(id, contended)).Booking is not null;
+                return (await Book(db).HandleAsync(id, contended)).Booking is not null;
             });
             var phase1 = caseIds.Count / elapsed.TotalSeconds;
             Console.WriteLine($"{provider}: phase 1, {caseIds.Count:N0} chosen bookings on one meeting of {ContendedSeats} seats: {booked:N0} booked, {refused:N0} refused " +
@@ -107,7 +106,7 @@ public static class BookingBench
             (booked, refused, elapsed, reasons) = await RaceAsync(caseIds, workers, async id =>
             {
                 await using var db = Open();
-                return (await Desk(db).BookAutomaticallyAsync(id)).Booking is not null;
+                return (await Book(db).HandleAsync(id)).Booking is not null;
             });
             int waiting, bookedNow;
             await using (var db = Open())
@@ -138,12 +137,12 @@ public static class BookingBench
 
     private static InfoMeeting NewMeeting(int centre, DateOnly day, int seats, int hour = 9)
     {
-        var starts = Clock.FromStockholm(day, new TimeOnly(hour, 0))!.Value.ToUniversalTime();
-        return new InfoMeeting
+        var request = new MeetingRequest
         {
-            JobCentreId = centre, Kind = MeetingKind.Adult, StartsAt = starts, DurationMinutes = 90, Room = "Sal 1", Capacity = seats,
-            Language = "svenska", WeekStart = WorkingDays.MondayOf(day), CreatedBy = "bench",
+            JobCentre = "farsta", Kind = MeetingKind.Adult, Date = day, Time = new TimeOnly(hour, 0), DurationMinutes = 90, Room = "Sal 1", Capacity = seats,
+            Language = "svenska",
         };
+        return InfoMeeting.Schedule(request, centre, "bench", Now).Meetings.Single();
     }
 
     /// <summary>Runs the work for every case on a number of parallel workers; a refusal (409 in the API) counts as refused.</summary>

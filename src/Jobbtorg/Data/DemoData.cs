@@ -18,7 +18,7 @@ namespace Jobbtorg.Data;
 /// Development only: the app refuses to start in Production while demo users exist.
 /// </summary>
 public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProvider clock, OccupationCatalogue occupations,
-    InfoMeetingDesk infoMeetings)
+    BookInfoMeeting bookInfoMeeting)
 {
     public const string Password = "Jobbtorg-demo-1";
 
@@ -104,7 +104,7 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
             var age = pn.AgeOn(today) ?? 30;
             if (age < 17) continue;
             var district = demoDistricts[i % demoDistricts.Length];
-            var isYouth = age <= 24;
+            var isYouth = AgeBands.IsYouth(age);
             var participant = new Participant
             {
                 PersonalNumber = pn.Value,
@@ -179,7 +179,7 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
         await db.SaveChangesAsync(ct);
 
         var referred = await db.Cases.Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Select(c => c.Id).ToListAsync(ct);
-        foreach (var caseId in referred) await infoMeetings.BookAutomaticallyAsync(caseId, ct);
+        foreach (var caseId in referred) await bookInfoMeeting.HandleAsync(caseId, ct: ct);
     }
 
     /// <summary>Five weeks of registered attendance, mostly present, a few absences and a few days nobody registered, so
@@ -205,18 +205,14 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
         await db.SaveChangesAsync(ct);
     }
 
-    private static IEnumerable<InfoMeeting> WeeklyMeetings(JobCentre centre, MeetingKind kind, DateOnly first, TimeOnly time, string room, int capacity, string language)
+    private IEnumerable<InfoMeeting> WeeklyMeetings(JobCentre centre, MeetingKind kind, DateOnly first, TimeOnly time, string room, int capacity, string language)
     {
-        var series = Guid.NewGuid();
-        for (var week = 0; week < 6; week++)
+        var request = new MeetingRequest
         {
-            var day = first.AddDays(7 * week);
-            var start = Clock.FromStockholm(day, time)!.Value;
-            yield return new InfoMeeting
-            {
-                JobCentreId = centre.Id, Kind = kind, StartsAt = start, DurationMinutes = 90, Room = room, Capacity = capacity,
-                Language = language, SeriesId = series, WeekStart = WorkingDays.MondayOf(day), CreatedBy = "Demo",
-            };
-        }
+            JobCentre = centre.Code, Kind = kind, Date = first, Time = time, DurationMinutes = 90, Room = room, Capacity = capacity, Language = language, Weeks = 6,
+        };
+        var scheduling = InfoMeeting.Schedule(request, centre.Id, "Demo", clock.GetUtcNow());
+        return scheduling.Broken.Count == 0 ? scheduling.Meetings
+            : throw new InvalidOperationException($"Demo meetings at {centre.Code} break {scheduling.Broken[0].Template}");
     }
 }

@@ -15,7 +15,7 @@ public sealed record CaseTask(Case Case, IReadOnlyList<Need> Needs, DateOnly? Du
 
 /// <summary>The start page: what needs doing today, by role.</summary>
 public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock, Caseloads caseloads,
-    InfoMeetingDesk infoMeetings, Attendance.AttendanceRegister attendance) : PageModel
+    FindNextFreeTime findNextFreeTime, Attendance.AttendanceRegister attendance) : PageModel
 {
     public const int ReviewWarningDays = 14;
 
@@ -62,7 +62,7 @@ public class MyWorkModel(JobbtorgDb db, CaseAccess access, CurrentUser user, Tim
             UnreadMessages = await db.DistrictMessages.CountAsync(m => m.DistrictId == user.DistrictId && m.ReadAt == null, ct);
             if (user.DistrictId is { } districtId && await db.Districts.FindAsync([districtId], ct) is { } district)
                 foreach (var kind in Enum.GetValues<MeetingKind>())
-                    NextFree.Add((kind, await infoMeetings.NextFreeAsync(district, kind, ct)));
+                    NextFree.Add((kind, await findNextFreeTime.HandleAsync(district, kind, ct)));
             var noShowsSince = clock.GetUtcNow().AddDays(-30);
             RecentNoShows = await db.InfoMeetingBookings.Include(b => b.Case).ThenInclude(c => c.Participant).Include(b => b.Meeting)
                 .Where(b => b.Status == BookingStatus.NoShow && b.Case.DistrictId == user.DistrictId && b.Meeting.StartsAt >= noShowsSince)

@@ -113,20 +113,32 @@ public class JobGuaranteeTests
         Assert.Equal(JobGuaranteeState.Met, c.JobGuarantee(LongAfter));
     }
 
+    // An open pause stops the clock: no deadline is shown, and the guarantee stays pending however long the pause
+    // lasts, as the indicator report counts it (domain.md "Settled readings"), never missed.
+
     [Fact]
-    public void Open_pause_before_the_fifth_working_day_stops_the_clock()
+    public void Open_pause_before_the_fifth_working_day_stops_the_clock_and_the_guarantee_stays_pending()
     {
         var c = EnrolledMonday29April().PausedOn(D("2024-05-02")).Build();
         Assert.Null(c.JobGuaranteeDeadline);
-        Assert.Equal(JobGuaranteeState.Stopped, c.JobGuarantee(LongAfter));
+        Assert.Equal(JobGuaranteeState.Pending, c.JobGuarantee(LongAfter));
     }
 
     [Fact]
-    public void Open_pause_starting_on_the_fifth_working_day_stops_the_clock()
+    public void Open_pause_starting_on_the_fifth_working_day_stops_the_clock_and_the_guarantee_stays_pending()
     {
         var c = EnrolledMonday29April().PausedOn(D("2024-05-07")).Build();
         Assert.Null(c.JobGuaranteeDeadline);
-        Assert.Equal(JobGuaranteeState.Stopped, c.JobGuarantee(LongAfter));
+        Assert.Equal(JobGuaranteeState.Pending, c.JobGuarantee(LongAfter));
+    }
+
+    [Fact]
+    public void Pause_resumed_after_the_as_of_date_still_stops_the_clock_on_that_date()
+    {
+        // Paused Thu 2 May, resumed Mon 13 May: the deadline is Thu 16 May. Seen on 10 May the pause has no resume yet.
+        var c = EnrolledMonday29April().PausedOn(D("2024-05-02")).ResumedOn(D("2024-05-13")).Build();
+        Assert.Equal(JobGuaranteeState.Pending, c.JobGuarantee(D("2024-05-10")));
+        Assert.Equal(JobGuaranteeState.Missed, c.JobGuarantee(D("2024-05-17")));
     }
 
     [Fact]

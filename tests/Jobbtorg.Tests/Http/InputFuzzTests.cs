@@ -143,7 +143,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
     // ---- The world the requests are made in -------------------------------------------------------------------------
 
     private sealed record World(int Referred, int Working, int Paused, int Meeting, int ThreePartyMeeting, string CoachId, string WorkingPerson,
-        int ActivityType, int DraftActivity);
+        int ActivityType, int DraftActivity, string StaffMemberId, string OtherCoachId, int Farsta);
 
     private async Task<World> CreateWorldAsync(HttpClient admin)
     {
@@ -195,7 +195,10 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         var threeParty = await app.WithDbAsync(db => db.ThreePartyMeetings.Where(m => m.CaseId == working).Select(m => m.Id).SingleAsync());
         var draftActivity = await app.WithDbAsync(db => db.PlanVersions.Where(p => p.CaseId == working && p.Status == Features.Plans.PlanStatus.Draft)
             .SelectMany(p => p.Activities).Select(a => a.Id).SingleAsync());
-        return new World(referred, working, paused, meetingId, threeParty, coach.Id, person, activityType, draftActivity);
+        var member = await app.CreateUserAsync(Roles.Matcher, centre: "farsta", name: "Matchare Fuzz");
+        var otherCoach = await app.CreateUserAsync(Roles.Coach, centre: "farsta", name: "Coach Fuzz Två");
+        var farsta = await app.WithDbAsync(db => db.JobCentres.Where(j => j.Code == "farsta").Select(j => j.Id).SingleAsync());
+        return new World(referred, working, paused, meetingId, threeParty, coach.Id, person, activityType, draftActivity, member.Id, otherCoach.Id, farsta);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd");
@@ -406,6 +409,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
 
     private sealed record PageForm(string Url, Dictionary<string, string> Fields);
 
+    private static Dictionary<string, string> StaffRole(World w) => new() { ["Input.Role"] = "Matcher", ["Input.JobCentreId"] = w.Farsta.ToString() };
+
     /// <summary>A valid request per page handler that takes input, keyed "/Page handler" (GET or POST). The address holds the
     /// route values; fields listed are the ones the handler reads; any other bound field of the page is fuzzed with them.</summary>
     private Dictionary<string, PageForm> PageForms(World w)
@@ -474,6 +479,14 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             ["/DistrictMessages/Queue Retry POST"] = new("/Messages/Queue", new() { ["id"] = "1" }),
             ["/Import/Index POST"] = new("/Import", new() { ["ProgressId"] = Guid.NewGuid().ToString() }),
             ["/Import/Index Progress GET"] = new("/Import", new() { ["id"] = Guid.NewGuid().ToString() }),
+            ["/Staff/Index GET"] = new("/Staff", new() { ["Q"] = "Fuzz", ["Role"] = "Coach", ["Status"] = "All" }),
+            ["/Staff/New POST"] = new("/Staff/New", new()
+            {
+                ["Email"] = $"fuzz-{Guid.NewGuid():N}@test.jobbtorg.se", ["DisplayName"] = "Ny Fuzz", ["Input.Role"] = "Matcher",
+                ["Input.JobCentreId"] = w.Farsta.ToString(),
+            }),
+            ["/Staff/Details Role POST"] = new($"/Staff/Details/{w.StaffMemberId}", StaffRole(w)),
+            ["/Staff/Handover POST"] = new($"/Staff/Handover/{w.CoachId}", new() { ["AllTo"] = w.OtherCoachId }),
         };
     }
 
@@ -518,6 +531,11 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
             Flatten($"{name}[0]", type.GetGenericArguments()[0], fields);
+            return;
+        }
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            Flatten($"{name}[1]", type.GetGenericArguments()[1], fields);
             return;
         }
         foreach (var property in type.GetProperties().Where(p => p.CanWrite)) Flatten($"{name}.{property.Name}", property.PropertyType, fields);

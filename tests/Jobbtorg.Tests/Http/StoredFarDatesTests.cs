@@ -85,12 +85,16 @@ public sealed class StoredFarDatesTests(JobbtorgAppFactory app) : IClassFixture<
                 new OccupationObservation { ParticipantId = participant, Date = Last, Status = OccupationStatus.Working },
                 new OccupationObservation { ParticipantId = participant, Date = First, Status = OccupationStatus.Neither });
             var farsta = await db.JobCentres.SingleAsync(j => j.Code == "farsta");
-            db.InfoMeetings.Add(new InfoMeeting
+            var meeting = InfoMeeting.Schedule(new MeetingRequest
             {
-                JobCentreId = farsta.Id, Kind = MeetingKind.Adult, StartsAt = new DateTimeOffset(9999, 12, 31, 23, 0, 0, TimeSpan.Zero),
-                DurationMinutes = 480, Room = "Sal 1", Capacity = 10, Language = "svenska", WeekStart = new DateOnly(9999, 12, 27), CreatedBy = "test",
-            });
+                JobCentre = "farsta", Kind = MeetingKind.Adult, Date = app.Today.AddDays(7), Time = new TimeOnly(9, 0), DurationMinutes = 480,
+                Room = "Sal 1", Capacity = 10, Language = "svenska",
+            }, farsta.Id, "test", app.Clock.GetUtcNow()).Meetings.Single();
+            db.InfoMeetings.Add(meeting);
             await db.SaveChangesAsync();
+            // A meeting is never scheduled this far ahead: its time is written as a stored value.
+            await db.InfoMeetings.Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.StartsAt, new DateTimeOffset(9999, 12, 31, 23, 0, 0, TimeSpan.Zero)).SetProperty(m => m.WeekStart, new DateOnly(9999, 12, 27)));
             // The agreement dates are the plan's own (set when agreed): written as stored values.
             await db.PlanVersions.Where(p => p.Id == futurePlan.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlanStatus.Agreed).SetProperty(p => p.AgreedOn, Last));
             await db.PlanVersions.Where(p => p.Id == pastPlan.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlanStatus.Agreed).SetProperty(p => p.AgreedOn, First));

@@ -42,9 +42,7 @@ public sealed class AttendanceAndAccessTests(JobbtorgAppFactory app)
         Assert.All(new[] { attends, attendsToo, staysAway, closed, enrolledEarly }, c => Assert.Equal(meeting.Id, c.InfoMeeting!.Meeting!.Id));
         Assert.Equal(5, await SeatsAsync(meeting.Id));
 
-        // Before the meeting day nothing can be recorded.
-        Assert.StartsWith("Attendance can be recorded from the day of the meeting", await RefusalAsync(await RecordAsync(coach, attends.Id, "Attended")));
-        // Closing or enrolling the case gives its seat back.
+        // From which day attendance can be recorded is InfoMeetingRulesTests. Closing or enrolling the case gives its seat back.
         var close = await coach.SubmitFormAsync($"/Cases/Close/{closed.Id}", new() { ["ClosureDate"] = start.ToString("yyyy-MM-dd"), ["Reason"] = "Unknown" });
         Assert.Equal(HttpStatusCode.Redirect, close.StatusCode);
         var enrol = await coach.SubmitFormAsync($"/Cases/Enrol/{enrolledEarly.Id}", new() { ["EnrolmentDate"] = start.ToString("yyyy-MM-dd"), ["CoachId"] = coachUser.Id });

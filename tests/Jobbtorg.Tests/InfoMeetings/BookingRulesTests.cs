@@ -98,9 +98,9 @@ public sealed class BookingRulesTests(JobbtorgAppFactory app)
         await AssertConsistentAsync(app);
     }
 
-    // Vårberg: Älvsjö.
+    // Vårberg: Älvsjö. The notice and the horizon to the minute are BookingPolicyTests; here the database applies them.
     [Fact]
-    public async Task Automatic_booking_keeps_the_minimum_notice_and_the_booking_horizon()
+    public async Task The_periodic_round_books_a_waiting_case_once_a_meeting_comes_within_the_booking_horizon()
     {
         var now = app.Clock.GetUtcNow();
         var manager = await app.SignInAsNewAsync(Roles.Manager, centre: "varberg");
@@ -126,24 +126,17 @@ public sealed class BookingRulesTests(JobbtorgAppFactory app)
         Assert.Equal(tooFar.Id, served.Meeting!.Id);
         Assert.False(served.ChosenByHand);
         Assert.Equal(0, (await Robot.GetFromJsonAsync<InfoMeetingDto>($"/api/info-meetings/{tooSoon.Id}", Json))!.BookedSeats);
-
-        // Exactly 24 hours ahead is enough notice. (The sign-in has expired on the moved clock.)
-        manager = await app.SignInAsNewAsync(Roles.Manager, centre: "varberg");
-        var edge = Local(app.Clock.GetUtcNow().AddHours(24));
-        var justInTime = (await ScheduleAsync(manager, "varberg", "Adult", edge.Date, 5, edge.Time)).Single();
-        Assert.Equal(justInTime.Id, (await NextFreeAsync("alvsjo")).MeetingId);
-        var booked = await ReferAsync(app, new Person(TestPeople.Adult(app.Today), "alvsjo"));
-        Assert.Equal(justInTime.Id, booked.InfoMeeting!.Meeting!.Id);
         await AssertConsistentAsync(app);
     }
 
     private async Task ServeAllWaitingListsAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<InfoMeetingDesk>().ServeAllWaitingListsAsync();
+        await scope.ServiceProvider.GetRequiredService<ServeWaitingList>().AllAsync();
     }
 
-    // Rosenlundsgatan: Kungsholmen and Norrmalm.
+    // Rosenlundsgatan: Kungsholmen and Norrmalm. Which meeting is next free is BookingPolicyTests; here each district's
+    // quota and used places are read, and a referral goes where next-free said.
     [Fact]
     public async Task Next_free_time_is_per_district_and_skips_weeks_whose_quota_is_used_up()
     {
@@ -172,13 +165,7 @@ public sealed class BookingRulesTests(JobbtorgAppFactory app)
         // The next Kungsholmen referral goes where next-free said; then neither week has room for Kungsholmen.
         Assert.Equal(nextWeek.Id, (await ReferAsync(app, new Person(TestPeople.Adult(today), "kungsholmen"))).InfoMeeting!.Meeting!.Id);
         Assert.Null((await NextFreeAsync("kungsholmen")).StartsAt);
-        Assert.Equal("Waiting", (await ReferAsync(app, new Person(TestPeople.Adult(today), "kungsholmen"))).InfoMeeting!.Status);
         Assert.Equal(thisWeek.Id, (await NextFreeAsync("norrmalm")).MeetingId);
-
-        // A full meeting is skipped too.
-        for (var i = 0; i < 2; i++) await ReferAsync(app, new Person(TestPeople.Adult(today), "norrmalm"));
-        norrmalm = await NextFreeAsync("norrmalm");
-        Assert.Equal((nextWeek.Id, 2), (norrmalm.MeetingId!.Value, norrmalm.FreeSeats!.Value));
 
         var unknown = await Robot.GetAsync("/api/info-meetings/next-free?district=atlantis");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -186,19 +173,17 @@ public sealed class BookingRulesTests(JobbtorgAppFactory app)
         await AssertConsistentAsync(app);
     }
 
-    // Farsta: Farsta and Skarpnäck; Lunda only as the wrong centre.
+    // Farsta: Farsta and Skarpnäck. Why a chosen meeting is refused (full, cancelled, started, another centre or kind) is
+    // InfoMeetingRulesTests; here a refusal answers 409 in the caller's language and leaves the case's booking as it was.
     [Fact]
     public async Task A_chosen_meeting_must_fit_and_a_refusal_keeps_the_booking_the_case_had()
     {
         var today = app.Today;
         var manager = await app.SignInAsNewAsync(Roles.Manager, centre: "farsta");
-        var admin = await app.SignInAsNewAsync(Roles.Administrator);
         var week = NextMonday(today);
         var small = (await ScheduleAsync(manager, "farsta", "Adult", week, capacity: 1)).Single();
         var roomy = (await ScheduleAsync(manager, "farsta", "Adult", week.AddDays(1), capacity: 5)).Single();
         var later = (await ScheduleAsync(manager, "farsta", "Adult", week.AddDays(7), capacity: 1)).Single();
-        var youthAtFarsta = (await ScheduleAsync(manager, "farsta", "Youth", week.AddDays(2), capacity: 5)).Single();
-        var elsewhere = (await ScheduleAsync(admin, "lunda", "Adult", week.AddDays(2), capacity: 5)).Single();
 
         var first = await ReferAsync(app, new Person(TestPeople.Adult(today), "farsta"));
         var plain = await ReferAsync(app, new Person(TestPeople.Adult(today), "skarpnack"));
@@ -208,8 +193,6 @@ public sealed class BookingRulesTests(JobbtorgAppFactory app)
         Assert.Equal(roomy.Id, parent.InfoMeeting!.Meeting!.Id);
 
         Assert.Equal("The meeting is full.", await RefusalAsync(await BookAsync(Robot, parent.Id, small.Id)));
-        Assert.Equal("The person goes to an adult meeting.", await RefusalAsync(await BookAsync(Robot, parent.Id, youthAtFarsta.Id)));
-        Assert.Equal("The meeting is at another job centre than the case's.", await RefusalAsync(await BookAsync(Robot, parent.Id, elsewhere.Id)));
         Assert.Equal("There is no such info meeting.", await RefusalAsync(await BookAsync(Robot, parent.Id, 999_999)));
         var kept = await StateAsync(Robot, parent.Id);
         Assert.Equal(("Booked", roomy.Id), (kept.Status, kept.Meeting!.Id));
@@ -232,7 +215,6 @@ public sealed class BookingRulesTests(JobbtorgAppFactory app)
         Assert.Equal(0, cancelledMeeting.FreeSeats);
         Assert.Empty(await Robot.GetFromJsonAsync<List<AttendeeDto>>($"/api/info-meetings/{roomy.Id}/attendees", Json) ?? []);
         Assert.DoesNotContain(await Robot.GetFromJsonAsync<List<InfoMeetingDto>>("/api/info-meetings?jobCentre=farsta", Json) ?? [], m => m.Id == roomy.Id);
-        Assert.Equal("The meeting has been cancelled.", await RefusalAsync(await BookAsync(Robot, plain.Id, roomy.Id)));
         Assert.Equal("The meeting has been cancelled.", await RefusalAsync(await manager.PostAsync($"/api/info-meetings/{roomy.Id}/cancel", null)));
 
         // A refused move keeps the seat the case had.

@@ -44,17 +44,27 @@ public sealed class HealthTests(JobbtorgAppFactory app)
 
     /// <summary>An older backup restored under a running version: the database lacks this version's latest migration.</summary>
     [Fact]
-    public async Task Ready_fails_with_503_while_the_database_lacks_a_migration_and_recovers_once_it_is_applied()
+    public async Task Ready_fails_with_503_while_the_database_lacks_the_migrations_and_recovers_once_they_are_applied()
     {
         var own = JobbtorgAppFactory.WithSettings(new Dictionary<string, string>());
         await own.InitializeAsync();
         try
         {
+            // The database is there but holds none of this version's migrations (as a fresh PostgreSQL database before
+            // `migrate`, or a SQLite file replaced under the running app).
             await own.WithDbAsync(async db =>
             {
-                var migrations = db.Database.GetMigrations().ToList();
-                var previous = migrations.Count > 1 ? migrations[^2] : Migration.InitialDatabase;
-                await db.GetService<IMigrator>().MigrateAsync(previous);
+                if (db.Database.IsSqlite())
+                {
+                    var tables = await db.Database.SqlQueryRaw<string>(
+                        "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").ToListAsync();
+                    await db.Database.OpenConnectionAsync();
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF");
+                    var drop = string.Join(";", tables.Select(table => $"DROP TABLE \"{table}\"")); // names from sqlite_master itself
+                    await db.Database.ExecuteSqlRawAsync(drop);
+                    await db.Database.CloseConnectionAsync();
+                }
+                else await db.Database.ExecuteSqlRawAsync("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
                 return 0;
             });
 

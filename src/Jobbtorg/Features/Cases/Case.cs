@@ -3,16 +3,18 @@ using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
 using Jobbtorg.Features.Shared;
+using Jobbtorg.Identity;
 
 namespace Jobbtorg.Features.Cases;
 
 /// <summary>
 /// A case begins with a district's referral and is worked at a job centre until closure.
-/// The rules that protect it live here; use cases and pages only call them.
+/// The rules that protect it live here; use cases and pages only call them. The order of its life (enrolment,
+/// plans, pauses, closure) is decided by <see cref="CaseLifecycle"/>, which the import asks too; the case adds what
+/// belongs to working it here: today's date, the coach, the draft plan, the closure's sub-reason.
 /// </summary>
 public class Case
 {
-    public const int JobGuaranteeWorkingDays = 5;
     public const int PlanReviewMonths = 3;
 
     public int Id { get; set; }
@@ -101,17 +103,13 @@ public class Case
 
     public void Enrol(DateOnly date, AppUser coach, int? personAge, DateOnly today)
     {
-        EnsureOpen();
-        if (IsEnrolled) throw new RuleBrokenException("The case is already enrolled.");
-        EnsureAccepted(date);
-        if (date < ReferralDate) throw new RuleBrokenException("The enrolment date cannot be before the referral date {0}.", ReferralDate);
+        var next = Lifecycle.Enrol(date).OrThrow();
         if (date > today) throw new RuleBrokenException("The enrolment date cannot be in the future.");
         if (coach.JobCentreId != JobCentreId) throw new RuleBrokenException("The coach must work at the case's job centre.");
 
-        EnrolmentDate = date;
         AssignCoach(coach);
         ReportingGroup = ReportingGroupFor(personAge);
-        Status = CaseStatus.Enrolled;
+        Apply(next);
         Touch();
     }
 
@@ -130,7 +128,7 @@ public class Case
 
     public static ReportingGroup ReportingGroupOf(TargetGroup targetGroup, bool newlyArrived, int? ageOnEnrolment) =>
         targetGroup == TargetGroup.AdultRefugee || newlyArrived ? Cases.ReportingGroup.NewlyArrivedRefugee
-        : ageOnEnrolment is >= 16 and <= 24 ? Cases.ReportingGroup.Youth
+        : AgeBands.IsYouth(ageOnEnrolment) ? Cases.ReportingGroup.Youth
         : Cases.ReportingGroup.Other25Plus;
 
     public void AssignCoach(AppUser coach)
@@ -146,38 +144,27 @@ public class Case
 
     public void Pause(DateOnly date, PauseReason reason, string? note, DateOnly today)
     {
-        EnsureOpen();
-        if (!IsEnrolled) throw new RuleBrokenException("Only an enrolled case can be paused.");
-        if (OpenPause is not null) throw new RuleBrokenException("The case is already paused.");
-        EnsureAccepted(date);
-        if (date < EnrolmentDate) throw new RuleBrokenException("The pause cannot start before the enrolment date {0}.", EnrolmentDate!);
+        var next = Lifecycle.Pause(date).OrThrow();
         if (date > today) throw new RuleBrokenException("The pause cannot start in the future.");
-        if (Pauses.Any(p => p.ResumedOn > date))
-            throw new RuleBrokenException("The pause cannot start before the previous pause ended.");
         Pauses.Add(new CasePause { PausedOn = date, Reason = reason, Note = note });
-        Status = CaseStatus.Paused;
+        Apply(next);
         Touch();
     }
 
     public void Resume(DateOnly date, DateOnly today)
     {
-        EnsureOpen();
-        var pause = OpenPause ?? throw new RuleBrokenException("The case is not paused.");
-        EnsureAccepted(date);
-        if (date < pause.PausedOn) throw new RuleBrokenException("The case cannot resume before it was paused ({0}).", pause.PausedOn);
+        var next = Lifecycle.Resume(date).OrThrow();
         if (date > today) throw new RuleBrokenException("The resume date cannot be in the future.");
-        pause.ResumedOn = date;
-        Status = CaseStatus.Enrolled;
+        OpenPause!.ResumedOn = date;
+        Apply(next);
         Touch();
     }
 
     public void Close(DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note, string closedBy, DateOnly today)
     {
-        EnsureOpen();
-        EnsureAccepted(date);
-        if (date < LatestEventDate)
-            throw new RuleBrokenException("The closure date cannot be before {0}.", LatestEventDate);
+        var next = Lifecycle.Close(date, reason, subReason).OrThrow();
         if (date > today) throw new RuleBrokenException("The closure date cannot be in the future.");
+        // A sub-reason is required here; the case-event format leaves it optional, so this stays with the form.
         var allowed = ClosureReasons.SubReasonsFor(reason);
         if (allowed.Count > 0 && (subReason is null || !allowed.Contains(subReason.Value)))
             throw new RuleBrokenException("Choose a sub-reason for the closure reason.");
@@ -185,14 +172,9 @@ public class Case
             throw new RuleBrokenException("This closure reason has no sub-reasons.");
         if (OpenPause is { } pause) pause.ResumedOn = date;
 
-        ClosureDate = date;
-        ClosureReason = reason;
-        ClosureSubReason = subReason;
+        Apply(next);
         ClosureNote = note;
         ClosedBy = closedBy;
-        Status = CaseStatus.Closed;
-        OpenParticipant = null;
-        OpenParticipantId = null;
         Touch();
     }
 
@@ -201,6 +183,66 @@ public class Case
         .Concat(Plans.Where(p => p.AgreedOn is not null).Select(p => p.AgreedOn!.Value))
         .Concat(Pauses.Select(p => p.ResumedOn ?? p.PausedOn))
         .Max();
+
+    /// <summary>Where the case stands in its life, read from its own fields.</summary>
+    public CaseLifecycle Lifecycle => new()
+    {
+        Status = Status,
+        ReferralDate = ReferralDate,
+        Enrolment = EnrolmentDate,
+        FirstPlan = FirstPlanAgreedOn,
+        LastPlan = LatestAgreedPlan?.AgreedOn,
+        OpenPauseStart = OpenPause?.PausedOn,
+        LastResume = Pauses.Max(p => p.ResumedOn),
+        Latest = LatestEventDate,
+        Closure = ClosureDate,
+        ClosureReason = ClosureReason,
+        ClosureSubReason = ClosureSubReason,
+    };
+
+    /// <summary>The fields the lifecycle decides, set from its state. The pauses and plans are rows of their own and
+    /// are kept by the methods that change them.</summary>
+    private void Apply(CaseLifecycle state)
+    {
+        Status = state.Status;
+        EnrolmentDate = state.Enrolment;
+        FirstPlanAgreedOn = state.FirstPlan;
+        ClosureDate = state.Closure;
+        ClosureReason = state.ClosureReason;
+        ClosureSubReason = state.ClosureSubReason;
+        if (state.IsClosed)
+        {
+            OpenParticipant = null;
+            OpenParticipantId = null;
+        }
+    }
+
+    /// <summary>The properties <see cref="ImportState"/> sets beside the version: what a later stream may change on a
+    /// case already stored.</summary>
+    internal static readonly string[] ImportedStateProperties =
+    [
+        nameof(Status), nameof(JobCentreId), nameof(EnrolmentDate), nameof(CoachId), nameof(CoachRef), nameof(ReportingGroup),
+        nameof(FirstPlanAgreedOn), nameof(ClosureDate), nameof(ClosureReason), nameof(ClosureSubReason), nameof(ClosedBy),
+        nameof(OpenParticipantId),
+    ];
+
+    /// <summary>
+    /// A case as an import of its events leaves it, after the caller has set the referral's facts: the state its
+    /// lifecycle reached through the same transitions the methods above take, and the enrolment's centre, coach and
+    /// reporting group. The import writes the columns of this object, so its rows hold what a case here would.
+    /// </summary>
+    internal void ImportState(CaseLifecycle state, int jobCentreId, string? coachId, string? coachRef, ReportingGroup? reportingGroup,
+        string importedBy)
+    {
+        JobCentreId = jobCentreId;
+        CoachId = coachId;
+        CoachRef = coachRef;
+        ReportingGroup = reportingGroup;
+        OpenParticipantId = ParticipantId;
+        Apply(state);
+        ClosedBy = state.IsClosed ? importedBy : null;
+        Version = 1;
+    }
 
     public PlanVersion? CurrentDraft => Plans.FirstOrDefault(p => p.Status == PlanStatus.Draft);
     public PlanVersion? LatestAgreedPlan => Plans.Where(p => p.Status == PlanStatus.Agreed).MaxBy(p => p.Number);
@@ -232,36 +274,27 @@ public class Case
     {
         EnsureOpen();
         var draft = CurrentDraft ?? throw new RuleBrokenException("There is no draft plan to agree.");
-        EnsureAccepted(agreedOn);
-        if (agreedOn < EnrolmentDate) throw new RuleBrokenException("The plan cannot be agreed before the enrolment date {0}.", EnrolmentDate!);
+        var next = Lifecycle.AgreePlan(agreedOn).OrThrow();
         if (agreedOn > today) throw new RuleBrokenException("The agreement date cannot be in the future.");
-        if (LatestAgreedPlan is { } previous && agreedOn < previous.AgreedOn)
-            throw new RuleBrokenException("The agreement date cannot be before the previous version's ({0}).", previous.AgreedOn!);
         draft.Agree(agreedOn, recordedBy);
-        FirstPlanAgreedOn ??= agreedOn;
+        Apply(next);
         Touch();
     }
 
     /// <summary>The plan must be reviewed at the latest three months after it was agreed.</summary>
     public DateOnly? PlanReviewDue => LatestAgreedPlan?.AgreedOn is { } agreed ? Dates.PlusMonths(agreed, PlanReviewMonths) : null;
 
-    /// <summary>Deadline for the first agreed plan: five working days after enrolment, paused days not counted.</summary>
-    public DateOnly? JobGuaranteeDeadline => EnrolmentDate is { } e
-        ? WorkingDays.Deadline(e, JobGuaranteeWorkingDays, Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)))
-        : null;
+    /// <summary>Deadline for the first agreed plan: five working days after enrolment, paused days not counted; null
+    /// while an open pause stops the clock.</summary>
+    public DateOnly? JobGuaranteeDeadline => EnrolmentDate is { } e ? Cases.JobGuarantee.Deadline(e, PausePeriods) : null;
 
-    /// <summary>The job-guarantee state as domain.md defines it for the indicator, seen on <paramref name="today"/>:
-    /// an enrolment, agreement or closure dated later has not happened yet.</summary>
-    public JobGuaranteeState JobGuarantee(DateOnly today)
-    {
-        if (EnrolmentDate is null || EnrolmentDate > today) return JobGuaranteeState.NotEnrolled;
-        var deadline = JobGuaranteeDeadline;
-        if (FirstPlanAgreedOn is { } agreed && agreed <= today)
-            return deadline is null || agreed <= deadline ? JobGuaranteeState.Met : JobGuaranteeState.Missed;
-        if (deadline is null) return JobGuaranteeState.Stopped;
-        if (ClosureDate is { } closed && closed <= today && closed <= deadline) return JobGuaranteeState.Excluded;
-        return deadline >= today ? JobGuaranteeState.Pending : JobGuaranteeState.Missed;
-    }
+    /// <summary>The job-guarantee state seen on <paramref name="today"/>, as the indicator report counts it (see
+    /// <see cref="Cases.JobGuarantee"/>): an open pause leaves the case pending, and the page shows the stopped clock
+    /// beside it.</summary>
+    public JobGuaranteeState JobGuarantee(DateOnly today) =>
+        Cases.JobGuarantee.StateOf(EnrolmentDate, FirstPlanAgreedOn, PausePeriods, ClosureDate, today);
+
+    private IEnumerable<PausePeriod> PausePeriods => Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn));
 
     public JournalEntry WriteJournal(DateOnly eventDate, string text, AppUser author, DateTimeOffset now, JournalEntry? corrects, DateOnly today)
     {
@@ -294,12 +327,12 @@ public class Case
     /// <summary>No date before the system's earliest (see <see cref="Dates"/>); each rule refuses the future itself.</summary>
     private static void EnsureAccepted(DateOnly date)
     {
-        if (date < Dates.Min) throw new RuleBrokenException("The date {0} is before {1}, the earliest date the system accepts.", date, Dates.Min);
+        if (CaseLifecycle.Accepts(date) is { } early) throw early.ToException();
     }
 
     private void EnsureOpen()
     {
-        if (Status == CaseStatus.Closed) throw new RuleBrokenException("The case is closed and can no longer be changed.");
+        if (Status == CaseStatus.Closed) throw CaseLifecycle.ClosedCase.ToException();
     }
 
     private void Touch() => Version++;

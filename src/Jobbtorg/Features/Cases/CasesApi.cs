@@ -11,11 +11,11 @@ public static class CasesApi
     {
         var group = routes.MapGroup("/api/cases").WithTags("Cases").RequirePermission(Permission.ListCases);
 
-        group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, InfoMeetingDesk infoMeetings,
+        group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, Data.JobbtorgDb db,
                 TimeProvider clock, CancellationToken ct) =>
                 await (await access.VisibleCasesAsync(ct)).Include(c => c.District).Include(c => c.Coach).Include(c => c.Plans)
                         .FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
-                    ? TypedResults.Ok(CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await infoMeetings.StateAsync(c.Id, ct)) })
+                    ? TypedResults.Ok(CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) })
                     : TypedResults.NotFound())
             .WithName("getCase")
             .WithSummary("One case's state: info meeting, enrolment, job guarantee, plan review, closure")

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jobbtorg.Features.Cases;
 
-public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, InfoMeetingDesk infoMeetings,
+public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, ReleaseCaseSeat releaseSeat,
     DistrictOutbox outbox) : CasePageModel(db, access, texts, clock)
 {
     [BindProperty] public DateOnly? ClosureDate { get; set; }
@@ -36,7 +36,7 @@ public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
                 outbox.Closure(Case);
             }, nameof(SubReason)))
         {
-            await infoMeetings.ReleaseCaseAsync(Case.Id, HttpContext.RequestAborted);
+            await releaseSeat.HandleAsync(Case.Id, HttpContext.RequestAborted);
             return BackToCase(Texts["The case is closed."]);
         }
         return Page();

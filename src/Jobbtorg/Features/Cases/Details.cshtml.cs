@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Cases;
 
-public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users,
-    InfoMeetingDesk infoMeetings, Attendance.AttendanceRegister attendance)
+public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users, CurrentUser user,
+    BookInfoMeeting bookInfoMeeting, RecordMeetingOutcome recordMeetingOutcome, Attendance.AttendanceRegister attendance)
     : CasePageModel(db, access, texts, clock)
 {
     public sealed class NoteInput
@@ -73,7 +73,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         if (!await PrepareAsync(id)) return NotFound();
         if (!InfoMeeting.CanBook) return Forbid();
         if (MeetingId is null) ModelState.AddModelError(nameof(MeetingId), Texts["Choose a meeting."]);
-        if (ModelState.IsValid && await TryInfoMeetingAsync(() => infoMeetings.BookOnAsync(id, MeetingId!.Value, HttpContext.RequestAborted)))
+        if (ModelState.IsValid && await TryInfoMeetingAsync(() => bookInfoMeeting.HandleAsync(id, MeetingId!.Value, HttpContext.RequestAborted)))
             return BackToCase(Texts["The info meeting is booked."]);
         await PrepareAsync(id);
         return Page();
@@ -83,7 +83,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
     {
         if (!await PrepareAsync(id)) return NotFound();
         if (!InfoMeeting.CanBook) return Forbid();
-        if (await TryInfoMeetingAsync(() => infoMeetings.BookAutomaticallyAsync(id, HttpContext.RequestAborted)))
+        if (await TryInfoMeetingAsync(() => bookInfoMeeting.HandleAsync(id, ct: HttpContext.RequestAborted)))
             return BackToCase(Texts["The case was booked on the next free meeting, or put on the waiting list."]);
         await PrepareAsync(id);
         return Page();
@@ -94,9 +94,9 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         if (!await PrepareAsync(id)) return NotFound();
         var booking = InfoMeeting.Current;
         if (booking is null) return BackToCase(Texts["The case has no booking."]);
-        if (outcome != BookingStatus.Cancelled && !infoMeetings.MayRecordAttendance(booking.Meeting.JobCentreId)) return Forbid();
+        if (outcome != BookingStatus.Cancelled && !user.MayAtCentre(Permission.RecordInfoMeetingAttendance, booking.Meeting.JobCentreId)) return Forbid();
         if (outcome == BookingStatus.Cancelled && !InfoMeeting.CanBook) return Forbid();
-        if (await TryInfoMeetingAsync(() => infoMeetings.RecordOutcomeAsync(booking.Id, outcome, HttpContext.RequestAborted)))
+        if (await TryInfoMeetingAsync(() => recordMeetingOutcome.HandleAsync(booking.Id, outcome, HttpContext.RequestAborted)))
             return BackToCase(outcome switch
             {
                 BookingStatus.Attended => Texts["Attendance recorded: the case can now be enrolled."],
@@ -133,7 +133,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
             await Db.Entry(Case).Collection(c => c.Journal).LoadAsync(HttpContext.RequestAborted);
         History = Timeline.For(Case, Texts, CanReadJournal);
         var mayBook = Access.Can(Permission.BookInfoMeeting, Case);
-        InfoMeeting = await CaseInfoMeeting.LoadAsync(Db, infoMeetings, Case, mayBook, Clock, HttpContext.RequestAborted);
+        InfoMeeting = await CaseInfoMeeting.LoadAsync(Db, user, Case, mayBook, Clock, HttpContext.RequestAborted);
         if (CanReadPlan && Case.EnrolmentDate is { } enrolled)
         {
             var slots = await attendance.SlotsOfAsync(Case, enrolled, Today, ct: HttpContext.RequestAborted);

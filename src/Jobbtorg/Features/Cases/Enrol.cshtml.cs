@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jobbtorg.Features.Cases;
 
 public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, Caseloads caseloads,
-    InfoMeetingDesk infoMeetings)
+    ReleaseCaseSeat releaseSeat)
     : CasePageModel(db, access, texts, clock)
 {
     [BindProperty] public DateOnly? EnrolmentDate { get; set; }
@@ -36,7 +36,7 @@ public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
         var age = PersonalNumber.Parse(Case.Participant.PersonalNumber, Today).AgeOn(EnrolmentDate!.Value);
         if (await TryChangeAsync(() => Case.Enrol(EnrolmentDate.Value, coach!, age, Today), nameof(EnrolmentDate)))
         {
-            await infoMeetings.ReleaseCaseAsync(Case.Id, HttpContext.RequestAborted);
+            await releaseSeat.HandleAsync(Case.Id, HttpContext.RequestAborted);
             return BackToCase(Texts.Format("{0} is enrolled; the plan must be agreed by {1}.", Case.Participant.DisplayName, Case.JobGuaranteeDeadline));
         }
         return Page();

@@ -8,7 +8,7 @@ public enum PauseReason { Sickness, ParentalLeave, Other }
 public enum ClosureReason { Work, Studies, EmploymentProgramme, Other, Unknown }
 public enum ClosureSubReason { Unsubsidised, Subsidised, NotInTargetGroup, NoLongerOnBenefit, SelfSupportingOtherwise, Moved, Other }
 public enum ReferralChannel { Form, Api, Import }
-public enum JobGuaranteeState { NotEnrolled, Pending, Met, Missed, Excluded, Stopped }
+public enum JobGuaranteeState { NotEnrolled, Pending, Met, Missed, Excluded }
 
 public static class ClosureReasons
 {

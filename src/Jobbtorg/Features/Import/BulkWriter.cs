@@ -27,11 +27,23 @@ internal sealed class BulkWriter(JobbtorgDb db, DbTransaction transaction)
         return table;
     }
 
+    /// <summary>Every mapped property of <typeparamref name="T"/>: rows are then added as entities, with the values
+    /// the entity itself holds.</summary>
+    public Table ForEntity<T>()
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var table = new Table(entity, entity.GetProperties().ToArray());
+        tables.Add(table);
+        return table;
+    }
+
     public async Task AddAsync(Table table, object?[] row, CancellationToken ct)
     {
         table.Rows.Add(row);
         if (++buffered >= FlushAt) await FlushAsync(ct);
     }
+
+    public Task AddAsync<T>(Table table, T entity, CancellationToken ct) where T : class => AddAsync(table, table.RowOf(entity), ct);
 
     public async Task FlushAsync(CancellationToken ct)
     {
@@ -112,11 +124,13 @@ internal sealed class BulkWriter(JobbtorgDb db, DbTransaction transaction)
     internal sealed class Table
     {
         private readonly IProperty[] properties;
+        private readonly IClrPropertyGetter[] getters;
         private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?[] converters;
 
         public Table(IEntityType entity, IProperty[] properties)
         {
             this.properties = properties;
+            getters = properties.Select(p => p.GetGetter()).ToArray();
             converters = properties.Select(p => p.GetTypeMapping().Converter).ToArray();
             Name = entity.GetTableName()!;
             var store = StoreObjectIdentifier.Table(Name, entity.GetSchema());
@@ -127,7 +141,17 @@ internal sealed class BulkWriter(JobbtorgDb db, DbTransaction transaction)
         public string[] Columns { get; }
         public List<object?[]> Rows { get; } = [];
 
-        public string Column(string property) => Columns[Array.FindIndex(properties, p => p.Name == property)];
+        public string Column(string property) => Columns[IndexOf(property)];
+
+        public int IndexOf(string property) => Array.FindIndex(properties, p => p.Name == property);
+
+        /// <summary>The entity's values of this table's properties, in column order.</summary>
+        public object?[] RowOf(object entity)
+        {
+            var row = new object?[getters.Length];
+            for (var i = 0; i < row.Length; i++) row[i] = getters[i].GetClrValue(entity);
+            return row;
+        }
 
         public object? ToProvider(int column, object? value) =>
             value is null ? null : converters[column] is { } converter ? converter.ConvertToProvider(value) : value;

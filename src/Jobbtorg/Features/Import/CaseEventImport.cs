@@ -167,7 +167,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
                 }
                 // The row is the truth where a rule would read it differently (a coach at another centre, say).
                 state.JobCentreId = stored.JobCentreId;
-                state.Status = stored.Status;
+                state.Life = state.Life with { Status = stored.Status };
                 cases[state.CaseRef] = state;
                 people[state.PersonalNumber].Cases.Add(state);
             }
@@ -265,11 +265,11 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
         {
             foreach (var person in people.Values.Where(p => p.Cases.Count > 1))
             {
-                var ordered = person.Cases.OrderBy(c => c.ReferralDate).ThenBy(c => c.Closure ?? DateOnly.MaxValue).ToList();
+                var ordered = person.Cases.OrderBy(c => c.Life.ReferralDate).ThenBy(c => c.Life.Closure ?? DateOnly.MaxValue).ToList();
                 for (var i = 1; i < ordered.Count; i++)
                 {
                     var (earlier, later) = (ordered[i - 1], ordered[i]);
-                    if (earlier.Closure is { } closed && closed <= later.ReferralDate) continue;
+                    if (earlier.Life.Closure is { } closed && closed <= later.Life.ReferralDate) continue;
                     var (reported, other) = later.Existing ? (earlier, later) : (later, earlier);
                     if (reported.Existing) continue;
                     Fail(reported.ReferralLine, texts.Format("The person already has an open case ({0}) on this case's dates; a person has at most one open case.", other.CaseRef));
@@ -282,11 +282,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
         {
             var writer = new BulkWriter(db, transaction);
             var participantsTable = writer.For<Participant>(nameof(Participant.Id), nameof(Participant.PersonalNumber), nameof(Participant.Gender), nameof(Participant.ProtectedIdentity));
-            var casesTable = writer.For<Case>(nameof(Case.Id), nameof(Case.CaseRef), nameof(Case.ParticipantId), nameof(Case.DistrictId), nameof(Case.JobCentreId),
-                nameof(Case.TargetGroup), nameof(Case.ReceivesBenefit), nameof(Case.HasChildren), nameof(Case.NewlyUnemployed), nameof(Case.NewlyArrived),
-                nameof(Case.ConsentGiven), nameof(Case.ReferralDate), nameof(Case.ReferredAt), nameof(Case.ReferredBy), nameof(Case.Channel), nameof(Case.Status),
-                nameof(Case.EnrolmentDate), nameof(Case.CoachId), nameof(Case.CoachRef), nameof(Case.ReportingGroup), nameof(Case.FirstPlanAgreedOn),
-                nameof(Case.ClosureDate), nameof(Case.ClosureReason), nameof(Case.ClosureSubReason), nameof(Case.ClosedBy), nameof(Case.OpenParticipantId), nameof(Case.Version));
+            var casesTable = writer.ForEntity<Case>();
             var pauses = writer.For<CasePause>(nameof(CasePause.CaseId), nameof(CasePause.PausedOn), nameof(CasePause.ResumedOn), nameof(CasePause.Reason));
             var plans = writer.For<PlanVersion>(nameof(PlanVersion.CaseId), nameof(PlanVersion.Number), nameof(PlanVersion.Status), nameof(PlanVersion.CreatedAt),
                 nameof(PlanVersion.CreatedBy), nameof(PlanVersion.AgreedOn), nameof(PlanVersion.AgreementRecordedBy));
@@ -343,13 +339,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
                         var participant = await ParticipantIdAsync(e.PersonalNumber!);
                         c.Id = nextCaseId++;
                         // The row is written with the state the whole stream leads to.
-                        await writer.AddAsync(casesTable,
-                        [
-                            c.Id, c.CaseRef, participant, c.DistrictId, c.JobCentreId, e.TargetGroup, e.ReceivesBenefit, e.HasChildren, e.NewlyUnemployed,
-                            e.NewlyArrived, false, e.Date, now, importedBy, ReferralChannel.Import, c.Status, c.Enrolment, c.CoachId, c.CoachRef,
-                            c.ReportingGroup, c.FirstPlan, c.Closure, c.ClosureReason, c.ClosureSubReason, c.Closure is null ? null : importedBy,
-                            c.Closure is null ? participant : null, 1,
-                        ], ct);
+                        await writer.AddAsync(casesTable, RowOf(c, participant, e), ct);
                         break;
                     }
                     case CaseEventType.InfoMeeting:
@@ -387,18 +377,35 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
                     await writer.ExecuteAsync($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"{table}\"), 1))", [], ct);
         }
 
+        /// <summary>The case as the entity holds it after the stream's events; <paramref name="referral"/> gives a new
+        /// case's facts (a stored case keeps its own, and only <see cref="Case.ImportedStateProperties"/> are written).</summary>
+        private Case RowOf(CaseState c, int participantId, CaseEvent? referral)
+        {
+            var row = new Case
+            {
+                Id = c.Id!.Value, CaseRef = c.CaseRef, ParticipantId = participantId, DistrictId = c.DistrictId, TargetGroup = c.TargetGroup,
+                NewlyArrived = c.NewlyArrived, ReferralDate = c.Life.ReferralDate, ReferredAt = now, ReferredBy = importedBy,
+                Channel = ReferralChannel.Import,
+            };
+            if (referral is not null)
+            {
+                row.ReceivesBenefit = referral.ReceivesBenefit;
+                row.HasChildren = referral.HasChildren;
+                row.NewlyUnemployed = referral.NewlyUnemployed;
+            }
+            row.ImportState(c.Life, c.JobCentreId, c.CoachId, c.CoachRef, c.ReportingGroup, importedBy);
+            return row;
+        }
+
         private async Task UpdateCaseAsync(BulkWriter writer, BulkWriter.Table table, CaseState c, CancellationToken ct)
         {
-            string[] columns = [nameof(Case.Status), nameof(Case.JobCentreId), nameof(Case.EnrolmentDate), nameof(Case.CoachId), nameof(Case.CoachRef),
-                nameof(Case.ReportingGroup), nameof(Case.FirstPlanAgreedOn), nameof(Case.ClosureDate), nameof(Case.ClosureReason), nameof(Case.ClosureSubReason),
-                nameof(Case.ClosedBy), nameof(Case.OpenParticipantId)];
-            object?[] values = [c.Status, c.JobCentreId, c.Enrolment, c.CoachId, c.CoachRef, c.ReportingGroup, c.FirstPlan, c.Closure, c.ClosureReason,
-                c.ClosureSubReason, c.Closure is null ? null : importedBy, c.Closure is null ? people[c.PersonalNumber].ParticipantId : null];
-            var index = columns.Select(name => Array.IndexOf(table.Columns, table.Column(name))).ToArray();
+            var columns = Case.ImportedStateProperties;
+            var row = table.RowOf(RowOf(c, people[c.PersonalNumber].ParticipantId!.Value, referral: null));
+            var values = columns.Select(name => table.IndexOf(name)).Select(i => table.ToProvider(i, row[i]));
             var sets = string.Join(", ", columns.Select((name, i) => $"{BulkWriter.Quote(table.Column(name))} = @p{i}"));
             await writer.ExecuteAsync(
                 $"UPDATE {BulkWriter.Quote(table.Name)} SET {sets}, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @p{columns.Length}",
-                [.. values.Select((v, i) => table.ToProvider(index[i], v)), c.Id], ct);
+                [.. values, c.Id], ct);
         }
 
         private async Task CorrectAsync(BulkWriter writer, BulkWriter.Table table, CaseEvent e, CancellationToken ct)
@@ -430,8 +437,8 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
             return new CaseState
             {
                 CaseRef = referral.CaseRef!, PersonalNumber = referral.PersonalNumber!, Existing = existing, ReferralLine = line,
-                ReferralDate = referral.Date, DistrictId = districtId, TargetGroup = referral.TargetGroup, NewlyArrived = referral.NewlyArrived,
-                JobCentreId = age is >= 16 and <= 24 && youth is { } y ? y : adult, Latest = referral.Date,
+                DistrictId = districtId, TargetGroup = referral.TargetGroup, NewlyArrived = referral.NewlyArrived,
+                JobCentreId = AgeBands.IsYouth(age) && youth is { } y ? y : adult, Life = CaseLifecycle.Referred(referral.Date),
             };
         }
 

@@ -1,4 +1,5 @@
 using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
@@ -24,7 +25,9 @@ public sealed class CaseInfoMeeting
     /// <summary>Shown while the case still needs a meeting, or once it has had one.</summary>
     public bool IsRelevant => Current is not null || Wait is not null || Earlier.Count > 0 || CanBook;
 
-    public static async Task<CaseInfoMeeting> LoadAsync(JobbtorgDb db, InfoMeetingDesk desk, Case c, bool mayBook, TimeProvider clock,
+    /// <summary><paramref name="mayBook"/>: whether the user may book the case; attendance is for the coaches and managers
+    /// of the meeting's centre.</summary>
+    public static async Task<CaseInfoMeeting> LoadAsync(JobbtorgDb db, CurrentUser user, Case c, bool mayBook, TimeProvider clock,
         CancellationToken ct)
     {
         var bookings = await db.InfoMeetingBookings.AsNoTracking().Include(b => b.Meeting).ThenInclude(m => m.JobCentre)
@@ -34,10 +37,10 @@ public sealed class CaseInfoMeeting
         int? position = null;
         if (wait is not null)
         {
-            var order = await desk.WaitingCases(wait.JobCentreId, wait.Kind).Select(w => w.CaseId).ToListAsync(ct);
+            var order = await db.InfoMeetingWaits.WaitingList(wait.JobCentreId, wait.Kind).Select(w => w.CaseId).ToListAsync(ct);
             position = order.IndexOf(c.Id) + 1;
         }
-        var kind = InfoMeetingDesk.KindFor(c);
+        var kind = BookingPolicy.KindFor(c);
         var canBook = mayBook && c.IsOpen && !c.IsEnrolled;
         IReadOnlyList<InfoMeeting> choices = [];
         if (canBook)
@@ -58,8 +61,8 @@ public sealed class CaseInfoMeeting
             Choices = choices,
             Kind = kind,
             CanBook = canBook,
-            CanRecordAttendance = current is not null && desk.MayRecordAttendance(current.Meeting.JobCentreId)
-                                  && DateOnly.FromDateTime(current.Meeting.LocalStart.DateTime) <= clock.Today(),
+            CanRecordAttendance = current is not null && user.MayAtCentre(Permission.RecordInfoMeetingAttendance, current.Meeting.JobCentreId)
+                                  && current.Meeting.AttendanceOpen(clock.Today()),
         };
     }
 }

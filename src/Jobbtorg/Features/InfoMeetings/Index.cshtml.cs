@@ -14,7 +14,8 @@ namespace Jobbtorg.Features.InfoMeetings;
 /// <summary>The info meetings of a job centre week by week, its districts' weekly quotas and its waiting list.
 /// Managers schedule meetings and set quotas here; coaches see their own centre.</summary>
 [RequirePermission(Permission.ViewInfoMeetings)]
-public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, Texts texts, TimeProvider clock) : PageModel
+public class IndexModel(JobbtorgDb db, ScheduleInfoMeetings schedule, SetDistrictQuota setQuota, CurrentUser user, Texts texts, TimeProvider clock)
+    : PageModel
 {
     public const int DefaultWeeks = 12;
 
@@ -50,14 +51,15 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
         var ct = HttpContext.RequestAborted;
         if (!user.Holds(Permission.ManageInfoMeetings)) return Forbid();
         // A value that could not be read (a malformed number or date, a date out of range, a refused text) keeps the
-        // binder's error and nothing is scheduled; the desk names what is wrong with the other fields.
+        // binder's error and nothing is scheduled; the meeting's rules name what is wrong with the other fields.
         var unread = ModelState.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToHashSet();
-        var (created, errors) = unread.Count == 0
-            ? await desk.ScheduleAsync(Meeting.ToRequest(), texts, ct)
-            : ([], await desk.CheckScheduleAsync(Meeting.ToRequest(), texts, ct));
-        if (unread.Count > 0 || errors.Count > 0)
+        var scheduling = unread.Count == 0
+            ? await schedule.HandleAsync(Meeting.ToRequest(), MayManageCentre, ct)
+            : await schedule.CheckAsync(Meeting.ToRequest(), MayManageCentre, ct);
+        var created = scheduling.Meetings;
+        if (unread.Count > 0 || scheduling.Broken.Count > 0)
         {
-            foreach (var (field, messages) in errors)
+            foreach (var (field, messages) in BrokenRule.ToErrors(scheduling.Broken, texts))
                 if (!unread.Contains($"{nameof(Meeting)}.{field}"))
                     foreach (var message in messages) ModelState.AddModelError($"{nameof(Meeting)}.{field}", message);
             Centre ??= Meeting.JobCentre;
@@ -110,7 +112,7 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
             if (places == row.PlacesPerWeek) continue;
             try
             {
-                await desk.SetQuotaAsync(row.District, row.Kind, places, ct);
+                await setQuota.HandleAsync(row.District, row.Kind, places, MayManageCentre, ct);
                 changed++;
             }
             catch (RuleBrokenException rule)
@@ -136,7 +138,7 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
     {
         var all = await db.JobCentres.AsNoTracking().OrderBy(j => j.Name).ToListAsync(ct);
         Centres = all.Where(MayView).ToList();
-        ManagedCentres = Centres.Where(j => desk.MayManage(j.Id)).ToList();
+        ManagedCentres = Centres.Where(j => MayManageCentre(j.Id)).ToList();
         Selected = Centres.FirstOrDefault(j => j.Code == Centre?.Trim().ToLowerInvariant())
                    ?? Centres.FirstOrDefault(j => j.Id == user.JobCentreId)
                    ?? Centres.FirstOrDefault();
@@ -144,7 +146,7 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
         FirstDay = From ?? WorkingDays.MondayOf(Today);
         if (Selected is null) return;
         Centre = Selected.Code;
-        MayManage = desk.MayManage(Selected.Id);
+        MayManage = MayManageCentre(Selected.Id);
 
         var start = Clock.FromStockholm(FirstDay, TimeOnly.MinValue) ?? throw new InvalidOperationException();
         var end = Clock.FromStockholm(FirstDay.AddDays(7 * Weeks), TimeOnly.MinValue) ?? throw new InvalidOperationException();
@@ -177,7 +179,7 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
             if (posted.TryGetValue((row.District.Code, row.Kind), out var before)) row.Posted = before.Posted; // keep what was typed
         }
 
-        var waiting = await desk.WaitingCases(Selected.Id, null).AsNoTracking()
+        var waiting = await db.InfoMeetingWaits.AsNoTracking().WaitingList(Selected.Id, null)
             .Select(w => new { w.CaseId, w.Case.CaseRef, District = w.Case.District.Name, w.Kind, w.Since, w.Case.ReferralDate, w.Case.HasChildren, w.Case.NewlyUnemployed })
             .ToListAsync(ct);
         Waiting = waiting.Select((w, i) => new WaitingRow(i + 1, w.CaseId, w.CaseRef, w.District, w.Kind, w.Since, w.ReferralDate, w.HasChildren, w.NewlyUnemployed))
@@ -185,7 +187,10 @@ public class IndexModel(JobbtorgDb db, InfoMeetingDesk desk, CurrentUser user, T
     }
 
     /// <summary>Administrators and city-wide managers see every centre, a manager their own and its branches, a coach their own.</summary>
-    private bool MayView(JobCentre centre) => desk.MayManage(centre.Id) || centre.Id == user.JobCentreId;
+    private bool MayView(JobCentre centre) => MayManageCentre(centre.Id) || centre.Id == user.JobCentreId;
+
+    /// <summary>Managers run their own centre's meetings (and its branches'); a city-wide manager or an administrator all.</summary>
+    private bool MayManageCentre(int jobCentreId) => user.MayAtCentre(Permission.ManageInfoMeetings, jobCentreId);
 
     public string Query(string? centre = null, DateOnly? from = null, int? weeks = null)
     {

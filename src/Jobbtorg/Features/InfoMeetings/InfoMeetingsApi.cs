@@ -7,38 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.InfoMeetings;
 
-public sealed record InfoMeetingDto(int Id, string JobCentre, MeetingKind Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    string Room, string Language, int Capacity, int BookedSeats, int FreeSeats, bool Cancelled, Guid? SeriesId)
-{
-    public static InfoMeetingDto From(InfoMeeting m) => new(m.Id, m.JobCentre.Code, m.Kind, m.StartsAt.ToStockholm(), m.EndsAt.ToStockholm(),
-        m.Room, m.Language, m.Capacity, m.BookedSeats, m.FreeSeats, m.IsCancelled, m.SeriesId);
-}
-
-/// <summary>A case's info meeting: <c>Booked</c> (or its outcome) with the meeting, <c>Waiting</c> with the time it
-/// joined the waiting list, or <c>None</c>.</summary>
-public sealed record CaseBookingDto(int CaseId, string Status, int? BookingId, InfoMeetingDto? Meeting, bool ChosenByHand, DateTimeOffset? WaitingSince)
-{
-    public static CaseBookingDto From(int caseId, BookingState state) => state switch
-    {
-        { Wait: { } w } => new(caseId, "Waiting", null, null, false, w.Since.ToStockholm()),
-        { Booking: { } b } => new(caseId, b.Status.ToString(), b.Id, InfoMeetingDto.From(b.Meeting), b.ChosenByHand, null),
-        _ => new(caseId, "None", null, null, false, null),
-    };
-}
-
-public sealed record AttendeeDto(int BookingId, int CaseId, string CaseRef, string District, BookingStatus Status, bool ChosenByHand);
-
-public sealed record NextFreeTimeDto(string District, MeetingKind Kind, DateTimeOffset? StartsAt, int? MeetingId, string? JobCentre, int? FreeSeats,
-    int? QuotaLeftThatWeek);
-
-public sealed record WaitingCaseDto(int Position, int CaseId, string CaseRef, string District, string JobCentre, MeetingKind Kind,
-    DateTimeOffset Since, DateOnly ReferralDate, bool HasChildren, bool NewlyUnemployed);
-
-/// <summary>Without a meeting, the case is booked automatically.</summary>
-public sealed record BookRequest(int? MeetingId = null);
-public sealed record AttendanceRequest([property: ApiRequired] BookingStatus? Outcome);
-public sealed record QuotaRequest([property: ApiRequired] int? PlacesPerWeek);
-
 public static class InfoMeetingsApi
 {
     public static RouteGroupBuilder MapInfoMeetingsApi(this IEndpointRouteBuilder routes)
@@ -66,12 +34,12 @@ public static class InfoMeetingsApi
             .WithSummary("Info meetings, earliest first")
             .WithDescription("Meetings from `from` to `to` (Stockholm dates, default today and twelve weeks on), optionally at one job centre and of one kind, with booked and free seats. A date outside 1900-01-01 … 2099-12-31 or a kind other than Adult or Youth answers 400 naming the parameter.");
 
-        meetings.MapPost("/", async Task<Results<Created<List<InfoMeetingDto>>, ValidationProblem>> (MeetingRequest request, InfoMeetingDesk desk, JobbtorgDb db,
-                Texts texts, CancellationToken ct) =>
+        meetings.MapPost("/", async Task<Results<Created<List<InfoMeetingDto>>, ValidationProblem>> (MeetingRequest request, ScheduleInfoMeetings schedule,
+                CurrentUser user, JobbtorgDb db, Texts texts, CancellationToken ct) =>
             {
-                var (created, errors) = await desk.ScheduleAsync(request, texts, ct);
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-                var ids = created.Select(m => m.Id).ToList();
+                var scheduling = await schedule.HandleAsync(request, centre => user.MayAtCentre(Permission.ManageInfoMeetings, centre), ct);
+                if (scheduling.Broken.Count > 0) return TypedResults.ValidationProblem(BrokenRule.ToErrors(scheduling.Broken, texts));
+                var ids = scheduling.Meetings.Select(m => m.Id).ToList();
                 var stored = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(m => ids.Contains(m.Id)).OrderBy(m => m.StartsAt).ToListAsync(ct);
                 return TypedResults.Created($"/api/info-meetings/{ids[0]}", stored.Select(InfoMeetingDto.From).ToList());
             })
@@ -100,12 +68,13 @@ public static class InfoMeetingsApi
             .WithSummary("The cases booked on a meeting that the caller may see, with their attendance")
             .WithDescription("Cancelled bookings are left out; a district's key sees only its own district's cases.");
 
-        meetings.MapPost("/{id:int}/cancel", async Task<Results<NoContent, NotFound, ForbidHttpResult>> (int id, JobbtorgDb db, InfoMeetingDesk desk, CancellationToken ct) =>
+        meetings.MapPost("/{id:int}/cancel", async Task<Results<NoContent, NotFound, ForbidHttpResult>> (int id, JobbtorgDb db, CurrentUser user,
+                CancelInfoMeeting cancel, CancellationToken ct) =>
             {
                 var centre = await db.InfoMeetings.Where(m => m.Id == id).Select(m => (int?)m.JobCentreId).FirstOrDefaultAsync(ct);
                 if (centre is null) return TypedResults.NotFound();
-                if (!desk.MayManage(centre.Value)) return TypedResults.Forbid();
-                await desk.CancelMeetingAsync(id, ct);
+                if (!user.MayAtCentre(Permission.ManageInfoMeetings, centre.Value)) return TypedResults.Forbid();
+                await cancel.HandleAsync(id, ct);
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.ManageInfoMeetings)
@@ -115,7 +84,7 @@ public static class InfoMeetingsApi
                              "next free meeting or joins the waiting list.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        meetings.MapGet("/next-free", async Task<Results<Ok<NextFreeTimeDto>, ValidationProblem>> (InfoMeetingDesk desk, JobbtorgDb db, Texts texts,
+        meetings.MapGet("/next-free", async Task<Results<Ok<NextFreeTimeDto>, ValidationProblem>> (FindNextFreeTime nextFree, JobbtorgDb db, Texts texts,
                 CancellationToken ct, string? district = null, string? kind = null) =>
             {
                 var errors = new Dictionary<string, string[]>();
@@ -124,14 +93,14 @@ public static class InfoMeetingsApi
                 if (found is null)
                     errors[nameof(district)] = [string.IsNullOrWhiteSpace(district) ? texts["Choose the district."] : texts.Format("There is no district with the code '{0}'.", district)];
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-                var next = await desk.NextFreeAsync(found!, kindOf, ct);
+                var next = await nextFree.HandleAsync(found!, kindOf, ct);
                 return TypedResults.Ok(new NextFreeTimeDto(found!.Code, kindOf, next?.StartsAt.ToStockholm(), next?.MeetingId, next?.JobCentre, next?.FreeSeats, next?.QuotaLeft));
             })
             .WithName("getNextFreeInfoMeeting")
             .WithSummary("The next free info-meeting time for a district and kind")
             .WithDescription("The earliest meeting within the booking horizon with a free seat in a week where the district has quota left; `startsAt` is null when there is none, and new referrals then join the waiting list.");
 
-        meetings.MapGet("/waiting-list", async Task<Results<Ok<List<WaitingCaseDto>>, ValidationProblem>> (InfoMeetingDesk desk, JobbtorgDb db,
+        meetings.MapGet("/waiting-list", async Task<Results<Ok<List<WaitingCaseDto>>, ValidationProblem>> (JobbtorgDb db,
                 CaseAccess access, Texts texts, CancellationToken ct, string? jobCentre = null, string? kind = null) =>
             {
                 var errors = new Dictionary<string, string[]>();
@@ -140,7 +109,7 @@ public static class InfoMeetingsApi
                 int? centreId = string.IsNullOrWhiteSpace(jobCentre) ? null
                     : await db.JobCentres.Where(j => j.Code == jobCentre.Trim().ToLower()).Select(j => (int?)j.Id).FirstOrDefaultAsync(ct) ?? -1;
                 var visible = await access.VisibleCasesAsync(ct);
-                var waiting = await desk.WaitingCases(centreId, kindOf).AsNoTracking()
+                var waiting = await db.InfoMeetingWaits.AsNoTracking().WaitingList(centreId, kindOf)
                     .Select(w => new { w.CaseId, w.Case.CaseRef, District = w.Case.District.Code, JobCentre = w.Case.JobCentre.Code, w.Kind, w.Since,
                         w.Case.ReferralDate, w.Case.HasChildren, w.Case.NewlyUnemployed, Visible = visible.Any(c => c.Id == w.CaseId) })
                     .ToListAsync(ct);
@@ -162,7 +131,7 @@ public static class InfoMeetingsApi
             .WithSummary("A district's weekly info-meeting places per kind")
             .WithDescription("Places a week per kind of meeting (`Adult`, `Youth`); a kind missing from the answer is limited only by the seats.");
         quotas.MapPut("/{code}/quotas/{kind}", async Task<Results<NoContent, NotFound, ValidationProblem>> (string code, string kind, QuotaRequest request,
-                JobbtorgDb db, InfoMeetingDesk desk, Texts texts, CancellationToken ct) =>
+                JobbtorgDb db, SetDistrictQuota setQuota, CurrentUser user, Texts texts, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors, texts);
@@ -170,7 +139,7 @@ public static class InfoMeetingsApi
                 if (await db.Districts.FirstOrDefaultAsync(d => d.Code == code, ct) is not { } district) return TypedResults.NotFound();
                 if (request.PlacesPerWeek is null)
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(request.PlacesPerWeek)] = [texts["Enter the number of places a week."]] });
-                await desk.SetQuotaAsync(district, kindOf!.Value, request.PlacesPerWeek.Value, ct);
+                await setQuota.HandleAsync(district, kindOf!.Value, request.PlacesPerWeek.Value, centre => user.MayAtCentre(Permission.ManageInfoMeetings, centre), ct);
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.ManageInfoMeetings)
@@ -180,31 +149,31 @@ public static class InfoMeetingsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var cases = routes.MapGroup("/api/cases/{id:int}/info-meeting").WithTags("Info meetings").RequirePermission(Permission.ReadCase);
-        cases.MapGet("/", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, CaseAccess access, InfoMeetingDesk desk, CancellationToken ct) =>
-                await access.CanSeeAsync(id, ct) ? TypedResults.Ok(CaseBookingDto.From(id, await desk.StateAsync(id, ct))) : TypedResults.NotFound())
+        cases.MapGet("/", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, CaseAccess access, JobbtorgDb db, CancellationToken ct) =>
+                await access.CanSeeAsync(id, ct) ? TypedResults.Ok(CaseBookingDto.From(id, await BookingState.OfCaseAsync(db, id, ct))) : TypedResults.NotFound())
             .WithName("getCaseInfoMeeting")
             .WithSummary("A case's info-meeting booking or place on the waiting list")
             .WithDescription("`status` is `Booked` (or the booking's outcome) with the meeting, `Waiting` with the time the case joined the waiting list, or `None`.");
 
-        cases.MapPost("/", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult>> (int id, BookRequest? request, CaseAccess access, InfoMeetingDesk desk, CancellationToken ct) =>
+        cases.MapPost("/", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult>> (int id, BookRequest? request, CaseAccess access, BookInfoMeeting book, CancellationToken ct) =>
             {
                 if (await access.VisibleCases().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c) return TypedResults.NotFound();
                 if (!access.Can(Permission.BookInfoMeeting, c)) return TypedResults.Forbid();
-                var state = request?.MeetingId is { } meetingId ? await desk.BookOnAsync(id, meetingId, ct) : await desk.BookAutomaticallyAsync(id, ct);
-                return TypedResults.Ok(CaseBookingDto.From(id, state));
+                return TypedResults.Ok(CaseBookingDto.From(id, await book.HandleAsync(id, request?.MeetingId, ct)));
             })
             .WithName("bookCaseInfoMeeting")
             .WithSummary("Book a case: on the chosen meeting, or automatically on the next free one")
             .WithDescription("Without `meetingId` the case is booked on the earliest meeting with a free seat in a week where the district has quota, or joins the waiting list (`status: Waiting`). With `meetingId` that meeting is booked, and a full meeting or a used-up quota answers 409 saying which; a booking the case had is given up only when the new one succeeds.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        cases.MapPost("/cancel", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult>> (int id, CaseAccess access, InfoMeetingDesk desk, JobbtorgDb db, CancellationToken ct) =>
+        cases.MapPost("/cancel", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult>> (int id, CaseAccess access, RecordMeetingOutcome record,
+                JobbtorgDb db, CancellationToken ct) =>
             {
                 if (await access.VisibleCases().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c) return TypedResults.NotFound();
                 if (!access.Can(Permission.BookInfoMeeting, c)) return TypedResults.Forbid();
                 var booking = await db.InfoMeetingBookings.Where(b => b.ActiveCaseId == id).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct)
                     ?? throw new RuleBrokenException("The case has no booking to cancel.");
-                return TypedResults.Ok(CaseBookingDto.From(id, await desk.RecordOutcomeAsync(booking, BookingStatus.Cancelled, ct)));
+                return TypedResults.Ok(CaseBookingDto.From(id, await record.HandleAsync(booking, BookingStatus.Cancelled, ct)));
             })
             .WithName("cancelCaseInfoMeeting")
             .WithSummary("Cancel the case's booking: the seat is freed and the case is booked on the next free meeting")
@@ -212,15 +181,15 @@ public static class InfoMeetingsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         cases.MapPost("/attendance", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult, ValidationProblem>> (int id, AttendanceRequest request,
-                CaseAccess access, InfoMeetingDesk desk, JobbtorgDb db, Texts texts, CancellationToken ct) =>
+                CaseAccess access, CurrentUser user, RecordMeetingOutcome record, JobbtorgDb db, Texts texts, CancellationToken ct) =>
             {
                 if (!await access.CanSeeAsync(id, ct)) return TypedResults.NotFound();
                 if (request.Outcome is null or BookingStatus.Booked)
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(request.Outcome)] = [texts["Choose attended, no-show or cancelled."]] });
                 var booking = await db.InfoMeetingBookings.Include(b => b.Meeting).FirstOrDefaultAsync(b => b.ActiveCaseId == id, ct)
                     ?? throw new RuleBrokenException("The case has no booking to record attendance for.");
-                if (!desk.MayRecordAttendance(booking.Meeting.JobCentreId)) return TypedResults.Forbid();
-                return TypedResults.Ok(CaseBookingDto.From(id, await desk.RecordOutcomeAsync(booking.Id, request.Outcome.Value, ct)));
+                if (!user.MayAtCentre(Permission.RecordInfoMeetingAttendance, booking.Meeting.JobCentreId)) return TypedResults.Forbid();
+                return TypedResults.Ok(CaseBookingDto.From(id, await record.HandleAsync(booking.Id, request.Outcome.Value, ct)));
             })
             .WithName("recordInfoMeetingAttendance")
             .WithSummary("Record attendance at the booked meeting: Attended, NoShow or Cancelled (coaches and managers of the centre)")

@@ -13,7 +13,8 @@ namespace Jobbtorg.Features.InfoMeetings;
 /// <summary>One info meeting and the people booked on it: coaches and managers of the centre record who came,
 /// managers cancel the meeting. The list shows names and case numbers only, and prints as a sign-in sheet.</summary>
 [RequirePermission(Permission.ViewInfoMeetings)]
-public class MeetingModel(JobbtorgDb db, InfoMeetingDesk desk, CaseAccess access, Texts texts, TimeProvider clock) : PageModel
+public class MeetingModel(JobbtorgDb db, RecordMeetingOutcome recordOutcome, CancelInfoMeeting cancel, CurrentUser user, CaseAccess access, Texts texts,
+    TimeProvider clock) : PageModel
 {
     public InfoMeeting Meeting { get; private set; } = null!;
     public List<Attendee> Attendees { get; private set; } = [];
@@ -21,11 +22,11 @@ public class MeetingModel(JobbtorgDb db, InfoMeetingDesk desk, CaseAccess access
     public int HiddenAttendees { get; private set; }
     public bool MayRecord { get; private set; }
     public bool MayManage { get; private set; }
-    public DateOnly MeetingDay => DateOnly.FromDateTime(Meeting.LocalStart.DateTime);
+    public DateOnly MeetingDay => Meeting.Day;
     public DateOnly Today => clock.Today();
     /// <summary>Attended and no-show can be recorded from the day of the meeting.</summary>
-    public bool AttendanceOpen => !Meeting.IsCancelled && MeetingDay <= Today;
-    public bool MayCancel => MayManage && !Meeting.IsCancelled && Meeting.StartsAt > clock.GetUtcNow();
+    public bool AttendanceOpen => !Meeting.IsCancelled && Meeting.AttendanceOpen(Today);
+    public bool MayCancel => MayManage && !Meeting.IsCancelled && !Meeting.HasStarted(clock.GetUtcNow());
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -44,7 +45,7 @@ public class MeetingModel(JobbtorgDb db, InfoMeetingDesk desk, CaseAccess access
         BookingState state;
         try
         {
-            state = await desk.RecordOutcomeAsync(bookingId, outcome, HttpContext.RequestAborted);
+            state = await recordOutcome.HandleAsync(bookingId, outcome, HttpContext.RequestAborted);
         }
         catch (RuleBrokenException rule)
         {
@@ -77,7 +78,7 @@ public class MeetingModel(JobbtorgDb db, InfoMeetingDesk desk, CaseAccess access
             .Select(b => b.CaseId).ToListAsync(HttpContext.RequestAborted);
         try
         {
-            await desk.CancelMeetingAsync(id, HttpContext.RequestAborted);
+            await cancel.HandleAsync(id, HttpContext.RequestAborted);
         }
         catch (RuleBrokenException rule)
         {
@@ -98,8 +99,8 @@ public class MeetingModel(JobbtorgDb db, InfoMeetingDesk desk, CaseAccess access
         var meeting = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return false;
         Meeting = meeting;
-        MayManage = desk.MayManage(meeting.JobCentreId);
-        MayRecord = desk.MayRecordAttendance(meeting.JobCentreId);
+        MayManage = user.MayAtCentre(Permission.ManageInfoMeetings, meeting.JobCentreId);
+        MayRecord = user.MayAtCentre(Permission.RecordInfoMeetingAttendance, meeting.JobCentreId);
 
         var visible = await access.VisibleCasesAsync(ct);
         var bookings = await db.InfoMeetingBookings.AsNoTracking()

@@ -17,7 +17,7 @@ public sealed class WaitingListRounds(IServiceScopeFactory scopes, IOptions<Jobb
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<InfoMeetingDesk>().ServeAllWaitingListsAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<ServeWaitingList>().AllAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.InfoMeetings;
@@ -15,10 +16,10 @@ public static class ReferralsApi
         var group = routes.MapGroup("/api/referrals").WithTags("Referrals").RequirePermission(Permission.Refer);
 
         group.MapPost("/", async Task<Results<Created<CaseDto>, Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (
-                ReferralRequest request, RegisterReferral register, InfoMeetingDesk infoMeetings, TimeProvider clock, Texts texts, CancellationToken ct) =>
+                ReferralRequest request, RegisterReferral register, JobbtorgDb db, TimeProvider clock, Texts texts, CancellationToken ct) =>
             {
                 async Task<CaseDto> Dto(Case c) =>
-                    CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await infoMeetings.StateAsync(c.Id, ct)) };
+                    CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) };
                 return await register.HandleAsync(request, ReferralChannel.Api, ct) switch
                 {
                     ReferralOutcome.Created created => TypedResults.Created($"/api/cases/{created.Case.Id}", await Dto(created.Case)),

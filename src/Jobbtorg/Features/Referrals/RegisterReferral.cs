@@ -45,7 +45,7 @@ public abstract record ReferralOutcome
 /// <summary>Registers a referral from the form or a district system and books the new case on an info meeting.
 /// A person never gets a second open case, and a district's referral id is never registered twice, even when
 /// requests race.</summary>
-public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user, CaseAccess access, InfoMeetingDesk infoMeetings)
+public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user, CaseAccess access, BookInfoMeeting bookInfoMeeting)
 {
     public const int MinimumAge = 16;
     public const int MaxTextLength = 4000;
@@ -74,7 +74,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
         else if (age < MinimumAge) Error(nameof(request.PersonalNumber), "The person is {0} years old; the job centre takes people from {1}.", age!, MinimumAge);
 
         if (request.TargetGroup is null) Error(nameof(request.TargetGroup), "Choose the target group.");
-        else if (request.TargetGroup == TargetGroup.Youth && age is not (>= 16 and <= 24) && !errors.ContainsKey(nameof(request.PersonalNumber)))
+        else if (request.TargetGroup == TargetGroup.Youth && !AgeBands.IsYouth(age) && !errors.ContainsKey(nameof(request.PersonalNumber)))
             Error(nameof(request.TargetGroup), "The youth target group is for people aged 16–24.");
 
         var district = string.IsNullOrWhiteSpace(request.District) || Input.TextProblem(request.District) is not null ? null
@@ -82,7 +82,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
         if (string.IsNullOrWhiteSpace(request.District)) Error(nameof(request.District), "Choose the district.");
         else if (district is null) Error(nameof(request.District), "There is no district with the code '{0}'.", request.District);
         else if (district.RetiredOn is not null) Error(nameof(request.District), "The district {0} is retired and takes no new referrals.", district.Name);
-        else if (!AccessRules.AllowsReferralTo(user.Access, district.Id, district.ServingJobCentreId(IsYouth(age))))
+        else if (!AccessRules.AllowsReferralTo(user.Access, district.Id, district.ServingJobCentreId(AgeBands.IsYouth(age))))
             Error(nameof(request.District), user.Access.DistrictId is not null || user.Access.IsApiKey
                 ? "You may only refer people from your own district."
                 : "The case would go to a job centre whose cases you do not see; refer only to the centres you work with.");
@@ -115,7 +115,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
             try
             {
                 var created = await CreateAsync(request, personalNumber, district, referralDate, age, channel, ct);
-                await infoMeetings.BookAutomaticallyAsync(created.Id, ct);
+                await bookInfoMeeting.HandleAsync(created.Id, ct: ct);
                 return new ReferralOutcome.Created(created);
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -124,8 +124,6 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
             }
         }
     }
-
-    private static bool IsYouth(int? age) => age is >= 16 and <= 24;
 
     private async Task<Case?> FindExistingAsync(int districtId, string? districtReferralId, string personalNumber, CancellationToken ct)
     {
@@ -145,7 +143,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, Texts te
         participant.LastName = Clean(request.LastName) ?? participant.LastName;
         participant.Gender = request.Gender ?? (number.Sex == LegalSex.Female ? Gender.F : Gender.M);
 
-        var c = Case.Refer(participant, district, district.ServingJobCentreId(IsYouth(age)), referralDate, clock.GetUtcNow(), user.Name, channel);
+        var c = Case.Refer(participant, district, district.ServingJobCentreId(AgeBands.IsYouth(age)), referralDate, clock.GetUtcNow(), user.Name, channel);
         c.TargetGroup = request.TargetGroup!.Value;
         c.ReceivesBenefit = request.ReceivesBenefit;
         c.HasChildren = request.HasChildren;

@@ -60,6 +60,7 @@ public sealed class IndicatorData
             var enrolment = Known(c.EnrolmentDate) ? c.EnrolmentDate : null;
             var closure = Known(c.ClosureDate) ? c.ClosureDate : null;
             facts.Add(new CaseFacts(
+                AsOf: asOf,
                 ParticipantId: c.ParticipantId,
                 Referral: c.ReferralDate,
                 Enrolment: enrolment,
@@ -96,6 +97,7 @@ public sealed class IndicatorData
 
 /// <summary>A case as the indicators see it on the data's as-of date. Group keys are ready to use.</summary>
 internal sealed record CaseFacts(
+    DateOnly AsOf,
     int ParticipantId,
     DateOnly Referral,
     DateOnly? Enrolment,
@@ -112,13 +114,12 @@ internal sealed record CaseFacts(
     string Gender,
     string? Coach)
 {
-    private DateOnly? jobGuaranteeDeadline;
+    private JobGuaranteeState? jobGuarantee;
 
-    /// <summary>Five working days after enrolment, paused days left out; <see cref="DateOnly.MaxValue"/> when an open
-    /// pause stops the clock, since then no deadline is ever reached and the plan cannot be late. Worked out when first
-    /// asked: only the cases newly enrolled in a reported period need it.</summary>
-    public DateOnly JobGuaranteeDeadline => jobGuaranteeDeadline ??=
-        WorkingDays.Deadline(Enrolment!.Value, Case.JobGuaranteeWorkingDays, Pauses) ?? DateOnly.MaxValue;
+    /// <summary>The job-guarantee state on <see cref="AsOf"/>, as the case page shows it. Worked out when first asked:
+    /// only the cases newly enrolled in a reported period need it.</summary>
+    public JobGuaranteeState JobGuarantee => jobGuarantee ??=
+        Cases.JobGuarantee.StateOf(Enrolment, FirstPlanAgreed, Pauses, Closure, AsOf);
 }
 
 // Rows as stored, before the as-of date is applied.
@@ -300,7 +301,7 @@ public static class IndicatorCalculator
             if (InPeriod(e))
             {
                 newlyEnrolled++;
-                AddJobGuarantee(c, data.AsOf);
+                AddJobGuarantee(c);
                 daysToEnrolment.Add(e.DayNumber - c.Referral.DayNumber);
                 if (c.FirstAttendedInfoMeeting is { } meeting) daysToInfoMeeting.Add(meeting.DayNumber - c.Referral.DayNumber);
             }
@@ -352,13 +353,15 @@ public static class IndicatorCalculator
             }
         }
 
-        private void AddJobGuarantee(CaseFacts c, DateOnly asOf)
+        private void AddJobGuarantee(CaseFacts c)
         {
-            var deadline = c.JobGuaranteeDeadline;
-            if (c.FirstPlanAgreed <= deadline) met++;
-            else if (c.FirstPlanAgreed is null && c.Closure <= deadline) excluded++;
-            else if (c.FirstPlanAgreed is null && deadline >= asOf) pending++;
-            else missed++;
+            switch (c.JobGuarantee)
+            {
+                case JobGuaranteeState.Met: met++; break;
+                case JobGuaranteeState.Excluded: excluded++; break;
+                case JobGuaranteeState.Pending: pending++; break;
+                case JobGuaranteeState.Missed: missed++; break;
+            }
         }
 
         public IndicatorSet Result() => new(

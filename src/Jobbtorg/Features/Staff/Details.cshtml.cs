@@ -19,7 +19,8 @@ public class DetailsModel(JobbtorgDb db, UserManager<AppUser> users, StaffAdmini
     public int OpenCases { get; private set; }
     public List<StaffChange> Changes { get; private set; } = [];
     public StaffChoices Choices { get; private set; } = null!;
-    [BindProperty] public RoleInput Input { get; set; } = new();
+    /// <summary>The role form's fields: bound by the role change alone, so the other actions read nothing from the form.</summary>
+    public RoleInput Input { get; set; } = new();
     /// <summary>Set after a reset: the new one-time password, shown in this answer only.</summary>
     public string? OneTimePassword { get; private set; }
     public bool IsSelf => Member.Id == current.Id;
@@ -31,8 +32,15 @@ public class DetailsModel(JobbtorgDb db, UserManager<AppUser> users, StaffAdmini
         return Page();
     }
 
-    public Task<IActionResult> OnPostRoleAsync(string id) => ActAsync(id, by => staff.ChangeRoleAsync(Member, Input.Role, Input.Binding, by, Aborted),
-        () => texts.Format("{0}: the role and workplace are saved. The user's sessions have ended; the change applies from the next sign-in.", Member.DisplayName));
+    public async Task<IActionResult> OnPostRoleAsync(string id, RoleInput input)
+    {
+        Input = input;
+        if (!await LoadAsync(id)) return NotFound();
+        foreach (var (field, message) in input.UnknownIn(Choices)) ModelState.AddModelError(field, texts[message]);
+        if (!ModelState.IsValid) return Page();
+        return await ActAsync(id, by => staff.ChangeRoleAsync(Member, input.Role, input.Binding, by, Aborted),
+            () => texts.Format("{0}: the role and workplace are saved. The user's sessions have ended; the change applies from the next sign-in.", Member.DisplayName));
+    }
 
     public Task<IActionResult> OnPostDeactivateAsync(string id) => ActAsync(id, by => staff.DeactivateAsync(Member, by, Aborted),
         () => texts.Format("{0} is deactivated and signed out.", Member.DisplayName));

@@ -21,14 +21,18 @@ public class HandoverModel(JobbtorgDb db, UserManager<AppUser> users, StaffAdmin
 
     /// <summary>The coach who takes every case not given one of its own.</summary>
     [BindProperty] public string? AllTo { get; set; }
-    /// <summary>Per case id, the coach who takes it.</summary>
-    [BindProperty] public Dictionary<int, string?> To { get; set; } = [];
+    /// <summary>Per case id, the coach who takes it. Named, so that without any To[…] field the binder does not read the
+    /// whole form as the dictionary.</summary>
+    [BindProperty(Name = "To")] public Dictionary<int, string?> To { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(string id)
     {
         if (await LoadAsync(id) is { } refused) return refused;
+        if (To.Keys.Any(caseId => Cases.All(c => c.Id != caseId)))
+            ModelState.AddModelError("", texts["A case is no longer among the coach's open cases. Reload the page and try again."]);
+        if (!ModelState.IsValid) return Page();
         var targets = new Dictionary<int, string>();
         foreach (var c in Cases)
             if ((To.GetValueOrDefault(c.Id) is { Length: > 0 } own ? own : AllTo) is { Length: > 0 } target)

@@ -28,6 +28,7 @@ public class NewModel(JobbtorgDb db, StaffAdministration staff, CurrentUser user
         if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), texts["Enter the user's e-mail address."]);
         if (string.IsNullOrWhiteSpace(DisplayName)) ModelState.AddModelError(nameof(DisplayName), texts["Enter the user's name."]);
         if (string.IsNullOrEmpty(Input.Role)) ModelState.AddModelError("Input.Role", texts["Choose a role."]);
+        foreach (var (field, message) in Input.UnknownIn(Choices)) ModelState.AddModelError(field, texts[message]);
         if (!ModelState.IsValid) return Page();
         try
         {

@@ -23,6 +23,17 @@ public sealed class RoleInput
         _ => StaffBinding.None,
     };
 
+    /// <summary>Fields naming a centre, district or provider that does not exist (whether or not the role uses it).</summary>
+    public IEnumerable<(string Field, string Message)> UnknownIn(StaffChoices choices)
+    {
+        if (JobCentreId is { } centre && choices.JobCentres.All(j => j.Id != centre))
+            yield return ("Input.JobCentreId", "There is no such job centre.");
+        if (DistrictId is { } district && choices.Districts.All(d => d.Id != district))
+            yield return ("Input.DistrictId", "There is no such district.");
+        if (ProviderId is { } provider && choices.Providers.All(p => p.Id != provider))
+            yield return ("Input.ProviderId", "There is no such provider.");
+    }
+
     public static RoleInput Of(AppUser user, string? role) =>
         new() { Role = role, JobCentreId = user.JobCentreId, DistrictId = user.DistrictId, ProviderId = user.ProviderId };
 }

@@ -258,7 +258,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     JobCentreId = table.Column<int>(type: "INTEGER", nullable: true),
                     DistrictId = table.Column<int>(type: "INTEGER", nullable: true),
                     ProviderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EmployeeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeactivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -495,6 +499,61 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         principalTable: "Participants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PreviousRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PreviousBinding = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Binding = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffChanges_AspNetUsers_ById",
+                        column: x => x.ById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StaffChanges_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -879,6 +938,12 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 column: "DistrictId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_EmployeeId",
+                table: "AspNetUsers",
+                column: "EmployeeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_JobCentreId",
                 table: "AspNetUsers",
                 column: "JobCentreId");
@@ -1123,6 +1188,16 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffChanges_ById",
+                table: "StaffChanges",
+                column: "ById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffChanges_UserId_At",
+                table: "StaffChanges",
+                columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ThreePartyMeetings_CaseId_StartsAt",
                 table: "ThreePartyMeetings",
                 columns: new[] { "CaseId", "StartsAt" });
@@ -1136,6 +1211,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "IX_ThreePartyMeetings_Status_StartsAt",
                 table: "ThreePartyMeetings",
                 columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId",
+                table: "UserSessions",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -1199,7 +1279,13 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "SpecialProgrammes");
 
             migrationBuilder.DropTable(
+                name: "StaffChanges");
+
+            migrationBuilder.DropTable(
                 name: "ThreePartyMeetings");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Jobbtorg.Data;
+
+/// <summary>
+/// Work that races other requests for the same rows (a seat, a quota place, a case's one standing booking) runs in a
+/// transaction and starts again from the beginning when the database chose it as the loser of the race. Which
+/// errors mean that is decided here, once, for both providers.
+/// </summary>
+public static class TransactionRetry
+{
+    public const int MaxAttempts = 8;
+
+    /// <summary>Runs <paramref name="work"/> in a transaction and commits it. When the database refuses it as the loser of
+    /// a race the transaction is rolled back, the context forgets what it tracked, and the work runs again after a short
+    /// random pause, up to <see cref="MaxAttempts"/> times in all. Any other error is passed on at once.</summary>
+    public static async Task<T> InTransactionWithRetryAsync<T>(this JobbtorgDb db, Func<Task<T>> work, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var result = await work();
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && LostARace(e))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(5, 20) * attempt, ct);
+            }
+        }
+    }
+
+    /// <summary>True when the database gave up the work because of another transaction: a deadlock or serialization
+    /// failure on PostgreSQL (40P01, 40001), a busy or locked SQLite file, or a unique index that another transaction
+    /// filled first (23505; SQLite's constraint-unique).</summary>
+    public static bool LostARace(Exception e) => (e is DbUpdateException { InnerException: { } inner } ? inner : e) switch
+    {
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation,
+        SqliteException lite => lite.SqliteErrorCode is SqliteBusy or SqliteLocked || lite.SqliteExtendedErrorCode == SqliteConstraintUnique,
+        _ => false,
+    };
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteConstraintUnique = 2067;
+}

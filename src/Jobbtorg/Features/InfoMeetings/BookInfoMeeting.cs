@@ -1,0 +1,107 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jobbtorg.Features.InfoMeetings;
+
+/// <summary>
+/// Books a case on an info meeting: on the meeting a case worker or coach chose, or automatically on the earliest
+/// meeting the <see cref="BookingPolicy"/> allows in a week where the district has places left; with none, the case
+/// joins the waiting list. A booking the case already had is given up only when the new one succeeds. The quota place
+/// and the seat are taken by guarded updates (<see cref="SeatCounters"/>) in one transaction, which runs again when the
+/// database chose it as the loser of a race.
+/// </summary>
+public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<JobbtorgOptions> options, CurrentUser user)
+{
+    /// <summary>Without <paramref name="meetingId"/> the case is booked automatically or waits; with it, that meeting is
+    /// booked, or refused with the reason (full, quota used up, cancelled, started, another centre or kind).</summary>
+    public Task<BookingState> HandleAsync(int caseId, int? meetingId = null, CancellationToken ct = default) =>
+        BookAsync(caseId, meetingId, excludedMeetingId: null, ct);
+
+    /// <summary>Books a case automatically after it lost its place on a meeting, never on that meeting again.</summary>
+    public Task<BookingState> AgainAsync(int caseId, int leftMeetingId, CancellationToken ct = default) =>
+        BookAsync(caseId, meetingId: null, excludedMeetingId: leftMeetingId, ct);
+
+    private async Task<BookingState> BookAsync(int caseId, int? meetingId, int? excludedMeetingId, CancellationToken ct)
+    {
+        var state = await db.InTransactionWithRetryAsync(async () =>
+        {
+            var c = await db.Cases.Include(x => x.Participant).Include(x => x.District).FirstOrDefaultAsync(x => x.Id == caseId, ct)
+                ?? throw new RuleBrokenException("There is no such case.");
+            InfoMeeting.EnsureCaseNeedsOne(c);
+            var current = await db.InfoMeetingBookings.Include(b => b.Meeting).FirstOrDefaultAsync(b => b.ActiveCaseId == caseId, ct);
+            if (current is not null && (meetingId is null || current.InfoMeetingId == meetingId))
+                return new BookingState(current, null);
+
+            var now = clock.GetUtcNow();
+            var kind = BookingPolicy.KindFor(c);
+            List<InfoMeeting> candidates;
+            if (meetingId is { } chosenId)
+            {
+                var chosen = await db.InfoMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == chosenId, ct)
+                    ?? throw new RuleBrokenException("There is no such info meeting.");
+                chosen.EnsureBookable(c, now);
+                candidates = [chosen];
+            }
+            else
+            {
+                candidates = await db.InfoMeetings.AsNoTracking().Where(BookingPolicy.From(options.Value.InfoMeetings).Qualifying(c.JobCentreId, kind, now))
+                    .Where(m => m.Id != excludedMeetingId).OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToListAsync(ct);
+            }
+
+            var who = Signature.Of(user);
+            if (current is not null)
+            {
+                current.Cancel(who, now);
+                await db.GiveBackAsync(current, c.DistrictId, ct);
+            }
+            var quota = await db.WeeklyQuotaAsync(c.DistrictId, kind, ct);
+            var weeksWithoutQuota = new HashSet<DateOnly>();
+            foreach (var meeting in candidates)
+            {
+                if (weeksWithoutQuota.Contains(meeting.WeekStart)) continue;
+                if (!await db.TakeQuotaAsync(c.DistrictId, kind, meeting.WeekStart, quota, ct))
+                {
+                    if (meetingId is not null)
+                        throw new RuleBrokenException("{0} has used all its {1} places for the week of {2}.", c.District.Name, quota!, meeting.WeekStart);
+                    weeksWithoutQuota.Add(meeting.WeekStart);
+                    continue;
+                }
+                if (!await db.TakeSeatAsync(meeting.Id, ct))
+                {
+                    await db.GiveBackQuotaAsync(c.DistrictId, kind, meeting.WeekStart, ct);
+                    if (meetingId is not null) throw new RuleBrokenException("The meeting is full.");
+                    continue;
+                }
+                var booking = db.InfoMeetingBookings.Add(meeting.Book(c, chosenByHand: meetingId is not null, who, now)).Entity;
+                await db.InfoMeetingWaits.Where(w => w.CaseId == c.Id).ExecuteDeleteAsync(ct);
+                await db.SaveChangesAsync(ct);
+                return new BookingState(booking, null);
+            }
+
+            // Nothing free within the horizon: the case waits its turn.
+            var wait = await db.InfoMeetingWaits.FirstOrDefaultAsync(w => w.CaseId == c.Id, ct);
+            if (wait is null)
+            {
+                wait = db.InfoMeetingWaits.Add(InfoMeetingWait.Join(c, kind, now)).Entity;
+                await db.SaveChangesAsync(ct);
+            }
+            return new BookingState(null, wait);
+        }, ct);
+        return await WithMeetingAsync(state, ct);
+    }
+
+    /// <summary>The new booking read back with its meeting and centre, for the answer.</summary>
+    private async Task<BookingState> WithMeetingAsync(BookingState state, CancellationToken ct)
+    {
+        if (state.Booking is { } b)
+        {
+            db.ChangeTracker.Clear();
+            return new BookingState(await db.InfoMeetingBookings.AsNoTracking().Include(x => x.Meeting).ThenInclude(m => m.JobCentre)
+                .FirstAsync(x => x.Id == b.Id, ct), null);
+        }
+        return state;
+    }
+}

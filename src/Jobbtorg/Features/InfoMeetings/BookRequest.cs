@@ -1,0 +1,4 @@
+namespace Jobbtorg.Features.InfoMeetings;
+
+/// <summary>Without a meeting, the case is booked automatically.</summary>
+public sealed record BookRequest(int? MeetingId = null);
