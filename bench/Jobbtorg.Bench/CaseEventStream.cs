@@ -16,7 +16,7 @@ public sealed record StreamSummary(long Events, long Cases, long OpenCases, int 
     public override string ToString() =>
         $"{Events:N0} events in {Cases:N0} cases ({OpenCases:N0} open at the end) for {People:N0} people, {Bytes / 1_048_576.0:N0} MiB " +
         $"in {Elapsed.TotalSeconds:N1} s ({Bytes / 1_048_576.0 / Math.Max(Elapsed.TotalSeconds, 0.001):N0} MiB/s)" +
-        (ToppedUp > 0 ? $"; {ToppedUp:N0} of the events are extra benefit months for the last people, the cases holding no more" : "") +
+        (ToppedUp > 0 ? $"; {ToppedUp:N0} of the events are benefit months added for the last people, the cases holding no more" : "") +
         (Shortfall is null ? "" : $"; asked for {AskedEvents:N0} events in {AskedCases:N0} cases: {Shortfall}");
 }
 
@@ -66,14 +66,16 @@ public static class CaseEventStream
     }
 
     public static StreamSummary Write(string path, long events, long? cases, IEnumerable<string> numbers,
-        IReadOnlyList<BenchDistrict>? districts = null, int seed = 2026, string caseRefPrefix = "N")
+        IReadOnlyList<BenchDistrict>? districts = null, int seed = 2026, string caseRefPrefix = "N", int? maxPeople = null)
     {
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        return Write(file, events, cases, numbers, districts, seed, caseRefPrefix);
+        return Write(file, events, cases, numbers, districts, seed, caseRefPrefix, maxPeople);
     }
 
+    /// <param name="maxPeople">At most this many people (after the shuffle): a small stream then has the density of
+    /// cases per person of a national one.</param>
     public static StreamSummary Write(Stream output, long events, long? cases, IEnumerable<string> numbers,
-        IReadOnlyList<BenchDistrict>? districts = null, int seed = 2026, string caseRefPrefix = "N")
+        IReadOnlyList<BenchDistrict>? districts = null, int seed = 2026, string caseRefPrefix = "N", int? maxPeople = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         districts ??= SeededDistricts;
@@ -82,7 +84,11 @@ public static class CaseEventStream
         var random = new Random(seed);
         // A seeded shuffle, so that a small stream is not made only of the oldest numbers.
         random.Shuffle(everyone);
-        var peopleWanted = (int)Math.Clamp((askedCases + MinCasesPerPerson - 1) / MinCasesPerPerson, 1, everyone.Length);
+        if (maxPeople is { } cap && cap < everyone.Length) everyone = everyone[..Math.Max(1, cap)];
+        // Fewer than two events a case: some cases are only their referral, which leaves the case open, and a person has
+        // at most one open case, the last; those need a person each (twice as many offered, as shares are rounded).
+        var loneReferrals = Math.Max(0, 2 * Math.Min(askedCases, events) - events);
+        var peopleWanted = (int)Math.Clamp(Math.Max((askedCases + MinCasesPerPerson - 1) / MinCasesPerPerson, 2 * loneReferrals), 1, everyone.Length);
         var people = everyone[..peopleWanted];
 
         using var writer = new LineWriter(output);
@@ -109,16 +115,23 @@ public static class CaseEventStream
         {
             var reasons = new List<string>();
             if (askedCases > events) reasons.Add("every case needs at least its referral, so there are no more cases than events");
-            if (g.CasesLeft > 0 || g.Cases < askedCases)
+            if (loneReferrals > everyone.Length && g.Cases < askedCases)
+                reasons.Add($"at fewer than two events a case, {loneReferrals:N0} cases can be no more than their referral and stay open, " +
+                            $"one a person, and there are {everyone.Length:N0} people of working age");
+            else if (g.CasesLeft > 0 || g.Cases < askedCases)
                 reasons.Add($"{people.Length:N0} people of working age cannot hold more cases in ten years with the time each case takes");
             if (g.EventsLeft > 0)
                 reasons.Add($"the cases hold no more events (at most {Generator.MaxAttendanceDays} attendance days each, none after the " +
-                            "last day) and the last people no more benefit months; ask for more cases to get more events");
+                            "last day) and the last people no more benefit months" +
+                            (g.Cases < askedCases ? "" : "; ask for more cases to get more events"));
             shortfall = string.Join("; ", reasons);
         }
         return new StreamSummary(g.Events, g.Cases, g.OpenCases, g.PeopleUsed, writer.Bytes, clock.Elapsed, shortfall)
             { AskedEvents = events, AskedCases = askedCases, ToppedUp = g.ToppedUp };
     }
+
+    /// <summary>How many of the numbers belong to people of working age some time in the period.</summary>
+    public static int WorkingAgeCount(IEnumerable<string> numbers) => WorkingAge(numbers).Length;
 
     /// <summary>The test numbers whose holders are 16–66 some time in the period; co-ordination numbers without a real
     /// birth date are taken as adults throughout.</summary>

@@ -7,8 +7,10 @@ using Jobbtorg.Identity;
 // through its HTTP API and pages, the case-event format and SQL. Run from the repository root in Release:
 //   dotnet run -c Release --project bench/Jobbtorg.Bench -- <target> <sqlite|postgres> [size]
 // Targets (size = events in the loaded database, default 1000000):
-//   generate <events> [cases] [file]   writes a stream and says what it holds (and why, if less than asked)
-//   selfcheck <db>                     a 200k stream imports cleanly into an empty database through the API
+//   generate <events> [cases] [file] [people]
+//                                      writes a stream and says what it holds (and why, if less than asked); with
+//                                      people, only that many test numbers (a national density at a small size)
+//   selfcheck <db> [events]            a stream (200k unless told) imports cleanly into an empty database through the API
 //   load <db> <events>                 generates and imports a database of that size, kept for the targets below
 //                                      (PostgreSQL jobbtorg_bench_<size>, SQLite artifacts/bench/jobbtorg_bench_<size>.db)
 //   report <db> <size>                 the indicator API for a month … ten years, ± groupBy, asOf in the past
@@ -34,11 +36,12 @@ try
             var events = Size(1, 1_000_000);
             long? cases = args.Length > 2 ? Size(2, 0) : null;
             var file = args.Length > 3 ? args[3] : Path.Combine(BenchPaths.Artifacts, $"generated-{BenchStore.Label(events)}.ndjson");
-            Console.WriteLine($"{CaseEventStream.Write(file, events, cases, ScaleTargets.People())}\n→ {file}");
+            int? people = args.Length > 4 ? (int)Size(4, 0) : null;
+            Console.WriteLine($"{CaseEventStream.Write(file, events, cases, ScaleTargets.People(), maxPeople: people)}\n→ {file}");
             return 0;
         }
         case "selfcheck":
-            return await ScaleTargets.SelfCheckAsync(db) ? 0 : 1;
+            return await ScaleTargets.SelfCheckAsync(db, Size(2, 200_000)) ? 0 : 1;
         case "load":
             await ScaleTargets.LoadAsync(db, Size(2, 1_000_000));
             break;
