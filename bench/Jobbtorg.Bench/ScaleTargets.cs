@@ -313,7 +313,10 @@ public static class ScaleTargets
             throw new InvalidOperationException($"No working day is left between {CaseEventStream.LastDay} and today for new attendance; load the database again.");
         var refs = await store.ColumnAsync<string>(
             "SELECT \"CaseRef\" FROM \"Cases\" WHERE \"EnrolmentDate\" IS NOT NULL AND \"ClosureDate\" IS NULL ORDER BY \"Id\"");
-        if (refs.Count < 1_006) throw new InvalidOperationException($"Only {refs.Count} open enrolled cases; the daily file needs 1,006.");
+        // A small database has fewer open cases than a daily file of 1,000: then the file is as long as they allow.
+        if (refs.Count < 7) throw new InvalidOperationException($"Only {refs.Count} open enrolled cases; the bench needs at least 7.");
+        var dailyCount = Math.Min(1000, refs.Count - 6);
+        if (dailyCount < 1000) Console.WriteLine($"  note: {refs.Count:N0} open enrolled cases, so the daily file holds {dailyCount:N0} events, not 1,000");
         string Line(string caseRef) => $"{{\"type\":\"attendance\",\"caseRef\":\"{caseRef}\",\"date\":\"{day:yyyy-MM-dd}\",\"status\":\"Present\"}}\n";
 
         var before = app.WorkingSet;
@@ -327,18 +330,18 @@ public static class ScaleTargets
             singlePeak = Math.Max(singlePeak, peak);
         }
         var daily = new StringBuilder();
-        foreach (var caseRef in refs.Skip(6).Take(1000)) daily.Append(Line(caseRef));
+        foreach (var caseRef in refs.Skip(6).Take(dailyCount)) daily.Append(Line(caseRef));
         var (stored, _, dailyElapsed, dailyPeak, dailyRefused) = await ImportAsync(app, new MemoryStream(Encoding.UTF8.GetBytes(daily.ToString())));
-        if (dailyRefused is not null || stored != 1000) throw new InvalidOperationException($"The daily file was not stored: {dailyRefused}");
+        if (dailyRefused is not null || stored != dailyCount) throw new InvalidOperationException($"The daily file was not stored: {dailyRefused}");
         var after = app.WorkingSet;
         var single = singles.Skip(1).Order().ElementAt(1); // the first warms up
         Console.WriteLine($"  attendance on {day:yyyy-MM-dd}: one event {string.Join(", ", singles.Select(s => s.TotalMilliseconds.ToString("N0", Inv)))} ms (median of the last four {single.TotalMilliseconds:N0} ms); " +
-                          $"1,000 events {dailyElapsed.TotalMilliseconds:N0} ms");
+                          $"{dailyCount:N0} events {dailyElapsed.TotalMilliseconds:N0} ms");
         Console.WriteLine($"  app working set {before / 1_048_576:N0} MiB before, peak {Math.Max(singlePeak, dailyPeak) / 1_048_576:N0} MiB, after {after / 1_048_576:N0} MiB " +
                           $"(growth at peak {(Math.Max(singlePeak, dailyPeak) - before) / 1_048_576:N0} MiB)");
         var label = BenchStore.Label(size);
         Record($"import-small {label}: one event", "well under 1 s", $"{single.TotalMilliseconds:N0} ms, +{(singlePeak - before) / 1_048_576:N0} MiB", single.TotalSeconds < 0.5);
-        Record($"import-small {label}: 1,000-event file", "well under 1 s", $"{dailyElapsed.TotalMilliseconds:N0} ms, +{(dailyPeak - before) / 1_048_576:N0} MiB", dailyElapsed.TotalSeconds < 0.5);
+        Record($"import-small {label}: {dailyCount:N0}-event file", "well under 1 s", $"{dailyElapsed.TotalMilliseconds:N0} ms, +{(dailyPeak - before) / 1_048_576:N0} MiB", dailyElapsed.TotalSeconds < 0.5);
     }
 
     // ----------------------------------------------------------------------------------------------------------------
