@@ -20,7 +20,9 @@ using Jobbtorg.Identity;
 //   trace <db> <size>                  statements per request and their times (the app's command log), EXPLAIN on PostgreSQL
 //   bookings <db> [cases]              info-meeting bookings under contention (BookingBench)
 //   coldstart <db> <size>              process start to the first 200 of /health/ready and the login page
-//   all <db> <size>                    all of them in order (load only if the database is missing), then a table
+//   all <db> <size> [s]                all of them in order (load only if the database is missing), then a table;
+//                                      the self-check at 200k, import-copy at 1M and bookings with 2,000 cases, or
+//                                      less for a small size (the size; a hundredth of it, at least 200)
 // Older entry points, which call the app's classes in-process:
 //   import <db> [events]               CaseEventImport straight on a fresh database (ImportBench)
 //   (no arguments)                     rule throughput
@@ -74,13 +76,13 @@ try
                 try { await step(); }
                 catch (Exception e) { Console.WriteLine($"  FAILED: {e.Message}"); ScaleTargets.Results.Add(new TargetResult("(failed step)", "–", e.Message.Split('\n')[0], false)); }
             }
-            await Step(() => ScaleTargets.SelfCheckAsync(db));
+            await Step(() => ScaleTargets.SelfCheckAsync(db, Math.Min(200_000, size)));
             if (!await BenchStore.ForSize(db, size).ExistsAsync()) await Step(() => ScaleTargets.LoadAsync(db, size));
             await Step(() => ScaleTargets.ReportAsync(db, size));
             await Step(() => ScaleTargets.ImportSmallAsync(db, size));
-            await Step(() => ScaleTargets.ImportCopyAsync(db));
-            await Step(() => ScaleTargets.CasePageAsync(db, size));
-            await Step(() => ScaleTargets.BookingsAsync(db));
+            await Step(() => ScaleTargets.ImportCopyAsync(db, Math.Min(1_000_000, size)));
+            await Step(() => ScaleTargets.CasePageAsync(db, size, seconds: (int)Size(3, 15)));
+            await Step(() => ScaleTargets.BookingsAsync(db, (int)Math.Min(2_000, Math.Max(200, size / 100))));
             await Step(() => ScaleTargets.ColdStartAsync(db, size));
             break;
         }

@@ -266,6 +266,7 @@ public static class ScaleTargets
         if (store.OnPostgres)
         {
             var read = await TablesReadByAsync(store, () => api.GetAsync($"/api/reports/indicators?{periods[3].Query}&groupBy=district"));
+            if (read.Count == 0) throw new InvalidOperationException("No table's scan counters moved while the report ran (pg_stat_user_tables).");
             double scans = 0;
             foreach (var table in read)
             {
@@ -290,10 +291,20 @@ public static class ScaleTargets
             (await store.ColumnAsync<string>(counters)).Select(s => s.Split('=')).ToDictionary(p => p[0], p => p[1]);
         var before = await SnapshotAsync();
         (await request()).Dispose();
-        await Task.Delay(1500); // the app's backend reports its counters at most once a second
-        var after = await SnapshotAsync();
-        // Our own snapshot reads none of these; the app's other work (background rounds) may, and is counted too.
-        return after.Where(a => before.GetValueOrDefault(a.Key) != a.Value).Select(a => a.Key).Order().ToList();
+        // A backend reports its counters when it goes idle, at most once a second, and otherwise only after an idle
+        // timeout of about ten seconds: wait until they move, then a little longer for the rest.
+        var until = DateTime.UtcNow.AddSeconds(20);
+        List<string> read;
+        do
+        {
+            await Task.Delay(500);
+            var after = await SnapshotAsync();
+            // Our own snapshot reads none of these; the app's other work (background rounds) may, and is counted too.
+            read = after.Where(a => before.GetValueOrDefault(a.Key) != a.Value).Select(a => a.Key).Order().ToList();
+        } while (read.Count == 0 && DateTime.UtcNow < until);
+        await Task.Delay(1500);
+        var last = await SnapshotAsync();
+        return last.Where(a => before.GetValueOrDefault(a.Key) != a.Value).Select(a => a.Key).Order().ToList();
     }
 
     // ----------------------------------------------------------------------------------------------------------------
