@@ -1,19 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using Jobbtorg.Calendar;
 using Jobbtorg.Data;
-using Jobbtorg.Features.Access;
-using Jobbtorg.Features.Cases;
-using Jobbtorg.Features.DistrictMessages;
-using Jobbtorg.Features.Import;
 using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Bench;
 
