@@ -1,24 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using Jobbtorg.Calendar;
 using Jobbtorg.Data;
-using Jobbtorg.Features.Access;
-using Jobbtorg.Features.Cases;
-using Jobbtorg.Features.DistrictMessages;
-using Jobbtorg.Features.Import;
 using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Bench;
 
 /// <summary>
-/// Info-meeting bookings under concurrency, straight through <see cref="BookInfoMeeting"/> with one database context per
+/// Info-meeting bookings under concurrency, straight through the booking use case (<see cref="InProcess"/>) with one database context per
 /// booking (as one per request in the app). Creates a fresh database, imports N referred cases for Farsta's three
 /// districts, then (1) every case asks for the same meeting with limited seats, (2) every case is booked automatically
 /// over seven weeks of meetings where the weekly quotas bind. After each phase it checks that no meeting is oversold,
@@ -43,7 +35,8 @@ public static class BookingBench
         public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 
-    public static async Task RunAsync(string provider, int cases, string postgresServer, int workers)
+    /// <summary>Returns the bookings per second of each phase; throws when an invariant is broken.</summary>
+    public static async Task<(double Phase1, double Phase2)> RunAsync(string provider, int cases, string postgresServer, int workers)
     {
         var database = $"jobbtorg_bench_{Guid.NewGuid():N}";
         var sqliteFile = Path.Combine(Path.GetTempPath(), database + ".db");
@@ -52,18 +45,9 @@ public static class BookingBench
         var clock = new FixedClock(Now);
         try
         {
-            JobbtorgDb Open() => onPostgres
-                ? new PostgresJobbtorgDb(new DbContextOptionsBuilder<PostgresJobbtorgDb>()
-                    .UseNpgsql(postgresServer + $";Database={database};Maximum Pool Size={workers + 4}").Options)
-                : new SqliteJobbtorgDb(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite($"Data Source={sqliteFile}").Options);
-            var options = Options.Create(new JobbtorgOptions());
-            BookInfoMeeting Book(JobbtorgDb db) => new(db, clock, options, new CurrentUser(new HttpContextAccessor()));
+            JobbtorgDb Open() => InProcess.Open(onPostgres, postgresServer + $";Database={database};Maximum Pool Size={workers + 4}", sqliteFile);
 
-            await using (var db = Open())
-            {
-                await db.Database.MigrateAsync();
-                await ReferenceData.SeedAsync(db);
-            }
+            await using (var db = Open()) await InProcess.MigrateAndSeedAsync(db);
             var caseIds = await ImportCasesAsync(Open, clock, cases);
             Console.WriteLine($"{provider}: {caseIds.Count:N0} referred cases in {string.Join(", ", Districts)}; {workers} parallel workers");
 
@@ -83,8 +67,9 @@ public static class BookingBench
             var (booked, refused, elapsed, reasons) = await RaceAsync(caseIds, workers, async id =>
             {
                 await using var db = Open();
-                return (await Book(db).HandleAsync(id, contended)).Booking is not null;
+                return await InProcess.BookAsync(db, clock, id, contended);
             });
+            var phase1 = caseIds.Count / elapsed.TotalSeconds;
             Console.WriteLine($"{provider}: phase 1, {caseIds.Count:N0} chosen bookings on one meeting of {ContendedSeats} seats: {booked:N0} booked, {refused:N0} refused " +
                               $"in {elapsed.TotalSeconds:N2} s = {caseIds.Count / elapsed.TotalSeconds:N0} bookings/s ({Reasons(reasons)})");
             if (booked != Math.Min(ContendedSeats, caseIds.Count)) throw new InvalidOperationException($"Expected {Math.Min(ContendedSeats, caseIds.Count)} booked, got {booked}.");
@@ -104,7 +89,7 @@ public static class BookingBench
             (booked, refused, elapsed, reasons) = await RaceAsync(caseIds, workers, async id =>
             {
                 await using var db = Open();
-                return (await Book(db).HandleAsync(id)).Booking is not null;
+                return await InProcess.BookAsync(db, clock, id);
             });
             int waiting, bookedNow;
             await using (var db = Open())
@@ -117,6 +102,7 @@ public static class BookingBench
                               $"in {elapsed.TotalSeconds:N2} s = {caseIds.Count / elapsed.TotalSeconds:N0} bookings/s ({Reasons(reasons)})");
             if (bookedNow + waiting != caseIds.Count) throw new InvalidOperationException($"{bookedNow} booked + {waiting} waiting is not {caseIds.Count}.");
             await CheckAsync(Open, provider);
+            return (phase1, caseIds.Count / elapsed.TotalSeconds);
         }
         finally
         {
@@ -132,15 +118,8 @@ public static class BookingBench
         }
     }
 
-    private static InfoMeeting NewMeeting(int centre, DateOnly day, int seats, int hour = 9)
-    {
-        var request = new MeetingRequest
-        {
-            JobCentre = "farsta", Kind = MeetingKind.Adult, Date = day, Time = new TimeOnly(hour, 0), DurationMinutes = 90, Room = "Sal 1", Capacity = seats,
-            Language = "svenska",
-        };
-        return InfoMeeting.Schedule(request, centre, "bench", Now).Meetings.Single();
-    }
+    private static InfoMeeting NewMeeting(int centre, DateOnly day, int seats, int hour = 9) =>
+        InProcess.NewMeeting(centre, "farsta", day, new TimeOnly(hour, 0), seats, Now);
 
     /// <summary>Runs the work for every case on a number of parallel workers; a refusal (409 in the API) counts as refused.</summary>
     private static async Task<(int Booked, int Refused, TimeSpan Elapsed, ConcurrentDictionary<string, int> Reasons)> RaceAsync(
@@ -212,10 +191,8 @@ public static class BookingBench
             ndjson.Append($$"""{"type":"referral","caseRef":"B-{{i}}","personalNumber":"{{numbers[i]}}","district":"{{Districts[i % Districts.Length]}}","targetGroup":"UnemployedOnBenefit","date":"{{today.AddDays(-(i % 20)):yyyy-MM-dd}}","receivesBenefit":true,"hasChildren":{{(i % 3 == 0 ? "true" : "false")}},"newlyUnemployed":false,"newlyArrived":false}""").Append('\n');
         await using (var db = open())
         {
-            var result = await new CaseEventImport(db, new Texts(), clock, new ImportSpool(Path.Combine(Path.GetTempPath(), "jobbtorg-bench-spool")),
-                    NullLogger<CaseEventImport>.Instance)
-                .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson.ToString())), "bench");
-            if (!result.Succeeded) throw new InvalidOperationException($"Import failed: line {result.Errors[0].Line}: {result.Errors[0].Reason}");
+            var result = await InProcess.ImportAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(ndjson.ToString())), clock);
+            if (!result.Succeeded) throw new InvalidOperationException($"Import failed: {result.FirstError}");
         }
         await using (var db = open())
             return await db.Cases.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
