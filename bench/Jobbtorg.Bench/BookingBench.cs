@@ -56,7 +56,7 @@ public static class BookingBench
                 ? new PostgresJobbtorgDb(new DbContextOptionsBuilder<PostgresJobbtorgDb>()
                     .UseNpgsql(postgresServer + $";Database={database};Maximum Pool Size={workers + 4}").Options)
                 : new SqliteJobbtorgDb(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite($"Data Source={sqliteFile}").Options);
-            var options = Options.Create(new JobbtorgOptions());
+            var options = Options.Create(new InfoMeetingOptions());
             BookInfoMeeting Book(JobbtorgDb db) => new(db, clock, options, new CurrentUser(new HttpContextAccessor()));
 
             await using (var db = Open())

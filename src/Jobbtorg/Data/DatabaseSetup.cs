@@ -12,6 +12,10 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddJobbtorgDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddOptions<DatabaseOptions>().BindConfiguration("Jobbtorg:Database").ValidateDataAnnotations().ValidateOnStart();
+        // The demo data setting is directly under Jobbtorg, so its options read that section (and nothing else in it).
+        services.AddOptions<DemoDataOptions>().BindConfiguration("Jobbtorg").ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<DemoData>();
         var provider = configuration["Jobbtorg:Database:Provider"] ?? "Sqlite";
         var connection = configuration.GetConnectionString(ConnectionName);
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
@@ -44,7 +48,8 @@ public static class DatabaseSetup
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<JobbtorgDb>();
-        var options = services.GetRequiredService<IOptions<JobbtorgOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
         // Demo logins have published passwords: they exist in Development and nowhere else (a staging or test
         // environment with real-looking data is as exposed as production).
@@ -52,7 +57,7 @@ public static class DatabaseSetup
             throw new InvalidOperationException(
                 $"Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false (environment {app.Environment.EnvironmentName}).");
 
-        if (db is SqliteJobbtorgDb || options.Database.MigrateOnStart)
+        if (db is SqliteJobbtorgDb || database.MigrateOnStart)
             await db.Database.MigrateAsync();
         else if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {

@@ -46,6 +46,8 @@ public static class AccessSetup
     public static IServiceCollection AddJobbtorgAccess(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<SessionOptions>().BindConfiguration("Jobbtorg:Sessions").ValidateDataAnnotations().ValidateOnStart();
+        // The keys are a list directly under Jobbtorg, so their options read that section (and nothing else in it).
+        services.AddOptions<ApiKeyOptions>().BindConfiguration("Jobbtorg").ValidateDataAnnotations().ValidateOnStart();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 // Length, not composition (NIST SP 800-63B); the rest of the rules are in Staff/PasswordRules.cs.

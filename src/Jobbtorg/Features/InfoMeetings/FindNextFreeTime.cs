@@ -8,11 +8,11 @@ namespace Jobbtorg.Features.InfoMeetings;
 
 /// <summary>The earliest meeting a district could book for a kind of meeting now (<see cref="BookingPolicy.NextFree"/>),
 /// or null when none lies within the horizon: for the case worker's start page and the API.</summary>
-public sealed class FindNextFreeTime(JobbtorgDb db, TimeProvider clock, IOptions<JobbtorgOptions> options)
+public sealed class FindNextFreeTime(JobbtorgDb db, TimeProvider clock, IOptions<InfoMeetingOptions> options)
 {
     public async Task<NextFreeTime?> HandleAsync(District district, MeetingKind kind, CancellationToken ct = default)
     {
-        var policy = BookingPolicy.From(options.Value.InfoMeetings);
+        var policy = BookingPolicy.From(options.Value);
         var centreId = BookingPolicy.ServingCentre(district, kind);
         var now = clock.GetUtcNow();
         var meetings = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(policy.Qualifying(centreId, kind, now))
