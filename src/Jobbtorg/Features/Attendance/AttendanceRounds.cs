@@ -1,7 +1,6 @@
 using System.Globalization;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
-using Jobbtorg.Features.Access;
 using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using Jobbtorg.Data;
-using Jobbtorg.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

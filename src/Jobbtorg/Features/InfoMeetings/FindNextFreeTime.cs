@@ -1,5 +1,4 @@
 using Jobbtorg.Data;
-using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

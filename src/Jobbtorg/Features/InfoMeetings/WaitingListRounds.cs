@@ -1,4 +1,3 @@
-using Jobbtorg.Features.Access;
 using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.InfoMeetings;

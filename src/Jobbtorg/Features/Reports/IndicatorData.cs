@@ -1,5 +1,4 @@
 using Jobbtorg.Calendar;
-using Jobbtorg.Features.Cases;
 
 namespace Jobbtorg.Features.Reports;
 
