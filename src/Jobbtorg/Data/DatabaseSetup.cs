@@ -1,5 +1,4 @@
 using Jobbtorg.Features.Access;
-using Jobbtorg.Features.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -98,17 +97,4 @@ public static class DatabaseSetup
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
     }
-}
-
-/// <summary>Design-time factories so `dotnet ef` can build each provider's context without the app.</summary>
-public sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteJobbtorgDb>
-{
-    public SqliteJobbtorgDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite("Data Source=design.db").Options);
-}
-
-public sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresJobbtorgDb>
-{
-    public PostgresJobbtorgDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresJobbtorgDb>().UseNpgsql("Host=localhost;Database=jobbtorg_design").Options);
 }

@@ -1,48 +1,11 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Jobbtorg.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.Access;
-
-public sealed class SessionOptions
-{
-    /// <summary>A session unused this long ends.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
-
-    /// <summary>A session ends this long after sign-in, however busy.</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
-    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(10);
-}
-
-/// <summary>A signed-in session, held on the server: the cookie carries only its random key. Signing out, an idle or
-/// absolute limit, or deactivating the user deletes the row, and the cookie then opens nothing, wherever it was
-/// copied to and on every app instance.</summary>
-public class UserSession
-{
-    public required string Id { get; set; }
-    public required string UserId { get; set; }
-    public required byte[] Ticket { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset LastSeenAt { get; set; }
-}
-
-internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
-{
-    public void Configure(EntityTypeBuilder<UserSession> b)
-    {
-        b.ToTable("UserSessions");
-        b.Property(x => x.Id).HasMaxLength(64);
-        b.Property(x => x.UserId).HasMaxLength(450);
-        b.HasIndex(x => x.UserId);
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
 
 /// <summary>The cookie handler's ticket store, in the database (see <see cref="UserSession"/>).</summary>
 public sealed class DatabaseSessionStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SessionOptions> options) : ITicketStore

@@ -1,8 +1,4 @@
-using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
-using Jobbtorg.Features.Organisation;
-using Jobbtorg.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Staff;
 
@@ -36,33 +32,4 @@ public sealed class RoleInput
 
     public static RoleInput Of(AppUser user, string? role) =>
         new() { Role = role, JobCentreId = user.JobCentreId, DistrictId = user.DistrictId, ProviderId = user.ProviderId };
-}
-
-/// <summary>What the role-and-binding fields offer.</summary>
-public sealed record StaffChoices(List<JobCentre> JobCentres, List<District> Districts, List<Provider> Providers)
-{
-    public static async Task<StaffChoices> LoadAsync(JobbtorgDb db, CancellationToken ct) => new(
-        await db.JobCentres.AsNoTracking().OrderBy(j => j.Name).ToListAsync(ct),
-        await db.Districts.AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct),
-        await db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct));
-
-    /// <summary>What a user is bound to, by name: "Jobbtorg Farsta", a district, a provider, or null.</summary>
-    public string? NameOf(StaffBinding binding) =>
-        binding.JobCentreId is { } centre ? JobCentres.FirstOrDefault(j => j.Id == centre)?.Name
-        : binding.DistrictId is { } district ? Districts.FirstOrDefault(d => d.Id == district)?.Name
-        : binding.ProviderId is { } provider ? Providers.FirstOrDefault(p => p.Id == provider)?.Name
-        : null;
-}
-
-/// <summary>A page with the role-and-binding fields (the partial _RoleFields reads this).</summary>
-public interface IRoleForm
-{
-    RoleInput Input { get; }
-    StaffChoices Choices { get; }
-}
-
-public static class RoleLabels
-{
-    /// <summary>The role's name in the user's language ("Role.Coach" in Localization).</summary>
-    public static string Label(this Texts texts, string? role) => role is null ? "–" : texts[$"Role.{role}"];
 }
