@@ -49,7 +49,7 @@ public static class InProcess
     /// <summary>Books a case on the meeting it asks for, or (without one) on the first free one; true when it has a seat.</summary>
     public static async Task<bool> BookAsync(JobbtorgDb db, TimeProvider clock, int caseId, int? meetingId = null)
     {
-        var book = new BookInfoMeeting(db, clock, Options.Create(new JobbtorgOptions()), new CurrentUser(new HttpContextAccessor()));
+        var book = new BookInfoMeeting(db, clock, Options.Create(new InfoMeetingOptions()), new CurrentUser(new HttpContextAccessor()));
         return (await book.HandleAsync(caseId, meetingId)).Booking is not null;
     }
 

@@ -1,5 +1,4 @@
 using Jobbtorg.Features.Access;
-using Jobbtorg.Features.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,6 +11,10 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddJobbtorgDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddOptions<DatabaseOptions>().BindConfiguration("Jobbtorg:Database").ValidateDataAnnotations().ValidateOnStart();
+        // The demo data setting is directly under Jobbtorg, so its options read that section (and nothing else in it).
+        services.AddOptions<DemoDataOptions>().BindConfiguration("Jobbtorg").ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<DemoData>();
         var provider = configuration["Jobbtorg:Database:Provider"] ?? "Sqlite";
         var connection = configuration.GetConnectionString(ConnectionName);
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
@@ -44,7 +47,8 @@ public static class DatabaseSetup
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<JobbtorgDb>();
-        var options = services.GetRequiredService<IOptions<JobbtorgOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
         // Demo logins have published passwords: they exist in Development and nowhere else (a staging or test
         // environment with real-looking data is as exposed as production).
@@ -52,7 +56,7 @@ public static class DatabaseSetup
             throw new InvalidOperationException(
                 $"Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false (environment {app.Environment.EnvironmentName}).");
 
-        if (db is SqliteJobbtorgDb || options.Database.MigrateOnStart)
+        if (db is SqliteJobbtorgDb || database.MigrateOnStart)
             await db.Database.MigrateAsync();
         else if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {
@@ -93,17 +97,4 @@ public static class DatabaseSetup
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
     }
-}
-
-/// <summary>Design-time factories so `dotnet ef` can build each provider's context without the app.</summary>
-public sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteJobbtorgDb>
-{
-    public SqliteJobbtorgDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite("Data Source=design.db").Options);
-}
-
-public sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresJobbtorgDb>
-{
-    public PostgresJobbtorgDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresJobbtorgDb>().UseNpgsql("Host=localhost;Database=jobbtorg_design").Options);
 }

@@ -1,9 +1,5 @@
 namespace Jobbtorg.Identity;
 
-public enum PersonalNumberError { Missing, Format, Date, Checksum }
-
-public enum LegalSex { Female, Male }
-
 /// <summary>
 /// A Swedish personal identity number (personnummer) or co-ordination number
 /// (samordningsnummer), always stored as 12 digits.
@@ -139,21 +135,5 @@ public readonly record struct PersonalNumber
         // is unknown, and its official test co-ordination numbers include days past the month's end
         // (e.g. 31 April); both are accepted with the birth date unknown.
         return coordination;
-    }
-}
-
-/// <summary>The Luhn (mod 10) check used by personal identity and organisation numbers.</summary>
-internal static class Luhn
-{
-    public static bool IsValid(string digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            // Weights 2, 1, 2, 1, ... from the left over an even number of digits.
-            var product = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += product / 10 + product % 10;
-        }
-        return sum % 10 == 0;
     }
 }

@@ -7,7 +7,8 @@ using Jobbtorg.Features.Plans;
 namespace Jobbtorg.Tests.Localization;
 
 /// <summary>
-/// Copy is written in English and looked up in Localization/sv.json. These tests read the source for every
+/// Copy is written in English and looked up in the translation files of the features (Features/*/sv.json, en.json for
+/// enumeration labels; tools/split-translations.py puts each text in the right one). These tests read the source for every
 /// literal handed to the texts (T["…"], T.Format("…"), texts["…"], Texts.Format("…"), new RuleBrokenException("…"),
 /// new BrokenRule("…"), new DateProblem("…"), new InputRefusedException("…"), an attribute's ErrorMessage = "…", Error(nameof(…), "…")) and check that Swedish exists for each, with the same placeholders.
 /// </summary>
@@ -44,7 +45,40 @@ public partial class TranslationTests
         var missing = found.Where(f => !swedish.ContainsKey(f.Key))
             .Select(f => $"  \"{f.Key}\"  ({string.Join(", ", f.Value)})")
             .Order(StringComparer.Ordinal).ToList();
-        Assert.True(missing.Count == 0, $"Texts with no entry in sv.json ({missing.Count}):\n{string.Join('\n', missing)}");
+        Assert.True(missing.Count == 0, $"Texts with no entry in any sv.json ({missing.Count}):\n{string.Join('\n', missing)}");
+    }
+
+    [Fact]
+    public void No_text_is_translated_in_two_files()
+    {
+        foreach (var language in new[] { "sv", "en" })
+        {
+            var twice = TranslationFiles(language)
+                .SelectMany(file => ReadFile(file).Keys.Select(key => (Key: key, File: Path.GetRelativePath(AppDirectory, file).Replace('\\', '/'))))
+                .GroupBy(e => e.Key, StringComparer.Ordinal).Where(g => g.Count() > 1)
+                .Select(g => $"  \"{g.Key}\" in {string.Join(" and ", g.Select(e => e.File))}").ToList();
+            Assert.True(twice.Count == 0, $"Texts translated in more than one {language}.json:\n{string.Join('\n', twice)}");
+        }
+    }
+
+    [Fact]
+    public void The_app_loads_the_translations_of_every_feature()
+    {
+        var texts = new Jobbtorg.Features.Shared.Texts();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = Jobbtorg.Features.Shared.Texts.Swedish;
+        try
+        {
+            foreach (var file in TranslationFiles("sv"))
+            {
+                var (english, swedish) = ReadFile(file).First();
+                Assert.Equal(swedish, texts[english]);
+            }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
@@ -171,11 +205,26 @@ public partial class TranslationTests
     private static HashSet<string> Placeholders(string text) =>
         Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
 
+    /// <summary>One language's translations, all features' files together.</summary>
     private static Dictionary<string, string> Read(string language)
     {
-        var path = Path.Combine(AppDirectory, "Localization", $"{language}.json");
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in TranslationFiles(language))
+            foreach (var (key, value) in ReadFile(file))
+                merged.TryAdd(key, value);
+        return merged;
     }
+
+    private static List<string> TranslationFiles(string language)
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(AppDirectory, "Features"), $"{language}.json", SearchOption.AllDirectories)
+            .Where(f => !IsBuildOutput(Path.GetRelativePath(AppDirectory, f))).Order(StringComparer.Ordinal).ToList();
+        Assert.True(files.Count > 0, $"No {language}.json found under {AppDirectory}/Features.");
+        return files;
+    }
+
+    private static Dictionary<string, string> ReadFile(string path) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
 
     private static string FindRepoRoot()
     {

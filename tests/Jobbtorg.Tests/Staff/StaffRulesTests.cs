@@ -92,17 +92,9 @@ public class StaffRulesTests
     {
         foreach (var language in new[] { "sv", "en" })
         {
-            var texts = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(
-                File.ReadAllText(Path.Combine(RepoRoot(), "src", "Jobbtorg", "Localization", $"{language}.json")))!;
+            var texts = Jobbtorg.Features.Shared.Texts.Load(language);
             foreach (var role in Roles.All)
-                Assert.True(texts.ContainsKey($"Role.{role}"), $"{language}.json has no Role.{role}");
+                Assert.True(texts.ContainsKey($"Role.{role}"), $"The {language} translations have no Role.{role}");
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Jobbtorg.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("No Jobbtorg.slnx above the test binaries.");
     }
 }

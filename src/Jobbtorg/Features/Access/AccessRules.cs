@@ -1,55 +1,4 @@
-using System.Security.Claims;
-
 namespace Jobbtorg.Features.Access;
-
-/// <summary>Everything someone may be allowed to do, each named once. Pages, API endpoints and views ask for one of
-/// these; <see cref="AccessRules"/> is the only place that says who holds it.</summary>
-public enum Permission
-{
-    // Not tied to one case
-    /// <summary>Districts, job centres, activity types, occupations.</summary>
-    ReadReferenceData,
-    /// <summary>The case list and the case API (each case still within reach).</summary>
-    ListCases,
-    Refer,
-    /// <summary>Meeting times, next free time, the waiting list.</summary>
-    ReadInfoMeetingTimes,
-    /// <summary>The meeting pages of a centre: schedule, attendee lists.</summary>
-    ViewInfoMeetings,
-    ManageInfoMeetings,
-    /// <summary>The attendance day view (a provider's staff: their own activities only).</summary>
-    RegisterAttendance,
-    ReadAttendanceRates,
-    ReadReports,
-    ReadInbox,
-    OperateMessageQueue,
-    Import,
-    Export,
-    WriteFollowUp,
-    /// <summary>Staff administration: create users, change their role and binding, deactivate, reset passwords.</summary>
-    ManageStaff,
-    /// <summary>Move a coach's open cases to other coaches of the centre (a centre's manager: within their reach).</summary>
-    HandOverCases,
-
-    // Tied to one case (and allowed only for cases within reach)
-    ReadCase,
-    /// <summary>Enrol, plan, pause, resume, close, assign a coach, register a participant's attendance.</summary>
-    WorkCase,
-    ReadJournal,
-    WriteJournal,
-    ReadPlan,
-    /// <summary>The district reads the plan only while the person's consent stands.</summary>
-    ReadPlanWithConsent,
-    /// <summary>A district closes its own referral before enrolment.</summary>
-    WithdrawReferral,
-    BookInfoMeeting,
-    RecordInfoMeetingAttendance,
-    BookThreePartyMeeting,
-    RecordThreePartyNotes,
-}
-
-/// <summary>What the rules need to know about a case: where it belongs and whether the person consented.</summary>
-public readonly record struct CaseScope(int JobCentreId, int DistrictId, bool ConsentGiven);
 
 /// <summary>
 /// Who may do what, in one table. A signed-in person holds the permissions of their role, within their reach: a
@@ -135,35 +84,4 @@ public static class AccessRules
     };
 
     private static IReadOnlySet<Permission> Set(params Permission[] permissions) => permissions.ToHashSet();
-}
-
-/// <summary>The facts about a caller that the rules read, taken from the sign-in or the API key.</summary>
-public sealed record AccessPrincipal(
-    bool IsApiKey,
-    IReadOnlyList<string> Roles,
-    IReadOnlyList<string> Scopes,
-    int? JobCentreId,
-    IReadOnlyList<int> BranchIds,
-    int? DistrictId,
-    int? KeyDistrictId,
-    bool KeyDistrictUnknown)
-{
-    public static readonly AccessPrincipal Nobody = new(false, [], [], null, [], null, null, false);
-
-    public static AccessPrincipal From(ClaimsPrincipal user)
-    {
-        if (user.Identity?.IsAuthenticated != true) return Nobody;
-        var isKey = user.Identity.AuthenticationType == ApiKeyHandler.SchemeName;
-        int? Int(string type) => int.TryParse(user.FindFirstValue(type), out var id) ? id : null;
-        return new AccessPrincipal(
-            isKey,
-            isKey ? [] : user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
-            isKey ? user.FindAll(JobbtorgClaims.Scope).Select(c => c.Value).ToList() : [],
-            Int(JobbtorgClaims.JobCentre),
-            user.FindAll(JobbtorgClaims.Branch).Select(c => int.TryParse(c.Value, out var id) ? id : -1).ToList(),
-            isKey ? null : Int(JobbtorgClaims.District),
-            isKey ? Int(JobbtorgClaims.District) : null,
-            // A key bound to a district code that does not exist reaches nothing rather than everything.
-            isKey && user.HasClaim(c => c.Type == JobbtorgClaims.KeyDistrictCode) && Int(JobbtorgClaims.District) is null);
-    }
 }

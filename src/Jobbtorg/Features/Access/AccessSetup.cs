@@ -9,31 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.Access;
 
-/// <summary>Names of the policies that are not a single <see cref="Permission"/>.</summary>
-public static class Policies
-{
-    /// <summary>Staff signed in with the sign-in cookie; the fallback for everything not marked otherwise.</summary>
-    public const string Staff = nameof(Staff);
-    /// <summary>Staff, or a system client with any valid key: the OpenAPI document, from which clients are generated.</summary>
-    public const string StaffOrAnyKey = nameof(StaffOrAnyKey);
-}
-
-/// <summary>Requires one permission of <see cref="AccessRules"/>; the policy is named after the permission.</summary>
-public sealed class RequirePermissionAttribute(Permission permission) : AuthorizeAttribute(permission.ToString());
-
-public static class PermissionEndpoints
-{
-    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(permission.ToString());
-}
-
-public static class PrincipalPermissions
-{
-    /// <summary>For views and menus: whether the signed-in person holds the permission anywhere.</summary>
-    public static bool Holds(this System.Security.Claims.ClaimsPrincipal user, Permission permission) =>
-        AccessRules.Holds(AccessPrincipal.From(user), permission);
-}
-
 public static class AccessSetup
 {
     private const string StaffOrApiKey = "StaffOrApiKey";
@@ -46,6 +21,8 @@ public static class AccessSetup
     public static IServiceCollection AddJobbtorgAccess(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<SessionOptions>().BindConfiguration("Jobbtorg:Sessions").ValidateDataAnnotations().ValidateOnStart();
+        // The keys are a list directly under Jobbtorg, so their options read that section (and nothing else in it).
+        services.AddOptions<ApiKeyOptions>().BindConfiguration("Jobbtorg").ValidateDataAnnotations().ValidateOnStart();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 // Length, not composition (NIST SP 800-63B); the rest of the rules are in Staff/PasswordRules.cs.

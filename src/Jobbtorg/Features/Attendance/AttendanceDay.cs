@@ -2,11 +2,6 @@ using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Attendance;
 
-public enum AttendanceStatus { Present, ExcusedAbsence, UnexcusedAbsence }
-
-/// <summary>Why an absence was excused (giltig frånvaro).</summary>
-public enum AbsenceReason { Sick, CareOfSickChild, JobInterview, Other }
-
 /// <summary>
 /// A participant's registered attendance on one day, for one activity that requires daily attendance.
 /// Registrations imported from the case-event format carry no activity (and no recorder): such a row stands for the
@@ -39,16 +34,4 @@ public class AttendanceDay
         RecordedBy = recordedBy;
         RecordedAt = now;
     }
-}
-
-/// <summary>A daily round that has run for a date. The unique key on (Round, Date) makes each round happen once per
-/// date, whatever the number of instances or restarts: the row is written in the same transaction as the round's
-/// messages, so either both are stored or neither is.</summary>
-public class AttendanceRoundRun
-{
-    public int Id { get; set; }
-    public required string Round { get; set; }
-    public DateOnly Date { get; set; }
-    public DateTimeOffset RanAt { get; set; }
-    public int Messages { get; set; }
 }

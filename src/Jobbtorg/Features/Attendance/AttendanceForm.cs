@@ -4,22 +4,6 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Jobbtorg.Features.Attendance;
 
-/// <summary>One row of a registration form: a required day of one activity for one case.</summary>
-public sealed class AttendanceRow
-{
-    public int CaseId { get; set; }
-    public DateOnly Date { get; set; }
-    public int ActivityTypeId { get; set; }
-    /// <summary>Empty leaves the day as it is (not registered, or as registered before).</summary>
-    public AttendanceStatus? Status { get; set; }
-    public AbsenceReason? Reason { get; set; }
-}
-
-/// <summary>What a form shows for a row: the slot, the values in the form, and its index in the posted list.</summary>
-public sealed record AttendanceRowView(int Index, AttendanceSlot Slot, AttendanceRow Input, string Name);
-
-public sealed record AttendanceRowsView(IReadOnlyList<AttendanceRowView> Rows, bool ShowName, bool ShowDate, bool ShowActivity, bool CanRegister);
-
 /// <summary>Checks a whole posted form before anything is stored: every row must be a required day the user may register,
 /// and an excused absence needs its reason.</summary>
 public static class AttendanceForm

@@ -1,23 +1,12 @@
 using System.Globalization;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
-using Jobbtorg.Features.Access;
 using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.Attendance;
-
-public sealed class AttendanceOptions
-{
-    /// <summary>Off in tests, which call <see cref="AttendanceRounds.RunAsync"/> themselves.</summary>
-    public bool DailyRounds { get; set; } = true;
-    /// <summary>Stockholm time from which a working day's rounds run.</summary>
-    public TimeOnly RoundsFrom { get; set; } = new(6, 0);
-    /// <summary>How often the service looks whether a round is due; a round runs once per date whatever this is.</summary>
-    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(10);
-}
 
 public sealed record RoundResult(bool NotRegisteredRan, int NotRegisteredMessages, bool WeeklyRan, int WeeklyMessages);
 
@@ -118,12 +107,12 @@ public sealed class AttendanceRounds(JobbtorgDb db, AttendanceRegister register,
 }
 
 /// <summary>Runs the rounds each working day from 06:00 Stockholm time; switched off by Jobbtorg:Attendance:DailyRounds=false.</summary>
-public sealed class AttendanceRoundsService(IServiceScopeFactory scopes, IOptions<JobbtorgOptions> options, TimeProvider clock,
+public sealed class AttendanceRoundsService(IServiceScopeFactory scopes, IOptions<AttendanceOptions> options, TimeProvider clock,
     ILogger<AttendanceRoundsService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value.Attendance;
+        var settings = options.Value;
         if (!settings.DailyRounds || settings.CheckEvery <= TimeSpan.Zero) return;
         while (!stoppingToken.IsCancellationRequested)
         {

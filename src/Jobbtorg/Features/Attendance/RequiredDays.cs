@@ -1,6 +1,5 @@
 using Jobbtorg.Calendar;
 using Jobbtorg.Features.Cases;
-using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
 
 namespace Jobbtorg.Features.Attendance;
@@ -47,34 +46,4 @@ public static class RequiredDays
 
     public static bool IsActiveOn(PlannedActivity activity, DateOnly date) =>
         activity.StartDate <= date && (activity.EndDate is not { } end || end >= date);
-}
-
-/// <summary>One required day of one activity for one case, with its registration if there is one.</summary>
-public sealed record AttendanceSlot(Case Case, DateOnly Date, ActivityType ActivityType, int? ProviderId, AttendanceDay? Registration)
-{
-    public AttendanceStatus? Status => Registration?.Status;
-    public bool IsRegistered => Registration is not null;
-}
-
-/// <summary>Counts over required days. The rate is present / registered days; days not registered are counted apart and
-/// never as absence.</summary>
-public sealed record AttendanceCounts(int Present, int Excused, int Unexcused, int NotRegistered)
-{
-    public int Registered => Present + Excused + Unexcused;
-    public int Required => Registered + NotRegistered;
-    public double? Rate => Registered == 0 ? null : (double)Present / Registered;
-
-    public static AttendanceCounts Of(IEnumerable<AttendanceSlot> slots)
-    {
-        int p = 0, e = 0, u = 0, n = 0;
-        foreach (var s in slots)
-            switch (s.Status)
-            {
-                case AttendanceStatus.Present: p++; break;
-                case AttendanceStatus.ExcusedAbsence: e++; break;
-                case AttendanceStatus.UnexcusedAbsence: u++; break;
-                default: n++; break;
-            }
-        return new(p, e, u, n);
-    }
 }

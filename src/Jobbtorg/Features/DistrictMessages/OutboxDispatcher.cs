@@ -1,62 +1,10 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using Jobbtorg.Data;
-using Jobbtorg.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.DistrictMessages;
-
-/// <summary>A district's system that receives messages: an HTTPS address and the secret the messages are signed with.</summary>
-public sealed class DistrictEndpointConfig
-{
-    public string District { get; set; } = "";
-    public string Url { get; set; } = "";
-    public string Secret { get; set; } = "";
-}
-
-public sealed class OutboxOptions
-{
-    /// <summary>How often the outbox is looked at when nothing woke it.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
-    /// <summary>After this many failed attempts a message is marked failed for an operator to look at.</summary>
-    public int MaxAttempts { get; set; } = 30;
-    /// <summary>The first retry waits this long; each further one twice as long, up to <see cref="MaxBackoff"/>.</summary>
-    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(10);
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
-    /// <summary>How many districts are delivered to at the same time; each district gets one delivery at a time.</summary>
-    public int MaxParallelDistricts { get; set; } = 4;
-}
-
-/// <summary>The configured endpoints by district code. Plain http is accepted only to the local machine (tests, a
-/// receiver beside the app); anything else must be https.</summary>
-public sealed class DistrictEndpoints(IOptions<JobbtorgOptions> options)
-{
-    public DistrictEndpointConfig? For(string districtCode) =>
-        options.Value.DistrictEndpoints.FirstOrDefault(e => string.Equals(e.District, districtCode, StringComparison.OrdinalIgnoreCase));
-
-    public static string? Problem(DistrictEndpointConfig e) =>
-        !Uri.TryCreate(e.Url, UriKind.Absolute, out var uri) ? $"the endpoint of {e.District} is not an absolute address"
-        : uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback ? $"the endpoint of {e.District} must use https"
-        : e.Secret.Length < 16 ? $"the secret of {e.District} must be at least 16 characters"
-        : null;
-}
-
-public static class MessageSignature
-{
-    public const string SignatureHeader = "X-Jobbtorg-Signature";
-    public const string MessageIdHeader = "X-Jobbtorg-Message-Id";
-    public const string KindHeader = "X-Jobbtorg-Message-Kind";
-
-    /// <summary>"sha256=" and the lower-case hex HMAC-SHA256 of the body under the district's secret.</summary>
-    public static string Sign(byte[] body, string secret) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
-
-    public static bool Verify(byte[] body, string secret, string? header) =>
-        header is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(body, secret)), Encoding.ASCII.GetBytes(header));
-}
 
 /// <summary>
 /// Delivers the outbox: at least once, in order per case, retried with growing pauses while a district is down.
@@ -65,7 +13,7 @@ public static class MessageSignature
 /// district), so a district whose endpoint is slow or never answers holds up only its own messages. Everything is in
 /// the database, so a restart continues where it stopped; a delivery cut off mid-way is sent again when its lease runs out.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<JobbtorgOptions> options,
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<OutboxOptions> options, IOptions<DistrictEndpointOptions> districts,
     DistrictEndpoints endpoints, TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
 {
     public const string HttpClientName = "districts";
@@ -73,7 +21,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFac
     /// <summary>Districts being delivered now, and the deliveries themselves (awaited when the app stops).</summary>
     private readonly ConcurrentDictionary<int, Task> running = new();
 
-    private OutboxOptions Options => options.Value.Outbox;
+    private OutboxOptions Options => options.Value;
 
     /// <summary>Another instance (or a round after a crash) leaves a message alone while a delivery holds it; it outlasts
     /// the longest attempt, so a slow answer is never sent twice at once.</summary>
@@ -88,7 +36,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFac
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var endpoint in options.Value.DistrictEndpoints)
+        foreach (var endpoint in districts.Value.DistrictEndpoints)
             if (DistrictEndpoints.Problem(endpoint) is { } problem) log.LogError("District endpoint not used: {Problem}", problem);
         using var slots = new SemaphoreSlim(Math.Max(1, Options.MaxParallelDistricts));
         while (!stoppingToken.IsCancellationRequested)

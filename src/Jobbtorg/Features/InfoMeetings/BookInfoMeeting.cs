@@ -13,7 +13,7 @@ namespace Jobbtorg.Features.InfoMeetings;
 /// and the seat are taken by guarded updates (<see cref="SeatCounters"/>) in one transaction, which runs again when the
 /// database chose it as the loser of a race.
 /// </summary>
-public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<JobbtorgOptions> options, CurrentUser user)
+public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<InfoMeetingOptions> options, CurrentUser user)
 {
     /// <summary>Without <paramref name="meetingId"/> the case is booked automatically or waits; with it, that meeting is
     /// booked, or refused with the reason (full, quota used up, cancelled, started, another centre or kind).</summary>
@@ -47,7 +47,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
             }
             else
             {
-                candidates = await db.InfoMeetings.AsNoTracking().Where(BookingPolicy.From(options.Value.InfoMeetings).Qualifying(c.JobCentreId, kind, now))
+                candidates = await db.InfoMeetings.AsNoTracking().Where(BookingPolicy.From(options.Value).Qualifying(c.JobCentreId, kind, now))
                     .Where(m => m.Id != excludedMeetingId).OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToListAsync(ct);
             }
 

@@ -1,5 +1,4 @@
 using Jobbtorg.Data;
-using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,11 +7,11 @@ namespace Jobbtorg.Features.InfoMeetings;
 
 /// <summary>The earliest meeting a district could book for a kind of meeting now (<see cref="BookingPolicy.NextFree"/>),
 /// or null when none lies within the horizon: for the case worker's start page and the API.</summary>
-public sealed class FindNextFreeTime(JobbtorgDb db, TimeProvider clock, IOptions<JobbtorgOptions> options)
+public sealed class FindNextFreeTime(JobbtorgDb db, TimeProvider clock, IOptions<InfoMeetingOptions> options)
 {
     public async Task<NextFreeTime?> HandleAsync(District district, MeetingKind kind, CancellationToken ct = default)
     {
-        var policy = BookingPolicy.From(options.Value.InfoMeetings);
+        var policy = BookingPolicy.From(options.Value);
         var centreId = BookingPolicy.ServingCentre(district, kind);
         var now = clock.GetUtcNow();
         var meetings = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(policy.Qualifying(centreId, kind, now))

@@ -1,7 +1,4 @@
-using Ical.Net;
 using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
 
@@ -11,8 +8,6 @@ namespace Jobbtorg.Features.InfoMeetings;
 /// language the case worker's screen is in. It names no personal number.</summary>
 public static class Invitation
 {
-    public const string TimeZone = "Europe/Stockholm";
-
     public static readonly string[] WhatToBring =
     [
         "Giltig legitimation (eller annan handling som visar vem du är).",
@@ -32,9 +27,7 @@ public static class Invitation
     public static string ToICalendar(InfoMeetingBooking booking, DateTimeOffset now)
     {
         var meeting = booking.Meeting;
-        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
-        calendar.AddTimeZone(new VTimeZone(TimeZone));
-        calendar.Events.Add(new CalendarEvent
+        return CalendarFile.Of(new CalendarEvent
         {
             // Stable per booking, so a second download updates the same calendar entry.
             Uid = $"infomote-{booking.Id}@jobbtorg",
@@ -43,12 +36,7 @@ public static class Invitation
             Description = string.Join("\n", [
                 $"Lokal: {meeting.Room}. Mötet hålls på {meeting.Language}.",
                 "Ta med:", .. WhatToBring.Select(item => "- " + item), "", Practicalities]),
-            Start = new CalDateTime(meeting.LocalStart.DateTime, TimeZone),
-            End = new CalDateTime(meeting.EndsAt.ToStockholm().DateTime, TimeZone),
-            DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
-            Status = meeting.IsCancelled ? "CANCELLED" : "CONFIRMED",
-        });
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        }, meeting.StartsAt, meeting.EndsAt, meeting.IsCancelled, now);
     }
 
     public static string Where(InfoMeeting meeting) =>

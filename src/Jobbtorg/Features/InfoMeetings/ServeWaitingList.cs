@@ -1,5 +1,4 @@
 using Jobbtorg.Data;
-using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +8,13 @@ namespace Jobbtorg.Features.InfoMeetings;
 
 /// <summary>Books waiting cases in <see cref="WaitingListOrder"/> while meetings with free seats remain: whenever seats or
 /// places appear (a new meeting, a cancellation, a raised quota) and in the periodic round.</summary>
-public sealed class ServeWaitingList(JobbtorgDb db, TimeProvider clock, IOptions<JobbtorgOptions> options, BookInfoMeeting book,
+public sealed class ServeWaitingList(JobbtorgDb db, TimeProvider clock, IOptions<InfoMeetingOptions> options, BookInfoMeeting book,
     ILogger<ServeWaitingList> log)
 {
     /// <summary>Serves one centre's list for one kind of meeting. Returns how many were booked.</summary>
     public async Task<int> HandleAsync(int jobCentreId, MeetingKind kind, CancellationToken ct = default)
     {
-        var policy = BookingPolicy.From(options.Value.InfoMeetings);
+        var policy = BookingPolicy.From(options.Value);
         var booked = 0;
         foreach (var caseId in await db.InfoMeetingWaits.WaitingList(jobCentreId, kind).Select(w => w.CaseId).ToListAsync(ct))
         {

@@ -4,18 +4,6 @@ using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Reports;
 
-public enum MeasureKind { Count, Rate, Days }
-
-/// <summary>One number of an indicator, e.g. the job guarantee's "met" or its rate.</summary>
-public sealed record Measure(string Key, string Label, MeasureKind Kind, Func<IndicatorSet, double?> Value);
-
-/// <summary>An indicator as the report page and the workbook show it: its name, one plain sentence on what it
-/// counts, and its numbers.</summary>
-public sealed record IndicatorRow(string Key, string Name, string Explanation, IReadOnlyList<Measure> Measures);
-
-/// <summary>A column of the report: the total or one group of the breakdown.</summary>
-public sealed record ReportColumn(string Key, string Label, IndicatorSet Set);
-
 /// <summary>The indicators of domain.md in the order the report shows them, in the user's language.</summary>
 public static class IndicatorRows
 {

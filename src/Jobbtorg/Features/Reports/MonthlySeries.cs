@@ -3,19 +3,6 @@ using Jobbtorg.Features.Cases;
 
 namespace Jobbtorg.Features.Reports;
 
-/// <summary>The month's figures the series shows, for the total or one reporting group.</summary>
-public sealed record MonthFigures(int Enrolled, int NewlyEnrolled, int Closed, double? ClosureRate)
-{
-    public static readonly MonthFigures None = new(0, 0, 0, null);
-
-    public static MonthFigures Of(IndicatorSet set) => new(set.Enrolled, set.NewlyEnrolled, set.Closed, set.ClosureRate);
-}
-
-public sealed record MonthPoint(DateOnly Month, MonthFigures Total, IReadOnlyDictionary<ReportingGroup, MonthFigures> Groups)
-{
-    public MonthFigures this[ReportingGroup group] => Groups.GetValueOrDefault(group, MonthFigures.None);
-}
-
 /// <summary>Enrolled, newly enrolled, closed and closure rate month by month, per reporting group.</summary>
 public static class MonthlySeries
 {

@@ -16,7 +16,7 @@ public static class StartupBanner
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         Console.WriteLine();
         Console.WriteLine($"Jobbtorg is running: {string.Join("  ", addresses)}");
-        if (app.Services.GetRequiredService<IOptions<JobbtorgOptions>>().Value.DemoData)
+        if (app.Services.GetRequiredService<IOptions<DemoDataOptions>>().Value.DemoData)
         {
             Console.WriteLine($"Demo logins (password for all: {DemoData.Password}):");
             foreach (var (email, name, role, centre, district) in DemoData.Users)

@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace Jobbtorg.Features.Shared;
 
 /// <summary>
-/// The UI's words. Copy is written in English in code and views; Swedish (the default) comes from
-/// Localization/sv.json, keyed by the English text. Enumeration labels are keyed "Type.Member" and
-/// have English labels in Localization/en.json.
+/// The UI's words. Copy is written in English in code and views; Swedish (the default) comes from each feature's
+/// sv.json (Features/&lt;feature&gt;/sv.json, words several features use in Features/Shared/sv.json), keyed by the
+/// English text. Enumeration labels are keyed "Type.Member" and have English labels in the en.json beside them.
+/// The files are embedded and merged at start; a key defined in two files stops the start.
 /// </summary>
 public sealed class Texts
 {
@@ -47,9 +48,26 @@ public sealed class Texts
         _ => arg,
     };
 
-    private static Dictionary<string, string> Load(string language)
+    /// <summary>Every feature's translations in one language, merged.</summary>
+    internal static Dictionary<string, string> Load(string language)
     {
-        using var stream = typeof(Texts).Assembly.GetManifestResourceStream($"Jobbtorg.Localization.{language}.json")!;
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!;
+        var assembly = typeof(Texts).Assembly;
+        var suffix = $".{language}.json";
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        var definedIn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames()
+                     .Where(n => n.StartsWith("Jobbtorg.Features.", StringComparison.Ordinal) && n.EndsWith(suffix, StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!)
+            {
+                // Two features translating one text could disagree; one of them would win unnoticed.
+                if (!definedIn.TryAdd(key, resource))
+                    throw new InvalidOperationException($"The text \"{key}\" is translated in both {definedIn[key]} and {resource}.");
+                merged[key] = value;
+            }
+        }
+        return merged;
     }
 }

@@ -1,12 +1,6 @@
 using System.Text;
-using Jobbtorg.Features.Access;
-using Jobbtorg.Features.Shared;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.Staff;
-
-public enum PasswordProblem { TooShort, TooLong, Common, ContainsEmail, ContainsName }
 
 /// <summary>
 /// Passwords as NIST SP 800-63B asks: long enough, no composition rules (any character, spaces included), and not
@@ -62,56 +56,4 @@ public static class PasswordRules
     private static IEnumerable<string> Words(string text) =>
         text.Split(text.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Length >= MinPartLength);
-}
-
-/// <summary>The most common passwords of twelve characters or more (see Passwords/README.md), folded as
-/// <see cref="PasswordRules.Fold"/> does. Read once, on first use.</summary>
-public sealed class CommonPasswords
-{
-    public const string ResourceName = "Jobbtorg.Features.Staff.Passwords.common-passwords.txt";
-
-    private readonly Lazy<HashSet<string>> list = new(Load);
-
-    public int Count => list.Value.Count;
-
-    /// <summary>Whether the folded password is on the list.</summary>
-    public bool Contains(string folded) => list.Value.Contains(folded);
-
-    private static HashSet<string> Load()
-    {
-        using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The common-password list {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0) set.Add(PasswordRules.Fold(line));
-        return set;
-    }
-}
-
-/// <summary>Every password set through Identity passes here: a new user's, a reset, a user's own change and the first
-/// administrator's. It replaces Identity's own validator, whose composition rules NIST advises against.</summary>
-public sealed class StaffPasswordValidator(CommonPasswords common, Texts texts, IOptions<IdentityOptions> options) : IPasswordValidator<AppUser>
-{
-    public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
-    {
-        var minLength = Math.Max(PasswordRules.MinLength, options.Value.Password.RequiredLength);
-        var problems = PasswordRules.Check(password, user.Email, user.DisplayName, common.Contains, minLength);
-        if (problems.Count == 0) return Task.FromResult(IdentityResult.Success);
-        return Task.FromResult(IdentityResult.Failed(problems.Select(p => new IdentityError
-        {
-            Code = "Password" + p,
-            Description = Describe(p, texts, minLength),
-        }).ToArray()));
-    }
-
-    public static string Describe(PasswordProblem problem, Texts texts, int minLength = PasswordRules.MinLength) => problem switch
-    {
-        PasswordProblem.TooShort => texts.Format("The password must be at least {0} characters long.", minLength),
-        PasswordProblem.TooLong => texts.Format("The password may be at most {0} characters long.", PasswordRules.MaxLength),
-        PasswordProblem.Common => texts["The password is one of the most common passwords. Choose another."],
-        PasswordProblem.ContainsEmail => texts["The password must not contain the account's e-mail address or a part of it."],
-        PasswordProblem.ContainsName => texts["The password must not contain the account's name or a part of it."],
-        _ => throw new ArgumentOutOfRangeException(nameof(problem)),
-    };
 }

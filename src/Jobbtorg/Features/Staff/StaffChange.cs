@@ -1,22 +1,6 @@
 using Jobbtorg.Features.Access;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jobbtorg.Features.Staff;
-
-public enum StaffChangeKind
-{
-    Created,
-    /// <summary>A new role, or the same role bound elsewhere.</summary>
-    RoleChanged,
-    Deactivated,
-    Reactivated,
-    PasswordReset,
-    /// <summary>The user chose their own password.</summary>
-    PasswordChanged,
-    /// <summary>The coach's open cases went to other coaches.</summary>
-    CasesHandedOver,
-}
 
 /// <summary>
 /// One change to a user's account: who made it, when and what. Append-only: rows are written by the use cases in
@@ -55,29 +39,4 @@ public class StaffChange
         PreviousBinding = previousBinding,
         Details = details,
     };
-}
-
-/// <summary>Who makes a change: a signed-in administrator or manager, or the command line.</summary>
-public sealed record StaffActor(string? Id, string Name)
-{
-    public static readonly StaffActor CommandLine = new(null, "create-admin");
-}
-
-internal sealed class StaffChangeConfiguration : IEntityTypeConfiguration<StaffChange>
-{
-    public void Configure(EntityTypeBuilder<StaffChange> b)
-    {
-        b.ToTable("StaffChanges");
-        b.Property(x => x.UserId).HasMaxLength(450);
-        b.Property(x => x.ById).HasMaxLength(450);
-        b.Property(x => x.ByName).HasMaxLength(200);
-        b.Property(x => x.PreviousRole).HasMaxLength(40);
-        b.Property(x => x.Role).HasMaxLength(40);
-        b.Property(x => x.PreviousBinding).HasMaxLength(200);
-        b.Property(x => x.Binding).HasMaxLength(200);
-        b.Property(x => x.Details).HasMaxLength(8000);
-        b.HasIndex(x => new { x.UserId, x.At });
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
-    }
 }

@@ -1,16 +1,7 @@
-using System.Security.Cryptography;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Staff;
-
-/// <summary>Where a user works: the one thing, beside the role, that decides what they reach.</summary>
-public readonly record struct StaffBinding(int? JobCentreId, int? DistrictId, int? ProviderId)
-{
-    public static readonly StaffBinding None = new(null, null, null);
-
-    public static StaffBinding Of(AppUser user) => new(user.JobCentreId, user.DistrictId, user.ProviderId);
-}
 
 /// <summary>The rules of staff administration, in one place and free of I/O.</summary>
 public static class StaffRules
@@ -62,21 +53,5 @@ public static class StaffRules
     public static void EnsureMayReactivate(AppUser user)
     {
         if (user.IsActive) throw new RuleBrokenException("The user is active.");
-    }
-}
-
-/// <summary>The password an administrator hands over: random, strong, and only good until the user chooses their own.</summary>
-public static class OneTimePassword
-{
-    // No 0/o, 1/i/l: read out on the phone or copied from a screen without mistakes.
-    private const string Alphabet = "23456789abcdefghjkmnpqrstuvwxyz";
-
-    /// <summary>Four groups of four, e.g. k7q3-x9mb-2ftr-8hzp: about 79 bits.</summary>
-    public static string New()
-    {
-        Span<char> chars = stackalloc char[19];
-        for (var i = 0; i < chars.Length; i++)
-            chars[i] = i % 5 == 4 ? '-' : Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        return new string(chars);
     }
 }

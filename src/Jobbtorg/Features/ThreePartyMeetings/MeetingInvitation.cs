@@ -1,6 +1,4 @@
 using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.ThreePartyMeetings;
@@ -9,8 +7,6 @@ namespace Jobbtorg.Features.ThreePartyMeetings;
 /// and never the person's name or personal number, since calendars are often shared.</summary>
 public static class MeetingInvitation
 {
-    public const string TimeZone = "Europe/Stockholm";
-
     public static string Title(ThreePartyMeeting meeting) => $"Trepartssamtal, ärende {meeting.Case.CaseRef}";
 
     public static string FormText(ThreePartyMeetingForm form) => form switch
@@ -23,9 +19,7 @@ public static class MeetingInvitation
     public static string ToICalendar(ThreePartyMeeting meeting, DateTimeOffset now)
     {
         var c = meeting.Case;
-        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
-        calendar.AddTimeZone(new VTimeZone(TimeZone));
-        calendar.Events.Add(new CalendarEvent
+        return CalendarFile.Of(new CalendarEvent
         {
             // Stable per meeting, so a cancellation downloaded later replaces the same calendar entry.
             Uid = $"trepartssamtal-{meeting.Id}@jobbtorg",
@@ -38,12 +32,7 @@ public static class MeetingInvitation
                 $"Jobbcoach: {c.CoachName ?? "–"}.",
                 $"{FormText(meeting.Form)}: {meeting.Place}",
                 $"Bokat av {meeting.BookedBy} {Texts.Instant(meeting.BookedAt)}."),
-            Start = new CalDateTime(meeting.LocalStart.DateTime, TimeZone),
-            End = new CalDateTime(meeting.EndsAt.ToStockholm().DateTime, TimeZone),
-            DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
-            Status = meeting.Status == ThreePartyMeetingStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
-        });
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        }, meeting.StartsAt, meeting.EndsAt, meeting.Status == ThreePartyMeetingStatus.Cancelled, now);
     }
 
     public static string FileName(ThreePartyMeeting meeting) => $"trepartssamtal-{meeting.Case.CaseRef}-{meeting.LocalStart:yyyy-MM-dd}.ics";

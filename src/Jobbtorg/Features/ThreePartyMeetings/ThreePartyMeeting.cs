@@ -1,15 +1,8 @@
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jobbtorg.Features.ThreePartyMeetings;
-
-public enum ThreePartyMeetingStatus { Planned, Held, Cancelled }
-
-/// <summary>Where the three parties meet: in a room, by video or by phone.</summary>
-public enum ThreePartyMeetingForm { InPerson, Video, Phone }
 
 /// <summary>
 /// A three-party meeting (trepartssamtal) of participant, coach and the district's case worker about one case.
@@ -101,20 +94,5 @@ public class ThreePartyMeeting
         Status = ThreePartyMeetingStatus.Cancelled;
         CancelledAt = now.ToUniversalTime();
         CancelledBy = cancelledBy;
-    }
-}
-
-internal sealed class ThreePartyMeetingConfiguration : IEntityTypeConfiguration<ThreePartyMeeting>
-{
-    public void Configure(EntityTypeBuilder<ThreePartyMeeting> b)
-    {
-        b.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(x => x.Notes).WithMany().HasForeignKey(x => x.NotesEntryId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.CaseId, x.StartsAt });
-        b.HasIndex(x => new { x.Status, x.StartsAt });
-        b.Property(x => x.Place).HasMaxLength(ThreePartyMeeting.MaxPlaceLength);
-        b.Property(x => x.BookedById).HasMaxLength(450);
-        b.Property(x => x.BookedBy).HasMaxLength(200);
-        b.Property(x => x.CancelledBy).HasMaxLength(200);
     }
 }

@@ -1,0 +1,47 @@
+namespace Jobbtorg.Features.Access;
+
+/// <summary>Everything someone may be allowed to do, each named once. Pages, API endpoints and views ask for one of
+/// these; <see cref="AccessRules"/> is the only place that says who holds it.</summary>
+public enum Permission
+{
+    // Not tied to one case
+    /// <summary>Districts, job centres, activity types, occupations.</summary>
+    ReadReferenceData,
+    /// <summary>The case list and the case API (each case still within reach).</summary>
+    ListCases,
+    Refer,
+    /// <summary>Meeting times, next free time, the waiting list.</summary>
+    ReadInfoMeetingTimes,
+    /// <summary>The meeting pages of a centre: schedule, attendee lists.</summary>
+    ViewInfoMeetings,
+    ManageInfoMeetings,
+    /// <summary>The attendance day view (a provider's staff: their own activities only).</summary>
+    RegisterAttendance,
+    ReadAttendanceRates,
+    ReadReports,
+    ReadInbox,
+    OperateMessageQueue,
+    Import,
+    Export,
+    WriteFollowUp,
+    /// <summary>Staff administration: create users, change their role and binding, deactivate, reset passwords.</summary>
+    ManageStaff,
+    /// <summary>Move a coach's open cases to other coaches of the centre (a centre's manager: within their reach).</summary>
+    HandOverCases,
+
+    // Tied to one case (and allowed only for cases within reach)
+    ReadCase,
+    /// <summary>Enrol, plan, pause, resume, close, assign a coach, register a participant's attendance.</summary>
+    WorkCase,
+    ReadJournal,
+    WriteJournal,
+    ReadPlan,
+    /// <summary>The district reads the plan only while the person's consent stands.</summary>
+    ReadPlanWithConsent,
+    /// <summary>A district closes its own referral before enrolment.</summary>
+    WithdrawReferral,
+    BookInfoMeeting,
+    RecordInfoMeetingAttendance,
+    BookThreePartyMeeting,
+    RecordThreePartyNotes,
+}

@@ -1,0 +1,14 @@
+namespace Jobbtorg.Features.Attendance;
+
+public static class AttendanceSetup
+{
+    /// <summary>Attendance registration and the daily rounds, with `Jobbtorg:Attendance`.</summary>
+    public static IServiceCollection AddAttendance(this IServiceCollection services)
+    {
+        services.AddOptions<AttendanceOptions>().BindConfiguration("Jobbtorg:Attendance").ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AttendanceRegister>();
+        services.AddScoped<AttendanceRounds>();
+        services.AddHostedService<AttendanceRoundsService>();
+        return services;
+    }
+}

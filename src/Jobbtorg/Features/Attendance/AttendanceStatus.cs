@@ -1,0 +1,3 @@
+namespace Jobbtorg.Features.Attendance;
+
+public enum AttendanceStatus { Present, ExcusedAbsence, UnexcusedAbsence }

@@ -1,0 +1,71 @@
+using Jobbtorg.Features.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jobbtorg.Features.Cases;
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> b)
+    {
+        b.HasIndex(x => x.PersonalNumber).IsUnique();
+        b.Property(x => x.PersonalNumber).HasMaxLength(12).IsFixedLength();
+        b.Property(x => x.FirstName).HasMaxLength(100);
+        b.Property(x => x.LastName).HasMaxLength(100);
+    }
+}
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.HasOne(x => x.Participant).WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.JobCentre).WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Coach).WithMany().HasForeignKey(x => x.CoachId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.OpenParticipant).WithMany().HasForeignKey(x => x.OpenParticipantId).OnDelete(DeleteBehavior.Restrict);
+        // At most one open case per person, and a district's own referral id at most once.
+        b.HasIndex(x => x.OpenParticipantId).IsUnique();
+        b.HasIndex(x => x.CaseRef).IsUnique();
+        b.Property(x => x.CaseRef).HasMaxLength(100);
+        b.Property(x => x.CoachRef).HasMaxLength(100);
+        b.HasIndex(x => new { x.DistrictId, x.DistrictReferralId }).IsUnique();
+        b.HasIndex(x => new { x.JobCentreId, x.Status });
+        b.HasIndex(x => new { x.CoachId, x.Status });
+        b.Property(x => x.ReferralText).HasMaxLength(4000);
+        b.Property(x => x.ReferredBy).HasMaxLength(200);
+        b.Property(x => x.ClosedBy).HasMaxLength(200);
+        b.Property(x => x.ClosureNote).HasMaxLength(2000);
+        b.Property(x => x.DistrictReferralId).HasMaxLength(100);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasMany(x => x.Pauses).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Plans).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Journal).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Pauses).AutoInclude();
+    }
+}
+
+internal sealed class CasePauseConfiguration : IEntityTypeConfiguration<CasePause>
+{
+    public void Configure(EntityTypeBuilder<CasePause> b) => b.Property(x => x.Note).HasMaxLength(1000);
+}
+
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(8000);
+        b.Property(x => x.AuthorName).HasMaxLength(200);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.CorrectsEntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InfoMeetingOutcomeConfiguration : IEntityTypeConfiguration<InfoMeetingOutcome>
+{
+    public void Configure(EntityTypeBuilder<InfoMeetingOutcome> b)
+    {
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.CaseId, x.Date });
+    }
+}

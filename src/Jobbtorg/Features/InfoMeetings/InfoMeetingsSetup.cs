@@ -1,0 +1,21 @@
+namespace Jobbtorg.Features.InfoMeetings;
+
+public static class InfoMeetingsSetup
+{
+    /// <summary>Info meetings, quotas and the waiting list, with `Jobbtorg:InfoMeetings`; the endpoints are mapped by
+    /// <see cref="InfoMeetingsApi.MapInfoMeetingsApi"/>.</summary>
+    public static IServiceCollection AddInfoMeetings(this IServiceCollection services)
+    {
+        services.AddOptions<InfoMeetingOptions>().BindConfiguration("Jobbtorg:InfoMeetings").ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<BookInfoMeeting>();
+        services.AddScoped<RecordMeetingOutcome>();
+        services.AddScoped<CancelInfoMeeting>();
+        services.AddScoped<ScheduleInfoMeetings>();
+        services.AddScoped<SetDistrictQuota>();
+        services.AddScoped<ServeWaitingList>();
+        services.AddScoped<ReleaseCaseSeat>();
+        services.AddScoped<FindNextFreeTime>();
+        services.AddHostedService<WaitingListRounds>();
+        return services;
+    }
+}

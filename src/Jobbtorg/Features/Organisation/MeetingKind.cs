@@ -1,0 +1,3 @@
+namespace Jobbtorg.Features.Organisation;
+
+public enum MeetingKind { Adult, Youth }

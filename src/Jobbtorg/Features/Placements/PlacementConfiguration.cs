@@ -1,0 +1,15 @@
+using Jobbtorg.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jobbtorg.Features.Placements;
+
+internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+{
+    public void Configure(EntityTypeBuilder<Placement> b)
+    {
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.CaseId);
+        b.Property(x => x.EmployerOrganisationNumber).HasMaxLength(10);
+    }
+}

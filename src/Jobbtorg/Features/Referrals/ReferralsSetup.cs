@@ -1,0 +1,8 @@
+namespace Jobbtorg.Features.Referrals;
+
+public static class ReferralsSetup
+{
+    /// <summary>Referrals from the form and the API; the endpoints are mapped by <see cref="ReferralsApi.MapReferralsApi"/>.</summary>
+    public static IServiceCollection AddReferrals(this IServiceCollection services) =>
+        services.AddScoped<RegisterReferral>();
+}

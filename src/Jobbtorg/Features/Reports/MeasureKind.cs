@@ -1,0 +1,3 @@
+namespace Jobbtorg.Features.Reports;
+
+public enum MeasureKind { Count, Rate, Days }

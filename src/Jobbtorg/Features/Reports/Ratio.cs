@@ -1,0 +1,3 @@
+namespace Jobbtorg.Features.Reports;
+
+public sealed record Ratio(int Numerator, int Denominator, double? Rate);

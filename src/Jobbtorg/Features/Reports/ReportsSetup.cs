@@ -1,0 +1,8 @@
+namespace Jobbtorg.Features.Reports;
+
+public static class ReportsSetup
+{
+    /// <summary>The indicators behind the report pages, the Excel file and <see cref="ReportsApi.MapReportsApi"/>.</summary>
+    public static IServiceCollection AddReports(this IServiceCollection services) =>
+        services.AddScoped<Indicators>();
+}

@@ -1,0 +1,3 @@
+namespace Jobbtorg.Features.Staff;
+
+public enum PasswordProblem { TooShort, TooLong, Common, ContainsEmail, ContainsName }

@@ -1,0 +1,3 @@
+namespace Jobbtorg.Features.ThreePartyMeetings;
+
+public enum ThreePartyMeetingStatus { Planned, Held, Cancelled }

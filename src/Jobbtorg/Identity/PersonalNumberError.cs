@@ -1,0 +1,3 @@
+namespace Jobbtorg.Identity;
+
+public enum PersonalNumberError { Missing, Format, Date, Checksum }
