@@ -59,9 +59,7 @@ public class IndexModel(JobbtorgDb db, ScheduleInfoMeetings schedule, SetDistric
         var created = scheduling.Meetings;
         if (unread.Count > 0 || scheduling.Broken.Count > 0)
         {
-            foreach (var (field, messages) in BrokenRule.ToErrors(scheduling.Broken, texts))
-                if (!unread.Contains($"{nameof(Meeting)}.{field}"))
-                    foreach (var message in messages) ModelState.AddModelError($"{nameof(Meeting)}.{field}", message);
+            ModelState.AddErrors(FieldErrors.From(scheduling.Broken), texts, nameof(Meeting), keepUnread: true);
             Centre ??= Meeting.JobCentre;
             await LoadAsync(ct);
             return Page();

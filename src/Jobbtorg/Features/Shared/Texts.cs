@@ -26,6 +26,12 @@ public sealed class Texts
     public string Format(string text, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[text], args.Select(Display).ToArray());
 
+    public string Format(Message message) => Format(message.Template, message.Args);
+
+    /// <summary>Each field's messages in the reader's language, as a validation problem or a form shows them.</summary>
+    public Dictionary<string, string[]> Errors(FieldErrors errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(Format).ToArray(), StringComparer.Ordinal);
+
     public string Enum<T>(T value) where T : struct, System.Enum => this[$"{typeof(T).Name}.{value}"];
 
     public string Enum<T>(T? value) where T : struct, System.Enum => value is { } v ? Enum(v) : "–";
