@@ -212,7 +212,7 @@ public static class BookingBench
             ndjson.Append($$"""{"type":"referral","caseRef":"B-{{i}}","personalNumber":"{{numbers[i]}}","district":"{{Districts[i % Districts.Length]}}","targetGroup":"UnemployedOnBenefit","date":"{{today.AddDays(-(i % 20)):yyyy-MM-dd}}","receivesBenefit":true,"hasChildren":{{(i % 3 == 0 ? "true" : "false")}},"newlyUnemployed":false,"newlyArrived":false}""").Append('\n');
         await using (var db = open())
         {
-            var result = await new CaseEventImport(db, new Texts(), clock, new ImportSpool(Path.Combine(Path.GetTempPath(), "jobbtorg-bench-spool")),
+            var result = await new CaseEventImport(db, clock, new ImportSpool(Path.Combine(Path.GetTempPath(), "jobbtorg-bench-spool")),
                     NullLogger<CaseEventImport>.Instance)
                 .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson.ToString())), "bench");
             if (!result.Succeeded) throw new InvalidOperationException($"Import failed: line {result.Errors[0].Line}: {result.Errors[0].Reason}");

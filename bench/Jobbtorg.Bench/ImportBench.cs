@@ -46,7 +46,6 @@ public static class ImportBench
                 await db.Database.MigrateAsync();
                 await ReferenceData.SeedAsync(db);
             }
-            var texts = new Texts();
 
             GC.Collect();
             var before = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -54,7 +53,7 @@ public static class ImportBench
             ImportResult result;
             await using (var db = Open())
             await using (var file = File.OpenRead(stream))
-                result = await new CaseEventImport(db, texts, new ImportDay(), Spool, Log).ImportAsync(file, "bench");
+                result = await new CaseEventImport(db, new ImportDay(), Spool, Log).ImportAsync(file, "bench");
             clock.Stop();
             if (!result.Succeeded) throw new InvalidOperationException($"{result.ErrorCount} bad lines, first: line {result.Errors[0].Line}: {result.Errors[0].Reason}");
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -64,7 +63,7 @@ public static class ImportBench
             clock.Restart();
             await using (var db = Open())
             await using (var file = File.OpenRead(stream))
-                result = await new CaseEventImport(db, texts, new ImportDay(), Spool, Log).ImportAsync(file, "bench");
+                result = await new CaseEventImport(db, new ImportDay(), Spool, Log).ImportAsync(file, "bench");
             Console.WriteLine($"{provider}: the same stream again: {result.Imported:N0} stored, {result.Skipped:N0} skipped in {clock.Elapsed.TotalSeconds:N1} s");
 
             clock.Restart();

@@ -7,8 +7,18 @@ namespace Jobbtorg.Features.Shared;
 /// language only where it is shown (a problem answer, a form error, the import's answer).</summary>
 public sealed record Message(string Template, params object?[] Args)
 {
-    /// <summary>The English text, for logs and exceptions; never shown to a user.</summary>
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, Args);
+    /// <summary>The English text, as it would be shown without translation (for logs, exceptions and tests).</summary>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, Args.Select(a => Shown(a, m => m.ToString())).ToArray());
+
+    /// <summary>An argument as a message shows it: dates written yyyy-MM-dd, nothing as "–", a message within a
+    /// message by <paramref name="message"/> (in the reader's language where it is translated).</summary>
+    public static object Shown(object? arg, Func<Message, string> message) => arg switch
+    {
+        Message m => message(m),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        null => "–",
+        _ => arg,
+    };
 }
 
 /// <summary>Which inputs were refused and why, as messages. <see cref="Refuse"/> gives a field one message (a later

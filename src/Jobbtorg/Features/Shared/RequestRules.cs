@@ -31,7 +31,7 @@ public static class RequestRules
             var context = new ValidationContext(request, items.ToDictionary(i => (object)i.Key, i => (object?)i.Value));
             foreach (var result in validatable.Validate(context))
             {
-                var message = result is RefusedResult refused ? refused.Message : new Message(result.ErrorMessage ?? "");
+                var message = result is RefusedResult refused ? refused.Message : new Message(result.ErrorMessage ?? string.Empty);
                 foreach (var field in result.MemberNames.DefaultIfEmpty("")) errors.Refuse(field, message);
             }
         }

@@ -24,7 +24,7 @@ public sealed class Texts
         : text;
 
     public string Format(string text, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, this[text], args.Select(Display).ToArray());
+        string.Format(CultureInfo.CurrentCulture, this[text], args.Select(a => Message.Shown(a, Format)).ToArray());
 
     public string Format(Message message) => Format(message.Template, message.Args);
 
@@ -45,13 +45,6 @@ public sealed class Texts
     public static string Appointment(DateTimeOffset instant) => IsSwedish
         ? instant.ToStockholm().ToString("dddd d MMMM yyyy 'kl.' HH:mm", Swedish)
         : instant.ToStockholm().ToString("dddd d MMMM yyyy 'at' HH:mm", English);
-
-    private static object? Display(object? arg) => arg switch
-    {
-        DateOnly d => Date(d),
-        null => "–",
-        _ => arg,
-    };
 
     private static Dictionary<string, string> Load(string language)
     {
