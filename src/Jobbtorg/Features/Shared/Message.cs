@@ -10,15 +10,22 @@ public sealed record Message(string Template, params object?[] Args)
     /// <summary>The English text, as it would be shown without translation (for logs, exceptions and tests).</summary>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, Args.Select(a => Shown(a, m => m.ToString())).ToArray());
 
-    /// <summary>An argument as a message shows it: dates written yyyy-MM-dd, nothing as "–", a message within a
+    /// <summary>An argument as a message shows it: dates written yyyy-MM-dd, instants in Stockholm time (yyyy-MM-dd HH:mm),
+    /// nothing as "–", a message within a
     /// message by <paramref name="message"/> (in the reader's language where it is translated).</summary>
     public static object Shown(object? arg, Func<Message, string> message) => arg switch
     {
         Message m => message(m),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly d => Shown(d),
+        DateTimeOffset instant => Shown(instant),
         null => "–",
         _ => arg,
     };
+
+    /// <summary>Dates are written the Swedish way in both languages: 2024-05-07.</summary>
+    public static string Shown(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Shown(DateTimeOffset instant) => instant.ToStockholm().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Which inputs were refused and why, as messages. <see cref="Refuse"/> gives a field one message (a later

@@ -37,9 +37,9 @@ public sealed class Texts
     public string Enum<T>(T? value) where T : struct, System.Enum => value is { } v ? Enum(v) : "–";
 
     /// <summary>Dates are written the Swedish way in both languages: 2024-05-07.</summary>
-    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
+    public static string Date(DateOnly? date) => date is { } d ? Message.Shown(d) : "–";
 
-    public static string Instant(DateTimeOffset instant) => instant.ToStockholm().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset instant) => Message.Shown(instant);
 
     /// <summary>An appointment as a person reads it, in Stockholm time: "tisdag 1 december 2026 kl. 09:30".</summary>
     public static string Appointment(DateTimeOffset instant) => IsSwedish

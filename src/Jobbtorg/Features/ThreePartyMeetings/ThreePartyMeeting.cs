@@ -56,7 +56,7 @@ public class ThreePartyMeeting
         if (BookingRules(startsAt, durationMinutes, place, now).FirstOrDefault() is { } broken) throw broken.ToException();
         var endsAt = startsAt.AddMinutes(durationMinutes);
         if (caseMeetings.FirstOrDefault(m => m.CaseId == c.Id && m.IsPlanned && m.StartsAt < endsAt && startsAt < m.EndsAt) is { } clash)
-            throw new RuleBrokenException("The case already has a three-party meeting at that time ({0}).", Texts.Instant(clash.StartsAt));
+            throw new RuleBrokenException("The case already has a three-party meeting at that time ({0}).", clash.StartsAt);
         c.RecordChange();
         return new ThreePartyMeeting
         {
