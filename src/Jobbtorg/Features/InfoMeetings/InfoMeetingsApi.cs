@@ -44,7 +44,6 @@ public static class InfoMeetingsApi
                 return TypedResults.Created($"/api/info-meetings/{ids[0]}", stored.Select(InfoMeetingDto.From).ToList());
             })
             .RequirePermission(Permission.ManageInfoMeetings)
-            .DisableValidation()
             .WithName("scheduleInfoMeetings")
             .WithSummary("Schedule a meeting, or a weekly recurrence (managers)")
             .WithDescription("`date` and `time` are Stockholm local time; `weeks` > 1 repeats the meeting weekly. Cases on the waiting list are booked onto the new seats at once. A bad field answers 400 naming it.");
