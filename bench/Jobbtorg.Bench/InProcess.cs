@@ -41,7 +41,7 @@ public static class InProcess
 
     public static async Task<InProcessImport> ImportAsync(JobbtorgDb db, Stream ndjson, TimeProvider clock, ILogger<CaseEventImport>? log = null)
     {
-        var result = await new CaseEventImport(db, new Texts(), clock, Spool, log ?? NullLogger<CaseEventImport>.Instance).ImportAsync(ndjson, "bench");
+        var result = await new CaseEventImport(db, clock, Spool, log ?? NullLogger<CaseEventImport>.Instance).ImportAsync(ndjson, "bench");
         return new InProcessImport(result.Imported, result.Skipped, result.ErrorCount,
             result.Errors.Count > 0 ? $"line {result.Errors[0].Line}: {result.Errors[0].Reason}" : null);
     }

@@ -493,7 +493,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
     private sealed record PageHandler(string Key, string Page, string Method, List<(string Name, Type Type)> Fields);
 
     /// <summary>Every page handler of the app with the fields it reads: the page's bound properties (on GET those that
-    /// support GET), flattened to form names, and the handler's own parameters other than route values.</summary>
+    /// support GET), flattened to form names, and the handler's own parameters other than route values (under their binding
+    /// prefix when they name one).</summary>
     private async Task<List<PageHandler>> PageHandlersAsync()
     {
         var loader = app.Services.GetRequiredService<PageLoader>();
@@ -516,7 +517,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
                     Flatten(attribute?.Name ?? bound.Property.Name, bound.Property.PropertyType, fields);
                 }
                 foreach (var p in handler.Parameters.Where(p => !routeNames.Contains(p.Name) && p.ParameterType != typeof(CancellationToken)))
-                    Flatten(p.Name, p.ParameterType, fields);
+                    Flatten(p.BindingInfo?.BinderModelName ?? p.Name, p.ParameterType, fields); // [Bind(Prefix = …)] names the form's fields
                 var key = $"{page.ViewEnginePath}{(handler.Name is null ? "" : " " + handler.Name)} {(get ? "GET" : "POST")}";
                 handlers.Add(new PageHandler(key, page.ViewEnginePath, get ? "GET" : "POST", fields));
             }

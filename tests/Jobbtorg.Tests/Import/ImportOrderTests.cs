@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jobbtorg.Features.Shared;
 using Jobbtorg.Tests.Http;
 using Jobbtorg.Tests.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public class ImportOrderTests
                 (11L, "Case O-1 on 2024-05-17: The closure date cannot be before 2024-05-20."),
                 (12L, "Case O-1 on 2024-05-21: The case is already enrolled."),
                 (14L, "Case O-1 on 2024-05-22: The case is closed and can no longer be changed."),
-            }, result.Errors.Select(e => (e.Line, e.Reason)));
+            }, result.Errors.Select(e => (e.Line, new Texts().Format(e.Reason))));
             Assert.Equal(0, await scenario.Db.Cases.CountAsync());
         }
         finally

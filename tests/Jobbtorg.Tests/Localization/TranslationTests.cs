@@ -10,7 +10,8 @@ namespace Jobbtorg.Tests.Localization;
 /// Copy is written in English and looked up in the translation files of the features (Features/*/sv.json, en.json for
 /// enumeration labels; tools/split-translations.py puts each text in the right one). These tests read the source for every
 /// literal handed to the texts (T["…"], T.Format("…"), texts["…"], Texts.Format("…"), new RuleBrokenException("…"),
-/// new BrokenRule("…"), new DateProblem("…"), new InputRefusedException("…"), an attribute's ErrorMessage = "…", Error(nameof(…), "…")) and check that Swedish exists for each, with the same placeholders.
+/// new BrokenRule("…"), new DateProblem("…"), new InputRefusedException("…"), new Message("…"), an attribute's ErrorMessage = "…",
+/// Error(nameof(…), "…"), a field error's Refuse(field, "…") or a request rule's Refused(nameof(…), "…")) and check that Swedish exists for each, with the same placeholders.
 /// </summary>
 public partial class TranslationTests
 {
@@ -27,9 +28,9 @@ public partial class TranslationTests
     ];
 
     // The start of a call whose first argument is English copy: T[ T.Format( t[ t.Format( texts[ Texts.Format(
-    // new RuleBrokenException( (or BrokenRule, DateProblem, InputRefusedException), ErrorMessage = on an attribute, the import's Problem(…) and
-    // RegisterReferral's Error(nameof(field), …
-    [GeneratedRegex(@"(?<![\w.])(?:[Tt]|[Tt]exts)(?:\[|\.Format\()|\bnew\s+(?:RuleBrokenException|BrokenRule|DateProblem|InputRefusedException)\(|\bErrorMessage\s*=\s*|(?<![\w.])Problem\(|(?<![\w.])Error\(\s*nameof\((?:[^()]|\([^()]*\))*\)\s*,")]
+    // new RuleBrokenException( (or BrokenRule, DateProblem, InputRefusedException, Message), ErrorMessage = on an attribute, the import's Problem(…),
+    // Error(nameof(field), …, and a field error's Refuse(field, … or Refused(field, … (the copy is the second argument)
+    [GeneratedRegex(@"(?<![\w.])(?:[Tt]|[Tt]exts)(?:\[|\.Format\()|\bnew\s+(?:RuleBrokenException|BrokenRule|DateProblem|InputRefusedException|Message)\(|\bErrorMessage\s*=\s*|(?<![\w.])Problem\(|(?<![\w.])Error\(\s*nameof\((?:[^()]|\([^()]*\))*\)\s*,|(?<!\w)Refused?\(\s*(?:nameof\((?:[^()]|\([^()]*\))*\)|\$?""[^""]*""|[\w.]+)\s*,")]
     private static partial Regex CopyCall();
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
@@ -120,8 +121,10 @@ public partial class TranslationTests
         Assert.Contains("Review started: plan version {0} by {1}.", found.Keys);     // t.Format(a ? "…" : "…")
         Assert.Contains("The enrolment date cannot be in the future.", found.Keys);  // new RuleBrokenException("…")
         Assert.Contains("The case is already enrolled.", found.Keys);                // new BrokenRule("…")
-        Assert.Contains("Choose the district.", found.Keys);                         // Error(nameof(…), "…")
-        Assert.Contains("Enter the person's personal identity number.", found.Keys); // Error(nameof(…), x switch { … => "…" })
+        Assert.Contains("Choose the district.", found.Keys);                         // ErrorMessage = "…"
+        Assert.Contains("Enter the person's personal identity number.", found.Keys); // new Message(x switch { … => "…" })
+        Assert.Contains("The referral date cannot be in the future.", found.Keys);   // Refused(nameof(…), "…")
+        Assert.Contains("The period cannot end before it starts.", found.Keys);      // errors.Refuse(nameof(…), "…")
         Assert.Contains("Wrong e-mail address or password.", found.Keys);            // texts["…"]
     }
 

@@ -17,7 +17,6 @@ namespace Jobbtorg.Tests.Reports;
 public sealed class ScenarioDatabase : IAsyncDisposable
 {
     private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
-    private static readonly Texts Texts = new();
     private static readonly ImportSpool Spool = new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "jobbtorg-test-spool", "scenarios"));
     /// <summary>The streams are histories up to 2028 at the latest; an import refuses events after its own day.</summary>
     private static readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider ImportDay = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
@@ -51,7 +50,7 @@ public sealed class ScenarioDatabase : IAsyncDisposable
     /// <summary>Imports the stream and gives the importer's answer, refused lines and all.</summary>
     public async Task<ImportResult> TryImportAsync(string ndjson)
     {
-        var import = new CaseEventImport(Db, Texts, ImportDay, Spool, NullLogger<CaseEventImport>.Instance);
+        var import = new CaseEventImport(Db, ImportDay, Spool, NullLogger<CaseEventImport>.Instance);
         var result = await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson)), "report-tests");
         Db.ChangeTracker.Clear();
         return result;

@@ -52,7 +52,7 @@ public class PasswordModel(JobbtorgDb db, UserManager<AppUser> users, SignInMana
                 if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
                     ModelState.AddModelError("Input.CurrentPassword", texts["The current password is wrong."]);
                 // Every rule the new password breaks, at once.
-                var refusals = result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description).ToList();
+                var refusals = result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e is PasswordRefusal refusal ? texts.Format(refusal.Message) : e.Description).ToList();
                 if (refusals.Count > 0) ModelState.AddModelError("Input.NewPassword", string.Join(" ", refusals));
                 return Page();
             }

@@ -1,6 +1,5 @@
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Jobbtorg.Features.Attendance;
 
@@ -8,8 +7,10 @@ namespace Jobbtorg.Features.Attendance;
 /// and an excused absence needs its reason.</summary>
 public static class AttendanceForm
 {
-    public static List<AttendanceEntry> Validate(IList<AttendanceRow> rows, IReadOnlyList<AttendanceSlot> slots, ModelStateDictionary modelState, Texts texts)
+    /// <summary>The entries to store, or none and <paramref name="refused"/> naming each bad row's field.</summary>
+    public static List<AttendanceEntry> Check(IList<AttendanceRow> rows, IReadOnlyList<AttendanceSlot> slots, out FieldErrors refused)
     {
+        refused = new FieldErrors();
         var allowed = slots.Select(s => (s.Case.Id, s.Date, s.ActivityType.Id)).ToHashSet();
         var seen = new HashSet<(int, DateOnly, int)>();
         var entries = new List<AttendanceEntry>();
@@ -19,24 +20,24 @@ public static class AttendanceForm
             var key = (row.CaseId, row.Date, row.ActivityTypeId);
             if (!allowed.Contains(key))
             {
-                modelState.AddModelError($"Rows[{i}].Status", texts["The participant has no required attendance for this activity on that day, or you may not register it."]);
+                refused.Add($"Rows[{i}].Status", new Message("The participant has no required attendance for this activity on that day, or you may not register it."));
                 continue;
             }
             if (!seen.Add(key))
             {
-                modelState.AddModelError($"Rows[{i}].Status", texts["The same day is given twice in the form."]);
+                refused.Add($"Rows[{i}].Status", new Message("The same day is given twice in the form."));
                 continue;
             }
             if (row.Status is not { } status) continue;
             if (status == AttendanceStatus.ExcusedAbsence && row.Reason is null)
             {
-                modelState.AddModelError($"Rows[{i}].Reason", texts["Choose the reason for the excused absence."]);
+                refused.Add($"Rows[{i}].Reason", new Message("Choose the reason for the excused absence."));
                 continue;
             }
             // A reason left chosen while another answer was picked is dropped rather than refused.
             entries.Add(new AttendanceEntry(row.CaseId, row.Date, row.ActivityTypeId, status, status == AttendanceStatus.ExcusedAbsence ? row.Reason : null));
         }
-        return modelState.IsValid ? entries : [];
+        return refused.Count == 0 ? entries : [];
     }
 
     /// <summary>The rows to show: the posted values after a refused save, else the stored registration, else (when asked)

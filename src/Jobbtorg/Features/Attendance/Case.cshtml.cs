@@ -32,7 +32,8 @@ public class CaseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
     {
         if (!await PrepareAsync(id, track: true)) return NotFound();
         if (!CanRegister) return Forbid();
-        var entries = AttendanceForm.Validate(Rows, Recent, ModelState, Texts);
+        var entries = AttendanceForm.Check(Rows, Recent, out var refused);
+        ModelState.AddErrors(refused, Texts);
         if (ModelState.IsValid)
         {
             try

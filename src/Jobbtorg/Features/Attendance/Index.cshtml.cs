@@ -49,7 +49,8 @@ public class IndexModel(JobbtorgDb db, AttendanceRegister register, CaseAccess a
     {
         await LoadAsync(track: true);
         if (!DayIsOpen || Chosen is null) return Page();
-        var entries = AttendanceForm.Validate(Rows, Slots, ModelState, texts);
+        var entries = AttendanceForm.Check(Rows, Slots, out var refused);
+        ModelState.AddErrors(refused, texts);
         if (ModelState.IsValid)
         {
             try

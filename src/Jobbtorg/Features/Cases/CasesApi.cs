@@ -22,12 +22,12 @@ public static class CasesApi
             .WithDescription("The case with this id, as `POST /api/referrals` answered it, with its info meeting. A case the caller " +
                              "may not see (another district's, for a district's key) answers 404, as one that does not exist.");
 
-        group.MapGet("/", async Task<Results<Ok<List<CaseDto>>, ValidationProblem>> (CaseAccess access, TimeProvider clock, Shared.Texts texts,
+        group.MapGet("/", async Task<Results<Ok<List<CaseDto>>, Shared.FieldProblem>> (CaseAccess access, TimeProvider clock,
                 CancellationToken ct, string? status = null, string? districtReferralId = null, int skip = 0, int take = 100) =>
             {
-                var errors = new Dictionary<string, string[]>();
-                var statusOf = Shared.Input.QueryName<CaseStatus>(nameof(status), status, errors, texts);
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                var errors = new Shared.FieldErrors();
+                var statusOf = Shared.Input.QueryName<CaseStatus>(nameof(status), status, errors);
+                if (errors.Count > 0) return new Shared.FieldProblem(errors);
                 var query = (await access.VisibleCasesAsync(ct)).Include(c => c.District).Include(c => c.Coach).Include(c => c.Plans).AsQueryable();
                 if (statusOf is not null) query = query.Where(c => c.Status == statusOf);
                 if (districtReferralId is not null) query = query.Where(c => c.DistrictReferralId == districtReferralId);

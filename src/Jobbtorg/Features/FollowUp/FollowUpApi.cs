@@ -1,4 +1,5 @@
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jobbtorg.Features.FollowUp;
@@ -11,9 +12,10 @@ public static class FollowUpApi
     {
         var group = routes.MapGroup("/api/follow-up").WithTags("Follow-up").RequirePermission(Permission.WriteFollowUp);
 
-        group.MapPost("/benefit-months", async Task<Results<Ok<FollowUpStored>, ValidationProblem>> (
+        group.MapPost("/benefit-months", async Task<Results<Ok<FollowUpStored>, FieldProblem>> (
                 List<BenefitMonthInput?>? items, RecordFollowUp record, CancellationToken ct) =>
                 Answer(await record.BenefitMonthsAsync(items, ct)))
+            .DisableValidation()
             .WithName("reportBenefitMonths")
             .WithSummary("Report whether people received benefit in given months")
             .WithDescription("A JSON array of `{personalNumber, month: \"yyyy-MM\", receivesBenefit}`, at most 10,000 items. " +
@@ -26,9 +28,10 @@ public static class FollowUpApi
                              "The months feed the indicator `stillSelfSupporting6Months`.")
             .ProducesValidationProblem();
 
-        group.MapPost("/occupation-status", async Task<Results<Ok<FollowUpStored>, ValidationProblem>> (
+        group.MapPost("/occupation-status", async Task<Results<Ok<FollowUpStored>, FieldProblem>> (
                 List<OccupationStatusInput?>? items, RecordFollowUp record, CancellationToken ct) =>
                 Answer(await record.OccupationStatusAsync(items, ct)))
+            .DisableValidation()
             .WithName("reportOccupationStatus")
             .WithSummary("Report what people were doing on given dates: Working, Studying or Neither")
             .WithDescription("A JSON array of `{personalNumber, date: \"yyyy-MM-dd\", status}`, from follow-up calls or registers, at most " +
@@ -41,10 +44,10 @@ public static class FollowUpApi
         return group;
     }
 
-    private static Results<Ok<FollowUpStored>, ValidationProblem> Answer(FollowUpOutcome outcome) => outcome switch
+    private static Results<Ok<FollowUpStored>, FieldProblem> Answer(FollowUpOutcome outcome) => outcome switch
     {
         FollowUpOutcome.Accepted accepted => TypedResults.Ok(accepted.Counts),
-        FollowUpOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+        FollowUpOutcome.Invalid invalid => new FieldProblem(invalid.Errors),
         _ => throw new InvalidOperationException(),
     };
 }

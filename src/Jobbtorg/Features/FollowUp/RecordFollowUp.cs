@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
@@ -5,25 +6,65 @@ using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Jobbtorg.Identity;
 using Microsoft.EntityFrameworkCore;
+using static Jobbtorg.Features.Shared.RequestRules;
 
 namespace Jobbtorg.Features.FollowUp;
 
 /// <summary>A district's monthly benefit status for one person: did they receive benefit in the month?</summary>
-public sealed record BenefitMonthInput
+public sealed record BenefitMonthInput : IValidatableObject
 {
     [ApiRequired] public string? PersonalNumber { get; init; }
     /// <summary>The calendar month, "yyyy-MM".</summary>
     [ApiRequired] public string? Month { get; init; }
-    [ApiRequired] public bool? ReceivesBenefit { get; init; }
+    [ApiRequired, Required(ErrorMessage = "Say whether the person received benefit in the month (true or false).")]
+    public bool? ReceivesBenefit { get; init; }
+
+    /// <summary>The month's first day, when the month is written yyyy-MM.</summary>
+    public DateOnly? FirstDay =>
+        Month is not null && DateOnly.TryParseExact(Month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            ? first : null;
+
+    /// <summary>Given today's date (<see cref="RecordFollowUp.Today"/>).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        var today = context.Item<DateOnly>(RecordFollowUp.Today);
+        if (string.IsNullOrWhiteSpace(Month)) yield return Refused(nameof(Month), "Enter the month as yyyy-MM.");
+        else if (FirstDay is not { } first) yield return Refused(nameof(Month), "The month is not a valid month; write it as yyyy-MM.");
+        else if (first > new DateOnly(today.Year, today.Month, 1)) yield return Refused(nameof(Month), "The month cannot be in the future.");
+        else if (first < Dates.Min) yield return Refused(nameof(Month), "The date {0} is before {1}, the earliest date the system accepts.", first, Dates.Min);
+        if (!Identity.PersonalNumber.TryParse(PersonalNumber, today, out _, out var error))
+            yield return Refused(nameof(PersonalNumber), Input.PersonalNumberProblem(error));
+    }
 }
 
 /// <summary>What a person was doing on a date: Working, Studying or Neither.</summary>
-public sealed record OccupationStatusInput
+public sealed record OccupationStatusInput : IValidatableObject
 {
     [ApiRequired] public string? PersonalNumber { get; init; }
     /// <summary>The date of the observation, "yyyy-MM-dd".</summary>
     [ApiRequired] public string? Date { get; init; }
     [ApiRequired] public string? Status { get; init; }
+
+    public DateOnly? Day =>
+        Date is not null && DateOnly.TryParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>The status, when it is one of the names (in their letter case).</summary>
+    public OccupationStatus? Occupation =>
+        Status is not null && System.Enum.GetNames<OccupationStatus>().Contains(Status.Trim()) ? System.Enum.Parse<OccupationStatus>(Status.Trim()) : null;
+
+    /// <summary>Given today's date (<see cref="RecordFollowUp.Today"/>).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        var today = context.Item<DateOnly>(RecordFollowUp.Today);
+        if (string.IsNullOrWhiteSpace(Date)) yield return Refused(nameof(Date), "Enter the date as yyyy-MM-dd.");
+        else if (Day is not { } d) yield return Refused(nameof(Date), "The date is not a valid date; write it as yyyy-MM-dd.");
+        else if (d > today) yield return Refused(nameof(Date), "The date cannot be in the future.");
+        else if (d < Dates.Min) yield return Refused(nameof(Date), "The date {0} is before {1}, the earliest date the system accepts.", d, Dates.Min);
+        if (string.IsNullOrWhiteSpace(Status)) yield return Refused(nameof(Status), "Give the status: Working, Studying or Neither.");
+        else if (Occupation is null) yield return Refused(nameof(Status), "The status must be Working, Studying or Neither.");
+        if (!Identity.PersonalNumber.TryParse(PersonalNumber, today, out _, out var error))
+            yield return Refused(nameof(PersonalNumber), Input.PersonalNumberProblem(error));
+    }
 }
 
 /// <summary>How many facts were new, replaced a different stored value, or were already stored as sent.</summary>
@@ -32,7 +73,7 @@ public sealed record FollowUpStored(int Stored, int Replaced, int Unchanged);
 public abstract record FollowUpOutcome
 {
     public sealed record Accepted(FollowUpStored Counts) : FollowUpOutcome;
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : FollowUpOutcome;
+    public sealed record Invalid(FieldErrors Errors) : FollowUpOutcome;
 }
 
 /// <summary>
@@ -40,80 +81,46 @@ public abstract record FollowUpOutcome
 /// nothing. A fact for a person and month (or date) already held replaces the stored value, as the case-event import
 /// does. Personal numbers are never logged and never echoed in an error.
 /// </summary>
-public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, Texts texts, CurrentUser user, ILogger<RecordFollowUp> log)
+public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, CurrentUser user, ILogger<RecordFollowUp> log)
 {
     public const int MaxItems = 10_000;
+    public const string Today = nameof(Today);
 
     private readonly record struct Fact(int Index, string PersonalNumber, DateOnly Date, int Value);
 
     public Task<FollowUpOutcome> BenefitMonthsAsync(IReadOnlyList<BenefitMonthInput?>? items, CancellationToken ct) =>
-        HandleAsync(items, "month", (item, today, error) =>
-        {
-            DateOnly? month = null;
-            if (string.IsNullOrWhiteSpace(item.Month)) error("month", texts["Enter the month as yyyy-MM."]);
-            else if (!DateOnly.TryParseExact(item.Month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-                error("month", texts["The month is not a valid month; write it as yyyy-MM."]);
-            else if (first > new DateOnly(today.Year, today.Month, 1)) error("month", texts["The month cannot be in the future."]);
-            else if (first < Dates.Min) error("month", texts.Format("The date {0} is before {1}, the earliest date the system accepts.", first, Dates.Min));
-            else month = first;
-            if (item.ReceivesBenefit is null) error("receivesBenefit", texts["Say whether the person received benefit in the month (true or false)."]);
-            return (item.PersonalNumber, month, item.ReceivesBenefit == true ? 1 : 0);
-        }, StoreBenefitMonthsAsync, ct);
+        HandleAsync(items, nameof(BenefitMonthInput.Month), item => (item.PersonalNumber, item.FirstDay, item.ReceivesBenefit == true ? 1 : 0),
+            StoreBenefitMonthsAsync, ct);
 
     public Task<FollowUpOutcome> OccupationStatusAsync(IReadOnlyList<OccupationStatusInput?>? items, CancellationToken ct) =>
-        HandleAsync(items, "date", (item, today, error) =>
-        {
-            DateOnly? date = null;
-            if (string.IsNullOrWhiteSpace(item.Date)) error("date", texts["Enter the date as yyyy-MM-dd."]);
-            else if (!DateOnly.TryParseExact(item.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                error("date", texts["The date is not a valid date; write it as yyyy-MM-dd."]);
-            else if (d > today) error("date", texts["The date cannot be in the future."]);
-            else if (d < Dates.Min) error("date", texts.Format("The date {0} is before {1}, the earliest date the system accepts.", d, Dates.Min));
-            else date = d;
-            var status = OccupationStatus.Working;
-            if (string.IsNullOrWhiteSpace(item.Status)) error("status", texts["Give the status: Working, Studying or Neither."]);
-            else if (System.Enum.GetNames<OccupationStatus>().Contains(item.Status.Trim())) status = System.Enum.Parse<OccupationStatus>(item.Status.Trim());
-            else error("status", texts["The status must be Working, Studying or Neither."]);
-            return (item.PersonalNumber, date, (int)status);
-        }, StoreOccupationsAsync, ct);
+        HandleAsync(items, nameof(OccupationStatusInput.Date), item => (item.PersonalNumber, item.Day, (int)(item.Occupation ?? OccupationStatus.Working)),
+            StoreOccupationsAsync, ct);
 
     private async Task<FollowUpOutcome> HandleAsync<T>(IReadOnlyList<T?>? items, string dateField,
-        Func<T, DateOnly, Action<string, string>, (string? PersonalNumber, DateOnly? Date, int Value)> read,
+        Func<T, (string? PersonalNumber, DateOnly? Date, int Value)> read,
         Func<List<Fact>, Dictionary<string, int>, CancellationToken, Task<FollowUpStored>> store, CancellationToken ct) where T : class
     {
-        var errors = new Dictionary<string, string[]>();
         if (items is null || items.Count == 0)
-            return Invalid("", texts["Send a JSON array with at least one item."]);
+            return new FollowUpOutcome.Invalid(new FieldErrors().Refuse("", "Send a JSON array with at least one item."));
         if (items.Count > MaxItems)
-            return Invalid("", texts.Format("Send at most {0} items in one request.", MaxItems));
+            return new FollowUpOutcome.Invalid(new FieldErrors().Refuse("", "Send at most {0} items in one request.", MaxItems));
 
         var today = clock.Today();
+        var errors = new FieldErrors();
         var facts = new List<Fact>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var index = i;
-            void Error(string field, string message)
-            {
-                var key = $"[{index}].{field}";
-                errors[key] = errors.TryGetValue(key, out var held) ? [.. held, message] : [message];
-            }
             if (items[i] is not { } item)
             {
-                errors[$"[{i}]"] = [texts["The item is empty; send an object."]];
+                errors.Refuse($"[{i}]", "The item is empty; send an object.");
                 continue;
             }
-            var (input, date, value) = read(item, today, Error);
-            string? number = null;
-            if (!PersonalNumber.TryParse(input, today, out var parsed, out var pnError))
-                Error("personalNumber", pnError switch
-                {
-                    PersonalNumberError.Missing => texts["Enter the person's personal identity number."],
-                    PersonalNumberError.Date => texts["The personal identity number does not contain a valid date of birth."],
-                    PersonalNumberError.Checksum => texts["The personal identity number's check digit is wrong; check for a typing error."],
-                    _ => texts["Write the personal identity number as YYYYMMDD-NNNN."],
-                });
-            else number = parsed.Value;
-            if (number is not null && date is not null) facts.Add(new Fact(i, number, date.Value, value));
+            var itemErrors = RequestRules.Check(item, (Today, today));
+            errors.AddAll(itemErrors, $"[{i}].");
+            var (input, date, value) = read(item);
+            if (!itemErrors.Has(nameof(BenefitMonthInput.PersonalNumber)) && !itemErrors.Has(dateField)
+                && Identity.PersonalNumber.TryParse(input, today, out var parsed, out _))
+                facts.Add(new Fact(i, parsed.Value, date!.Value, value));
         }
 
         // The people must be known here, and a district's system may only report on people with a case in its district.
@@ -122,15 +129,14 @@ public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, Texts text
         var firstIndex = new Dictionary<(string, DateOnly), int>();
         foreach (var fact in facts)
         {
-            var key = $"[{fact.Index}].personalNumber";
             if (!known.ContainsKey(fact.PersonalNumber))
-                errors[key] = [user.BoundDistrictCode is null
-                    ? texts["No case in Jobbtorg has this personal number."]
-                    : texts["No case in your district has this personal number."]];
+                errors.Refuse($"[{fact.Index}].{nameof(BenefitMonthInput.PersonalNumber)}", user.BoundDistrictCode is null
+                    ? "No case in Jobbtorg has this personal number."
+                    : "No case in your district has this personal number.");
             else if (firstIndex.TryGetValue((fact.PersonalNumber, fact.Date), out var earlier))
-                errors[$"[{fact.Index}].{dateField}"] = [dateField == "month"
-                    ? texts.Format("Item [{0}] already gives this person's benefit status for this month.", earlier)
-                    : texts.Format("Item [{0}] already gives this person's occupation status on this date.", earlier)];
+                errors.Refuse($"[{fact.Index}].{dateField}", dateField == nameof(BenefitMonthInput.Month)
+                    ? "Item [{0}] already gives this person's benefit status for this month."
+                    : "Item [{0}] already gives this person's occupation status on this date.", earlier);
             else firstIndex[(fact.PersonalNumber, fact.Date)] = fact.Index;
         }
         if (errors.Count > 0) return new FollowUpOutcome.Invalid(errors);
@@ -143,7 +149,7 @@ public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, Texts text
             {
                 var counts = await store(facts, known, ct);
                 log.LogInformation("Follow-up from {Client}: {Stored} stored, {Replaced} replaced, {Unchanged} unchanged ({Kind})",
-                    user.Name, counts.Stored, counts.Replaced, counts.Unchanged, dateField == "month" ? "benefit months" : "occupation status");
+                    user.Name, counts.Stored, counts.Replaced, counts.Unchanged, dateField == nameof(BenefitMonthInput.Month) ? "benefit months" : "occupation status");
                 return new FollowUpOutcome.Accepted(counts);
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -151,9 +157,6 @@ public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, Texts text
                 db.ChangeTracker.Clear();
             }
         }
-
-        FollowUpOutcome Invalid(string field, string message) =>
-            new FollowUpOutcome.Invalid(new Dictionary<string, string[]> { [field] = [message] });
     }
 
     /// <summary>Participant id by personal number, for the people the caller may report on.</summary>

@@ -67,8 +67,8 @@ public static class CaseEventFormat
     };
     private static readonly Dictionary<CaseEventType, string> NameOfType = TypeNames.ToDictionary(x => x.Value, x => x.Key);
 
-    /// <summary>Parses one line; on failure <paramref name="error"/> says what is wrong, in the user's language.</summary>
-    public static CaseEvent? Parse(ReadOnlySpan<byte> line, DateOnly today, Texts texts, out string? error)
+    /// <summary>Parses one line; on failure <paramref name="error"/> says what is wrong.</summary>
+    public static CaseEvent? Parse(ReadOnlySpan<byte> line, DateOnly today, out Message? error)
     {
         error = null;
         CaseEventLine? raw;
@@ -78,33 +78,33 @@ public static class CaseEventFormat
         }
         catch (JsonException e) when (e.Path is { Length: > 2 } path && e.BytePositionInLine is not null && IsUnreadableText(e))
         {
-            error = texts.Format("The field {0}: {1}", path.TrimStart('$', '.'), texts["The text contains half of a surrogate pair, which is not a character."]);
+            error = new Message("The field {0}: {1}", path.TrimStart('$', '.'), new Message("The text contains half of a surrogate pair, which is not a character."));
             return null;
         }
         catch (JsonException e) when (e.Path is { Length: > 2 } path && e.BytePositionInLine is not null && IsValueTypeError(e))
         {
-            error = texts.Format("The field {0} has the wrong type.", path.TrimStart('$', '.'));
+            error = new Message("The field {0} has the wrong type.", path.TrimStart('$', '.'));
             return null;
         }
         catch (JsonException e) when (e.Path == "$" && IsValueTypeError(e))
         {
             // Valid JSON, but a text, a number or an array where the line must be an object.
-            error = texts["The line is not a JSON object."];
+            error = new Message("The line is not a JSON object.");
             return null;
         }
         catch (JsonException e)
         {
-            error = texts.Format("The line is not valid JSON: the first error is at position {0}.", (e.BytePositionInLine ?? 0) + 1);
+            error = new Message("The line is not valid JSON: the first error is at position {0}.", (e.BytePositionInLine ?? 0) + 1);
             return null;
         }
         if (raw is null)
         {
-            error = texts["The line is not a JSON object."];
+            error = new Message("The line is not a JSON object.");
             return null;
         }
 
-        var problems = new List<string>();
-        void Problem(string message, params object?[] args) => problems.Add(texts.Format(message, args));
+        var problems = new List<Message>();
+        void Problem(string message, params object?[] args) => problems.Add(new Message(message, args));
 
         string? Required(string? value, string field)
         {
@@ -125,7 +125,7 @@ public static class CaseEventFormat
                 return default;
             }
             if ((planned ? Dates.PlannedProblem(date, today) : Dates.PastProblem(date, today)) is { } refused)
-                Problem("The field {0} is refused: {1}", field, texts.Format(refused.Template, refused.Args));
+                Problem("The field {0} is refused: {1}", field, new Message(refused.Template, refused.Args));
             return date;
         }
 
@@ -165,13 +165,13 @@ public static class CaseEventFormat
 
         // Text is stored as given: no NUL, nothing that failed to decode, no half surrogate pair.
         foreach (var (field, text) in raw.Fields())
-            if (Input.TextProblem(text) is { } textProblem) Problem("The field {0}: {1}", field, texts[textProblem]);
+            if (Input.TextProblem(text) is { } textProblem) Problem("The field {0}: {1}", field, new Message(textProblem));
         if (problems.Count > 0) return Fail(problems, out error);
 
         if (Required(raw.Type, "type") is not { } typeName) return Fail(problems, out error);
         if (!TypeNames.TryGetValue(typeName, out var type))
         {
-            error = texts.Format("The type '{0}' is unknown; allowed: {1}.", typeName, string.Join(", ", TypeNames.Keys));
+            error = new Message("The type '{0}' is unknown; allowed: {1}.", typeName, string.Join(", ", TypeNames.Keys));
             return null;
         }
 
@@ -254,7 +254,7 @@ public static class CaseEventFormat
                 if (monthText is not null && !DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
                     Problem("The field {0} must be a month written yyyy-MM, not '{1}'.", "month", monthText);
                 else if (monthText is not null && Dates.PastProblem(month, today) is { } refused)
-                    Problem("The field {0} is refused: {1}", "month", texts.Format(refused.Template, refused.Args));
+                    Problem("The field {0} is refused: {1}", "month", new Message(refused.Template, refused.Args));
                 parsed = new CaseEvent { Type = type, PersonalNumber = person?.Value, Date = month, ReceivesBenefit = RequiredBool(raw.ReceivesBenefit, "receivesBenefit") };
                 break;
             }
@@ -269,9 +269,10 @@ public static class CaseEventFormat
         return problems.Count > 0 ? Fail(problems, out error) : parsed;
     }
 
-    private static CaseEvent? Fail(List<string> problems, out string? error)
+    /// <summary>The problems side by side; the template holds only their places, so it has nothing to translate.</summary>
+    private static CaseEvent? Fail(List<Message> problems, out Message? error)
     {
-        error = string.Join(" ", problems);
+        error = problems.Count == 1 ? problems[0] : new Message(string.Join(' ', problems.Select((_, i) => $"{{{i}}}")), [.. problems]);
         return null;
     }
 

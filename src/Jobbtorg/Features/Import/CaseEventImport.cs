@@ -12,10 +12,11 @@ using Npgsql;
 
 namespace Jobbtorg.Features.Import;
 
-public sealed record ImportError(long Line, string Reason);
+/// <summary>A line the import refused, and why.</summary>
+public sealed record BadLine(long Line, Message Reason);
 
 /// <summary>The outcome of an import: events stored and skipped, or the bad lines (the first 1,000) and how many there were.</summary>
-public sealed record ImportResult(int Imported, int Skipped, IReadOnlyList<ImportError> Errors, int ErrorCount)
+public sealed record ImportResult(int Imported, int Skipped, IReadOnlyList<BadLine> Errors, int ErrorCount)
 {
     public bool Succeeded => ErrorCount == 0;
 }
@@ -32,7 +33,7 @@ public readonly record struct ImportProgress(string Phase, long Lines);
 /// the second time. A line is read as bytes through a fixed buffer: one longer than <see cref="MaxLineBytes"/> is a bad
 /// line, skipped without ever being held in memory.
 /// </summary>
-public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clock, ImportSpool spooling, ILogger<CaseEventImport> log)
+public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpool spooling, ILogger<CaseEventImport> log)
 {
     public const int MaxListedErrors = 1000;
     /// <summary>The longest line accepted; a real event is a few hundred bytes.</summary>
@@ -70,7 +71,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
         try
         {
             await using var transaction = await BeginExclusiveAsync(ct);
-            var run = new Run(db, texts, clock.Today(), importedBy, clock.GetUtcNow(), transaction);
+            var run = new Run(db, clock.Today(), importedBy, clock.GetUtcNow(), transaction);
             progress?.Report(new("reading", 0));
             await run.LoadDatabaseAsync(ct);
             var loaded = started.ElapsedMilliseconds;
@@ -112,7 +113,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
         return transaction;
     }
 
-    private sealed class Run(JobbtorgDb db, Texts texts, DateOnly today, string importedBy, DateTimeOffset now, DbTransaction transaction)
+    private sealed class Run(JobbtorgDb db, DateOnly today, string importedBy, DateTimeOffset now, DbTransaction transaction)
     {
         private readonly Dictionary<string, CaseState> cases = new(StringComparer.Ordinal);
         private readonly Dictionary<string, PersonState> people = new(StringComparer.Ordinal);
@@ -131,7 +132,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
         private Dictionary<string, (string Id, int? Centre)> users = [];
         private CaseRules rules = null!;
 
-        public List<ImportError> Errors { get; } = [];
+        public List<BadLine> Errors { get; } = [];
         public int ErrorCount { get; private set; }
         public long Lines { get; private set; }
         public int Imported { get; private set; }
@@ -144,7 +145,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
             centreIds = await db.JobCentres.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, ct);
             users = (await db.Users.AsNoTracking().Where(u => u.UserName != null).Select(u => new { u.UserName, u.Id, u.JobCentreId }).ToListAsync(ct))
                 .ToDictionary(u => u.UserName!, u => (u.Id, u.JobCentreId), StringComparer.OrdinalIgnoreCase);
-            rules = new CaseRules(texts, centreIds,
+            rules = new CaseRules(centreIds,
                 (coach, centre) => users.TryGetValue(coach, out var u) && u.Centre == centre ? u.Id : null,
                 (person, date) => Identity.PersonalNumber.TryParse(person, today, out var pn, out _) ? pn.AgeOn(date) : null);
 
@@ -188,11 +189,11 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
             CheckOneOpenCasePerPerson();
             foreach (var (line, person) in followUpsOfUnknownPeople)
                 if (!people.ContainsKey(person))
-                    Fail(line, texts["No case in the database or in the stream has this personal number."]);
+                    Fail(line, new Message("No case in the database or in the stream has this personal number."));
             if (ErrorCount > 0) Errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         }
 
-        private string? Check(long line, CaseEvent e)
+        private Message? Check(long line, CaseEvent e)
         {
             if (!e.IsCaseEvent) return CheckFollowUp(line, e);
 
@@ -202,15 +203,15 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
                 {
                     if (!fingerprints.Add(e)) { Skipped++; return null; }
                     return known.Existing
-                        ? texts.Format("The case {0} already exists with a different referral.", e.CaseRef)
-                        : texts.Format("The case {0} was already referred on line {1}.", e.CaseRef, known.ReferralLine);
+                        ? new Message("The case {0} already exists with a different referral.", e.CaseRef)
+                        : new Message("The case {0} was already referred on line {1}.", e.CaseRef, known.ReferralLine);
                 }
-                string? refused = null;
-                if (!districtIds.ContainsKey(e.District!)) refused = texts.Format("There is no district with the code '{0}'.", e.District);
+                Message? refused = null;
+                if (!districtIds.ContainsKey(e.District!)) refused = new Message("There is no district with the code '{0}'.", e.District);
                 else if (people.TryGetValue(e.PersonalNumber!, out var recorded) && recorded.Gender != e.Gender)
                     refused = recorded.GenderLine > 0
-                        ? texts.Format("The person's gender differs from their referral on line {0}.", recorded.GenderLine)
-                        : texts["The person's gender differs from the one already recorded."];
+                        ? new Message("The person's gender differs from their referral on line {0}.", recorded.GenderLine)
+                        : new Message("The person's gender differs from the one already recorded.");
                 if (refused is not null)
                 {
                     // The case's later lines are not reported again: the referral's line says what is wrong.
@@ -228,7 +229,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
             }
 
             if (!cases.TryGetValue(e.CaseRef!, out var c))
-                return refusedCases.Contains(e.CaseRef!) ? null : texts.Format("There is no referral for the case {0} before this line.", e.CaseRef);
+                return refusedCases.Contains(e.CaseRef!) ? null : new Message("There is no referral for the case {0} before this line.", e.CaseRef);
             if (!fingerprints.Add(e)) { Skipped++; return null; }
             if (rules.Apply(c, e) is { } reason)
             {
@@ -240,7 +241,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
             return null;
         }
 
-        private string? CheckFollowUp(long line, CaseEvent e)
+        private Message? CheckFollowUp(long line, CaseEvent e)
         {
             var key = (e.PersonalNumber!, e.Type, e.Date);
             var value = FollowUpValue(e);
@@ -249,8 +250,8 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
                 if (held.Value == value) { Skipped++; return null; }
                 if (!held.Stored)
                     return e.Type == CaseEventType.BenefitMonth
-                        ? texts["An earlier line gives this person another benefit status for the same month."]
-                        : texts["An earlier line gives this person another occupation status on the same date."];
+                        ? new Message("An earlier line gives this person another benefit status for the same month.")
+                        : new Message("An earlier line gives this person another occupation status on the same date.");
             }
             // A different value for a fact already stored is a correction: it replaces the stored one.
             if (held.Stored) correctionLines.Add(line);
@@ -272,7 +273,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
                     if (earlier.Life.Closure is { } closed && closed <= later.Life.ReferralDate) continue;
                     var (reported, other) = later.Existing ? (earlier, later) : (later, earlier);
                     if (reported.Existing) continue;
-                    Fail(reported.ReferralLine, texts.Format("The person already has an open case ({0}) on this case's dates; a person has at most one open case.", other.CaseRef));
+                    Fail(reported.ReferralLine, new Message("The person already has an open case ({0}) on this case's dates; a person has at most one open case.", other.CaseRef));
                 }
             }
         }
@@ -444,10 +445,10 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
 
         private static int FollowUpValue(CaseEvent e) => e.Type == CaseEventType.BenefitMonth ? (e.ReceivesBenefit ? 1 : 0) : (int)e.OccupationStatus;
 
-        private void Fail(long line, string reason)
+        private void Fail(long line, Message reason)
         {
             ErrorCount++;
-            if (Errors.Count < MaxListedErrors) Errors.Add(new ImportError(line, reason));
+            if (Errors.Count < MaxListedErrors) Errors.Add(new BadLine(line, reason));
         }
 
         private void MarkNew(long line) => newLines.Add(line);
@@ -461,7 +462,7 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
 
         private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t\r"u8).IsEmpty;
 
-        private async IAsyncEnumerable<(long Line, CaseEvent? Event, string? Error)> ReadAsync(string spool,
+        private async IAsyncEnumerable<(long Line, CaseEvent? Event, Message? Error)> ReadAsync(string spool,
             [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
         {
             await using var file = new FileStream(spool, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -471,16 +472,16 @@ public sealed class CaseEventImport(JobbtorgDb db, Texts texts, TimeProvider clo
                 Lines = Math.Max(Lines, line.Number);
                 if (line.TooLong)
                 {
-                    yield return (line.Number, null, texts.Format("The line is longer than {0} bytes; an event takes a few hundred.", MaxLineBytes));
+                    yield return (line.Number, null, new Message("The line is longer than {0} bytes; an event takes a few hundred.", MaxLineBytes));
                     continue;
                 }
                 if (IsBlank(line.Bytes.Span)) continue;
                 if (SpooledLines.FirstInvalidUtf8(line.Bytes.Span) is { } offset)
                 {
-                    yield return (line.Number, null, texts.Format("The line is not valid UTF-8: byte {0} cannot be read.", offset + 1));
+                    yield return (line.Number, null, new Message("The line is not valid UTF-8: byte {0} cannot be read.", offset + 1));
                     continue;
                 }
-                var e = CaseEventFormat.Parse(line.Bytes.Span, today, texts, out var error);
+                var e = CaseEventFormat.Parse(line.Bytes.Span, today, out var error);
                 yield return (line.Number, e, error);
             }
         }

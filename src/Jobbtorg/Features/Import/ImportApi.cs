@@ -7,6 +7,8 @@ namespace Jobbtorg.Features.Import;
 
 public sealed record ImportAccepted(int Imported, int Skipped);
 public sealed record ImportRefused(IReadOnlyList<ImportError> Errors, int ErrorCount);
+/// <summary>A refused line as the answer gives it: the reason in the language the request asked for.</summary>
+public sealed record ImportError(long Line, string Reason);
 
 public static class ImportApi
 {
@@ -22,7 +24,7 @@ public static class ImportApi
                 var result = await import.ImportAsync(request.Body, request.HttpContext.User.Identity?.Name ?? "import", ct);
                 return result.Succeeded
                     ? Results.Ok(new ImportAccepted(result.Imported, result.Skipped))
-                    : Results.UnprocessableEntity(new ImportRefused(result.Errors, result.ErrorCount));
+                    : Results.UnprocessableEntity(new ImportRefused(result.Errors.Select(e => new ImportError(e.Line, texts.Format(e.Reason))).ToList(), result.ErrorCount));
             })
             .RequirePermission(Permission.Import)
             .WithMetadata(new DisableRequestSizeLimitAttribute())

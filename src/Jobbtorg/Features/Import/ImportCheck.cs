@@ -57,11 +57,11 @@ internal sealed class EventFingerprints
 
 /// <summary>Applies the events of one case, as the stream is read, through the same <see cref="CaseLifecycle"/> the
 /// entity uses; a refused event is reported with the lifecycle's own message, naming the case and the event's date.</summary>
-internal sealed class CaseRules(Texts texts, IReadOnlyDictionary<string, int> centreIds, Func<string, int, string?> coachUserId,
+internal sealed class CaseRules(IReadOnlyDictionary<string, int> centreIds, Func<string, int, string?> coachUserId,
     Func<string, DateOnly, int?> ageOn)
 {
     /// <summary>Applies a case event (not a referral) to its case; null when it is in order, else the reason.</summary>
-    public string? Apply(CaseState c, CaseEvent e)
+    public Message? Apply(CaseState c, CaseEvent e)
     {
         var step = e.Type switch
         {
@@ -75,11 +75,11 @@ internal sealed class CaseRules(Texts texts, IReadOnlyDictionary<string, int> ce
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.Type, "Not an event of a case's life."),
         };
         if (step.Broken is { } broken)
-            return texts.Format("Case {0} on {1}: {2}", c.CaseRef, e.Date, texts.Format(broken.Template, broken.Args));
+            return new Message("Case {0} on {1}: {2}", c.CaseRef, e.Date, new Message(broken.Template, broken.Args));
 
         if (e.Type == CaseEventType.Enrolment)
         {
-            if (!centreIds.TryGetValue(e.JobCentre!, out var centre)) return texts.Format("There is no job centre with the code '{0}'.", e.JobCentre);
+            if (!centreIds.TryGetValue(e.JobCentre!, out var centre)) return new Message("There is no job centre with the code '{0}'.", e.JobCentre);
             c.JobCentreId = centre;
             c.CoachId = e.Coach is null ? null : coachUserId(e.Coach, centre);
             c.CoachRef = c.CoachId is null ? e.Coach : null;

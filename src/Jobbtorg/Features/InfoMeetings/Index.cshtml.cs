@@ -25,7 +25,7 @@ public class IndexModel(JobbtorgDb db, ScheduleInfoMeetings schedule, SetDistric
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public int Weeks { get; set; } = DefaultWeeks;
 
-    [BindProperty] public ScheduleForm Meeting { get; set; } = new();
+    [BindProperty] public MeetingRequest Meeting { get; set; } = new();
     [BindProperty] public List<QuotaInput> Quotas { get; set; } = [];
 
     public List<JobCentre> Centres { get; private set; } = [];
@@ -42,7 +42,7 @@ public class IndexModel(JobbtorgDb db, ScheduleInfoMeetings schedule, SetDistric
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadAsync(HttpContext.RequestAborted);
-        if (Selected is not null) Meeting = ScheduleForm.Defaults(Selected.Code, Today.AddDays(7));
+        if (Selected is not null) Meeting = new MeetingRequest { JobCentre = Selected.Code, Kind = MeetingKind.Adult, Date = Today.AddDays(7), Time = new TimeOnly(9, 30) };
         return Page();
     }
 
@@ -54,14 +54,12 @@ public class IndexModel(JobbtorgDb db, ScheduleInfoMeetings schedule, SetDistric
         // binder's error and nothing is scheduled; the meeting's rules name what is wrong with the other fields.
         var unread = ModelState.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToHashSet();
         var scheduling = unread.Count == 0
-            ? await schedule.HandleAsync(Meeting.ToRequest(), MayManageCentre, ct)
-            : await schedule.CheckAsync(Meeting.ToRequest(), MayManageCentre, ct);
+            ? await schedule.HandleAsync(Meeting, MayManageCentre, ct)
+            : await schedule.CheckAsync(Meeting, MayManageCentre, ct);
         var created = scheduling.Meetings;
         if (unread.Count > 0 || scheduling.Broken.Count > 0)
         {
-            foreach (var (field, messages) in BrokenRule.ToErrors(scheduling.Broken, texts))
-                if (!unread.Contains($"{nameof(Meeting)}.{field}"))
-                    foreach (var message in messages) ModelState.AddModelError($"{nameof(Meeting)}.{field}", message);
+            ModelState.AddErrors(FieldErrors.From(scheduling.Broken), texts, nameof(Meeting), keepUnread: true);
             Centre ??= Meeting.JobCentre;
             await LoadAsync(ct);
             return Page();
@@ -227,30 +225,5 @@ public class IndexModel(JobbtorgDb db, ScheduleInfoMeetings schedule, SetDistric
         public string? District { get; set; }
         public MeetingKind Kind { get; set; }
         public string? PlacesPerWeek { get; set; }
-    }
-
-    /// <summary>The schedule form: <see cref="MeetingRequest"/> as the browser sends it.</summary>
-    public sealed class ScheduleForm
-    {
-        public string? JobCentre { get; set; }
-        public MeetingKind? Kind { get; set; }
-        public DateOnly? Date { get; set; }
-        public TimeOnly? Time { get; set; }
-        public int? DurationMinutes { get; set; }
-        public string? Room { get; set; }
-        public int? Capacity { get; set; }
-        public string? Language { get; set; }
-        public int? Weeks { get; set; }
-
-        public static ScheduleForm Defaults(string centre, DateOnly date) => new()
-        {
-            JobCentre = centre, Kind = MeetingKind.Adult, Date = date, Time = new TimeOnly(9, 30), DurationMinutes = 90, Language = "svenska", Weeks = 1,
-        };
-
-        public MeetingRequest ToRequest() => new()
-        {
-            JobCentre = JobCentre, Kind = Kind, Date = Date, Time = Time, DurationMinutes = DurationMinutes, Room = Room, Capacity = Capacity,
-            Language = Language, Weeks = Weeks,
-        };
     }
 }

@@ -13,15 +13,15 @@ public static class InfoMeetingsApi
     {
         var meetings = routes.MapGroup("/api/info-meetings").WithTags("Info meetings").RequirePermission(Permission.ReadInfoMeetingTimes);
 
-        meetings.MapGet("/", async Task<Results<Ok<List<InfoMeetingDto>>, ValidationProblem>> (JobbtorgDb db, TimeProvider clock, Texts texts,
+        meetings.MapGet("/", async Task<Results<Ok<List<InfoMeetingDto>>, FieldProblem>> (JobbtorgDb db, TimeProvider clock,
                 CancellationToken ct, string? jobCentre = null, string? kind = null, string? from = null, string? to = null, bool includeCancelled = false) =>
             {
-                var errors = new Dictionary<string, string[]>();
-                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors, texts);
-                var first = Input.QueryDate(nameof(from), from, errors, texts);
-                var last = Input.QueryDate(nameof(to), to, errors, texts);
-                if (first > last) errors[nameof(to)] = [texts["The period cannot end before it starts."]];
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                var errors = new FieldErrors();
+                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors);
+                var first = Input.QueryDate(nameof(from), from, errors);
+                var last = Input.QueryDate(nameof(to), to, errors);
+                if (first > last) errors.Refuse(nameof(to), "The period cannot end before it starts.");
+                if (errors.Count > 0) return new FieldProblem(errors);
                 var start = Clock.FromStockholm(first ?? clock.Today(), TimeOnly.MinValue)!.Value;
                 var end = Clock.FromStockholm((last ?? clock.Today().AddDays(7 * 12)).AddDays(1), TimeOnly.MinValue)!.Value;
                 var query = db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(m => m.StartsAt >= start && m.StartsAt < end);
@@ -34,11 +34,11 @@ public static class InfoMeetingsApi
             .WithSummary("Info meetings, earliest first")
             .WithDescription("Meetings from `from` to `to` (Stockholm dates, default today and twelve weeks on), optionally at one job centre and of one kind, with booked and free seats. A date outside 1900-01-01 … 2099-12-31 or a kind other than Adult or Youth answers 400 naming the parameter.");
 
-        meetings.MapPost("/", async Task<Results<Created<List<InfoMeetingDto>>, ValidationProblem>> (MeetingRequest request, ScheduleInfoMeetings schedule,
-                CurrentUser user, JobbtorgDb db, Texts texts, CancellationToken ct) =>
+        meetings.MapPost("/", async Task<Results<Created<List<InfoMeetingDto>>, FieldProblem>> (MeetingRequest request, ScheduleInfoMeetings schedule,
+                CurrentUser user, JobbtorgDb db, CancellationToken ct) =>
             {
                 var scheduling = await schedule.HandleAsync(request, centre => user.MayAtCentre(Permission.ManageInfoMeetings, centre), ct);
-                if (scheduling.Broken.Count > 0) return TypedResults.ValidationProblem(BrokenRule.ToErrors(scheduling.Broken, texts));
+                if (scheduling.Broken.Count > 0) return new FieldProblem(FieldErrors.From(scheduling.Broken));
                 var ids = scheduling.Meetings.Select(m => m.Id).ToList();
                 var stored = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(m => ids.Contains(m.Id)).OrderBy(m => m.StartsAt).ToListAsync(ct);
                 return TypedResults.Created($"/api/info-meetings/{ids[0]}", stored.Select(InfoMeetingDto.From).ToList());
@@ -84,15 +84,15 @@ public static class InfoMeetingsApi
                              "next free meeting or joins the waiting list.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        meetings.MapGet("/next-free", async Task<Results<Ok<NextFreeTimeDto>, ValidationProblem>> (FindNextFreeTime nextFree, JobbtorgDb db, Texts texts,
+        meetings.MapGet("/next-free", async Task<Results<Ok<NextFreeTimeDto>, FieldProblem>> (FindNextFreeTime nextFree, JobbtorgDb db,
                 CancellationToken ct, string? district = null, string? kind = null) =>
             {
-                var errors = new Dictionary<string, string[]>();
-                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors, texts) ?? MeetingKind.Adult;
+                var errors = new FieldErrors();
+                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors) ?? MeetingKind.Adult;
                 var found = string.IsNullOrWhiteSpace(district) ? null : await db.Districts.FirstOrDefaultAsync(d => d.Code == district.Trim().ToLower(), ct);
-                if (found is null)
-                    errors[nameof(district)] = [string.IsNullOrWhiteSpace(district) ? texts["Choose the district."] : texts.Format("There is no district with the code '{0}'.", district)];
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                if (found is null && string.IsNullOrWhiteSpace(district)) errors.Refuse(nameof(district), "Choose the district.");
+                else if (found is null) errors.Refuse(nameof(district), "There is no district with the code '{0}'.", district);
+                if (errors.Count > 0) return new FieldProblem(errors);
                 var next = await nextFree.HandleAsync(found!, kindOf, ct);
                 return TypedResults.Ok(new NextFreeTimeDto(found!.Code, kindOf, next?.StartsAt.ToStockholm(), next?.MeetingId, next?.JobCentre, next?.FreeSeats, next?.QuotaLeft));
             })
@@ -100,12 +100,12 @@ public static class InfoMeetingsApi
             .WithSummary("The next free info-meeting time for a district and kind")
             .WithDescription("The earliest meeting within the booking horizon with a free seat in a week where the district has quota left; `startsAt` is null when there is none, and new referrals then join the waiting list.");
 
-        meetings.MapGet("/waiting-list", async Task<Results<Ok<List<WaitingCaseDto>>, ValidationProblem>> (JobbtorgDb db,
-                CaseAccess access, Texts texts, CancellationToken ct, string? jobCentre = null, string? kind = null) =>
+        meetings.MapGet("/waiting-list", async Task<Results<Ok<List<WaitingCaseDto>>, FieldProblem>> (JobbtorgDb db,
+                CaseAccess access, CancellationToken ct, string? jobCentre = null, string? kind = null) =>
             {
-                var errors = new Dictionary<string, string[]>();
-                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors, texts);
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                var errors = new FieldErrors();
+                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors);
+                if (errors.Count > 0) return new FieldProblem(errors);
                 int? centreId = string.IsNullOrWhiteSpace(jobCentre) ? null
                     : await db.JobCentres.Where(j => j.Code == jobCentre.Trim().ToLower()).Select(j => (int?)j.Id).FirstOrDefaultAsync(ct) ?? -1;
                 var visible = await access.VisibleCasesAsync(ct);
@@ -130,19 +130,19 @@ public static class InfoMeetingsApi
             .WithName("getDistrictQuotas")
             .WithSummary("A district's weekly info-meeting places per kind")
             .WithDescription("Places a week per kind of meeting (`Adult`, `Youth`); a kind missing from the answer is limited only by the seats.");
-        quotas.MapPut("/{code}/quotas/{kind}", async Task<Results<NoContent, NotFound, ValidationProblem>> (string code, string kind, QuotaRequest request,
-                JobbtorgDb db, SetDistrictQuota setQuota, CurrentUser user, Texts texts, CancellationToken ct) =>
+        quotas.MapPut("/{code}/quotas/{kind}", async Task<Results<NoContent, NotFound, FieldProblem>> (string code, string kind, QuotaRequest request,
+                JobbtorgDb db, SetDistrictQuota setQuota, CurrentUser user, CancellationToken ct) =>
             {
-                var errors = new Dictionary<string, string[]>();
-                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors, texts);
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                var errors = new FieldErrors();
+                var kindOf = Input.QueryName<MeetingKind>(nameof(kind), kind, errors);
+                if (errors.Count > 0) return new FieldProblem(errors);
                 if (await db.Districts.FirstOrDefaultAsync(d => d.Code == code, ct) is not { } district) return TypedResults.NotFound();
-                if (request.PlacesPerWeek is null)
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(request.PlacesPerWeek)] = [texts["Enter the number of places a week."]] });
-                await setQuota.HandleAsync(district, kindOf!.Value, request.PlacesPerWeek.Value, centre => user.MayAtCentre(Permission.ManageInfoMeetings, centre), ct);
+                if (RequestRules.Check(request) is { Count: > 0 } invalid) return new FieldProblem(invalid);
+                await setQuota.HandleAsync(district, kindOf!.Value, request.PlacesPerWeek!.Value, centre => user.MayAtCentre(Permission.ManageInfoMeetings, centre), ct);
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.ManageInfoMeetings)
+            .DisableValidation()
             .WithName("setDistrictQuota")
             .WithSummary("Set a district's weekly places for a kind of meeting (managers of the serving centre)")
             .WithDescription("Cases on the waiting list are booked at once when the new quota leaves places free.")
@@ -180,17 +180,17 @@ public static class InfoMeetingsApi
             .WithDescription("A case without a booking answers 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        cases.MapPost("/attendance", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult, ValidationProblem>> (int id, AttendanceRequest request,
-                CaseAccess access, CurrentUser user, RecordMeetingOutcome record, JobbtorgDb db, Texts texts, CancellationToken ct) =>
+        cases.MapPost("/attendance", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult, FieldProblem>> (int id, AttendanceRequest request,
+                CaseAccess access, CurrentUser user, RecordMeetingOutcome record, JobbtorgDb db, CancellationToken ct) =>
             {
                 if (!await access.CanSeeAsync(id, ct)) return TypedResults.NotFound();
-                if (request.Outcome is null or BookingStatus.Booked)
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(request.Outcome)] = [texts["Choose attended, no-show or cancelled."]] });
+                if (RequestRules.Check(request) is { Count: > 0 } invalid) return new FieldProblem(invalid);
                 var booking = await db.InfoMeetingBookings.Include(b => b.Meeting).FirstOrDefaultAsync(b => b.ActiveCaseId == id, ct)
                     ?? throw new RuleBrokenException("The case has no booking to record attendance for.");
                 if (!user.MayAtCentre(Permission.RecordInfoMeetingAttendance, booking.Meeting.JobCentreId)) return TypedResults.Forbid();
-                return TypedResults.Ok(CaseBookingDto.From(id, await record.HandleAsync(booking.Id, request.Outcome.Value, ct)));
+                return TypedResults.Ok(CaseBookingDto.From(id, await record.HandleAsync(booking.Id, request.Outcome!.Value, ct)));
             })
+            .DisableValidation()
             .WithName("recordInfoMeetingAttendance")
             .WithSummary("Record attendance at the booked meeting: Attended, NoShow or Cancelled (coaches and managers of the centre)")
             .WithDescription("Attended records the first meeting for the waiting-time indicator; NoShow is recorded and the case is booked again; Cancelled frees the seat and books the case again. Attendance can be recorded from the day of the meeting.")

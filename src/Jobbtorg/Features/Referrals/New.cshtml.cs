@@ -38,8 +38,7 @@ public class NewModel(RegisterReferral register, JobbtorgDb db, CurrentUser user
                     ModelState.AddModelError("", texts[ReferralsApi.OpenElsewhereMessage]);
                     break;
                 case ReferralOutcome.Invalid invalid:
-                    foreach (var (field, messages) in invalid.Errors)
-                        foreach (var message in messages) ModelState.AddModelError($"Input.{field}", message);
+                    ModelState.AddErrors(invalid.Errors, texts, nameof(Input));
                     break;
             }
         }

@@ -15,8 +15,8 @@ public static class ReferralsApi
     {
         var group = routes.MapGroup("/api/referrals").WithTags("Referrals").RequirePermission(Permission.Refer);
 
-        group.MapPost("/", async Task<Results<Created<CaseDto>, Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (
-                ReferralRequest request, RegisterReferral register, JobbtorgDb db, TimeProvider clock, Texts texts, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<CaseDto>, Ok<CaseDto>, FieldProblem, RefusedProblem>> (
+                ReferralRequest request, RegisterReferral register, JobbtorgDb db, TimeProvider clock, CancellationToken ct) =>
             {
                 async Task<CaseDto> Dto(Case c) =>
                     CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) };
@@ -24,12 +24,13 @@ public static class ReferralsApi
                 {
                     ReferralOutcome.Created created => TypedResults.Created($"/api/cases/{created.Case.Id}", await Dto(created.Case)),
                     ReferralOutcome.Existing existing => TypedResults.Ok(await Dto(existing.Case)),
-                    ReferralOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-                    ReferralOutcome.OpenElsewhere => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                        title: texts["The action was refused"], detail: texts[OpenElsewhereMessage]),
+                    ReferralOutcome.Invalid invalid => new FieldProblem(invalid.Errors),
+                    ReferralOutcome.OpenElsewhere => new RefusedProblem(new Message(OpenElsewhereMessage)),
                     _ => throw new InvalidOperationException(),
                 };
             })
+            // The request's rules are checked by the use case, with the district's, and answered in the caller's language.
+            .DisableValidation()
             .WithName("createReferral")
             .WithSummary("Refer a person to the job centre")
             .WithDescription("Creates a case (201) and books it on the next free info meeting, or puts it on the waiting list " +

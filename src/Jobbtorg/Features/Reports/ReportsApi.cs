@@ -11,23 +11,23 @@ public static class ReportsApi
         var group = routes.MapGroup("/api/reports").WithTags("Reports").RequirePermission(Permission.ReadReports);
 
         // The query values are read as text so that a bad one is named in a ValidationProblem, not a bare 400.
-        group.MapGet("/indicators", async Task<Results<Ok<IndicatorReport>, ValidationProblem>> (
-                Indicators indicators, TimeProvider clock, Texts texts, CancellationToken ct,
+        group.MapGet("/indicators", async Task<Results<Ok<IndicatorReport>, FieldProblem>> (
+                Indicators indicators, TimeProvider clock, CancellationToken ct,
                 string? from = null, string? to = null, string? asOf = null, string? groupBy = null) =>
             {
-                var errors = new Dictionary<string, string[]>();
-                var start = ReadDate(nameof(from), from, required: true, errors, texts);
-                var end = ReadDate(nameof(to), to, required: true, errors, texts);
-                var seenOn = ReadDate(nameof(asOf), asOf, required: false, errors, texts) ?? clock.Today();
-                if (start > end) errors[nameof(to)] = [texts["The period cannot end before it starts."]];
+                var errors = new FieldErrors();
+                var start = ReadDate(nameof(from), from, required: true, errors);
+                var end = ReadDate(nameof(to), to, required: true, errors);
+                var seenOn = ReadDate(nameof(asOf), asOf, required: false, errors) ?? clock.Today();
+                if (start > end) errors.Refuse(nameof(to), "The period cannot end before it starts.");
                 GroupBy? grouping = null;
                 if (!string.IsNullOrWhiteSpace(groupBy))
                 {
                     var name = Enum.GetNames<GroupBy>().FirstOrDefault(n => n.Equals(groupBy.Trim(), StringComparison.OrdinalIgnoreCase));
-                    if (name is null) errors[nameof(groupBy)] = [texts.Format("'{0}' is not a grouping; use reportingGroup, jobCentre, district or gender.", groupBy)];
+                    if (name is null) errors.Refuse(nameof(groupBy), "'{0}' is not a grouping; use reportingGroup, jobCentre, district or gender.", groupBy);
                     else grouping = Enum.Parse<GroupBy>(name);
                 }
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                if (errors.Count > 0) return new FieldProblem(errors);
 
                 var data = await indicators.LoadAsync(seenOn, ct);
                 return TypedResults.Ok(IndicatorCalculator.Compute(data, start!.Value, end!.Value, grouping));
@@ -44,15 +44,13 @@ public static class ReportsApi
         return group;
     }
 
-    private static DateOnly? ReadDate(string field, string? value, bool required, Dictionary<string, string[]> errors, Texts texts)
+    private static DateOnly? ReadDate(string field, string? value, bool required, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            if (required) errors[field] = [texts.Format("Enter the date '{0}' as yyyy-MM-dd.", field)];
+            if (required) errors.Refuse(field, "Enter the date '{0}' as yyyy-MM-dd.", field);
             return null;
         }
-        if (Input.TryReadDate(value, out var date, out var problem)) return date;
-        errors[field] = [texts.Format(problem!.Template, problem.Args)];
-        return null;
+        return Input.QueryDate(field, value, errors);
     }
 }

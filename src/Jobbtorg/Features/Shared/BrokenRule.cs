@@ -13,12 +13,4 @@ public sealed class BrokenRule(string template, params object[] args)
         new(template, args) { Field = field };
 
     public RuleBrokenException ToException() => new(Template, Args);
-
-    /// <summary>The rules as field errors in the reader's language, one message a field (the last rule given for it).</summary>
-    public static Dictionary<string, string[]> ToErrors(IEnumerable<BrokenRule> rules, Texts texts)
-    {
-        var errors = new Dictionary<string, string[]>();
-        foreach (var rule in rules) errors[rule.Field] = [texts.Format(rule.Template, rule.Args)];
-        return errors;
-    }
 }

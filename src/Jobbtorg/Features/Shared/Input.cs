@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Jobbtorg.Calendar;
+using Jobbtorg.Identity;
 
 namespace Jobbtorg.Features.Shared;
 
@@ -97,22 +98,31 @@ public static partial class Input
     }
 
     /// <summary>An optional date from an API query string; a refused one is added to <paramref name="errors"/> under the field.</summary>
-    public static DateOnly? QueryDate(string field, string? text, IDictionary<string, string[]> errors, Texts texts)
+    public static DateOnly? QueryDate(string field, string? text, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (TryReadDate(text, out var date, out var problem)) return date;
-        errors[field] = [texts.Format(problem!.Template, problem.Args)];
+        errors.Refuse(field, problem!.Template, problem.Args);
         return null;
     }
 
     /// <summary>An optional enumeration from an API query string or route; a refused one is added to <paramref name="errors"/>.</summary>
-    public static T? QueryName<T>(string field, string? text, IDictionary<string, string[]> errors, Texts texts) where T : struct, Enum
+    public static T? QueryName<T>(string field, string? text, FieldErrors errors) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (TryReadName<T>(text, out var value)) return value;
-        errors[field] = [texts.Format("'{0}' is not one of {1}.", text, NameList(typeof(T)))];
+        errors.Refuse(field, "'{0}' is not one of {1}.", text, NameList(typeof(T)));
         return null;
     }
+
+    /// <summary>Why a personal identity number was refused, as the person entering it is told.</summary>
+    public static Message PersonalNumberProblem(PersonalNumberError error) => new Message(error switch
+    {
+        PersonalNumberError.Missing => "Enter the person's personal identity number.",
+        PersonalNumberError.Date => "The personal identity number does not contain a valid date of birth.",
+        PersonalNumberError.Checksum => "The personal identity number's check digit is wrong; check for a typing error.",
+        _ => "Write the personal identity number as YYYYMMDD-NNNN.",
+    });
 
     private static readonly ConcurrentDictionary<Type, Dictionary<string, object>> NamesByType = new();
 

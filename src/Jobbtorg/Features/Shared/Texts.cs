@@ -25,28 +25,27 @@ public sealed class Texts
         : text;
 
     public string Format(string text, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, this[text], args.Select(Display).ToArray());
+        string.Format(CultureInfo.CurrentCulture, this[text], args.Select(a => Message.Shown(a, Format)).ToArray());
+
+    public string Format(Message message) => Format(message.Template, message.Args);
+
+    /// <summary>Each field's messages in the reader's language, as a validation problem or a form shows them.</summary>
+    public Dictionary<string, string[]> Errors(FieldErrors errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(Format).ToArray(), StringComparer.Ordinal);
 
     public string Enum<T>(T value) where T : struct, System.Enum => this[$"{typeof(T).Name}.{value}"];
 
     public string Enum<T>(T? value) where T : struct, System.Enum => value is { } v ? Enum(v) : "–";
 
     /// <summary>Dates are written the Swedish way in both languages: 2024-05-07.</summary>
-    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
+    public static string Date(DateOnly? date) => date is { } d ? Message.Shown(d) : "–";
 
-    public static string Instant(DateTimeOffset instant) => instant.ToStockholm().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset instant) => Message.Shown(instant);
 
     /// <summary>An appointment as a person reads it, in Stockholm time: "tisdag 1 december 2026 kl. 09:30".</summary>
     public static string Appointment(DateTimeOffset instant) => IsSwedish
         ? instant.ToStockholm().ToString("dddd d MMMM yyyy 'kl.' HH:mm", Swedish)
         : instant.ToStockholm().ToString("dddd d MMMM yyyy 'at' HH:mm", English);
-
-    private static object? Display(object? arg) => arg switch
-    {
-        DateOnly d => Date(d),
-        null => "–",
-        _ => arg,
-    };
 
     /// <summary>Every feature's translations in one language, merged.</summary>
     internal static Dictionary<string, string> Load(string language)

@@ -23,6 +23,8 @@ public static class WebSetup
         // Swedish letters are written as they are, not as character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Requests a use case checks are not checked a second time, in part, by the pages (see RequestRules).
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new CheckedByUseCaseMetadataProvider()));
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Texts>((o, texts) =>
         {
             // Form values that cannot be read (a malformed date, an unknown choice) are named in the user's language.

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
@@ -15,16 +16,18 @@ public class MeetingModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
 {
     public const int DefaultMinutes = 60;
 
+    /// <summary>What the form must give; the values themselves are judged by <see cref="ThreePartyMeeting.BookingRules"/>.</summary>
     public sealed class BookingInput
     {
-        public DateOnly? Date { get; set; }
-        public TimeOnly? Time { get; set; }
-        public int? DurationMinutes { get; set; }
-        public ThreePartyMeetingForm? Form { get; set; }
+        [Required(ErrorMessage = "Enter the date of the meeting.")] public DateOnly? Date { get; set; }
+        [Required(ErrorMessage = "Enter the time the meeting starts.")] public TimeOnly? Time { get; set; }
+        [Required(ErrorMessage = "Enter how long the meeting lasts, in minutes.")] public int? DurationMinutes { get; set; }
+        [Required(ErrorMessage = "Choose whether the meeting is held on site, by video or by phone.")] public ThreePartyMeetingForm? Form { get; set; }
         public string? Place { get; set; }
     }
 
-    [BindProperty] public BookingInput Input { get; set; } = new();
+    /// <summary>Bound by the booking alone, so that its required fields do not hold up the notes or a cancellation.</summary>
+    public BookingInput Input { get; set; } = new();
     [BindProperty] public string? NotesText { get; set; }
 
     public List<ThreePartyMeeting> Meetings { get; private set; } = [];
@@ -55,27 +58,19 @@ public class MeetingModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         return File(System.Text.Encoding.UTF8.GetBytes(calendar), "text/calendar; charset=utf-8", MeetingInvitation.FileName(Meeting));
     }
 
-    public async Task<IActionResult> OnPostAsync(int caseId)
+    public async Task<IActionResult> OnPostAsync(int caseId, [Bind(Prefix = nameof(Input))] BookingInput booking)
     {
+        Input = booking;
         if (!await PrepareAsync(caseId, null)) return NotFound();
         if (!MayBook) return Forbid();
         var now = Clock.GetUtcNow();
-        if (Input.Date is null) ModelState.AddModelError("Input.Date", Texts["Enter the date of the meeting."]);
-        if (Input.Time is null) ModelState.AddModelError("Input.Time", Texts["Enter the time the meeting starts."]);
-        if (Input.DurationMinutes is null) ModelState.AddModelError("Input.DurationMinutes", Texts["Enter how long the meeting lasts, in minutes."]);
-        else if (Input.DurationMinutes is < ThreePartyMeeting.MinMinutes or > ThreePartyMeeting.MaxMinutes)
-            ModelState.AddModelError("Input.DurationMinutes", Texts.Format("The meeting must last between {0} and {1} minutes.", ThreePartyMeeting.MinMinutes, ThreePartyMeeting.MaxMinutes));
-        if (Input.Form is null) ModelState.AddModelError("Input.Form", Texts["Choose whether the meeting is held on site, by video or by phone."]);
-        if (string.IsNullOrWhiteSpace(Input.Place)) ModelState.AddModelError("Input.Place", Texts["Say where the meeting is held, or how to join by video or phone."]);
-        else if (Input.Place.Length > ThreePartyMeeting.MaxPlaceLength)
-            ModelState.AddModelError("Input.Place", Texts.Format("The place may be at most {0} characters.", ThreePartyMeeting.MaxPlaceLength));
-        DateTimeOffset? start = null;
-        if (Input.Date is { } date && Input.Time is { } time)
-        {
-            start = Shared.Clock.FromStockholm(date, time);
-            if (start is null) ModelState.AddModelError("Input.Time", Texts["That time does not exist in Stockholm (the clocks go forward); choose another."]);
-            else if (start <= now) ModelState.AddModelError("Input.Date", Texts["The meeting must start later than now."]);
-        }
+        var start = Input is { Date: { } date, Time: { } time } ? Shared.Clock.FromStockholm(date, time) : null;
+        if (Input is { Date: not null, Time: not null } && start is null)
+            ModelState.AddModelError("Input.Time", Texts["That time does not exist in Stockholm (the clocks go forward); choose another."]);
+        // The meeting's own rules, on the fields that gave the values; the start is the date's.
+        var rules = ThreePartyMeeting.BookingRules(start, Input.DurationMinutes, Input.Place, now)
+            .Select(r => r.Field == nameof(ThreePartyMeeting.StartsAt) ? BrokenRule.OnField(nameof(BookingInput.Date), r.Template, r.Args) : r);
+        ModelState.AddErrors(FieldErrors.From(rules), Texts, nameof(Input));
         if (!ModelState.IsValid) return Page();
 
         var booker = await users.GetUserAsync(User);
@@ -96,13 +91,11 @@ public class MeetingModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
     {
         if (!await PrepareAsync(caseId, meetingId) || Meeting is null) return NotFound();
         if (!MayRecordNotes) return Forbid();
-        if (string.IsNullOrWhiteSpace(NotesText)) ModelState.AddModelError(nameof(NotesText), Texts["Write the notes from the meeting."]);
-        else if (NotesText.Length > ThreePartyMeeting.MaxNotesLength)
-            ModelState.AddModelError(nameof(NotesText), Texts.Format("The notes may be at most {0} characters.", ThreePartyMeeting.MaxNotesLength));
         var coach = await users.GetUserAsync(User);
         if (!ModelState.IsValid || coach is null) return Page();
         var heading = Texts.Format("Three-party meeting {0} (participant, coach and case worker):", Texts.Instant(Meeting.StartsAt));
-        if (await TryChangeAsync(() => Meeting.RecordNotes(NotesText!, heading, coach, Clock.GetUtcNow(), Today), nameof(NotesText)))
+        // The notes' rules (given, not too long) are the meeting's; a refusal lands on the notes field.
+        if (await TryChangeAsync(() => Meeting.RecordNotes(NotesText ?? "", heading, coach, Clock.GetUtcNow(), Today), nameof(NotesText)))
             return BackToCase(Texts["The notes are saved in the journal and the meeting is marked as held."]);
         return Page();
     }

@@ -46,16 +46,10 @@ public class ThreePartyMeeting
     {
         if (!c.IsOpen) throw new RuleBrokenException("The case is closed and can no longer be changed.");
         if (!c.IsEnrolled) throw new RuleBrokenException("A three-party meeting is booked once the case is enrolled and has a coach.");
-        if (startsAt <= now) throw new RuleBrokenException("The meeting must start later than now.");
-        var day = DateOnly.FromDateTime(startsAt.ToStockholm().DateTime);
-        var latest = Calendar.Dates.LatestPlanned(DateOnly.FromDateTime(now.ToStockholm().DateTime));
-        if (day > latest) throw new RuleBrokenException("A meeting is booked at most {0} years ahead, up to {1}.", Calendar.Dates.MaxYearsAhead, latest);
-        if (durationMinutes is < MinMinutes or > MaxMinutes)
-            throw new RuleBrokenException("The meeting must last between {0} and {1} minutes.", MinMinutes, MaxMinutes);
-        if (string.IsNullOrWhiteSpace(place)) throw new RuleBrokenException("Say where the meeting is held, or how to join by video or phone.");
+        if (BookingRules(startsAt, durationMinutes, place, now).FirstOrDefault() is { } broken) throw broken.ToException();
         var endsAt = startsAt.AddMinutes(durationMinutes);
         if (caseMeetings.FirstOrDefault(m => m.CaseId == c.Id && m.IsPlanned && m.StartsAt < endsAt && startsAt < m.EndsAt) is { } clash)
-            throw new RuleBrokenException("The case already has a three-party meeting at that time ({0}).", Texts.Instant(clash.StartsAt));
+            throw new RuleBrokenException("The case already has a three-party meeting at that time ({0}).", clash.StartsAt);
         c.RecordChange();
         return new ThreePartyMeeting
         {
@@ -71,6 +65,25 @@ public class ThreePartyMeeting
             BookedBy = bookedBy.DisplayName,
             BookedAt = now.ToUniversalTime(),
         };
+    }
+
+    /// <summary>The rules a booking's own values keep, each on its field (<see cref="StartsAt"/>, <see cref="DurationMinutes"/>,
+    /// <see cref="Place"/>), all at once so that a form can name every one; a value not given yet is not judged.</summary>
+    public static List<BrokenRule> BookingRules(DateTimeOffset? startsAt, int? durationMinutes, string? place, DateTimeOffset now)
+    {
+        var broken = new List<BrokenRule>();
+        if (startsAt <= now) broken.Add(BrokenRule.OnField(nameof(StartsAt), "The meeting must start later than now."));
+        else if (startsAt is { } start)
+        {
+            var latest = Calendar.Dates.LatestPlanned(DateOnly.FromDateTime(now.ToStockholm().DateTime));
+            if (DateOnly.FromDateTime(start.ToStockholm().DateTime) > latest)
+                broken.Add(BrokenRule.OnField(nameof(StartsAt), "A meeting is booked at most {0} years ahead, up to {1}.", Calendar.Dates.MaxYearsAhead, latest));
+        }
+        if (durationMinutes is < MinMinutes or > MaxMinutes)
+            broken.Add(BrokenRule.OnField(nameof(DurationMinutes), "The meeting must last between {0} and {1} minutes.", MinMinutes, MaxMinutes));
+        if (string.IsNullOrWhiteSpace(place)) broken.Add(BrokenRule.OnField(nameof(Place), "Say where the meeting is held, or how to join by video or phone."));
+        else if (place.Length > MaxPlaceLength) broken.Add(BrokenRule.OnField(nameof(Place), "The place may be at most {0} characters.", MaxPlaceLength));
+        return broken;
     }
 
     /// <summary>After the meeting: the coach's notes go into the case journal, dated the meeting's day and signed,
