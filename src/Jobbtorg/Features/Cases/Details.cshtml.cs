@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Features.Cases;
 
 public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users, CurrentUser user,
-    BookInfoMeeting bookInfoMeeting, RecordMeetingOutcome recordMeetingOutcome, Attendance.AttendanceRegister attendance)
+    BookInfoMeeting bookInfoMeeting, RecordMeetingOutcome recordMeetingOutcome, Attendance.AttendanceRegister attendance, ResumeCase resume)
     : CasePageModel(db, access, texts, clock)
 {
     public sealed class NoteInput
@@ -63,7 +63,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         if (!await PrepareAsync(id)) return NotFound();
         if (!CanWork) return Forbid();
         if (ResumeDate is null) ModelState.AddModelError(nameof(ResumeDate), Texts["Enter the date the case resumes."]);
-        if (ModelState.IsValid && await TryChangeAsync(() => Case.Resume(ResumeDate!.Value, Today), nameof(ResumeDate)))
+        if (ModelState.IsValid && await TryUseCaseAsync(ct => resume.HandleAsync(Case.Id, ResumeDate!.Value, ct), nameof(ResumeDate)))
             return BackToCase(Texts["The case has resumed."]);
         return Page();
     }
