@@ -430,8 +430,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             ["/Cases/Close POST"] = new($"/Cases/Close/{w.Working}", new() { ["ClosureDate"] = today, ["Reason"] = "Work", ["SubReason"] = "Subsidised", ["Note"] = "Jobb" }),
             ["/Cases/Details Note POST"] = new($"/Cases/Details/{w.Working}", new() { ["Note.Date"] = today, ["Note.Text"] = "Anteckning", ["Note.Corrects"] = "" }),
             ["/Cases/Details Resume POST"] = new($"/Cases/Details/{w.Paused}", new() { ["ResumeDate"] = today }),
-            ["/Cases/Details Book POST"] = new($"/Cases/Details/{w.Referred}", new() { ["MeetingId"] = w.Meeting.ToString() }),
-            ["/Cases/Details InfoMeetingOutcome POST"] = new($"/Cases/Details/{w.Referred}", new() { ["outcome"] = "Cancelled" }),
+            ["/InfoMeetings/CaseBooking Book POST"] = new($"/InfoMeetings/CaseBooking/{w.Referred}", new() { ["MeetingId"] = w.Meeting.ToString() }),
+            ["/InfoMeetings/CaseBooking Outcome POST"] = new($"/InfoMeetings/CaseBooking/{w.Referred}", new() { ["outcome"] = "Cancelled" }),
             ["/Cases/Index GET"] = new("/Cases", new() { ["Q"] = "Fuzz", ["Status"] = "Enrolled", ["p"] = "1" }),
             ["/Plans/Edit Goal POST"] = new($"/Plans/Edit/{w.Working}", new() { ["Goal"] = "5223", ["Summary"] = "Mål" }),
             ["/Plans/Edit Add POST"] = new($"/Plans/Edit/{w.Working}", new()

@@ -30,6 +30,8 @@ public enum Permission
     ManageStaff,
     /// <summary>Move a coach's open cases to other coaches of the centre (a centre's manager: within their reach).</summary>
     HandOverCases,
+    /// <summary>Keep a caseload of one's own (a coach): the start page lists one's own cases and what they need.</summary>
+    KeepCaseload,
 
     // Tied to one case (and allowed only for cases within reach)
     ReadCase,
@@ -69,7 +71,7 @@ public static class AccessRules
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>
     {
-        [Roles.Coach] = Set(CoachWork),
+        [Roles.Coach] = Set([.. CoachWork, Permission.KeepCaseload]),
         // Matchers read the centre's cases to find candidates; they change nothing on a case.
         [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
             Permission.ReadInfoMeetingTimes),

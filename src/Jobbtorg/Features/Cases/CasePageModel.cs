@@ -40,7 +40,8 @@ public abstract class CasePageModel(JobbtorgDb db, CaseAccess access, Texts text
     protected Task<bool> TryUseCaseAsync(Func<CancellationToken, Task<Case>> useCase, string field = "") =>
         TryAsync(async () => Case = await useCase(HttpContext.RequestAborted), field);
 
-    private async Task<bool> TryAsync(Func<Task> change, string field)
+    /// <summary>Runs an action on the case; false (with a form error on <paramref name="field"/>) when a rule refused it.</summary>
+    protected async Task<bool> TryAsync(Func<Task> change, string field)
     {
         try
         {
