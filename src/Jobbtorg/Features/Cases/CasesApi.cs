@@ -11,11 +11,10 @@ public static class CasesApi
     {
         var group = routes.MapGroup("/api/cases").WithTags("Cases").RequirePermission(Permission.ListCases);
 
-        group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, Data.JobbtorgDb db,
-                TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, CaseWork api, CancellationToken ct) =>
                 await (await access.VisibleCasesAsync(ct)).Include(c => c.District).Include(c => c.Coach).Include(c => c.Plans)
                         .FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
-                    ? TypedResults.Ok(CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) })
+                    ? TypedResults.Ok(await api.AnswerAsync(c, ct))
                     : TypedResults.NotFound())
             .WithName("getCase")
             .WithSummary("One case's state: info meeting, enrolment, job guarantee, plan review, closure")
@@ -119,7 +118,10 @@ public sealed class CaseWork(CaseAccess access, Data.JobbtorgDb db, TimeProvider
         if (await access.VisibleCases().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c) return TypedResults.NotFound();
         if (!access.CanWork(c)) return TypedResults.Forbid();
         var errors = new Dictionary<string, string[]>();
-        if (await act(c, errors) is not { } changed) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(CaseDto.From(changed, clock) with { InfoMeeting = CaseBookingDto.From(changed.Id, await BookingState.OfCaseAsync(db, changed.Id, ct)) });
+        return await act(c, errors) is { } changed ? TypedResults.Ok(await AnswerAsync(changed, ct)) : TypedResults.ValidationProblem(errors);
     }
+
+    /// <summary>One case as the API gives it: its state with its info meeting.</summary>
+    public async Task<CaseDto> AnswerAsync(Case c, CancellationToken ct) =>
+        CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) };
 }
