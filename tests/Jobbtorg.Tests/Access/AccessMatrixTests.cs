@@ -62,6 +62,9 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
         new("enrol", Setup.Referred, WorkHere, async x =>
             await Posted(x.Client, $"/Cases/Enrol/{x.CaseId}", new() { ["EnrolmentDate"] = x.App.Today.ToString("yyyy-MM-dd"), ["CoachId"] = x.App.FarstaCoachId })
             && await x.App.StatusAsync(x.CaseId) == CaseStatus.Enrolled),
+        new("enrol through the API", Setup.Referred, WorkHere, async x =>
+            await Ok(x.Client.PostAsJsonAsync($"/api/cases/{x.CaseId}/enrolment", new { date = x.App.Today.ToString("yyyy-MM-dd"), coachId = x.App.FarstaCoachId }))
+            && await x.App.StatusAsync(x.CaseId) == CaseStatus.Enrolled),
         new("pause", Setup.Enrolled, WorkHere, async x =>
             await Posted(x.Client, $"/Cases/Pause/{x.CaseId}", new() { ["PauseDate"] = x.App.Today.ToString("yyyy-MM-dd"), ["Reason"] = "Sickness" })
             && await x.App.StatusAsync(x.CaseId) == CaseStatus.Paused),
@@ -70,6 +73,9 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
             && await x.App.Db(db => db.PlanVersions.AnyAsync(p => p.CaseId == x.CaseId))),
         new("close", Setup.Enrolled, WorkHere, async x =>
             await Posted(x.Client, $"/Cases/Close/{x.CaseId}", new() { ["ClosureDate"] = x.App.Today.ToString("yyyy-MM-dd"), ["Reason"] = "Studies" })
+            && await x.App.StatusAsync(x.CaseId) == CaseStatus.Closed),
+        new("close through the API", Setup.Enrolled, WorkHere, async x =>
+            await Ok(x.Client.PostAsJsonAsync($"/api/cases/{x.CaseId}/closure", new { date = x.App.Today.ToString("yyyy-MM-dd"), reason = "Studies" }))
             && await x.App.StatusAsync(x.CaseId) == CaseStatus.Closed),
         new("withdraw a referral", Setup.Referred, [.. WorkHere, Actor.CaseWorkerHere], async x =>
             await Posted(x.Client, $"/Cases/Close/{x.CaseId}", new() { ["ClosureDate"] = x.App.Today.ToString("yyyy-MM-dd"), ["Reason"] = "Other", ["SubReason"] = "Moved" })
@@ -83,7 +89,7 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
 
         // Info meetings of a case
         new("book the next free info meeting on the case page", Setup.Referred, [.. WorkHere, Actor.CaseWorkerHere], async x =>
-            await Posted(x.Client, $"/Cases/Details/{x.CaseId}?handler=BookNext", []) && await x.App.HasBookingAsync(x.CaseId)),
+            await Posted(x.Client, $"/InfoMeetings/CaseBooking/{x.CaseId}?handler=BookNext", []) && await x.App.HasBookingAsync(x.CaseId)),
         new("book an info meeting through the API", Setup.Referred, [.. WorkHere, Actor.CaseWorkerHere, Actor.KeyDistrictHere, Actor.KeyAllScopes],
             async x => await Ok(x.Client.PostAsJsonAsync($"/api/cases/{x.CaseId}/info-meeting", new { meetingId = x.BookingMeetingId }))
                        && await x.App.HasBookingAsync(x.CaseId)),
@@ -91,13 +97,13 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
             async x => await Ok(x.Client.PostAsync($"/api/cases/{x.CaseId}/info-meeting/cancel", null))
                        && await x.App.Db(db => db.InfoMeetingBookings.AnyAsync(b => b.CaseId == x.CaseId && b.Status == BookingStatus.Cancelled))),
         new("cancel an info-meeting booking on the case page", Setup.BookedToday, [.. WorkHere, Actor.CaseWorkerHere], async x =>
-            await Posted(x.Client, $"/Cases/Details/{x.CaseId}?handler=InfoMeetingOutcome&outcome=Cancelled", [])
+            await Posted(x.Client, $"/InfoMeetings/CaseBooking/{x.CaseId}?handler=Outcome&outcome=Cancelled", [])
             && await x.App.Db(db => db.InfoMeetingBookings.AnyAsync(b => b.CaseId == x.CaseId && b.Status == BookingStatus.Cancelled))),
         new("record info-meeting attendance through the API", Setup.BookedToday, WorkHere,
             async x => await Ok(x.Client.PostAsJsonAsync($"/api/cases/{x.CaseId}/info-meeting/attendance", new { outcome = "Attended" }))
                        && await x.App.Db(db => db.InfoMeetingBookings.AnyAsync(b => b.CaseId == x.CaseId && b.Status == BookingStatus.Attended))),
         new("record info-meeting attendance on the case page", Setup.BookedToday, WorkHere, async x =>
-            await Posted(x.Client, $"/Cases/Details/{x.CaseId}?handler=InfoMeetingOutcome&outcome=Attended", [])
+            await Posted(x.Client, $"/InfoMeetings/CaseBooking/{x.CaseId}?handler=Outcome&outcome=Attended", [])
             && await x.App.Db(db => db.InfoMeetingBookings.AnyAsync(b => b.CaseId == x.CaseId && b.Status == BookingStatus.Attended))),
 
         // Not tied to one case

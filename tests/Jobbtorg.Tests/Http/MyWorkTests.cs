@@ -47,4 +47,22 @@ public sealed class MyWorkTests(JobbtorgAppFactory app)
         Assert.DoesNotContain("Idag Testsson", overdueSection[..overdueSection.IndexOf("</table>", StringComparison.Ordinal)]);
         Assert.Contains("Coach Överblick", overdueSection);
     }
+
+    [Fact]
+    public async Task Each_start_page_section_shows_only_to_those_who_hold_its_permission()
+    {
+        await ReferAsync("skarpnack", "2026-03-09", "Sektion"); // a case at Farsta, so that there are cases to count
+        string[] sections = ["id=\"mine-h\"", "id=\"await-h\"", "id=\"district-h\"", "id=\"nextfree-h\"", "id=\"counts-h\"", "id=\"overdue-h\""];
+        async Task<string[]> ShownToAsync(string role, string? centre = null, string? district = null)
+        {
+            var page = await (await app.SignInAsNewAsync(role, centre, district)).GetStringAsync("/");
+            return sections.Where(s => page.Contains(s, StringComparison.Ordinal)).ToArray();
+        }
+
+        Assert.Equal(["id=\"mine-h\"", "id=\"await-h\""], await ShownToAsync(Roles.Coach, centre: "farsta"));
+        Assert.Equal(["id=\"district-h\"", "id=\"nextfree-h\""], await ShownToAsync(Roles.CaseWorker, district: "skarpnack"));
+        Assert.Equal(["id=\"await-h\"", "id=\"counts-h\"", "id=\"overdue-h\""], await ShownToAsync(Roles.Manager, centre: "farsta"));
+        Assert.Equal(["id=\"counts-h\""], await ShownToAsync(Roles.Analyst));
+        Assert.Empty(await ShownToAsync(Roles.Matcher, centre: "farsta"));
+    }
 }

@@ -121,21 +121,21 @@ public sealed class InfoMeetingFlowTests(JobbtorgAppFactory app)
         Assert.Equal(first.Id, two.InfoMeeting!.Meeting!.Id);
 
         var chosen = await caseWorker.SubmitFormAsync($"/Cases/Details/{one.Id}", new() { ["MeetingId"] = small.Id.ToString() },
-            $"/Cases/Details/{one.Id}?handler=Book");
+            $"/InfoMeetings/CaseBooking/{one.Id}?handler=Book");
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         var afterChoice = await BookingAsync(one.Id);
         Assert.Equal(("Booked", small.Id, true), (afterChoice.Status, afterChoice.Meeting!.Id, afterChoice.ChosenByHand));
 
         // The small meeting is full now: the page says so and the case keeps its place on the first meeting.
         var full = await caseWorker.SubmitFormAsync($"/Cases/Details/{two.Id}", new() { ["MeetingId"] = small.Id.ToString() },
-            $"/Cases/Details/{two.Id}?handler=Book");
+            $"/InfoMeetings/CaseBooking/{two.Id}?handler=Book");
         Assert.Equal(HttpStatusCode.OK, full.StatusCode);
         Assert.Contains("Mötet är fullbokat.", await full.Content.ReadAsStringAsync());
         Assert.Equal(first.Id, (await BookingAsync(two.Id)).Meeting!.Id);
 
         // Cancelling frees the seat and books the case on the next meeting with room, not the one it gave up.
         var cancel = await caseWorker.SubmitFormAsync($"/Cases/Details/{two.Id}", new(),
-            $"/Cases/Details/{two.Id}?handler=InfoMeetingOutcome&outcome=Cancelled");
+            $"/InfoMeetings/CaseBooking/{two.Id}?handler=Outcome&outcome=Cancelled");
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         Assert.Equal(last.Id, (await BookingAsync(two.Id)).Meeting!.Id);
         var page = await caseWorker.GetStringAsync($"/Cases/Details/{two.Id}");

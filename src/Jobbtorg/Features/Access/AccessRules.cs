@@ -18,7 +18,7 @@ public static class AccessRules
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>
     {
-        [Roles.Coach] = Set(CoachWork),
+        [Roles.Coach] = Set([.. CoachWork, Permission.KeepCaseload]),
         // Matchers read the centre's cases to find candidates; they change nothing on a case.
         [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
             Permission.ReadInfoMeetingTimes),
@@ -27,7 +27,8 @@ public static class AccessRules
             Permission.BookThreePartyMeeting, Permission.ReadInbox),
         [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.HandOverCases]),
         [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports),
-        [Roles.Administrator] = Set(Enum.GetValues<Permission>()),
+        // An administrator may do everything but keeps no caseload of their own.
+        [Roles.Administrator] = Set([.. Enum.GetValues<Permission>().Where(p => p != Permission.KeepCaseload)]),
         [Roles.Provider] = Set(Permission.RegisterAttendance),
     };
 

@@ -28,6 +28,8 @@ public enum Permission
     ManageStaff,
     /// <summary>Move a coach's open cases to other coaches of the centre (a centre's manager: within their reach).</summary>
     HandOverCases,
+    /// <summary>Keep a caseload of one's own (a coach): the start page lists one's own cases and what they need.</summary>
+    KeepCaseload,
 
     // Tied to one case (and allowed only for cases within reach)
     ReadCase,

@@ -1,3 +1,5 @@
+using Jobbtorg.Features.Shared;
+
 namespace Jobbtorg.Features.Attendance;
 
 public static class AttendanceSetup
@@ -9,6 +11,8 @@ public static class AttendanceSetup
         services.AddScoped<AttendanceRegister>();
         services.AddScoped<AttendanceRounds>();
         services.AddHostedService<AttendanceRoundsService>();
+        services.AddSection<CaseAttendanceViewComponent>(SectionPlace.CaseDetail, 20);
+        services.AddSection<NotRegisteredViewComponent>(SectionPlace.StartPage, 30);
         return services;
     }
 }

@@ -294,6 +294,9 @@ public class Case
     public JobGuaranteeState JobGuarantee(DateOnly today) =>
         Cases.JobGuarantee.StateOf(EnrolmentDate, FirstPlanAgreedOn, PausePeriods, ClosureDate, today);
 
+    /// <summary>What needs doing on the case on <paramref name="today"/> (see <see cref="CaseNeeds"/>).</summary>
+    public CaseNeeds NeedsOn(DateOnly today) => CaseNeeds.Of(this, today);
+
     private IEnumerable<PausePeriod> PausePeriods => Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn));
 
     public JournalEntry WriteJournal(DateOnly eventDate, string text, AppUser author, DateTimeOffset now, JournalEntry? corrects, DateOnly today)

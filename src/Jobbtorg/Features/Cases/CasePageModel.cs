@@ -21,22 +21,31 @@ public abstract class CasePageModel(JobbtorgDb db, CaseAccess access, Texts text
 
     protected async Task<bool> LoadAsync(int id, bool withPlans = false)
     {
-        var query = (await access.VisibleCasesAsync(HttpContext.RequestAborted))
-            .Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach).AsQueryable();
-        if (withPlans)
-            query = query.Include(c => c.Plans).ThenInclude(p => p.Activities).ThenInclude(a => a.ActivityType)
-                .Include(c => c.Plans).ThenInclude(p => p.Activities).ThenInclude(a => a.Provider).AsSplitQuery();
+        var visible = await access.VisibleCasesAsync(HttpContext.RequestAborted);
+        var query = withPlans ? visible.WithWorkingState()
+            : visible.Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach);
         Case = (await query.FirstOrDefaultAsync(c => c.Id == id, HttpContext.RequestAborted))!;
         return Case is not null;
     }
 
     /// <summary>Runs a rule-guarded change and saves it; false (with a form error) when a rule refused.</summary>
-    protected async Task<bool> TryChangeAsync(Action change, string field = "")
+    protected Task<bool> TryChangeAsync(Action change, string field = "") => TryAsync(async () =>
+    {
+        change();
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+    }, field);
+
+    /// <summary>Runs a use case that changes the case and shows the case as it stored it; false (with a form error) when a
+    /// rule refused.</summary>
+    protected Task<bool> TryUseCaseAsync(Func<CancellationToken, Task<Case>> useCase, string field = "") =>
+        TryAsync(async () => Case = await useCase(HttpContext.RequestAborted), field);
+
+    /// <summary>Runs an action on the case; false (with a form error on <paramref name="field"/>) when a rule refused it.</summary>
+    protected async Task<bool> TryAsync(Func<Task> change, string field)
     {
         try
         {
-            change();
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
+            await change();
             return true;
         }
         catch (RuleBrokenException rule)

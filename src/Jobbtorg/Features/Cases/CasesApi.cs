@@ -11,11 +11,10 @@ public static class CasesApi
     {
         var group = routes.MapGroup("/api/cases").WithTags("Cases").RequirePermission(Permission.ListCases);
 
-        group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, Data.JobbtorgDb db,
-                TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async Task<Results<Ok<CaseDto>, NotFound>> (int id, CaseAccess access, CaseWork api, CancellationToken ct) =>
                 await (await access.VisibleCasesAsync(ct)).Include(c => c.District).Include(c => c.Coach).Include(c => c.Plans)
                         .FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
-                    ? TypedResults.Ok(CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) })
+                    ? TypedResults.Ok(await api.AnswerAsync(c, ct))
                     : TypedResults.NotFound())
             .WithName("getCase")
             .WithSummary("One case's state: info meeting, enrolment, job guarantee, plan review, closure")
@@ -39,6 +38,90 @@ public static class CasesApi
             .WithDescription("Optionally only cases in one `status`, or the case of one `districtReferralId`. Pages with `skip` and " +
                              "`take` (at most 500). Lists leave out the info meeting; `GET /api/cases/{id}` gives it.");
 
+        MapCaseWork(routes);
         return group;
     }
+
+    /// <summary>The same use cases as the case pages: enrol, pause, resume, close. Each answers the case as it now stands.</summary>
+    private static void MapCaseWork(IEndpointRouteBuilder routes)
+    {
+        var work = routes.MapGroup("/api/cases/{id:int}").WithTags("Cases").RequirePermission(Permission.WorkCase);
+
+        work.MapPost("/enrolment", (int id, EnrolmentRequest request, CaseWork api, Caseloads caseloads, EnrolCase enrol, CancellationToken ct) =>
+                api.RunAsync(id, async (c, errors) =>
+                {
+                    var coaches = await caseloads.AtCentreAsync(c.JobCentreId, ct);
+                    // The coach with the lowest open caseload is suggested, as on the page.
+                    var coach = request.CoachId is null ? coaches.FirstOrDefault() : coaches.FirstOrDefault(l => l.Coach.Id == request.CoachId);
+                    if (request.Date is null) errors[nameof(request.Date)] = [api.Texts["Enter the enrolment date."]];
+                    if (coach is null) errors[nameof(request.CoachId)] = [api.Texts["Choose a coach at the case's job centre."]];
+                    return errors.Count > 0 ? null : await enrol.HandleAsync(c.Id, request.Date!.Value, coach!.Coach.Id, ct);
+                }, ct))
+            .WithName("enrolCase")
+            .WithSummary("Enrol a case with a coach (coaches and managers of its centre)")
+            .WithDescription("Starts the job-guarantee clock on `date` and fixes the reporting group. Without `coachId` the centre's coach " +
+                             "with the fewest open cases takes it. The case's info-meeting seat or place on the waiting list is given up in " +
+                             "the same change. A case already enrolled or closed, or a date before the referral or in the future, answers 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        work.MapPost("/pause", (int id, PauseRequest request, CaseWork api, PauseCase pause, CancellationToken ct) =>
+                api.RunAsync(id, async (c, errors) =>
+                {
+                    if (request.Date is null) errors[nameof(request.Date)] = [api.Texts["Enter the date the pause starts."]];
+                    if (request.Reason is null) errors[nameof(request.Reason)] = [api.Texts["Choose the reason for the pause."]];
+                    if (request.Note?.Length > 1000) errors[nameof(request.Note)] = [api.Texts.Format("The note may be at most {0} characters.", 1000)];
+                    return errors.Count > 0 ? null : await pause.HandleAsync(c.Id, request.Date!.Value, request.Reason!.Value, request.Note, ct);
+                }, ct))
+            .WithName("pauseCase")
+            .WithSummary("Pause an enrolled case: paused working days do not count towards the plan deadline")
+            .WithDescription("A case not enrolled, already paused or closed, or a date in the future or before the enrolment, answers 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        work.MapPost("/resume", (int id, ResumeRequest request, CaseWork api, ResumeCase resume, CancellationToken ct) =>
+                api.RunAsync(id, async (c, errors) =>
+                {
+                    if (request.Date is null) errors[nameof(request.Date)] = [api.Texts["Enter the date the case resumes."]];
+                    return errors.Count > 0 ? null : await resume.HandleAsync(c.Id, request.Date!.Value, ct);
+                }, ct))
+            .WithName("resumeCase")
+            .WithSummary("Resume a paused case")
+            .WithDescription("A case that is not paused, or a date in the future or before the pause began, answers 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        work.MapPost("/closure", (int id, ClosureRequest request, CaseWork api, CloseCase close, CancellationToken ct) =>
+                api.RunAsync(id, async (c, errors) =>
+                {
+                    if (request.Date is null) errors[nameof(request.Date)] = [api.Texts["Enter the closure date."]];
+                    if (request.Reason is null) errors[nameof(request.Reason)] = [api.Texts["Choose the closure reason."]];
+                    if (request.Note?.Length > 2000) errors[nameof(request.Note)] = [api.Texts.Format("The note may be at most {0} characters.", 2000)];
+                    return errors.Count > 0 ? null : await close.HandleAsync(c.Id, request.Date!.Value, request.Reason!.Value, request.SubReason, request.Note, ct);
+                }, ct))
+            .WithName("closeCase")
+            .WithSummary("Close a case, or a referral before enrolment")
+            .WithDescription("The district is sent the closure, and a referral's info-meeting seat or place on the waiting list is given up, " +
+                             "in the same change. `subReason` is required for `Work` and `Other`. A closed case, a missing or foreign " +
+                             "sub-reason, or a date in the future or before the case's latest event, answers 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}
+
+/// <summary>What the case-work endpoints share: the case within reach (404 otherwise), the right to work it (403), the
+/// request's own checks (400 naming the field), and the answer, the case with its info meeting.</summary>
+public sealed class CaseWork(CaseAccess access, Data.JobbtorgDb db, TimeProvider clock, Shared.Texts texts)
+{
+    public Shared.Texts Texts => texts;
+
+    /// <summary><paramref name="act"/> adds field errors and returns null, or returns the changed case.</summary>
+    public async Task<Results<Ok<CaseDto>, NotFound, ForbidHttpResult, ValidationProblem>> RunAsync(int id,
+        Func<Case, Dictionary<string, string[]>, Task<Case?>> act, CancellationToken ct)
+    {
+        if (await access.VisibleCases().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c) return TypedResults.NotFound();
+        if (!access.CanWork(c)) return TypedResults.Forbid();
+        var errors = new Dictionary<string, string[]>();
+        return await act(c, errors) is { } changed ? TypedResults.Ok(await AnswerAsync(changed, ct)) : TypedResults.ValidationProblem(errors);
+    }
+
+    /// <summary>One case as the API gives it: its state with its info meeting.</summary>
+    public async Task<CaseDto> AnswerAsync(Case c, CancellationToken ct) =>
+        CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) };
 }

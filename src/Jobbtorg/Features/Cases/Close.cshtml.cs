@@ -1,14 +1,12 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
-using Jobbtorg.Features.DistrictMessages;
-using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jobbtorg.Features.Cases;
 
-public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, ReleaseCaseSeat releaseSeat,
-    DistrictOutbox outbox) : CasePageModel(db, access, texts, clock)
+public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, CloseCase close)
+    : CasePageModel(db, access, texts, clock)
 {
     [BindProperty] public DateOnly? ClosureDate { get; set; }
     [BindProperty] public ClosureReason? Reason { get; set; }
@@ -30,15 +28,9 @@ public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
         if (ClosureDate is null) ModelState.AddModelError(nameof(ClosureDate), Texts["Enter the closure date."]);
         if (Reason is null) ModelState.AddModelError(nameof(Reason), Texts["Choose the closure reason."]);
         if (Note?.Length > 2000) ModelState.AddModelError(nameof(Note), Texts.Format("The note may be at most {0} characters.", 2000));
-        if (ModelState.IsValid && await TryChangeAsync(() =>
-            {
-                Case.Close(ClosureDate!.Value, Reason!.Value, SubReason, Note, User.FindFirst(JobbtorgClaims.DisplayName)?.Value ?? "", Today);
-                outbox.Closure(Case);
-            }, nameof(SubReason)))
-        {
-            await releaseSeat.HandleAsync(Case.Id, HttpContext.RequestAborted);
+        if (ModelState.IsValid && await TryUseCaseAsync(ct => close.HandleAsync(Case.Id, ClosureDate!.Value, Reason!.Value, SubReason, Note, ct),
+                nameof(SubReason)))
             return BackToCase(Texts["The case is closed."]);
-        }
         return Page();
     }
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
-using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Cases;
 
-public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users, CurrentUser user,
-    BookInfoMeeting bookInfoMeeting, RecordMeetingOutcome recordMeetingOutcome, Attendance.AttendanceRegister attendance)
+/// <summary>The case page: the person and the referral, enrolment and job guarantee, the journal and the history. The other
+/// features add their sections (<see cref="PageSections"/>) and take their own posts.</summary>
+public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users, ResumeCase resume)
     : CasePageModel(db, access, texts, clock)
 {
     public sealed class NoteInput
@@ -22,19 +22,13 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
 
     [BindProperty] public NoteInput Note { get; set; } = new();
     [BindProperty] public DateOnly? ResumeDate { get; set; }
-    [BindProperty] public int? MeetingId { get; set; }
 
     public bool CanWork { get; private set; }
     public bool CanReadJournal { get; private set; }
     public bool CanWriteJournal { get; private set; }
-    public bool CanReadPlan { get; private set; }
     public bool CanWithdraw { get; private set; }
     public List<TimelineEntry> History { get; private set; } = [];
     public DateOnly TodayDate => Today;
-    public CaseInfoMeeting InfoMeeting { get; private set; } = null!;
-    /// <summary>Required days since enrolment, for the plan's readers; null when none so far.</summary>
-    public Attendance.AttendanceCounts? Attendance { get; private set; }
-    public List<Attendance.AttendanceSlot> RecentAttendance { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -63,62 +57,9 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         if (!await PrepareAsync(id)) return NotFound();
         if (!CanWork) return Forbid();
         if (ResumeDate is null) ModelState.AddModelError(nameof(ResumeDate), Texts["Enter the date the case resumes."]);
-        if (ModelState.IsValid && await TryChangeAsync(() => Case.Resume(ResumeDate!.Value, Today), nameof(ResumeDate)))
+        if (ModelState.IsValid && await TryUseCaseAsync(ct => resume.HandleAsync(Case.Id, ResumeDate!.Value, ct), nameof(ResumeDate)))
             return BackToCase(Texts["The case has resumed."]);
         return Page();
-    }
-
-    public async Task<IActionResult> OnPostBookAsync(int id)
-    {
-        if (!await PrepareAsync(id)) return NotFound();
-        if (!InfoMeeting.CanBook) return Forbid();
-        if (MeetingId is null) ModelState.AddModelError(nameof(MeetingId), Texts["Choose a meeting."]);
-        if (ModelState.IsValid && await TryInfoMeetingAsync(() => bookInfoMeeting.HandleAsync(id, MeetingId!.Value, HttpContext.RequestAborted)))
-            return BackToCase(Texts["The info meeting is booked."]);
-        await PrepareAsync(id);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostBookNextAsync(int id)
-    {
-        if (!await PrepareAsync(id)) return NotFound();
-        if (!InfoMeeting.CanBook) return Forbid();
-        if (await TryInfoMeetingAsync(() => bookInfoMeeting.HandleAsync(id, ct: HttpContext.RequestAborted)))
-            return BackToCase(Texts["The case was booked on the next free meeting, or put on the waiting list."]);
-        await PrepareAsync(id);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostInfoMeetingOutcomeAsync(int id, BookingStatus outcome)
-    {
-        if (!await PrepareAsync(id)) return NotFound();
-        var booking = InfoMeeting.Current;
-        if (booking is null) return BackToCase(Texts["The case has no booking."]);
-        if (outcome != BookingStatus.Cancelled && !user.MayAtCentre(Permission.RecordInfoMeetingAttendance, booking.Meeting.JobCentreId)) return Forbid();
-        if (outcome == BookingStatus.Cancelled && !InfoMeeting.CanBook) return Forbid();
-        if (await TryInfoMeetingAsync(() => recordMeetingOutcome.HandleAsync(booking.Id, outcome, HttpContext.RequestAborted)))
-            return BackToCase(outcome switch
-            {
-                BookingStatus.Attended => Texts["Attendance recorded: the case can now be enrolled."],
-                BookingStatus.NoShow => Texts["The no-show is recorded; the case is booked again or waits for a place."],
-                _ => Texts["The booking is cancelled; the case is booked again or waits for a place."],
-            });
-        await PrepareAsync(id);
-        return Page();
-    }
-
-    private async Task<bool> TryInfoMeetingAsync(Func<Task<BookingState>> action)
-    {
-        try
-        {
-            await action();
-            return true;
-        }
-        catch (RuleBrokenException rule)
-        {
-            ModelState.AddModelError(nameof(MeetingId), Texts.Format(rule.Template, rule.Args));
-            return false;
-        }
     }
 
     private async Task<bool> PrepareAsync(int id)
@@ -127,19 +68,10 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         CanWork = Access.CanWork(Case);
         CanReadJournal = Access.CanReadJournal(Case);
         CanWriteJournal = Access.CanWriteJournal(Case);
-        CanReadPlan = Access.CanReadPlan(Case);
         CanWithdraw = Access.CanWithdrawReferral(Case);
         if (CanReadJournal)
             await Db.Entry(Case).Collection(c => c.Journal).LoadAsync(HttpContext.RequestAborted);
         History = Timeline.For(Case, Texts, CanReadJournal);
-        var mayBook = Access.Can(Permission.BookInfoMeeting, Case);
-        InfoMeeting = await CaseInfoMeeting.LoadAsync(Db, user, Case, mayBook, Clock, HttpContext.RequestAborted);
-        if (CanReadPlan && Case.EnrolmentDate is { } enrolled)
-        {
-            var slots = await attendance.SlotsOfAsync(Case, enrolled, Today, ct: HttpContext.RequestAborted);
-            if (slots.Count > 0) Attendance = Features.Attendance.AttendanceCounts.Of(slots);
-            RecentAttendance = slots.OrderByDescending(s => s.Date).ThenBy(s => s.ActivityType.Id).Take(5).ToList();
-        }
         return true;
     }
 }

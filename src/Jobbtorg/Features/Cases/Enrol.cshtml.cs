@@ -1,14 +1,11 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
-using Jobbtorg.Features.InfoMeetings;
 using Jobbtorg.Features.Shared;
-using Jobbtorg.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jobbtorg.Features.Cases;
 
-public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, Caseloads caseloads,
-    ReleaseCaseSeat releaseSeat)
+public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, Caseloads caseloads, EnrolCase enrol)
     : CasePageModel(db, access, texts, clock)
 {
     [BindProperty] public DateOnly? EnrolmentDate { get; set; }
@@ -33,12 +30,8 @@ public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
         if (coach is null) ModelState.AddModelError(nameof(CoachId), Texts["Choose a coach at the case's job centre."]);
         if (!ModelState.IsValid) return Page();
 
-        var age = PersonalNumber.Parse(Case.Participant.PersonalNumber, Today).AgeOn(EnrolmentDate!.Value);
-        if (await TryChangeAsync(() => Case.Enrol(EnrolmentDate.Value, coach!, age, Today), nameof(EnrolmentDate)))
-        {
-            await releaseSeat.HandleAsync(Case.Id, HttpContext.RequestAborted);
+        if (await TryUseCaseAsync(ct => enrol.HandleAsync(Case.Id, EnrolmentDate!.Value, coach!.Id, ct), nameof(EnrolmentDate)))
             return BackToCase(Texts.Format("{0} is enrolled; the plan must be agreed by {1}.", Case.Participant.DisplayName, Case.JobGuaranteeDeadline));
-        }
         return Page();
     }
 

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jobbtorg.Features.Cases;
 
-public class PauseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock) : CasePageModel(db, access, texts, clock)
+public class PauseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, PauseCase pause)
+    : CasePageModel(db, access, texts, clock)
 {
     [BindProperty] public DateOnly? PauseDate { get; set; }
     [BindProperty] public PauseReason? Reason { get; set; }
@@ -26,7 +27,7 @@ public class PauseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
         if (PauseDate is null) ModelState.AddModelError(nameof(PauseDate), Texts["Enter the date the pause starts."]);
         if (Reason is null) ModelState.AddModelError(nameof(Reason), Texts["Choose the reason for the pause."]);
         if (Note?.Length > 1000) ModelState.AddModelError(nameof(Note), Texts.Format("The note may be at most {0} characters.", 1000));
-        if (ModelState.IsValid && await TryChangeAsync(() => Case.Pause(PauseDate!.Value, Reason!.Value, Note, Today), nameof(PauseDate)))
+        if (ModelState.IsValid && await TryUseCaseAsync(ct => pause.HandleAsync(Case.Id, PauseDate!.Value, Reason!.Value, Note, ct), nameof(PauseDate)))
             return BackToCase(Texts["The case is paused; paused working days do not count towards the plan deadline."]);
         return Page();
     }

@@ -1,3 +1,5 @@
+using Jobbtorg.Features.Shared;
+
 namespace Jobbtorg.Features.DistrictMessages;
 
 public static class DistrictMessagesSetup
@@ -13,6 +15,7 @@ public static class DistrictMessagesSetup
         services.AddHttpClient(OutboxDispatcher.HttpClientName);
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddSection<UnreadMessagesViewComponent>(SectionPlace.StartPage, 50);
         return services;
     }
 }

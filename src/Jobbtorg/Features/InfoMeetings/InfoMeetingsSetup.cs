@@ -1,3 +1,5 @@
+using Jobbtorg.Features.Shared;
+
 namespace Jobbtorg.Features.InfoMeetings;
 
 public static class InfoMeetingsSetup
@@ -16,6 +18,8 @@ public static class InfoMeetingsSetup
         services.AddScoped<ReleaseCaseSeat>();
         services.AddScoped<FindNextFreeTime>();
         services.AddHostedService<WaitingListRounds>();
+        services.AddSection<CaseInfoMeetingViewComponent>(SectionPlace.CaseSummary, 10);
+        services.AddSection<DistrictInfoMeetingsViewComponent>(SectionPlace.StartPage, 60);
         return services;
     }
 }

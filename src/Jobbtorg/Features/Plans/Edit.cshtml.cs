@@ -1,7 +1,6 @@
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
-using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
@@ -12,7 +11,7 @@ namespace Jobbtorg.Features.Plans;
 
 /// <summary>Writing a plan version: goal, activities, and the participant's agreement.</summary>
 public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, OccupationCatalogue occupations,
-    DistrictOutbox outbox)
+    AgreePlan agree)
     : CasePageModel(db, access, texts, clock)
 {
     public sealed class ActivityInput
@@ -97,12 +96,7 @@ public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
         if (await PrepareAsync(id) is { } refused) return refused;
         if (AgreedOn is null) ModelState.AddModelError(nameof(AgreedOn), Texts["Enter the date the participant agreed."]);
         if (!ParticipantAgrees) ModelState.AddModelError(nameof(ParticipantAgrees), Texts["Confirm that the participant has agreed to the plan."]);
-        if (ModelState.IsValid && await TryChangeAsync(() =>
-            {
-                Case.AgreePlan(AgreedOn!.Value, UserName, Today);
-                // The district is told in the same transaction that stores the agreement.
-                outbox.PlanAgreed(Case, Case.LatestAgreedPlan!);
-            }, nameof(AgreedOn)))
+        if (ModelState.IsValid && await TryUseCaseAsync(ct => agree.HandleAsync(Case.Id, AgreedOn!.Value, ct), nameof(AgreedOn)))
             return BackToCase(Texts.Format("The plan is agreed; review it by {0}.", Case.PlanReviewDue));
         return Page();
     }

@@ -1,8 +1,11 @@
+using Jobbtorg.Features.Shared;
+
 namespace Jobbtorg.Features.Referrals;
 
 public static class ReferralsSetup
 {
     /// <summary>Referrals from the form and the API; the endpoints are mapped by <see cref="ReferralsApi.MapReferralsApi"/>.</summary>
     public static IServiceCollection AddReferrals(this IServiceCollection services) =>
-        services.AddScoped<RegisterReferral>();
+        services.AddScoped<RegisterReferral>()
+            .AddSection<DistrictReferralsViewComponent>(SectionPlace.StartPage, 70);
 }

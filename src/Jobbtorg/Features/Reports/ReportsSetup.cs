@@ -1,8 +1,11 @@
+using Jobbtorg.Features.Shared;
+
 namespace Jobbtorg.Features.Reports;
 
 public static class ReportsSetup
 {
     /// <summary>The indicators behind the report pages, the Excel file and <see cref="ReportsApi.MapReportsApi"/>.</summary>
     public static IServiceCollection AddReports(this IServiceCollection services) =>
-        services.AddScoped<Indicators>();
+        services.AddScoped<Indicators>()
+            .AddSection<StatusCountsViewComponent>(SectionPlace.StartPage, 80);
 }

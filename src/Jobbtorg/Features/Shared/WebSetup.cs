@@ -12,6 +12,8 @@ public static class WebSetup
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Texts>();
+        // The sections each feature adds to the case page and the start page (AddSection), in the order they appear.
+        services.AddSingleton<PageSections>();
         return services;
     }
 

@@ -8,14 +8,15 @@ namespace Jobbtorg.Features.ThreePartyMeetings;
 
 public sealed record CaseMeetingsView(Case Case, IReadOnlyList<ThreePartyMeeting> Meetings, bool MayBook);
 
-/// <summary>The section on the case page: the case's three-party meetings and a link to book one.</summary>
+/// <summary>The section on the case page, once the case is enrolled: its three-party meetings and a link to book one.</summary>
 public sealed class CaseThreePartyMeetingsViewComponent(JobbtorgDb db, CaseAccess access) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Case @case)
     {
+        if (!@case.IsEnrolled) return Content("");
         var meetings = await db.ThreePartyMeetings.AsNoTracking().Where(m => m.CaseId == @case.Id)
             .OrderByDescending(m => m.StartsAt).Take(50).ToListAsync(HttpContext.RequestAborted);
-        var mayBook = @case.IsOpen && @case.IsEnrolled && MeetingModel.MayBookOn(@case, access);
+        var mayBook = @case.IsOpen && MeetingModel.MayBookOn(@case, access);
         return View("/Features/ThreePartyMeetings/_CaseMeetings.cshtml", new CaseMeetingsView(@case, meetings, mayBook));
     }
 }
@@ -30,14 +31,14 @@ public sealed class UpcomingThreePartyMeetingsViewComponent(JobbtorgDb db, CaseA
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var isCoach = user.IsInRole(Roles.Coach);
-        var isCaseWorker = user.IsInRole(Roles.CaseWorker);
-        if (!isCoach && !isCaseWorker) return Content("");
+        // Those who keep a caseload see their own cases' meetings; a district's staff their district's.
+        var ownCases = user.Holds(Permission.KeepCaseload);
+        if (!user.Holds(Permission.BookThreePartyMeeting) || (!ownCases && user.DistrictId is null)) return Content("");
         var since = clock.GetUtcNow().AddDays(-LookBackDays);
         var visible = await access.VisibleCasesAsync(HttpContext.RequestAborted);
         var query = db.ThreePartyMeetings.AsNoTracking()
             .Where(m => m.Status == ThreePartyMeetingStatus.Planned && m.EndsAt >= since && visible.Any(c => c.Id == m.CaseId));
-        query = isCoach
+        query = ownCases
             ? query.Where(m => m.Case.CoachId == user.Id || m.BookedById == user.Id)
             : query.Where(m => m.Case.DistrictId == user.DistrictId);
         var meetings = await query.OrderBy(m => m.StartsAt).Take(100)
