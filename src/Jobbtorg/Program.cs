@@ -68,13 +68,7 @@ app.UseInputChecks();
 app.UseApiReferenceForStaff();
 
 app.MapRazorPages();
-app.MapReferralsApi();
-app.MapCasesApi();
-app.MapReferenceApi();
-app.MapImportApi();
-app.MapReportsApi();
-app.MapInfoMeetingsApi();
-app.MapFollowUpApi();
+app.MapFeatureEndpoints();
 app.MapApiReference();
 app.MapJobbtorgHealth();
 
