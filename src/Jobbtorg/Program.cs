@@ -14,6 +14,7 @@ using Jobbtorg.Features.Reports;
 using Jobbtorg.Features.Shared;
 using Jobbtorg.Features.Staff;
 using Jobbtorg.Features.ThreePartyMeetings;
+using Jobbtorg.Features.WorkingCalendar;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddJobbtorgHardening();
@@ -34,6 +35,7 @@ builder.Services.AddFollowUp();
 builder.Services.AddInfoMeetings();
 builder.Services.AddAttendance();
 builder.Services.AddDistrictMessages();
+builder.Services.AddWorkingCalendar();
 builder.Services.AddJobbtorgPages();
 builder.Services.AddJobbtorgApi();
 builder.AddJobbtorgOperations();
@@ -68,13 +70,7 @@ app.UseInputChecks();
 app.UseApiReferenceForStaff();
 
 app.MapRazorPages();
-app.MapReferralsApi();
-app.MapCasesApi();
-app.MapReferenceApi();
-app.MapImportApi();
-app.MapReportsApi();
-app.MapInfoMeetingsApi();
-app.MapFollowUpApi();
+app.MapFeatureEndpoints();
 app.MapApiReference();
 app.MapJobbtorgHealth();
 

@@ -4,7 +4,7 @@ namespace Jobbtorg.Features.Cases;
 
 public static class CasesSetup
 {
-    /// <summary>What the case pages share; the endpoints are mapped by <see cref="CasesApi.MapCasesApi"/>.</summary>
+    /// <summary>What the case pages share, the case use cases and their endpoints.</summary>
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddScoped<Caseloads>();
@@ -17,6 +17,7 @@ public static class CasesSetup
         services.AddSection<MyCasesViewComponent>(SectionPlace.StartPage, 10);
         services.AddSection<AwaitingEnrolmentViewComponent>(SectionPlace.StartPage, 40);
         services.AddSection<OverduePlansViewComponent>(SectionPlace.StartPage, 90);
+        services.AddEndpoints(routes => routes.MapCasesApi());
         return services;
     }
 }

@@ -1,8 +1,11 @@
+using Jobbtorg.Features.Shared;
+
 namespace Jobbtorg.Features.FollowUp;
 
 public static class FollowUpSetup
 {
-    /// <summary>What districts report after a case; the endpoints are mapped by <see cref="FollowUpApi.MapFollowUpApi"/>.</summary>
+    /// <summary>What districts report after a case, and its endpoints.</summary>
     public static IServiceCollection AddFollowUp(this IServiceCollection services) =>
-        services.AddScoped<RecordFollowUp>();
+        services.AddScoped<RecordFollowUp>()
+            .AddEndpoints(routes => routes.MapFollowUpApi());
 }

@@ -1,8 +1,10 @@
+using Jobbtorg.Features.Shared;
+
 namespace Jobbtorg.Features.Import;
 
 public static class ImportSetup
 {
-    /// <summary>Case events in and out; the endpoints are mapped by <see cref="ImportApi.MapImportApi"/>.</summary>
+    /// <summary>Case events in and out, and their endpoints.</summary>
     public static IServiceCollection AddImport(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddScoped<StoredEvents>();
@@ -10,6 +12,7 @@ public static class ImportSetup
         services.AddScoped<CaseEventImport>();
         services.AddScoped<CaseEventExport>();
         services.AddSingleton<ImportProgressBoard>();
+        services.AddEndpoints(routes => routes.MapImportApi());
         return services;
     }
 

@@ -4,8 +4,7 @@ namespace Jobbtorg.Features.InfoMeetings;
 
 public static class InfoMeetingsSetup
 {
-    /// <summary>Info meetings, quotas and the waiting list, with `Jobbtorg:InfoMeetings`; the endpoints are mapped by
-    /// <see cref="InfoMeetingsApi.MapInfoMeetingsApi"/>.</summary>
+    /// <summary>Info meetings, quotas and the waiting list, with `Jobbtorg:InfoMeetings`, and their endpoints.</summary>
     public static IServiceCollection AddInfoMeetings(this IServiceCollection services)
     {
         services.AddOptions<InfoMeetingOptions>().BindConfiguration("Jobbtorg:InfoMeetings").ValidateDataAnnotations().ValidateOnStart();
@@ -20,6 +19,7 @@ public static class InfoMeetingsSetup
         services.AddHostedService<WaitingListRounds>();
         services.AddSection<CaseInfoMeetingViewComponent>(SectionPlace.CaseSummary, 10);
         services.AddSection<DistrictInfoMeetingsViewComponent>(SectionPlace.StartPage, 60);
+        services.AddEndpoints(routes => routes.MapInfoMeetingsApi());
         return services;
     }
 }

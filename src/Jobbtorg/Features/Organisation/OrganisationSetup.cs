@@ -1,8 +1,11 @@
+using Jobbtorg.Features.Shared;
+
 namespace Jobbtorg.Features.Organisation;
 
 public static class OrganisationSetup
 {
-    /// <summary>Reference data; the endpoints are mapped by <see cref="ReferenceApi.MapReferenceApi"/>.</summary>
+    /// <summary>Reference data, and its endpoints.</summary>
     public static IServiceCollection AddOrganisation(this IServiceCollection services) =>
-        services.AddSingleton<OccupationCatalogue>();
+        services.AddSingleton<OccupationCatalogue>()
+            .AddEndpoints(routes => routes.MapReferenceApi());
 }

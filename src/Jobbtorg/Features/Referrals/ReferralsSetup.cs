@@ -4,8 +4,9 @@ namespace Jobbtorg.Features.Referrals;
 
 public static class ReferralsSetup
 {
-    /// <summary>Referrals from the form and the API; the endpoints are mapped by <see cref="ReferralsApi.MapReferralsApi"/>.</summary>
+    /// <summary>Referrals from the form and the API, and their endpoints.</summary>
     public static IServiceCollection AddReferrals(this IServiceCollection services) =>
         services.AddScoped<RegisterReferral>()
-            .AddSection<DistrictReferralsViewComponent>(SectionPlace.StartPage, 70);
+            .AddSection<DistrictReferralsViewComponent>(SectionPlace.StartPage, 70)
+            .AddEndpoints(routes => routes.MapReferralsApi());
 }
