@@ -45,16 +45,16 @@ public static class CasesApi
     /// <summary>The same use cases as the case pages: enrol, pause, resume, close. Each answers the case as it now stands.</summary>
     private static void MapCaseWork(IEndpointRouteBuilder routes)
     {
-        var work = routes.MapGroup("/api/cases/{id:int}").WithTags("Cases").RequirePermission(Permission.WorkCase);
+        // The requests' own rules are checked by CaseWork, in the reader's language; the framework's check is English only.
+        var work = routes.MapGroup("/api/cases/{id:int}").WithTags("Cases").RequirePermission(Permission.WorkCase).DisableValidation();
 
         work.MapPost("/enrolment", (int id, EnrolmentRequest request, CaseWork api, Caseloads caseloads, EnrolCase enrol, CancellationToken ct) =>
-                api.RunAsync(id, async (c, errors) =>
+                api.RunAsync(id, request, async (c, errors) =>
                 {
                     var coaches = await caseloads.AtCentreAsync(c.JobCentreId, ct);
                     // The coach with the lowest open caseload is suggested, as on the page.
                     var coach = request.CoachId is null ? coaches.FirstOrDefault() : coaches.FirstOrDefault(l => l.Coach.Id == request.CoachId);
-                    if (request.Date is null) errors[nameof(request.Date)] = [api.Texts["Enter the enrolment date."]];
-                    if (coach is null) errors[nameof(request.CoachId)] = [api.Texts["Choose a coach at the case's job centre."]];
+                    if (coach is null) errors.Refuse(nameof(request.CoachId), "Choose a coach at the case's job centre.");
                     return errors.Count > 0 ? null : await enrol.HandleAsync(c.Id, request.Date!.Value, coach!.Coach.Id, ct);
                 }, ct))
             .WithName("enrolCase")
@@ -65,11 +65,8 @@ public static class CasesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         work.MapPost("/pause", (int id, PauseRequest request, CaseWork api, PauseCase pause, CancellationToken ct) =>
-                api.RunAsync(id, async (c, errors) =>
+                api.RunAsync(id, request, async (c, errors) =>
                 {
-                    if (request.Date is null) errors[nameof(request.Date)] = [api.Texts["Enter the date the pause starts."]];
-                    if (request.Reason is null) errors[nameof(request.Reason)] = [api.Texts["Choose the reason for the pause."]];
-                    if (request.Note?.Length > 1000) errors[nameof(request.Note)] = [api.Texts.Format("The note may be at most {0} characters.", 1000)];
                     return errors.Count > 0 ? null : await pause.HandleAsync(c.Id, request.Date!.Value, request.Reason!.Value, request.Note, ct);
                 }, ct))
             .WithName("pauseCase")
@@ -78,9 +75,8 @@ public static class CasesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         work.MapPost("/resume", (int id, ResumeRequest request, CaseWork api, ResumeCase resume, CancellationToken ct) =>
-                api.RunAsync(id, async (c, errors) =>
+                api.RunAsync(id, request, async (c, errors) =>
                 {
-                    if (request.Date is null) errors[nameof(request.Date)] = [api.Texts["Enter the date the case resumes."]];
                     return errors.Count > 0 ? null : await resume.HandleAsync(c.Id, request.Date!.Value, ct);
                 }, ct))
             .WithName("resumeCase")
@@ -89,11 +85,8 @@ public static class CasesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         work.MapPost("/closure", (int id, ClosureRequest request, CaseWork api, CloseCase close, CancellationToken ct) =>
-                api.RunAsync(id, async (c, errors) =>
+                api.RunAsync(id, request, async (c, errors) =>
                 {
-                    if (request.Date is null) errors[nameof(request.Date)] = [api.Texts["Enter the closure date."]];
-                    if (request.Reason is null) errors[nameof(request.Reason)] = [api.Texts["Choose the closure reason."]];
-                    if (request.Note?.Length > 2000) errors[nameof(request.Note)] = [api.Texts.Format("The note may be at most {0} characters.", 2000)];
                     return errors.Count > 0 ? null : await close.HandleAsync(c.Id, request.Date!.Value, request.Reason!.Value, request.SubReason, request.Note, ct);
                 }, ct))
             .WithName("closeCase")
@@ -107,18 +100,18 @@ public static class CasesApi
 
 /// <summary>What the case-work endpoints share: the case within reach (404 otherwise), the right to work it (403), the
 /// request's own checks (400 naming the field), and the answer, the case with its info meeting.</summary>
-public sealed class CaseWork(CaseAccess access, Data.JobbtorgDb db, TimeProvider clock, Shared.Texts texts)
+public sealed class CaseWork(CaseAccess access, Data.JobbtorgDb db, TimeProvider clock)
 {
-    public Shared.Texts Texts => texts;
-
-    /// <summary><paramref name="act"/> adds field errors and returns null, or returns the changed case.</summary>
-    public async Task<Results<Ok<CaseDto>, NotFound, ForbidHttpResult, ValidationProblem>> RunAsync(int id,
-        Func<Case, Dictionary<string, string[]>, Task<Case?>> act, CancellationToken ct)
+    /// <summary>Checks the rules <paramref name="request"/> declares; <paramref name="act"/> adds the rules that need the
+    /// case and returns null, or returns the changed case.</summary>
+    public async Task<Results<Ok<CaseDto>, NotFound, ForbidHttpResult, Shared.FieldProblem>> RunAsync(int id, object request,
+        Func<Case, Shared.FieldErrors, Task<Case?>> act, CancellationToken ct)
     {
         if (await access.VisibleCases().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c) return TypedResults.NotFound();
         if (!access.CanWork(c)) return TypedResults.Forbid();
-        var errors = new Dictionary<string, string[]>();
-        return await act(c, errors) is { } changed ? TypedResults.Ok(await AnswerAsync(changed, ct)) : TypedResults.ValidationProblem(errors);
+        var errors = Shared.RequestRules.Check(request);
+        if (await act(c, errors) is { } changed) return TypedResults.Ok(await AnswerAsync(changed, ct));
+        return new Shared.FieldProblem(errors);
     }
 
     /// <summary>One case as the API gives it: its state with its info meeting.</summary>
