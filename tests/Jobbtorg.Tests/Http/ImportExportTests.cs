@@ -128,6 +128,27 @@ public sealed class ImportExportTests(JobbtorgAppFactory app)
     }
 
     [Fact]
+    public async Task A_later_stream_may_close_a_stored_open_case_and_refer_the_person_again_on_the_closure_day()
+    {
+        var (first, second) = (prefix + "K-3", prefix + "K-4");
+        var person = TestPeople.Adult(new DateOnly(2024, 1, 3));
+        var opening = await ImportAsync(
+            $$"""{"type":"referral","caseRef":"{{first}}","personalNumber":"{{person}}","district":"farsta","targetGroup":"UnemployedOnBenefit","date":"2024-01-03","receivesBenefit":true}""");
+        Assert.True(opening.StatusCode == HttpStatusCode.OK, await opening.Content.ReadAsStringAsync());
+
+        var later = string.Join('\n',
+            $$"""{"type":"closure","caseRef":"{{first}}","date":"2024-03-01","reason":"Unknown"}""",
+            $$"""{"type":"referral","caseRef":"{{second}}","personalNumber":"{{person}}","district":"farsta","targetGroup":"UnemployedOnBenefit","date":"2024-03-01","receivesBenefit":true}""");
+        var response = await ImportAsync(later);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await JsonOf(response)).GetProperty("imported").GetInt32());
+
+        var open = await app.WithDbAsync(db => db.Cases.Where(c => c.Participant.PersonalNumber == person && c.Status != CaseStatus.Closed)
+            .Select(c => c.CaseRef).ToListAsync());
+        Assert.Equal([second], open);
+    }
+
+    [Fact]
     public async Task Every_bad_line_is_listed_with_its_number_and_nothing_is_stored()
     {
         var person = TestPeople.Adult(new DateOnly(2024, 1, 3));

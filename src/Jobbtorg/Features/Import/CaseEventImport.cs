@@ -26,18 +26,27 @@ public readonly record struct ImportProgress(string Phase, long Lines);
 
 /// <summary>
 /// Imports a case-event stream (domain.md "The case-event format"), all or nothing. The stream is copied to a
-/// file in the app's spool folder (<see cref="ImportSpool"/>), then read twice inside one transaction that keeps other writers out: first every line is
-/// checked against the rules and against what the database already holds, then — only if no line was bad —
-/// the new events are written in bulk. Memory holds a small state per case and a hash per event, never the
-/// stream. Events already held (same canonical line) are skipped, so importing a stream twice stores nothing
-/// the second time. A line is read as bytes through a fixed buffer: one longer than <see cref="MaxLineBytes"/> is a bad
-/// line, skipped without ever being held in memory.
+/// file in the app's spool folder (<see cref="ImportSpool"/>), then read twice inside one transaction: first every
+/// line is checked against the rules and against what the database holds of what the stream touches, then — only if
+/// no line was bad — the new events are written in bulk. The database is read a slice of lines at a time, and only for
+/// what the slice names (its cases, its people and their cases, their follow-up facts), so an import costs what it
+/// carries, not what the database holds. Memory holds a small state per case touched and a hash per event of those
+/// cases, never the stream. Events already held (same canonical line) are skipped, so importing a stream twice stores
+/// nothing the second time. A line is read as bytes through a fixed buffer: one longer than <see cref="MaxLineBytes"/>
+/// is a bad line, skipped without ever being held in memory.
+/// <para>Other writers are not shut out. On PostgreSQL one import runs at a time (an advisory lock), the stored cases
+/// the stream changes are locked as they are read, and the unique indexes (a person's one open case, a personal
+/// number, a case reference) decide a race with a referral made meanwhile: the import that lost it is checked and
+/// stored again from the start, and then sees the referral. On SQLite the transaction holds the database's one write
+/// lock, now only for as long as the stream takes.</para>
 /// </summary>
 public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpool spooling, ILogger<CaseEventImport> log)
 {
     public const int MaxListedErrors = 1000;
     /// <summary>The longest line accepted; a real event is a few hundred bytes.</summary>
     public const int MaxLineBytes = 10_000;
+    /// <summary>The key of the advisory lock that lets one import at a time run against a PostgreSQL database.</summary>
+    private const long ImportLockKey = 0x4A6F62_496D706F; // "Job" "Impo"
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     public async Task<ImportResult> ImportAsync(Stream ndjson, string importedBy, CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
@@ -51,7 +60,19 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             await OneAtATime.WaitAsync(ct);
             try
             {
-                return await ImportSpooledAsync(spool, importedBy, progress, ct);
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        return await ImportSpooledAsync(spool, importedBy, progress, ct);
+                    }
+                    catch (Exception e) when (attempt < TransactionRetry.MaxAttempts && db.Database.IsNpgsql() && TransactionRetry.LostARace(e))
+                    {
+                        // A referral or case change made meanwhile won a unique index or a lock: check again against it.
+                        log.LogInformation("Import by {ImportedBy} met a concurrent change; checking the stream again (attempt {Attempt})", importedBy, attempt + 1);
+                        await Task.Delay(Random.Shared.Next(10, 50) * attempt, ct);
+                    }
+                }
             }
             finally
             {
@@ -70,11 +91,10 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var transaction = await BeginExclusiveAsync(ct);
+            await using var transaction = await BeginAsync(ct);
             var run = new Run(db, clock.Today(), importedBy, clock.GetUtcNow(), transaction);
             progress?.Report(new("reading", 0));
-            await run.LoadDatabaseAsync(ct);
-            var loaded = started.ElapsedMilliseconds;
+            await run.LoadReferenceDataAsync(ct);
             await run.CheckAsync(spool, progress, ct);
             var checkedAt = started.ElapsedMilliseconds;
             if (run.ErrorCount > 0)
@@ -86,8 +106,8 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             await run.StoreAsync(spool, progress, ct);
             await transaction.CommitAsync(ct);
             log.LogInformation("Import by {ImportedBy}: {Imported} events stored, {Skipped} already present, {Lines} lines in {Elapsed} ms " +
-                               "(database read {Loaded} ms, lines checked {Checked} ms, stored {Stored} ms)",
-                importedBy, run.Imported, run.Skipped, run.Lines, started.ElapsedMilliseconds, loaded, checkedAt - loaded, started.ElapsedMilliseconds - checkedAt);
+                               "(lines checked {Checked} ms, {CasesRead} stored cases read, stored {Stored} ms)",
+                importedBy, run.Imported, run.Skipped, run.Lines, started.ElapsedMilliseconds, checkedAt, run.StoredCasesRead, started.ElapsedMilliseconds - checkedAt);
             return new ImportResult(run.Imported, run.Skipped, [], 0);
         }
         finally
@@ -98,8 +118,8 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
         }
     }
 
-    /// <summary>A write transaction taken before reading, so that what was checked is what is written to.</summary>
-    private async Task<DbTransaction> BeginExclusiveAsync(CancellationToken ct)
+    /// <summary>The import's write transaction, taken before reading, so that what was checked is what is written to.</summary>
+    private async Task<DbTransaction> BeginAsync(CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         // SQLite: BEGIN IMMEDIATE takes the write lock at once.
@@ -107,9 +127,9 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             ? sqlite.BeginTransaction(deferred: false)
             : await connection.BeginTransactionAsync(ct);
         await db.Database.UseTransactionAsync(transaction, ct);
-        // PostgreSQL: other writers of cases and people wait; readers carry on.
+        // PostgreSQL: one import at a time, also across app instances; referrals and case work carry on beside it.
         if (connection is NpgsqlConnection)
-            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Participants\", \"Cases\" IN SHARE ROW EXCLUSIVE MODE", ct);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", ct);
         return transaction;
     }
 
@@ -138,7 +158,16 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
         public int Imported { get; private set; }
         public int Skipped { get; private set; }
 
-        public async Task LoadDatabaseAsync(CancellationToken ct)
+        /// <summary>Stored cases read with their events, for the log.</summary>
+        public int StoredCasesRead { get; private set; }
+
+        /// <summary>Lines checked together: what they touch is read from the database in one go before they are checked.</summary>
+        private const int SliceLines = 5_000;
+        private readonly HashSet<string> casesLookedUp = new(StringComparer.Ordinal);
+        private readonly HashSet<string> peopleLookedUp = new(StringComparer.Ordinal);
+        private readonly HashSet<string> followUpsLookedUp = new(StringComparer.Ordinal);
+
+        public async Task LoadReferenceDataAsync(CancellationToken ct)
         {
             districtIds = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Id, ct);
             servingCentres = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => (d.AdultJobCentreId, d.YouthJobCentreId), ct);
@@ -148,18 +177,99 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             rules = new CaseRules(centreIds,
                 (coach, centre) => users.TryGetValue(coach, out var u) && u.Centre == centre ? u.Id : null,
                 (person, date) => Identity.PersonalNumber.TryParse(person, today, out var pn, out _) ? pn.AgeOn(date) : null);
+        }
 
-            foreach (var p in await db.Participants.AsNoTracking().Select(p => new { p.Id, p.PersonalNumber, p.Gender }).ToListAsync(ct))
-                people[p.PersonalNumber] = new PersonState { ParticipantId = p.Id, Gender = p.Gender };
-
-            // What the database holds, as the same state and fingerprints a stream would give.
-            await foreach (var stored in new StoredEvents(db).CasesAsync(ct))
+        /// <summary>
+        /// Reads what these lines touch and the database holds, each thing once per import: the people that referrals and
+        /// follow-up lines name, with every case of theirs (dates and status, for the one-open-case rule) and, for
+        /// follow-up lines, their benefit months and occupation statuses; and the cases that case lines name, with
+        /// their events replayed into the same state and fingerprints a stream would give.
+        /// </summary>
+        private async Task LoadWhatTheLinesTouchAsync(IEnumerable<CaseEvent> events, CancellationToken ct)
+        {
+            var caseRefs = new List<string>();
+            var persons = new List<string>();
+            var followUpPersons = new List<string>();
+            foreach (var e in events)
             {
+                if (e.IsCaseEvent)
+                {
+                    if (!(cases.TryGetValue(e.CaseRef!, out var known) && known.Replayed) && casesLookedUp.Add(e.CaseRef!)) caseRefs.Add(e.CaseRef!);
+                    if (e.Type == CaseEventType.Referral && peopleLookedUp.Add(e.PersonalNumber!)) persons.Add(e.PersonalNumber!);
+                }
+                else
+                {
+                    if (peopleLookedUp.Add(e.PersonalNumber!)) persons.Add(e.PersonalNumber!);
+                    if (followUpsLookedUp.Add(e.PersonalNumber!)) followUpPersons.Add(e.PersonalNumber!);
+                }
+            }
+            if (persons.Count > 0) await LoadPeopleAsync(persons, ct);
+            if (caseRefs.Count > 0) await LoadCasesAsync(caseRefs, ct);
+            if (followUpPersons.Count > 0) await LoadFollowUpsAsync(followUpPersons, ct);
+        }
+
+        private async Task LoadPeopleAsync(List<string> personalNumbers, CancellationToken ct)
+        {
+            var found = await db.Participants.AsNoTracking().Where(p => personalNumbers.Contains(p.PersonalNumber))
+                .Select(p => new { p.Id, p.PersonalNumber, p.Gender }).ToListAsync(ct);
+            if (found.Count == 0) return;
+            var byId = new Dictionary<int, PersonState>();
+            var personalNumberOf = new Dictionary<int, string>();
+            foreach (var p in found)
+            {
+                people[p.PersonalNumber] = byId[p.Id] = new PersonState { ParticipantId = p.Id, Gender = p.Gender };
+                personalNumberOf[p.Id] = p.PersonalNumber;
+            }
+            var ids = byId.Keys.ToList();
+            var stored = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.ParticipantId))
+                .Select(c => new { c.Id, c.CaseRef, c.ParticipantId, c.DistrictId, c.TargetGroup, c.NewlyArrived, c.ReferralDate, c.Status, c.ClosureDate, c.JobCentreId })
+                .ToListAsync(ct);
+            foreach (var c in stored.OrderBy(c => c.Id))
+            {
+                var person = byId[c.ParticipantId];
+                if (!cases.TryGetValue(c.CaseRef, out var state))
+                {
+                    // Its dates and status are all the rule needs until a line names the case; then its events are read.
+                    state = NewState(c.CaseRef, personalNumberOf[c.ParticipantId], c.DistrictId, c.TargetGroup, c.NewlyArrived,
+                        c.ReferralDate, line: 0, existing: true);
+                    state.Id = c.Id;
+                    state.ParticipantId = c.ParticipantId;
+                    state.JobCentreId = c.JobCentreId;
+                    state.Life = state.Life with { Status = c.Status, Closure = c.ClosureDate };
+                    cases[c.CaseRef] = state;
+                }
+                person.Cases.Add(state);
+            }
+        }
+
+        private async Task LoadCasesAsync(List<string> caseRefs, CancellationToken ct)
+        {
+            if (transaction.Connection is NpgsqlConnection)
+            {
+                // Locked before they are read, so that the state checked is the state the import writes over; case work on
+                // them waits for the import, other cases are not touched.
+                await using var command = transaction.Connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "SELECT \"Id\" FROM \"Cases\" WHERE \"CaseRef\" = ANY(@refs) ORDER BY \"Id\" FOR UPDATE";
+                command.Parameters.Add(new NpgsqlParameter<string[]>("refs", caseRefs.ToArray()));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) { }
+            }
+            await foreach (var stored in new StoredEvents(db).CasesAsync(caseRefs, ct))
+            {
+                StoredCasesRead++;
                 var referral = stored.Events[0];
-                var state = NewState(referral, line: 0, existing: true);
+                if (!cases.TryGetValue(stored.CaseRef, out var state))
+                {
+                    state = NewState(referral, line: 0, existing: true);
+                    cases[state.CaseRef] = state;
+                }
                 state.Id = stored.Id;
+                state.ParticipantId = stored.ParticipantId;
                 state.PlanNumber = stored.LastPlanNumber;
                 state.StoredOpenPauseId = stored.OpenPauseId;
+                state.Life = CaseLifecycle.Referred(referral.Date);
+                state.Replayed = true;
                 fingerprints.Add(referral);
                 foreach (var e in stored.Events.Skip(1))
                 {
@@ -169,28 +279,46 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                 // The row is the truth where a rule would read it differently (a coach at another centre, say).
                 state.JobCentreId = stored.JobCentreId;
                 state.Life = state.Life with { Status = stored.Status };
-                cases[state.CaseRef] = state;
-                people[state.PersonalNumber].Cases.Add(state);
             }
-            await foreach (var f in new StoredEvents(db).FollowUpsAsync(ct))
+        }
+
+        private async Task LoadFollowUpsAsync(List<string> personalNumbers, CancellationToken ct)
+        {
+            var ids = personalNumbers.Select(p => people.TryGetValue(p, out var person) ? person.ParticipantId : null).OfType<int>().ToList();
+            if (ids.Count == 0) return;
+            await foreach (var f in new StoredEvents(db).FollowUpsAsync(ids, ct))
                 followUps[(f.PersonalNumber!, f.Type, f.Date)] = (FollowUpValue(f), true);
         }
 
         /// <summary>First reading: every line is checked; nothing is written.</summary>
         public async Task CheckAsync(string spool, IProgress<ImportProgress>? progress, CancellationToken ct)
         {
-            await foreach (var (line, e, error) in ReadAsync(spool, ct))
+            var slice = new List<(long Line, CaseEvent? Event, Message? Error)>(SliceLines);
+            await foreach (var read in ReadAsync(spool, ct))
+            {
+                slice.Add(read);
+                if (slice.Count < SliceLines) continue;
+                await CheckSliceAsync(slice, progress, ct);
+                slice.Clear();
+            }
+            await CheckSliceAsync(slice, progress, ct);
+            CheckOneOpenCasePerPerson();
+            foreach (var (line, person) in followUpsOfUnknownPeople)
+                if (!people.ContainsKey(person))
+                    Fail(line, new Message("No case in the database or in the stream has this personal number."));
+            if (ErrorCount > 0) Errors.Sort((a, b) => a.Line.CompareTo(b.Line));
+        }
+
+        private async Task CheckSliceAsync(List<(long Line, CaseEvent? Event, Message? Error)> slice, IProgress<ImportProgress>? progress, CancellationToken ct)
+        {
+            await LoadWhatTheLinesTouchAsync(slice.Where(r => r.Event is not null && r.Error is null).Select(r => r.Event!), ct);
+            foreach (var (line, e, error) in slice)
             {
                 if (line % 50_000 == 0) progress?.Report(new("checking", line));
                 if (error is not null) { Fail(line, error); continue; }
                 if (e is null) continue;
                 if (Check(line, e) is { } reason) Fail(line, reason);
             }
-            CheckOneOpenCasePerPerson();
-            foreach (var (line, person) in followUpsOfUnknownPeople)
-                if (!people.ContainsKey(person))
-                    Fail(line, new Message("No case in the database or in the stream has this personal number."));
-            if (ErrorCount > 0) Errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         }
 
         private Message? Check(long line, CaseEvent e)
@@ -294,15 +422,20 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             var months = writer.For<BenefitMonth>(nameof(BenefitMonth.ParticipantId), nameof(BenefitMonth.Month), nameof(BenefitMonth.ReceivesBenefit));
             var observations = writer.For<OccupationObservation>(nameof(OccupationObservation.ParticipantId), nameof(OccupationObservation.Date), nameof(OccupationObservation.Status));
 
-            var nextParticipantId = await MaxIdAsync("Participants", ct) + 1;
-            var nextCaseId = await MaxIdAsync("Cases", ct) + 1;
+            progress?.Report(new("storing", 0));
+            var participantIds = await NewIdsAsync("Participants", people.Values.Count(p => p.ParticipantId is null), ct);
+            var caseIds = await NewIdsAsync("Cases", cases.Values.Count(c => !c.Existing), ct);
             var corrections = new List<CaseEvent>();
+
+            // Stored cases first: a stored case closed by the stream gives up its person's open-case place before a new
+            // case of theirs takes it.
+            foreach (var c in cases.Values.Where(c => c.Changed)) await UpdateCaseAsync(writer, casesTable, c, ct);
 
             async Task<int> ParticipantIdAsync(string personalNumber)
             {
                 var person = people[personalNumber];
                 if (person.ParticipantId is { } id) return id;
-                person.ParticipantId = nextParticipantId++;
+                person.ParticipantId = participantIds.Dequeue();
                 await writer.AddAsync(participantsTable, [person.ParticipantId, personalNumber, person.Gender, false], ct);
                 return person.ParticipantId.Value;
             }
@@ -338,7 +471,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                     case CaseEventType.Referral:
                     {
                         var participant = await ParticipantIdAsync(e.PersonalNumber!);
-                        c.Id = nextCaseId++;
+                        c.Id = caseIds.Dequeue();
                         // The row is written with the state the whole stream leads to.
                         await writer.AddAsync(casesTable, RowOf(c, participant, e), ct);
                         break;
@@ -370,12 +503,8 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             foreach (var c in cases.Values.Where(c => c.PendingPause is not null))
                 await writer.AddAsync(pauses, [c.Id, c.PendingPause!.Date, null, c.PendingPause.PauseReason], ct);
             await writer.FlushAsync(ct);
-
-            foreach (var c in cases.Values.Where(c => c.Changed)) await UpdateCaseAsync(writer, casesTable, c, ct);
             foreach (var e in corrections) await CorrectAsync(writer, e.Type == CaseEventType.BenefitMonth ? months : observations, e, ct);
-            if (transaction.Connection is NpgsqlConnection)
-                foreach (var table in new[] { "Participants", "Cases" })
-                    await writer.ExecuteAsync($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"{table}\"), 1))", [], ct);
+            progress?.Report(new("storing", Lines));
         }
 
         /// <summary>The case as the entity holds it after the stream's events; <paramref name="referral"/> gives a new
@@ -401,7 +530,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
         private async Task UpdateCaseAsync(BulkWriter writer, BulkWriter.Table table, CaseState c, CancellationToken ct)
         {
             var columns = Case.ImportedStateProperties;
-            var row = table.RowOf(RowOf(c, people[c.PersonalNumber].ParticipantId!.Value, referral: null));
+            var row = table.RowOf(RowOf(c, c.ParticipantId!.Value, referral: null));
             var values = columns.Select(name => table.IndexOf(name)).Select(i => table.ToProvider(i, row[i]));
             var sets = string.Join(", ", columns.Select((name, i) => $"{BulkWriter.Quote(table.Column(name))} = @p{i}"));
             await writer.ExecuteAsync(
@@ -422,24 +551,41 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                 [table.ToProvider(valueIndex, value), participant, e.Date], ct);
         }
 
-        private async Task<int> MaxIdAsync(string table, CancellationToken ct)
+        /// <summary>Ids for the new rows of a table. PostgreSQL: drawn from the table's sequence, as the app's own inserts
+        /// draw them, so that the two never meet. SQLite: after the largest, under the write lock the import holds.</summary>
+        private async Task<Queue<int>> NewIdsAsync(string table, int count, CancellationToken ct)
         {
+            var ids = new Queue<int>(count);
+            if (count == 0) return ids;
             await using var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
+            if (transaction.Connection is NpgsqlConnection)
+            {
+                command.CommandText = $"SELECT nextval(pg_get_serial_sequence('\"{table}\"', 'Id'))::integer FROM generate_series(1, {count})";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) ids.Enqueue(reader.GetInt32(0));
+                return ids;
+            }
             command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\"";
-            return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+            var max = Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+            for (var i = 1; i <= count; i++) ids.Enqueue(max + i);
+            return ids;
         }
 
-        private CaseState NewState(CaseEvent referral, long line, bool existing)
+        private CaseState NewState(CaseEvent referral, long line, bool existing) =>
+            NewState(referral.CaseRef!, referral.PersonalNumber!, districtIds[referral.District!], referral.TargetGroup, referral.NewlyArrived,
+                referral.Date, line, existing);
+
+        private CaseState NewState(string caseRef, string personalNumber, int districtId, TargetGroup targetGroup, bool newlyArrived,
+            DateOnly referralDate, long line, bool existing)
         {
-            var districtId = districtIds[referral.District!];
-            var age = Identity.PersonalNumber.TryParse(referral.PersonalNumber, today, out var pn, out _) ? pn.AgeOn(referral.Date) : null;
+            var age = Identity.PersonalNumber.TryParse(personalNumber, today, out var pn, out _) ? pn.AgeOn(referralDate) : null;
             var (adult, youth) = servingCentres[districtId];
             return new CaseState
             {
-                CaseRef = referral.CaseRef!, PersonalNumber = referral.PersonalNumber!, Existing = existing, ReferralLine = line,
-                DistrictId = districtId, TargetGroup = referral.TargetGroup, NewlyArrived = referral.NewlyArrived,
-                JobCentreId = AgeBands.IsYouth(age) && youth is { } y ? y : adult, Life = CaseLifecycle.Referred(referral.Date),
+                CaseRef = caseRef, PersonalNumber = personalNumber, Existing = existing, ReferralLine = line,
+                DistrictId = districtId, TargetGroup = targetGroup, NewlyArrived = newlyArrived, Replayed = !existing,
+                JobCentreId = AgeBands.IsYouth(age) && youth is { } y ? y : adult, Life = CaseLifecycle.Referred(referralDate),
             };
         }
 

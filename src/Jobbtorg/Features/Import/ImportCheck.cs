@@ -11,7 +11,12 @@ internal sealed class CaseState
     public required string CaseRef { get; init; }
     public required string PersonalNumber { get; init; }
     public int? Id { get; set; }
+    /// <summary>The stored case's person; a new case's is the one its referral names.</summary>
+    public int? ParticipantId { get; set; }
     public bool Existing { get; init; }
+    /// <summary>False for a stored case known only by its dates and status (its person was looked up), until a line
+    /// names it and its events are read.</summary>
+    public bool Replayed { get; set; }
     public bool Changed { get; set; }
     public long ReferralLine { get; init; }
     public int DistrictId { get; init; }

@@ -24,23 +24,37 @@ public sealed class StoredCase
 
 /// <summary>
 /// Reads the database as case events, a slice of cases at a time so that memory stays flat however large the
-/// city. Export writes these events; import compares a stream with them.
+/// city. Export writes all of these events; import reads those of the cases and people a stream names and compares the
+/// stream with them.
 /// </summary>
 public sealed class StoredEvents(JobbtorgDb db)
 {
     private const int SliceSize = 2000;
 
-    public async IAsyncEnumerable<StoredCase> CasesAsync([EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Every stored case, in the order of their ids.</summary>
+    public IAsyncEnumerable<StoredCase> CasesAsync(CancellationToken ct) => CasesAsync(null, ct);
+
+    /// <summary>The stored cases with these references (all when null).</summary>
+    public async IAsyncEnumerable<StoredCase> CasesAsync(IReadOnlyList<string>? caseRefs, [EnumeratorCancellation] CancellationToken ct)
     {
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
         var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);
         var coaches = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, ct);
 
         var lastId = 0;
+        var nextRef = 0;
         while (true)
         {
-            var cases = await db.Cases.AsNoTracking().IgnoreAutoIncludes()
-                .Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(SliceSize)
+            IQueryable<Case> slice;
+            if (caseRefs is null) slice = db.Cases.Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(SliceSize);
+            else
+            {
+                if (nextRef >= caseRefs.Count) yield break;
+                var refs = caseRefs.Skip(nextRef).Take(SliceSize).ToList();
+                nextRef += refs.Count;
+                slice = db.Cases.Where(c => refs.Contains(c.CaseRef)).OrderBy(c => c.Id);
+            }
+            var cases = await slice.AsNoTracking().IgnoreAutoIncludes()
                 .Select(c => new
                 {
                     c.Id, c.CaseRef, c.ParticipantId, c.Participant.PersonalNumber, c.Participant.Gender, c.DistrictId, c.JobCentreId,
@@ -48,16 +62,25 @@ public sealed class StoredEvents(JobbtorgDb db)
                     c.EnrolmentDate, c.CoachId, c.CoachRef, c.ClosureDate, c.ClosureReason, c.ClosureSubReason,
                 })
                 .ToListAsync(ct);
-            if (cases.Count == 0) yield break;
+            if (cases.Count == 0)
+            {
+                if (caseRefs is null) yield break;
+                continue;
+            }
             var (lo, hi) = (cases[0].Id, cases[^1].Id);
             lastId = hi;
+            // All the slice's cases: a range of ids when reading them all, else the ids themselves (they lie far apart).
+            var ids = cases.Select(c => c.Id).ToList();
+            IQueryable<T> OfSlice<T>(IQueryable<T> rows) where T : class => caseRefs is null
+                ? rows.Where(r => EF.Property<int>(r, "CaseId") >= lo && EF.Property<int>(r, "CaseId") <= hi)
+                : rows.Where(r => ids.Contains(EF.Property<int>(r, "CaseId")));
 
-            var pauses = await Slice(db.CasePauses.AsNoTracking().Where(p => p.CaseId >= lo && p.CaseId <= hi).OrderBy(p => p.PausedOn).ThenBy(p => p.Id), p => p.CaseId, ct);
-            var plans = await Slice(db.PlanVersions.AsNoTracking().Where(p => p.CaseId >= lo && p.CaseId <= hi).OrderBy(p => p.Number)
+            var pauses = await Slice(OfSlice(db.CasePauses.AsNoTracking()).OrderBy(p => p.PausedOn).ThenBy(p => p.Id), p => p.CaseId, ct);
+            var plans = await Slice(OfSlice(db.PlanVersions.AsNoTracking()).OrderBy(p => p.Number)
                 .Select(p => new { p.CaseId, p.Number, p.Status, p.AgreedOn }), p => p.CaseId, ct);
-            var meetings = await Slice(db.InfoMeetingOutcomes.AsNoTracking().Where(m => m.CaseId >= lo && m.CaseId <= hi).OrderBy(m => m.Date).ThenBy(m => m.Id), m => m.CaseId, ct);
-            var attendance = await Slice(db.AttendanceDays.AsNoTracking().Where(a => a.CaseId >= lo && a.CaseId <= hi).OrderBy(a => a.Date).ThenBy(a => a.Id), a => a.CaseId, ct);
-            var placements = await Slice(db.Placements.AsNoTracking().Where(p => p.CaseId >= lo && p.CaseId <= hi).OrderBy(p => p.StartDate).ThenBy(p => p.Id), p => p.CaseId, ct);
+            var meetings = await Slice(OfSlice(db.InfoMeetingOutcomes.AsNoTracking()).OrderBy(m => m.Date).ThenBy(m => m.Id), m => m.CaseId, ct);
+            var attendance = await Slice(OfSlice(db.AttendanceDays.AsNoTracking()).OrderBy(a => a.Date).ThenBy(a => a.Id), a => a.CaseId, ct);
+            var placements = await Slice(OfSlice(db.Placements.AsNoTracking()).OrderBy(p => p.StartDate).ThenBy(p => p.Id), p => p.CaseId, ct);
 
             foreach (var c in cases)
             {
@@ -110,15 +133,19 @@ public sealed class StoredEvents(JobbtorgDb db)
     }
 
     /// <summary>Benefit months and occupation observations, person by person.</summary>
-    public async IAsyncEnumerable<CaseEvent> FollowUpsAsync([EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<CaseEvent> FollowUpsAsync(CancellationToken ct) => FollowUpsAsync(null, ct);
+
+    /// <summary>Benefit months and occupation observations of these participants (everyone's when null).</summary>
+    public async IAsyncEnumerable<CaseEvent> FollowUpsAsync(IReadOnlyList<int>? participantIds, [EnumeratorCancellation] CancellationToken ct)
     {
-        var months = db.BenefitMonths.AsNoTracking()
+        var ids = participantIds?.ToList();
+        var months = (ids is null ? db.BenefitMonths : db.BenefitMonths.Where(m => ids.Contains(m.ParticipantId))).AsNoTracking()
             .Join(db.Participants, m => m.ParticipantId, p => p.Id, (m, p) => new { p.PersonalNumber, m.Month, m.ReceivesBenefit, m.Id })
             .OrderBy(x => x.Id).AsAsyncEnumerable();
         await foreach (var m in months.WithCancellation(ct))
             yield return new CaseEvent { Type = CaseEventType.BenefitMonth, PersonalNumber = m.PersonalNumber, Date = m.Month, ReceivesBenefit = m.ReceivesBenefit };
 
-        var observations = db.OccupationObservations.AsNoTracking()
+        var observations = (ids is null ? db.OccupationObservations : db.OccupationObservations.Where(o => ids.Contains(o.ParticipantId))).AsNoTracking()
             .Join(db.Participants, o => o.ParticipantId, p => p.Id, (o, p) => new { p.PersonalNumber, o.Date, o.Status, o.Id })
             .OrderBy(x => x.Id).AsAsyncEnumerable();
         await foreach (var o in observations.WithCancellation(ct))
