@@ -22,6 +22,11 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Jobbtorg:Database:Provider is Postgres but ConnectionStrings:Jobbtorg is not set.");
             services.AddDbContext<JobbtorgDb, PostgresJobbtorgDb>(o => o.UseNpgsql(connection));
+            AddReportsDb(services, configuration, c =>
+            {
+                var options = ReportsDb.ReplicaOptions<PostgresJobbtorgDb>(c);
+                return () => new PostgresJobbtorgDb(options);
+            });
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -32,12 +37,31 @@ public static class DatabaseSetup
                 connection = $"Data Source={Path.Combine(folder, "jobbtorg.db")}";
             }
             services.AddDbContext<JobbtorgDb, SqliteJobbtorgDb>(o => o.UseSqlite(connection));
+            AddReportsDb(services, configuration, c =>
+            {
+                var options = ReportsDb.ReplicaOptions<SqliteJobbtorgDb>(c);
+                return () => new SqliteJobbtorgDb(options);
+            });
         }
         else
         {
             throw new InvalidOperationException($"Jobbtorg:Database:Provider must be Sqlite or Postgres, not '{provider}'.");
         }
         return services;
+    }
+
+    /// <summary>The reports' context: on `ConnectionStrings:JobbtorgReports` when set (a read replica), else the main one.</summary>
+    private static void AddReportsDb(IServiceCollection services, IConfiguration configuration, Func<string, Func<JobbtorgDb>> replica)
+    {
+        var reports = configuration.GetConnectionString(ReportsDb.ConnectionName);
+        if (string.IsNullOrWhiteSpace(reports))
+        {
+            services.AddScoped(sp => ReportsDb.OnMain(sp.GetRequiredService<JobbtorgDb>()));
+            return;
+        }
+        // The options once: the context's own services are built once for them, not for every request.
+        var create = replica(reports);
+        services.AddScoped(_ => ReportsDb.OnReplicaOf(create()));
     }
 
     /// <summary>Applies migrations (always for the embedded SQLite file, for PostgreSQL when configured),
