@@ -8,7 +8,7 @@ namespace Jobbtorg.Data;
 /// heavy report queries leave the main database to the daily work. On a replica the context is read-only three times
 /// over: no tracking, a refusal to save, and a connection the database itself keeps read-only. It is never migrated.
 /// </summary>
-public sealed class ReportsDb : IAsyncDisposable
+public sealed class ReportsDb : IDisposable, IAsyncDisposable
 {
     public const string ConnectionName = "JobbtorgReports";
 
@@ -31,6 +31,8 @@ public sealed class ReportsDb : IAsyncDisposable
     public static ReportsDb OnReplicaOf(JobbtorgDb replica) => new(replica, owns: true);
 
     public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    public void Dispose() => owned?.Dispose();
 
     /// <summary>Options for a replica's context of the given provider's type.</summary>
     internal static DbContextOptions<T> ReplicaOptions<T>(string connection) where T : JobbtorgDb
