@@ -80,9 +80,12 @@ public static class DatabaseSetup
             throw new InvalidOperationException(
                 $"Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false (environment {app.Environment.EnvironmentName}).");
 
-        if (db is SqliteJobbtorgDb || database.MigrateOnStart)
+        // Migrate only when something is pending: Migrate also compares the whole model with the last migration's
+        // snapshot, a good part of a second's work at every start (scripts/test checks that they agree).
+        var pending = (await db.Database.GetPendingMigrationsAsync()).Any();
+        if (pending && (db is SqliteJobbtorgDb || database.MigrateOnStart))
             await db.Database.MigrateAsync();
-        else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        else if (pending)
         {
             // A new version started before `migrate` ran: start anyway and answer /health/ready with 503, so that the
             // load balancer keeps requests away until the command has run (it seeds what is skipped here).
