@@ -35,7 +35,7 @@ public static class BenchPaths
         var dll = Path.Combine(PublishedApp, "Jobbtorg.dll");
         var built = Path.Combine(Root, "src", "Jobbtorg", "bin", "Release", "net10.0", "Jobbtorg.dll");
         if (!force && File.Exists(dll) && (!File.Exists(built) || File.GetLastWriteTimeUtc(dll) >= File.GetLastWriteTimeUtc(built))) return dll;
-        Console.WriteLine("publishing the app (dotnet publish -c Release) into artifacts/bench/app …");
+        Console.WriteLine($"publishing the app (dotnet publish -c Release -r {RuntimeIdentifier}) into artifacts/bench/app …");
         var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(Root, "src", "Jobbtorg"), "-c", "Release", "-r", RuntimeIdentifier, "--self-contained", "false", "-v", "q", "-o", PublishedApp])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
