@@ -80,7 +80,7 @@ public static class InProcess
         JobbtorgDb db, DateOnly asOf, DateOnly from, DateOnly to)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var data = await new Indicators(db).LoadAsync(asOf, CancellationToken.None);
+        var data = await new Indicators(ReportsDb.OnMain(db)).LoadAsync(asOf, CancellationToken.None);
         var loaded = clock.Elapsed;
         var report = IndicatorCalculator.Compute(data, from, to, GroupBy.District);
         return (loaded, clock.Elapsed - loaded, report.Total.Enrolled, report.Total.Closed);

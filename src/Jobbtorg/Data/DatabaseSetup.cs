@@ -22,6 +22,11 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Jobbtorg:Database:Provider is Postgres but ConnectionStrings:Jobbtorg is not set.");
             services.AddDbContext<JobbtorgDb, PostgresJobbtorgDb>(o => o.UseNpgsql(connection));
+            AddReportsDb(services, configuration, c =>
+            {
+                var options = ReportsDb.ReplicaOptions<PostgresJobbtorgDb>(c);
+                return () => new PostgresJobbtorgDb(options);
+            });
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -32,12 +37,31 @@ public static class DatabaseSetup
                 connection = $"Data Source={Path.Combine(folder, "jobbtorg.db")}";
             }
             services.AddDbContext<JobbtorgDb, SqliteJobbtorgDb>(o => o.UseSqlite(connection));
+            AddReportsDb(services, configuration, c =>
+            {
+                var options = ReportsDb.ReplicaOptions<SqliteJobbtorgDb>(c);
+                return () => new SqliteJobbtorgDb(options);
+            });
         }
         else
         {
             throw new InvalidOperationException($"Jobbtorg:Database:Provider must be Sqlite or Postgres, not '{provider}'.");
         }
         return services;
+    }
+
+    /// <summary>The reports' context: on `ConnectionStrings:JobbtorgReports` when set (a read replica), else the main one.</summary>
+    private static void AddReportsDb(IServiceCollection services, IConfiguration configuration, Func<string, Func<JobbtorgDb>> replica)
+    {
+        var reports = configuration.GetConnectionString(ReportsDb.ConnectionName);
+        if (string.IsNullOrWhiteSpace(reports))
+        {
+            services.AddScoped(sp => ReportsDb.OnMain(sp.GetRequiredService<JobbtorgDb>()));
+            return;
+        }
+        // The options once: the context's own services are built once for them, not for every request.
+        var create = replica(reports);
+        services.AddScoped(_ => ReportsDb.OnReplicaOf(create()));
     }
 
     /// <summary>Applies migrations (always for the embedded SQLite file, for PostgreSQL when configured),
@@ -56,9 +80,12 @@ public static class DatabaseSetup
             throw new InvalidOperationException(
                 $"Demo data and demo logins are for Development only: set Jobbtorg:DemoData=false (environment {app.Environment.EnvironmentName}).");
 
-        if (db is SqliteJobbtorgDb || database.MigrateOnStart)
+        // Migrate only when something is pending: Migrate also compares the whole model with the last migration's
+        // snapshot, a good part of a second's work at every start (scripts/test checks that they agree).
+        var pending = (await db.Database.GetPendingMigrationsAsync()).Any();
+        if (pending && (db is SqliteJobbtorgDb || database.MigrateOnStart))
             await db.Database.MigrateAsync();
-        else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        else if (pending)
         {
             // A new version started before `migrate` ran: start anyway and answer /health/ready with 503, so that the
             // load balancer keeps requests away until the command has run (it seeds what is skipped here).

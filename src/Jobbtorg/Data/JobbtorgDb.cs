@@ -8,6 +8,7 @@ using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
 using Jobbtorg.Features.ThreePartyMeetings;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Data;
 
 /// <summary>The one DbContext. Each provider has a thin subclass that owns its migrations.</summary>
-public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobCentre> JobCentres => Set<JobCentre>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<DistrictQuota> DistrictQuotas => Set<DistrictQuota>();

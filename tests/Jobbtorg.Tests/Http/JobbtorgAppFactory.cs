@@ -50,6 +50,9 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
     private readonly Action<IServiceCollection>? testServices;
     private string connectionString = "";
 
+    /// <summary>The application's database, once initialised: for a second application that reads it (a report replica).</summary>
+    public string ConnectionString => connectionString;
+
     public JobbtorgAppFactory() { }
 
     /// <summary>An application with settings of its own. Two instances given the same <paramref name="database"/> run

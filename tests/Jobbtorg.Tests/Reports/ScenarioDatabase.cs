@@ -62,7 +62,7 @@ public sealed class ScenarioDatabase : IAsyncDisposable
     {
         // A context of its own, as a request would have: nothing the import left behind can leak into the load.
         await using var db = Open(path);
-        return await new Indicators(db).LoadAsync(asOf, CancellationToken.None);
+        return await new Indicators(ReportsDb.OnMain(db)).LoadAsync(asOf, CancellationToken.None);
     }
 
     public async Task<IndicatorReport> ReportAsync(string from, string to, string asOf, GroupBy? groupBy = null) =>

@@ -3,6 +3,7 @@ using Jobbtorg.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace Jobbtorg.Features.Access;
 public static class AccessSetup
 {
     private const string StaffOrApiKey = "StaffOrApiKey";
+    public const string DataProtectionApplicationName = "Jobbtorg";
 
     /// <summary>People sign in with ASP.NET Core Identity (a cookie holding a server-side session), with a password or
     /// through the city's identity provider (<see cref="SingleSignOn"/>); district systems
@@ -65,6 +67,9 @@ public static class AccessSetup
             o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request) ? Status(ctx.Response, 401) : Redirect(ctx);
             o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? Status(ctx.Response, 403) : Redirect(ctx);
         });
+        // Every instance protects and reads cookies and antiforgery tokens with the same keys, kept in the database, so a
+        // request may land on any instance. The application name, not the folder the app runs from, isolates the keys.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<JobbtorgDb>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.SecurePolicy = secureCookies;

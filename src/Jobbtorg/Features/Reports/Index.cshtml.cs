@@ -10,7 +10,7 @@ namespace Jobbtorg.Features.Reports;
 /// <summary>The indicator report for managers and analysts: every indicator for a period, optionally broken
 /// down, the monthly series per reporting group, and the same as a workbook.</summary>
 [RequirePermission(Permission.ReadReports)]
-public class IndexModel(JobbtorgDb db, Indicators indicators, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
+public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
 {
     public IndicatorReport? Report { get; private set; }
     public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];

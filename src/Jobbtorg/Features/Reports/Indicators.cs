@@ -7,8 +7,10 @@ namespace Jobbtorg.Features.Reports;
 
 /// <summary>Loads the indicator data from the database: a handful of set-based, untracked projections, filtered to
 /// what the as-of date lets count.</summary>
-public sealed class Indicators(JobbtorgDb db)
+public sealed class Indicators(ReportsDb reports)
 {
+    private readonly JobbtorgDb db = reports.Db;
+
     public async Task<IndicatorData> LoadAsync(DateOnly asOf, CancellationToken ct)
     {
         var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);

@@ -16,7 +16,7 @@ public sealed record UnplannedCase(Case Case, DateOnly Deadline, int DaysOverdue
 /// analysts see the figures only.
 /// </summary>
 [RequirePermission(Permission.ReadReports)]
-public class JobGuaranteeModel(JobbtorgDb db, Indicators indicators, CaseAccess access, CurrentUser user, Texts texts, TimeProvider clock)
+public class JobGuaranteeModel(ReportsDb db, Indicators indicators, CaseAccess access, CurrentUser user, Texts texts, TimeProvider clock)
     : ReportPageModel(db, texts, clock)
 {
     public IndicatorReport? Report { get; private set; }

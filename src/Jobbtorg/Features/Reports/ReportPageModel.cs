@@ -12,7 +12,7 @@ namespace Jobbtorg.Features.Reports;
 /// Shared by the report pages: the period chooser read from the query string (a plain GET form, so every
 /// report can be bookmarked), the as-of date and the breakdown.
 /// </summary>
-public abstract class ReportPageModel(JobbtorgDb db, Texts texts, TimeProvider clock) : PageModel
+public abstract class ReportPageModel(ReportsDb reports, Texts texts, TimeProvider clock) : PageModel
 {
     public const int FirstYear = 2000;
 
@@ -31,7 +31,8 @@ public abstract class ReportPageModel(JobbtorgDb db, Texts texts, TimeProvider c
     public DateOnly Today { get; private set; }
     public int LastYear => Today.Year + 1;
 
-    protected JobbtorgDb Db => db;
+    /// <summary>The reports' database: a read replica when one is configured.</summary>
+    protected JobbtorgDb Db => reports.Db;
     protected Texts Texts => texts;
 
     /// <summary>Reads the chooser. With nothing chosen, the tertial that today falls in; with only from and to, that range.</summary>
@@ -124,8 +125,8 @@ public abstract class ReportPageModel(JobbtorgDb db, Texts texts, TimeProvider c
     /// <summary>Names for the group keys that are codes: job centres and districts.</summary>
     protected async Task<IReadOnlyDictionary<string, string>> GroupNamesAsync(CancellationToken ct) => GroupBy switch
     {
-        Reports.GroupBy.JobCentre => await db.JobCentres.ToDictionaryAsync(c => c.Code, c => c.Name, ct),
-        Reports.GroupBy.District => await db.Districts.ToDictionaryAsync(d => d.Code, d => d.Name, ct),
+        Reports.GroupBy.JobCentre => await Db.JobCentres.ToDictionaryAsync(c => c.Code, c => c.Name, ct),
+        Reports.GroupBy.District => await Db.Districts.ToDictionaryAsync(d => d.Code, d => d.Name, ct),
         _ => new Dictionary<string, string>(),
     };
 }
