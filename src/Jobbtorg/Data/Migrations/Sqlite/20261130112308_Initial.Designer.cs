@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jobbtorg.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJobbtorgDb))]
-    [Migration("20261130085154_Initial")]
+    [Migration("20261130112308_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,20 @@ namespace Jobbtorg.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Jobbtorg.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
 
             modelBuilder.Entity("Jobbtorg.Features.Access.AppUser", b =>
                 {
@@ -1211,6 +1225,23 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.HasIndex("Status", "StartsAt");
 
                     b.ToTable("ThreePartyMeetings");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
