@@ -24,9 +24,10 @@ builder.Services.AddJobbtorgAccess(builder.Configuration, builder.Environment);
 builder.Services.AddJobbtorgStaff();
 builder.Services.AddJobbtorgLocalization();
 builder.Services.AddJobbtorgShared();
-builder.Services.AddOrganisation();
+// The API reference lists the features' endpoints in this order: referrals and cases first, as districts meet them.
 builder.Services.AddReferrals();
 builder.Services.AddCases();
+builder.Services.AddOrganisation();
 builder.Services.AddPlans();
 builder.Services.AddThreePartyMeetings();
 builder.Services.AddImport(builder.Configuration, builder.Environment);
