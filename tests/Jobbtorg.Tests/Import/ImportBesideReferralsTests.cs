@@ -19,10 +19,9 @@ public sealed class ImportBesideReferralsTests(JobbtorgAppFactory app)
 {
     private readonly string prefix = $"C{Guid.NewGuid():N}"[..12] + "-";
 
-    [Fact]
+    [PostgresFact]
     public async Task A_referral_is_registered_while_an_import_holds_its_transaction_and_one_for_the_imported_person_leads_to_the_imported_case()
     {
-        if (!JobbtorgAppFactory.OnPostgres) return;
         var importedPerson = TestPeople.Adult(app.Today);
         var caseRef = prefix + "K-1";
         // Held once every row is written and before the commit.
@@ -44,10 +43,9 @@ public sealed class ImportBesideReferralsTests(JobbtorgAppFactory app)
         Assert.Equal([caseRef], await OpenCasesOfAsync(importedPerson));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_referral_registered_before_the_import_writes_its_person_makes_the_import_a_bad_line_not_a_second_open_case()
     {
-        if (!JobbtorgAppFactory.OnPostgres) return;
         var person = TestPeople.Adult(app.Today);
         // Held once every line is checked and before anything is written.
         var hold = new HoldImport(progress => progress is { Phase: "storing", Lines: 0 });

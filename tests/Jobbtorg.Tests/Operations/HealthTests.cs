@@ -87,10 +87,9 @@ public sealed class HealthTests(JobbtorgAppFactory app)
 
     /// <summary>PostgreSQL is migrated by the `migrate` command, not at start: a new version started on a database
     /// that command has not reached yet runs, but is not ready.</summary>
-    [Fact]
+    [PostgresFact]
     public async Task On_PostgreSQL_a_version_started_before_migrate_is_not_ready_until_the_migrations_are_applied()
     {
-        if (!JobbtorgAppFactory.OnPostgres) return; // SQLite migrates itself at start
         var fresh = JobbtorgAppFactory.WithSettings(new Dictionary<string, string> { ["Jobbtorg:Database:MigrateOnStart"] = "false" });
         await fresh.InitializeAsync();
         try

@@ -17,10 +17,9 @@ public sealed partial class RestoreDrillTests
     [GeneratedRegex(@"^\s+Cases\s+(\d+)\s+(\d+)$", RegexOptions.Multiline)]
     private static partial Regex CasesLine();
 
-    [Fact]
+    [PostgresFact]
     public async Task A_dump_of_a_database_with_imported_cases_restores_with_the_same_migrations_and_row_counts()
     {
-        if (!JobbtorgAppFactory.OnPostgres) return;
         var database = JobbtorgAppFactory.NewDatabaseName();
         var app = JobbtorgAppFactory.WithSettings(new Dictionary<string, string>(), database);
         await app.InitializeAsync();
@@ -55,10 +54,9 @@ public sealed partial class RestoreDrillTests
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task The_drill_fails_on_a_database_that_is_not_Jobbtorgs()
     {
-        if (!JobbtorgAppFactory.OnPostgres) return;
         var (exitCode, output) = await RunDrillAsync("postgres");
         Assert.Equal(1, exitCode);
         Assert.Contains("restore drill: FAILED", output);
