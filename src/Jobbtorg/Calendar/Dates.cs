@@ -63,6 +63,29 @@ public static class Dates
     }
 
     public static DateOnly PlusYears(DateOnly date, int years) => PlusMonths(date, years * 12);
+
+    /// <summary>The dates d with <paramref name="from"/> ≤ f(d) ≤ <paramref name="to"/> for a non-decreasing f, such as
+    /// "three months later": one interval, or null when there is none. Found by bisection over the whole calendar.</summary>
+    public static (DateOnly First, DateOnly Last)? Preimage(Func<DateOnly, DateOnly> f, DateOnly from, DateOnly to)
+    {
+        // The first d with f(d) ≥ bound, or null when even the last date maps below it.
+        int? FirstReaching(DateOnly bound, bool strictly)
+        {
+            int low = DateOnly.MinValue.DayNumber, high = DateOnly.MaxValue.DayNumber;
+            bool Reaches(int day) => strictly ? f(DateOnly.FromDayNumber(day)) > bound : f(DateOnly.FromDayNumber(day)) >= bound;
+            if (!Reaches(high)) return null;
+            while (low < high)
+            {
+                var middle = low + (high - low) / 2;
+                if (Reaches(middle)) high = middle; else low = middle + 1;
+            }
+            return low;
+        }
+
+        if (FirstReaching(from, strictly: false) is not { } first) return null;
+        var last = FirstReaching(to, strictly: true) is { } beyond ? beyond - 1 : DateOnly.MaxValue.DayNumber;
+        return first <= last ? (DateOnly.FromDayNumber(first), DateOnly.FromDayNumber(last)) : null;
+    }
 }
 
 /// <summary>A refused date: English copy and its arguments, translated where it is shown (a field error, a 400 or 409

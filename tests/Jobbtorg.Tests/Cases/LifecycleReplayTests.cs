@@ -110,7 +110,7 @@ public sealed class LifecycleReplayTests(LifecycleReplayFixture replay) : IClass
             .Select(c => c.JobGuarantee(on)).ToList();
         int Count(JobGuaranteeState state) => states.Count(s => s == state);
 
-        var report = IndicatorCalculator.Compute(await replay.Database.LoadAsync(on), from, to, groupBy: null).Total.JobGuarantee;
+        var report = (await replay.Database.ReportAsync(from, to, on)).Total.JobGuarantee;
 
         Assert.Equal((Count(JobGuaranteeState.Met), Count(JobGuaranteeState.Missed), Count(JobGuaranteeState.Pending), Count(JobGuaranteeState.Excluded)),
             (report.Met, report.Missed, report.Pending, report.Excluded));

@@ -24,10 +24,10 @@ public class CaseloadTests
             Referral("K-7", Person(), "2024-01-02"), Enrolment("K-7", "2024-03-12", coach: "coach-2"),
             Referral("K-8", Person(), "2024-06-20", district: "farsta")));
 
-        var data = await scenario.LoadAsync("2024-12-31");
+        var asOf = new DateOnly(2024, 12, 31);
 
-        Assert.Equal([new CoachCaseload("coach-2", 3), new CoachCaseload("coach-1", 2)], IndicatorCalculator.Caseload(data, new DateOnly(2024, 6, 30)));
-        Assert.Equal([new CoachCaseload("coach-2", 3), new CoachCaseload("coach-1", 2)], IndicatorCalculator.Caseload(data, new DateOnly(2024, 7, 1)));
-        Assert.Equal([new CoachCaseload("coach-1", 3), new CoachCaseload("coach-2", 1)], IndicatorCalculator.Caseload(data, new DateOnly(2024, 2, 10)));
+        Assert.Equal([new CoachCaseload("coach-2", 3), new CoachCaseload("coach-1", 2)], await scenario.CaseloadAsync(new DateOnly(2024, 6, 30), asOf));
+        Assert.Equal([new CoachCaseload("coach-2", 3), new CoachCaseload("coach-1", 2)], await scenario.CaseloadAsync(new DateOnly(2024, 7, 1), asOf));
+        Assert.Equal([new CoachCaseload("coach-1", 3), new CoachCaseload("coach-2", 1)], await scenario.CaseloadAsync(new DateOnly(2024, 2, 10), asOf));
     }
 }

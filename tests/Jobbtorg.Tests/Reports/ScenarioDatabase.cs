@@ -56,17 +56,27 @@ public sealed class ScenarioDatabase : IAsyncDisposable
         return result;
     }
 
-    public Task<IndicatorData> LoadAsync(string asOf) => LoadAsync(Date(asOf));
-
-    public async Task<IndicatorData> LoadAsync(DateOnly asOf)
+    public async Task<IndicatorReport> ReportAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy = null)
     {
-        // A context of its own, as a request would have: nothing the import left behind can leak into the load.
+        // A context of its own, as a request would have: nothing the import left behind can leak into the report.
         await using var db = Open(path);
-        return await new Indicators(ReportsDb.OnMain(db)).LoadAsync(asOf, CancellationToken.None);
+        return await new Indicators(ReportsDb.OnMain(db)).ReportAsync(from, to, asOf, groupBy, CancellationToken.None);
     }
 
-    public async Task<IndicatorReport> ReportAsync(string from, string to, string asOf, GroupBy? groupBy = null) =>
-        IndicatorCalculator.Compute(await LoadAsync(asOf), Date(from), Date(to), groupBy);
+    public Task<IndicatorReport> ReportAsync(string from, string to, string asOf, GroupBy? groupBy = null) =>
+        ReportAsync(Date(from), Date(to), Date(asOf), groupBy);
+
+    public async Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf)
+    {
+        await using var db = Open(path);
+        return await new Indicators(ReportsDb.OnMain(db)).CaseloadAsync(on, asOf, CancellationToken.None);
+    }
+
+    public async Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf)
+    {
+        await using var db = Open(path);
+        return await new Indicators(ReportsDb.OnMain(db)).MonthlyAsync(endMonth, months, asOf, CancellationToken.None);
+    }
 
     /// <summary>The whole scenario in one call: a fresh database, the stream imported, the report read.</summary>
     public static async Task<IndicatorReport> ReportAsync(string ndjson, string from, string to, string asOf, GroupBy? groupBy = null)

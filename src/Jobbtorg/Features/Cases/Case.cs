@@ -63,6 +63,16 @@ public class Case
     public string? ClosureNote { get; private set; }
     public string? ClosedBy { get; private set; }
 
+    // Indicator facts: dates derived from the ones above whenever they change, stored so that a report selects the
+    // cases of a period through an index instead of reading every case (domain.md, "Indicators — exact definitions").
+    /// <summary>Deadline(E, 5) counted as if the case were never paused: the job guarantee's deadline unless a pause
+    /// begins on or before it.</summary>
+    public DateOnly? FirstPlanDue { get; private set; }
+    /// <summary>E + 12 months (clamped to the month's end): the day "self-sufficient within 12 months" is judged.</summary>
+    public DateOnly? EnrolmentAnniversary { get; private set; }
+    /// <summary>The first day of the calendar month of C + 6 months: the month "still self-supporting" looks at.</summary>
+    public DateOnly? FollowUpMonth { get; private set; }
+
     /// <summary>Equals <see cref="ParticipantId"/> while the case is open, null once closed; a unique index
     /// on it makes "at most one open case per person" hold under any concurrency.</summary>
     public int? OpenParticipantId { get; private set; }
@@ -210,6 +220,9 @@ public class Case
         ClosureDate = state.Closure;
         ClosureReason = state.ClosureReason;
         ClosureSubReason = state.ClosureSubReason;
+        FirstPlanDue = EnrolmentDate is { } enrolled ? Cases.JobGuarantee.Deadline(enrolled, []) : null;
+        EnrolmentAnniversary = EnrolmentDate is { } e ? Dates.PlusMonths(e, 12) : null;
+        FollowUpMonth = ClosureDate is { } closed ? FirstOfMonth(Dates.PlusMonths(closed, 6)) : null;
         if (state.IsClosed)
         {
             OpenParticipant = null;
@@ -217,13 +230,15 @@ public class Case
         }
     }
 
+    private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
+
     /// <summary>The properties <see cref="ImportState"/> sets beside the version: what a later stream may change on a
     /// case already stored.</summary>
     internal static readonly string[] ImportedStateProperties =
     [
         nameof(Status), nameof(JobCentreId), nameof(EnrolmentDate), nameof(CoachId), nameof(CoachRef), nameof(ReportingGroup),
         nameof(FirstPlanAgreedOn), nameof(ClosureDate), nameof(ClosureReason), nameof(ClosureSubReason), nameof(ClosedBy),
-        nameof(OpenParticipantId),
+        nameof(OpenParticipantId), nameof(FirstPlanDue), nameof(EnrolmentAnniversary), nameof(FollowUpMonth),
     ];
 
     /// <summary>

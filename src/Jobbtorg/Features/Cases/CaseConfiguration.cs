@@ -32,6 +32,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.DistrictId, x.DistrictReferralId }).IsUnique();
         b.HasIndex(x => new { x.JobCentreId, x.Status });
         b.HasIndex(x => new { x.CoachId, x.Status });
+        // The indicator report selects a period's cases by these dates (Reports/Indicators.cs).
+        b.HasIndex(x => x.EnrolmentDate);
+        b.HasIndex(x => x.ClosureDate);
+        b.HasIndex(x => x.EnrolmentAnniversary);
+        b.HasIndex(x => x.FollowUpMonth);
         b.Property(x => x.ReferralText).HasMaxLength(4000);
         b.Property(x => x.ReferredBy).HasMaxLength(200);
         b.Property(x => x.ClosedBy).HasMaxLength(200);

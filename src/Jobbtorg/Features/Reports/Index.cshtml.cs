@@ -12,6 +12,9 @@ namespace Jobbtorg.Features.Reports;
 [RequirePermission(Permission.ReadReports)]
 public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
 {
+    /// <summary>The calendar months the charts show, ending with the period's last month.</summary>
+    public const int MonthsShown = 24;
+
     public IndicatorReport? Report { get; private set; }
     public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
     public IReadOnlyList<ReportColumn> Columns { get; private set; } = [];
@@ -37,13 +40,12 @@ public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimePr
     {
         if (!ResolvePeriod()) return false;
         var period = Period!;
-        var data = await indicators.LoadAsync(AsOfDate, ct);
-        Report = IndicatorCalculator.Compute(data, period.From, period.To, GroupBy);
+        Report = await indicators.ReportAsync(period.From, period.To, AsOfDate, GroupBy, ct);
         Rows = IndicatorRows.For(Texts);
         Columns = IndicatorRows.Columns(Report, GroupBy, Texts, await GroupNamesAsync(ct));
-        Months = MonthlySeries.Compute(data, period.EndMonth);
+        Months = await indicators.MonthlyAsync(period.EndMonth, MonthsShown, AsOfDate, ct);
         CaseloadDate = period.To < AsOfDate ? period.To : AsOfDate;
-        Caseload = IndicatorCalculator.Caseload(data, CaseloadDate);
+        Caseload = await indicators.CaseloadAsync(CaseloadDate, AsOfDate, ct);
         return true;
     }
 

@@ -1,58 +1,352 @@
+using System.Linq.Expressions;
+using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.FollowUp;
 using Jobbtorg.Features.Placements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Reports;
 
-/// <summary>Loads the indicator data from the database: a handful of set-based, untracked projections, filtered to
-/// what the as-of date lets count.</summary>
+/// <summary>
+/// The indicators of domain.md ("Indicators — exact definitions") counted by the database. Each indicator selects only
+/// the cases its period can count, through indexed dates (enrolment, closure and the indicator facts a case keeps), and
+/// the database adds them up per group: a month reads what can count in that month, and what comes back is a few
+/// counts per group whatever the size of the history. Whatever is dated after the as-of date has not happened: an
+/// enrolment, plan, closure, pause, info meeting, placement start or observation after it is left out, a resume after
+/// it leaves its pause open, and a benefit month counts once its first day has come.
+/// </summary>
 public sealed class Indicators(ReportsDb reports)
 {
+    /// <summary>How far from "end of a municipal job + 3 months" an occupation observation may lie and still count.</summary>
+    public const int ObservationWindowDays = 31;
+
+    private const int Met = 0, Excluded = 1, Pending = 2, Missed = 3;
+    private static readonly JobGuaranteeState[] States =
+        [JobGuaranteeState.Met, JobGuaranteeState.Excluded, JobGuaranteeState.Pending, JobGuaranteeState.Missed];
+
     private readonly JobbtorgDb db = reports.Db;
 
-    public async Task<IndicatorData> LoadAsync(DateOnly asOf, CancellationToken ct)
+    private IQueryable<Case> AllCases => db.Cases.AsNoTracking();
+
+    /// <summary>
+    /// The report for [<paramref name="from"/>, <paramref name="to"/>]. With a grouping, a group is present for every
+    /// key that some case existing on the as-of date has, even when nothing in the period counts for it: the list of
+    /// groups then depends on the data only, never on the period, which keeps reports for different periods
+    /// comparable row by row.
+    /// </summary>
+    public async Task<IndicatorReport> ReportAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy, CancellationToken ct)
     {
-        var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+        // Every part of the tally adds up over groups, so the total is the sum of any grouping's groups.
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
+        var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
+        var groups = groupBy switch
+        {
+            null or GroupBy.District => await TallyAsync(c => c.DistrictId, id => districts[id], from, to, asOf, ct),
+            GroupBy.JobCentre => await TallyAsync(c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
+                id => id is { } centre ? centres[centre] : IndicatorReport.Unassigned, from, to, asOf, ct),
+            GroupBy.ReportingGroup => await TallyAsync(c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null,
+                g => g?.ToString() ?? IndicatorReport.Unassigned, from, to, asOf, ct),
+            GroupBy.Gender => await TallyAsync(c => c.Participant.Gender, g => g.ToString(), from, to, asOf, ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
+        };
+        var total = new IndicatorTally();
+        foreach (var tally in groups.Values) total.Add(tally);
+        if (groupBy is null) return new IndicatorReport(from, to, asOf, total.Result(), null);
 
-        var existing = db.Cases.Where(c => c.ReferralDate <= asOf);
-        var caseRows = await existing.AsNoTracking()
-            .Select(c => new
-            {
-                c.Id, c.ParticipantId, c.ReferralDate, c.EnrolmentDate, c.FirstPlanAgreedOn, c.ClosureDate, c.ClosureReason,
-                c.ReceivesBenefit, c.ReportingGroup, c.JobCentreId, c.DistrictId, c.Participant.Gender,
-                Coach = c.Coach != null ? c.Coach.DisplayName : c.CoachRef,
-            })
+        foreach (var key in await PresentKeysAsync(groupBy.Value, asOf, ct))
+            groups.TryAdd(key, new IndicatorTally());
+        return new IndicatorReport(from, to, asOf, total.Result(),
+            groups.OrderBy(g => g.Key == IndicatorReport.Unassigned).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Value.Result()));
+    }
+
+    /// <summary>Open enrolled cases per coach at the end of <paramref name="on"/> (a case closed that day no longer
+    /// counts; a paused case does), most loaded first. Cases with no coach are listed as "unassigned".</summary>
+    public async Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, CancellationToken ct)
+    {
+        var loads = await AllCases
+            .Where(c => c.EnrolmentDate <= on && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > on || c.ClosureDate > asOf))
+            .GroupBy(c => c.Coach != null ? c.Coach.DisplayName : c.CoachRef)
+            .Select(g => new { Coach = g.Key, Cases = g.Count() })
             .ToListAsync(ct);
-        var cases = caseRows.Select(c => new CaseRow(c.Id, c.ParticipantId, c.ReferralDate, c.EnrolmentDate, c.FirstPlanAgreedOn,
-            c.ClosureDate, c.ClosureReason, c.ReceivesBenefit, c.ReportingGroup, centres[c.JobCentreId], districts[c.DistrictId], c.Gender, c.Coach));
+        return loads.Select(l => new CoachCaseload(l.Coach ?? IndicatorReport.Unassigned, l.Cases))
+            .OrderByDescending(l => l.OpenCases).ThenBy(l => l.Coach, StringComparer.Ordinal)
+            .ToList();
+    }
 
-        var pauses = await db.CasePauses.AsNoTracking().Where(p => p.PausedOn <= asOf)
-            .Select(p => new PauseRow(p.CaseId, p.PausedOn, p.ResumedOn)).ToListAsync(ct);
+    /// <summary>Enrolled, newly enrolled, closed and closure rate for the <paramref name="months"/> calendar months
+    /// ending with the month of <paramref name="endMonth"/>, in total and per reporting group: the cases open when the
+    /// first month begins, then each month's enrolments and closures, carried forward month by month.</summary>
+    public async Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct)
+    {
+        var first = Dates.PlusMonths(new DateOnly(endMonth.Year, endMonth.Month, 1), -(months - 1));
+        var last = Dates.PlusDays(Dates.PlusMonths(first, months), -1);
+        var end = last < asOf ? last : asOf;
 
-        var firstAttended = await db.InfoMeetingOutcomes.AsNoTracking().Where(m => m.Attended && m.Date <= asOf)
-            .GroupBy(m => m.CaseId).Select(g => new AttendedInfoMeetingRow(g.Key, g.Min(m => m.Date))).ToListAsync(ct);
+        var openAtStart = await AllCases
+            .Where(c => c.EnrolmentDate < first && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= first))
+            .GroupBy(c => c.ReportingGroup).Select(g => new { Group = g.Key, Cases = g.Count() }).ToListAsync(ct);
+        var enrolments = await AllCases
+            .Where(c => c.EnrolmentDate >= first && c.EnrolmentDate <= end)
+            .GroupBy(c => new { c.ReportingGroup, c.EnrolmentDate!.Value.Year, c.EnrolmentDate!.Value.Month })
+            .Select(g => new { g.Key.ReportingGroup, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
+        var closures = await AllCases
+            .Where(c => c.ClosureDate >= first && c.ClosureDate <= end && c.EnrolmentDate <= asOf)
+            .GroupBy(c => new { c.ReportingGroup, c.ClosureDate!.Value.Year, c.ClosureDate!.Value.Month })
+            .Select(g => new { g.Key.ReportingGroup, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
 
-        var municipalJobs = db.Placements.Where(p => p.Kind == PlacementKind.MunicipalJob && p.EndDate != null && p.StartDate <= asOf);
-        var jobs = await municipalJobs.AsNoTracking().Select(p => new MunicipalJobRow(p.CaseId, p.StartDate, p.EndDate!.Value)).ToListAsync(ct);
+        // One running count per reporting group; a case enrolled with none (an imported one) counts in the total only.
+        var groups = Enum.GetValues<ReportingGroup>().Select(g => (ReportingGroup?)g).Append(null).ToArray();
+        var open = groups.ToDictionary(g => g?.ToString() ?? "", g => openAtStart.Where(o => o.Group == g).Sum(o => o.Cases));
+        var points = new List<MonthPoint>(months);
+        for (var month = first; month <= last; month = Dates.PlusMonths(month, 1))
+        {
+            var figures = new Dictionary<ReportingGroup, MonthFigures>();
+            int enrolledTotal = 0, newlyTotal = 0, closedTotal = 0;
+            foreach (var group in groups)
+            {
+                var name = group?.ToString() ?? "";
+                var newly = enrolments.Where(e => e.ReportingGroup == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
+                var closed = closures.Where(e => e.ReportingGroup == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
+                var enrolled = open[name] + newly;
+                open[name] = enrolled - closed;
+                enrolledTotal += enrolled;
+                newlyTotal += newly;
+                closedTotal += closed;
+                if (group is { } g) figures[g] = new MonthFigures(enrolled, newly, closed, enrolled == 0 ? null : (double)closed / enrolled);
+            }
+            points.Add(new MonthPoint(month, new MonthFigures(enrolledTotal, newlyTotal, closedTotal,
+                enrolledTotal == 0 ? null : (double)closedTotal / enrolledTotal), figures));
+        }
+        return points;
+    }
 
-        // Benefit months only of people with a case the six-month follow-up can look at; the months themselves are
-        // narrowed further in memory.
-        var followedUpPeople = existing
-            .Where(c => c.ReceivesBenefit && c.EnrolmentDate <= asOf && c.ClosureDate <= asOf
-                        && (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
-                            || c.ClosureReason == ClosureReason.EmploymentProgramme))
-            .Select(c => c.ParticipantId);
-        var benefitMonths = await db.BenefitMonths.AsNoTracking()
-            .Where(b => b.Month <= asOf && followedUpPeople.Contains(b.ParticipantId))
-            .Select(b => new BenefitMonthRow(b.ParticipantId, b.Month, b.ReceivesBenefit)).ToListAsync(ct);
+    private async Task<Dictionary<string, IndicatorTally>> TallyAsync<TKey>(Expression<Func<Case, TKey>> key, Func<TKey, string> name,
+        DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
+    {
+        var tallies = new Dictionary<string, IndicatorTally>();
+        IndicatorTally Of(TKey k)
+        {
+            var n = name(k);
+            if (!tallies.TryGetValue(n, out var tally)) tallies[n] = tally = new IndicatorTally();
+            return tally;
+        }
 
-        var municipalJobHolders = existing.Where(c => municipalJobs.Any(p => p.CaseId == c.Id)).Select(c => c.ParticipantId);
-        var occupations = await db.OccupationObservations.AsNoTracking()
-            .Where(o => o.Date <= asOf && municipalJobHolders.Contains(o.ParticipantId))
-            .Select(o => new OccupationRow(o.ParticipantId, o.Date, o.Status)).ToListAsync(ct);
+        // Only what has happened by the as-of date counts; nothing after it can count in any period.
+        var end = to < asOf ? to : asOf;
 
-        return IndicatorData.Create(asOf, cases, pauses, firstAttended, jobs, benefitMonths, occupations);
+        // Enrolled: E ≤ to and no closure before the period.
+        foreach (var r in await AllCases
+                     .Where(c => c.EnrolmentDate <= end && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= from))
+                     .GroupBy(key).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
+            Of(r.Key).Enrolled += r.Cases;
+
+        // Closed in the period, by reason; referrals closed before enrolment apart.
+        foreach (var r in await AllCases.Where(c => c.ClosureDate >= from && c.ClosureDate <= end)
+                     .Select(With(key, (c, k) => new { Key = k, Enrolled = c.EnrolmentDate <= asOf, Reason = c.ClosureReason!.Value }))
+                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
+        {
+            if (r.Key.Enrolled) Of(r.Key.Key).AddClosed(r.Key.Reason, r.Cases);
+            else Of(r.Key.Key).ClosedBeforeEnrolment += r.Cases;
+        }
+
+        // Newly enrolled, with the days from referral to enrolment.
+        var newly = AllCases.Where(c => c.EnrolmentDate >= from && c.EnrolmentDate <= end);
+        foreach (var r in await newly
+                     .Select(With(key, (c, k) => new { Key = k, Days = c.EnrolmentDate!.Value.DayNumber - c.ReferralDate.DayNumber }))
+                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
+        {
+            var tally = Of(r.Key.Key);
+            tally.NewlyEnrolled += r.Cases;
+            IndicatorTally.Increment(tally.DaysToEnrolment, r.Key.Days, r.Cases);
+        }
+
+        // Days from referral to the first attended info meeting, for the newly enrolled who attended one.
+        foreach (var r in await newly
+                     .Select(With(key, (c, k) => new
+                     {
+                         Key = k,
+                         c.ReferralDate,
+                         Attended = db.InfoMeetingOutcomes.Where(m => m.CaseId == c.Id && m.Attended && m.Date <= asOf).Min(m => (DateOnly?)m.Date),
+                     }))
+                     .Where(x => x.Attended != null)
+                     .Select(x => new { x.Key, Days = x.Attended!.Value.DayNumber - x.ReferralDate.DayNumber })
+                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
+            IndicatorTally.Increment(Of(r.Key.Key).DaysToInfoMeeting, r.Key.Days, r.Cases);
+
+        // The job guarantee of the newly enrolled. A case paused on or before its unpaused deadline has a deadline of
+        // its own; the few such cases are worked out one by one, the rest by the database from the stored deadline.
+        var pausedInTime = db.CasePauses.Where(p => p.PausedOn <= asOf);
+        foreach (var r in await newly.Where(c => !pausedInTime.Any(p => p.CaseId == c.Id && p.PausedOn <= c.FirstPlanDue))
+                     .Select(With(key, (c, k) => new
+                     {
+                         Key = k,
+                         State = c.FirstPlanAgreedOn <= asOf && c.FirstPlanAgreedOn <= c.FirstPlanDue ? Met
+                             : !(c.FirstPlanAgreedOn <= asOf) && c.ClosureDate <= asOf && c.ClosureDate <= c.FirstPlanDue ? Excluded
+                             : !(c.FirstPlanAgreedOn <= asOf) && c.FirstPlanDue >= asOf ? Pending
+                             : Missed,
+                     }))
+                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
+            Of(r.Key.Key).Count(States[r.Key.State], r.Cases);
+        foreach (var c in await newly.Where(c => pausedInTime.Any(p => p.CaseId == c.Id && p.PausedOn <= c.FirstPlanDue))
+                     .Select(With(key, (c, k) => new
+                     {
+                         Key = k, c.EnrolmentDate, c.FirstPlanAgreedOn, c.ClosureDate,
+                         Pauses = c.Pauses.Select(p => new { p.PausedOn, p.ResumedOn }).ToList(),
+                     }))
+                     .ToListAsync(ct))
+            Of(c.Key).Count(JobGuarantee.StateOf(c.EnrolmentDate, c.FirstPlanAgreedOn,
+                c.Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)), c.ClosureDate, asOf), 1);
+
+        // Self-sufficient within 12 months: the enrolment's anniversary in the period.
+        foreach (var r in await AllCases.Where(c => c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf)
+                     .Select(With(key, (c, k) => new
+                     {
+                         Key = k,
+                         c.ReceivesBenefit,
+                         SelfSufficient = (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
+                                           || c.ClosureReason == ClosureReason.EmploymentProgramme)
+                                          && c.ClosureDate <= asOf && c.ClosureDate <= c.EnrolmentAnniversary,
+                     }))
+                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
+        {
+            var tally = Of(r.Key.Key);
+            tally.SelfSufficientAllOf += r.Cases;
+            if (r.Key.SelfSufficient) tally.SelfSufficientAll += r.Cases;
+            if (!r.Key.ReceivesBenefit) continue;
+            tally.SelfSufficientOf += r.Cases;
+            if (r.Key.SelfSufficient) tally.SelfSufficient += r.Cases;
+        }
+
+        // Still self-supporting six months after closure: the follow-up month wholly inside the period.
+        var lastFollowUpMonth = Dates.PlusMonths(FirstOfMonth(Dates.PlusDays(to, 1)), -1);
+        var knownMonths = db.BenefitMonths.Where(b => b.Month <= asOf);
+        foreach (var r in await AllCases
+                     .Where(c => c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth && c.ReceivesBenefit
+                                 && c.EnrolmentDate <= asOf && c.ClosureDate <= asOf
+                                 && (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
+                                     || c.ClosureReason == ClosureReason.EmploymentProgramme))
+                     .Select(With(key, (c, k) => new
+                     {
+                         Key = k,
+                         ReceivesBenefit = knownMonths.Where(b => b.ParticipantId == c.ParticipantId && b.Month == c.FollowUpMonth)
+                             .Select(b => (bool?)b.ReceivesBenefit).FirstOrDefault(),
+                     }))
+                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
+        {
+            var tally = Of(r.Key.Key);
+            if (r.Key.ReceivesBenefit is not { } receives) tally.StillSelfSupportingUnknown += r.Cases;
+            else
+            {
+                tally.StillSelfSupportingKnown += r.Cases;
+                if (!receives) tally.StillSelfSupporting += r.Cases;
+            }
+        }
+
+        await TallyMunicipalJobsAsync(key, Of, from, to, asOf, ct);
+        return tallies;
+    }
+
+    /// <summary>Working or studying three months after a municipal job: jobs whose end + 3 months lies in the period,
+    /// judged by the observation nearest that day within the window (the earlier one wins a tie).</summary>
+    private async Task TallyMunicipalJobsAsync<TKey>(Expression<Func<Case, TKey>> key, Func<TKey, IndicatorTally> of,
+        DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
+    {
+        if (Dates.Preimage(end => Dates.PlusMonths(end, 3), from, to) is not var (firstEnd, lastEnd)) return;
+        var jobs = db.Placements.Where(p => p.Kind == PlacementKind.MunicipalJob && p.StartDate <= asOf
+                                            && p.EndDate >= firstEnd && p.EndDate <= lastEnd);
+        var holders = AllCases.Where(c => c.EnrolmentDate <= asOf && jobs.Any(p => p.CaseId == c.Id));
+        var ended = await holders
+            .Select(With(key, (c, k) => new
+            {
+                Key = k, c.ParticipantId,
+                Ends = jobs.Where(p => p.CaseId == c.Id).Select(p => p.EndDate!.Value).ToList(),
+            }))
+            .ToListAsync(ct);
+        if (ended.Count == 0) return;
+
+        var earliest = Dates.PlusDays(Dates.PlusMonths(firstEnd, 3), -ObservationWindowDays);
+        var latest = Dates.PlusDays(Dates.PlusMonths(lastEnd, 3), ObservationWindowDays);
+        var observations = (await db.OccupationObservations.AsNoTracking()
+                .Where(o => o.Date <= asOf && o.Date >= earliest && o.Date <= latest
+                            && holders.Any(c => c.ParticipantId == o.ParticipantId))
+                .Select(o => new { o.ParticipantId, o.Date, o.Status })
+                .ToListAsync(ct))
+            .GroupBy(o => o.ParticipantId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(o => o.Date).Select(o => (o.Date, o.Status)).ToArray());
+
+        foreach (var job in ended)
+            foreach (var end in job.Ends)
+            {
+                var tally = of(job.Key);
+                if (Nearest(observations.GetValueOrDefault(job.ParticipantId, []), Dates.PlusMonths(end, 3)) is { } status)
+                {
+                    tally.OccupationKnown++;
+                    if (status is OccupationStatus.Working or OccupationStatus.Studying) tally.WorkingOrStudying++;
+                }
+                else tally.OccupationUnknown++;
+            }
+    }
+
+    /// <summary>The status observed nearest <paramref name="target"/> within the window; the earlier one wins a tie.</summary>
+    private static OccupationStatus? Nearest((DateOnly Date, OccupationStatus Status)[] byDate, DateOnly target)
+    {
+        OccupationStatus? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var (date, status) in byDate) // ordered by date, so a later one at the same distance never replaces an earlier
+        {
+            var distance = Math.Abs(date.DayNumber - target.DayNumber);
+            if (distance <= ObservationWindowDays && distance < bestDistance)
+            {
+                best = status;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The keys some case existing on the as-of date has: one short existence check per possible key.</summary>
+    private async Task<List<string>> PresentKeysAsync(GroupBy groupBy, DateOnly asOf, CancellationToken ct)
+    {
+        var existing = AllCases.Where(c => c.ReferralDate <= asOf);
+        var keys = new List<string>();
+        switch (groupBy)
+        {
+            case GroupBy.District:
+                keys.AddRange(await db.Districts.Where(d => existing.Any(c => c.DistrictId == d.Id)).Select(d => d.Code).ToListAsync(ct));
+                break;
+            case GroupBy.JobCentre:
+                keys.AddRange(await db.JobCentres.Where(j => existing.Any(c => c.JobCentreId == j.Id && c.EnrolmentDate <= asOf))
+                    .Select(j => j.Code).ToListAsync(ct));
+                if (await existing.AnyAsync(c => !(c.EnrolmentDate <= asOf), ct)) keys.Add(IndicatorReport.Unassigned);
+                break;
+            case GroupBy.ReportingGroup:
+                foreach (var group in Enum.GetValues<ReportingGroup>())
+                    if (await existing.AnyAsync(c => c.ReportingGroup == group && c.EnrolmentDate <= asOf, ct)) keys.Add(group.ToString());
+                if (await existing.AnyAsync(c => !(c.EnrolmentDate <= asOf) || c.ReportingGroup == null, ct)) keys.Add(IndicatorReport.Unassigned);
+                break;
+            case GroupBy.Gender:
+                foreach (var gender in Enum.GetValues<Gender>())
+                    if (await existing.AnyAsync(c => c.Participant.Gender == gender, ct)) keys.Add(gender.ToString());
+                break;
+        }
+        return keys;
+    }
+
+    private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
+
+    /// <summary>A projection that reads the group key: <paramref name="body"/> with the key's expression put in for its
+    /// second parameter, so that the database computes the key inside the same statement.</summary>
+    private static Expression<Func<Case, TResult>> With<TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<Case, TKey, TResult>> body)
+    {
+        var @case = body.Parameters[0];
+        var keyOfCase = new Substitute(key.Parameters[0], @case).Visit(key.Body);
+        return Expression.Lambda<Func<Case, TResult>>(new Substitute(body.Parameters[1], keyOfCase).Visit(body.Body), @case);
+    }
+
+    private sealed class Substitute(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
     }
 }

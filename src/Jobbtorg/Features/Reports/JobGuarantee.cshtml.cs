@@ -32,8 +32,7 @@ public class JobGuaranteeModel(ReportsDb db, Indicators indicators, CaseAccess a
         var ct = HttpContext.RequestAborted;
         if (ResolvePeriod())
         {
-            var data = await indicators.LoadAsync(AsOfDate, ct);
-            Report = IndicatorCalculator.Compute(data, Period!.From, Period.To, GroupBy);
+            Report = await indicators.ReportAsync(Period!.From, Period.To, AsOfDate, GroupBy, ct);
             Columns = IndicatorRows.Columns(Report, GroupBy, Texts, await GroupNamesAsync(ct));
         }
         if (ShowsCases) await LoadUnplannedCasesAsync(ct);

@@ -29,8 +29,7 @@ public static class ReportsApi
                 }
                 if (errors.Count > 0) return new FieldProblem(errors);
 
-                var data = await indicators.LoadAsync(seenOn, ct);
-                return TypedResults.Ok(IndicatorCalculator.Compute(data, start!.Value, end!.Value, grouping));
+                return TypedResults.Ok(await indicators.ReportAsync(start!.Value, end!.Value, seenOn, grouping, ct));
             })
             .WithName("getIndicatorReport")
             .WithSummary("Indicator report for a period")

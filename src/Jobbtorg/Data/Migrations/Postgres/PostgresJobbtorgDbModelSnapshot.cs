@@ -303,10 +303,19 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("EnrolmentAnniversary")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("EnrolmentDate")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("FirstPlanAgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FirstPlanDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FollowUpMonth")
                         .HasColumnType("date");
 
                     b.Property<bool>("HasChildren")
@@ -367,6 +376,14 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.HasIndex("CaseRef")
                         .IsUnique();
+
+                    b.HasIndex("ClosureDate");
+
+                    b.HasIndex("EnrolmentAnniversary");
+
+                    b.HasIndex("EnrolmentDate");
+
+                    b.HasIndex("FollowUpMonth");
 
                     b.HasIndex("OpenParticipantId")
                         .IsUnique();
@@ -1051,6 +1068,8 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("Kind", "EndDate");
 
                     b.ToTable("Placements");
                 });

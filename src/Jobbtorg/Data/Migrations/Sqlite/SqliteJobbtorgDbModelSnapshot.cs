@@ -292,10 +292,19 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EnrolmentAnniversary")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EnrolmentDate")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FirstPlanAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstPlanDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpMonth")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HasChildren")
@@ -356,6 +365,14 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseRef")
                         .IsUnique();
+
+                    b.HasIndex("ClosureDate");
+
+                    b.HasIndex("EnrolmentAnniversary");
+
+                    b.HasIndex("EnrolmentDate");
+
+                    b.HasIndex("FollowUpMonth");
 
                     b.HasIndex("OpenParticipantId")
                         .IsUnique();
@@ -1004,6 +1021,8 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("Kind", "EndDate");
 
                     b.ToTable("Placements");
                 });

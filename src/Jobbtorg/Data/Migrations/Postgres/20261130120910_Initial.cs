@@ -490,6 +490,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     ClosureSubReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     ClosureNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ClosedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FirstPlanDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnrolmentAnniversary = table.Column<DateOnly>(type: "date", nullable: true),
+                    FollowUpMonth = table.Column<DateOnly>(type: "date", nullable: true),
                     OpenParticipantId = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -1026,6 +1029,11 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_ClosureDate",
+                table: "Cases",
+                column: "ClosureDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_CoachId_Status",
                 table: "Cases",
                 columns: new[] { "CoachId", "Status" });
@@ -1035,6 +1043,21 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 table: "Cases",
                 columns: new[] { "DistrictId", "DistrictReferralId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_EnrolmentAnniversary",
+                table: "Cases",
+                column: "EnrolmentAnniversary");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_EnrolmentDate",
+                table: "Cases",
+                column: "EnrolmentDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_FollowUpMonth",
+                table: "Cases",
+                column: "FollowUpMonth");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_JobCentreId_Status",
@@ -1174,6 +1197,11 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 name: "IX_Placements_CaseId",
                 table: "Placements",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_Kind_EndDate",
+                table: "Placements",
+                columns: new[] { "Kind", "EndDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlannedActivities_ActivityTypeId",

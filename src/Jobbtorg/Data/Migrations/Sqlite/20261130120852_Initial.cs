@@ -489,6 +489,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     ClosureSubReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     ClosureNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FirstPlanDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EnrolmentAnniversary = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FollowUpMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OpenParticipantId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -1025,6 +1028,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_ClosureDate",
+                table: "Cases",
+                column: "ClosureDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_CoachId_Status",
                 table: "Cases",
                 columns: new[] { "CoachId", "Status" });
@@ -1034,6 +1042,21 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 table: "Cases",
                 columns: new[] { "DistrictId", "DistrictReferralId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_EnrolmentAnniversary",
+                table: "Cases",
+                column: "EnrolmentAnniversary");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_EnrolmentDate",
+                table: "Cases",
+                column: "EnrolmentDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_FollowUpMonth",
+                table: "Cases",
+                column: "FollowUpMonth");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_JobCentreId_Status",
@@ -1173,6 +1196,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "IX_Placements_CaseId",
                 table: "Placements",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_Kind_EndDate",
+                table: "Placements",
+                columns: new[] { "Kind", "EndDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlannedActivities_ActivityTypeId",
