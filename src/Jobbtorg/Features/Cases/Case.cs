@@ -72,6 +72,14 @@ public class Case
     public DateOnly? EnrolmentAnniversary { get; private set; }
     /// <summary>The first day of the calendar month of C + 6 months: the month "still self-supporting" looks at.</summary>
     public DateOnly? FollowUpMonth { get; private set; }
+    /// <summary>The day of the first info meeting the person attended: the end of the wait for an info meeting.</summary>
+    public DateOnly? FirstAttendedInfoMeeting { get; private set; }
+
+    /// <summary>Notes an info meeting the person attended (its outcome row is written beside).</summary>
+    public void AttendedInfoMeeting(DateOnly day)
+    {
+        if (!(FirstAttendedInfoMeeting <= day)) FirstAttendedInfoMeeting = day;
+    }
 
     /// <summary>Equals <see cref="ParticipantId"/> while the case is open, null once closed; a unique index
     /// on it makes "at most one open case per person" hold under any concurrency.</summary>
@@ -238,7 +246,7 @@ public class Case
     [
         nameof(Status), nameof(JobCentreId), nameof(EnrolmentDate), nameof(CoachId), nameof(CoachRef), nameof(ReportingGroup),
         nameof(FirstPlanAgreedOn), nameof(ClosureDate), nameof(ClosureReason), nameof(ClosureSubReason), nameof(ClosedBy),
-        nameof(OpenParticipantId), nameof(FirstPlanDue), nameof(EnrolmentAnniversary), nameof(FollowUpMonth),
+        nameof(OpenParticipantId), nameof(FirstPlanDue), nameof(EnrolmentAnniversary), nameof(FollowUpMonth), nameof(FirstAttendedInfoMeeting),
     ];
 
     /// <summary>
@@ -247,8 +255,9 @@ public class Case
     /// reporting group. The import writes the columns of this object, so its rows hold what a case here would.
     /// </summary>
     internal void ImportState(CaseLifecycle state, int jobCentreId, string? coachId, string? coachRef, ReportingGroup? reportingGroup,
-        string importedBy)
+        DateOnly? firstAttendedInfoMeeting, string importedBy)
     {
+        FirstAttendedInfoMeeting = firstAttendedInfoMeeting;
         JobCentreId = jobCentreId;
         CoachId = coachId;
         CoachRef = coachRef;

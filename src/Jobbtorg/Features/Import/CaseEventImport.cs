@@ -523,7 +523,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                 row.HasChildren = referral.HasChildren;
                 row.NewlyUnemployed = referral.NewlyUnemployed;
             }
-            row.ImportState(c.Life, c.JobCentreId, c.CoachId, c.CoachRef, c.ReportingGroup, importedBy);
+            row.ImportState(c.Life, c.JobCentreId, c.CoachId, c.CoachRef, c.ReportingGroup, c.FirstAttendedInfoMeeting, importedBy);
             return row;
         }
 

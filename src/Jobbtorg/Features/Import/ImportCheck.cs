@@ -28,6 +28,7 @@ internal sealed class CaseState
     public string? CoachId { get; set; }
     public string? CoachRef { get; set; }
     public ReportingGroup? ReportingGroup { get; set; }
+    public DateOnly? FirstAttendedInfoMeeting { get; set; }
 
     // Kept while storing: the stored plan numbering and a pause not yet written (its row is written once it ends).
     public int PlanNumber { get; set; }
@@ -90,6 +91,7 @@ internal sealed class CaseRules(IReadOnlyDictionary<string, int> centreIds, Func
             c.CoachRef = c.CoachId is null ? e.Coach : null;
             c.ReportingGroup = Case.ReportingGroupOf(c.TargetGroup, c.NewlyArrived, ageOn(c.PersonalNumber, e.Date));
         }
+        if (e.Type == CaseEventType.InfoMeeting && e.Attended && !(c.FirstAttendedInfoMeeting <= e.Date)) c.FirstAttendedInfoMeeting = e.Date;
         c.Life = step.State;
         return null;
     }

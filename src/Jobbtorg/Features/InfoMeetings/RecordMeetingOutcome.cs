@@ -25,6 +25,7 @@ public sealed class RecordMeetingOutcome(JobbtorgDb db, TimeProvider clock, Curr
             else
             {
                 db.InfoMeetingOutcomes.Add(attendance);
+                if (attendance.Attended) booking.Case.AttendedInfoMeeting(attendance.Date);
                 if (outcome == BookingStatus.NoShow) outbox.InfoMeetingNoShow(booking.Case, booking.Meeting);
             }
             await db.SaveChangesAsync(ct);

@@ -163,15 +163,8 @@ public sealed class Indicators(ReportsDb reports)
         }
 
         // Days from referral to the first attended info meeting, for the newly enrolled who attended one.
-        foreach (var r in await newly
-                     .Select(With(key, (c, k) => new
-                     {
-                         Key = k,
-                         c.ReferralDate,
-                         Attended = db.InfoMeetingOutcomes.Where(m => m.CaseId == c.Id && m.Attended && m.Date <= asOf).Min(m => (DateOnly?)m.Date),
-                     }))
-                     .Where(x => x.Attended != null)
-                     .Select(x => new { x.Key, Days = x.Attended!.Value.DayNumber - x.ReferralDate.DayNumber })
+        foreach (var r in await newly.Where(c => c.FirstAttendedInfoMeeting <= asOf)
+                     .Select(With(key, (c, k) => new { Key = k, Days = c.FirstAttendedInfoMeeting!.Value.DayNumber - c.ReferralDate.DayNumber }))
                      .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
             IndicatorTally.Increment(Of(r.Key.Key).DaysToInfoMeeting, r.Key.Days, r.Cases);
 
@@ -221,18 +214,18 @@ public sealed class Indicators(ReportsDb reports)
 
         // Still self-supporting six months after closure: the follow-up month wholly inside the period.
         var lastFollowUpMonth = Dates.PlusMonths(FirstOfMonth(Dates.PlusDays(to, 1)), -1);
-        var knownMonths = db.BenefitMonths.Where(b => b.Month <= asOf);
-        foreach (var r in await AllCases
-                     .Where(c => c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth && c.ReceivesBenefit
-                                 && c.EnrolmentDate <= asOf && c.ClosureDate <= asOf
-                                 && (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
-                                     || c.ClosureReason == ClosureReason.EmploymentProgramme))
-                     .Select(With(key, (c, k) => new
-                     {
-                         Key = k,
-                         ReceivesBenefit = knownMonths.Where(b => b.ParticipantId == c.ParticipantId && b.Month == c.FollowUpMonth)
-                             .Select(b => (bool?)b.ReceivesBenefit).FirstOrDefault(),
-                     }))
+        var followedUp = AllCases
+            .Where(c => c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth && c.ReceivesBenefit
+                        && c.EnrolmentDate <= asOf && c.ClosureDate <= asOf
+                        && (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
+                            || c.ClosureReason == ClosureReason.EmploymentProgramme))
+            .Select(With(key, (c, k) => new { Key = k, c.ParticipantId, Month = c.FollowUpMonth!.Value }));
+        foreach (var r in await (
+                         from c in followedUp
+                         join b in db.BenefitMonths.Where(b => b.Month <= asOf)
+                             on new { c.ParticipantId, c.Month } equals new { b.ParticipantId, b.Month } into months
+                         from b in months.DefaultIfEmpty()
+                         select new { c.Key, ReceivesBenefit = b == null ? null : (bool?)b.ReceivesBenefit })
                      .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
         {
             var tally = Of(r.Key.Key);

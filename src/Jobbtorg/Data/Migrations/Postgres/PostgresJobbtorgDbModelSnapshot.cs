@@ -309,6 +309,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<DateOnly?>("EnrolmentDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("FirstAttendedInfoMeeting")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("FirstPlanAgreedOn")
                         .HasColumnType("date");
 

@@ -298,6 +298,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EnrolmentDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FirstAttendedInfoMeeting")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FirstPlanAgreedOn")
                         .HasColumnType("TEXT");
 

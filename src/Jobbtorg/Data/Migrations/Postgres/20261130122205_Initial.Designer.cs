@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jobbtorg.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJobbtorgDb))]
-    [Migration("20261130120910_Initial")]
+    [Migration("20261130122205_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -310,6 +310,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("EnrolmentDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FirstAttendedInfoMeeting")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("FirstPlanAgreedOn")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jobbtorg.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJobbtorgDb))]
-    [Migration("20261130120852_Initial")]
+    [Migration("20261130122146_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -299,6 +299,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EnrolmentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstAttendedInfoMeeting")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FirstPlanAgreedOn")
