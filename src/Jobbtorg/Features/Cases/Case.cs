@@ -72,6 +72,9 @@ public class Case
     public DateOnly? EnrolmentAnniversary { get; private set; }
     /// <summary>The first day of the calendar month of C + 6 months: the month "still self-supporting" looks at.</summary>
     public DateOnly? FollowUpMonth { get; private set; }
+    /// <summary>The day the case was first paused: a pause on or before <see cref="FirstPlanDue"/> moves the job
+    /// guarantee's deadline.</summary>
+    public DateOnly? FirstPauseOn { get; private set; }
     /// <summary>The day of the first info meeting the person attended: the end of the wait for an info meeting.</summary>
     public DateOnly? FirstAttendedInfoMeeting { get; private set; }
 
@@ -211,6 +214,7 @@ public class Case
         FirstPlan = FirstPlanAgreedOn,
         LastPlan = LatestAgreedPlan?.AgreedOn,
         OpenPauseStart = OpenPause?.PausedOn,
+        FirstPause = FirstPauseOn,
         LastResume = Pauses.Max(p => p.ResumedOn),
         Latest = LatestEventDate,
         Closure = ClosureDate,
@@ -228,6 +232,7 @@ public class Case
         ClosureDate = state.Closure;
         ClosureReason = state.ClosureReason;
         ClosureSubReason = state.ClosureSubReason;
+        FirstPauseOn = state.FirstPause;
         FirstPlanDue = EnrolmentDate is { } enrolled ? Cases.JobGuarantee.Deadline(enrolled, []) : null;
         EnrolmentAnniversary = EnrolmentDate is { } e ? Dates.PlusMonths(e, 12) : null;
         FollowUpMonth = ClosureDate is { } closed ? FirstOfMonth(Dates.PlusMonths(closed, 6)) : null;
@@ -246,7 +251,7 @@ public class Case
     [
         nameof(Status), nameof(JobCentreId), nameof(EnrolmentDate), nameof(CoachId), nameof(CoachRef), nameof(ReportingGroup),
         nameof(FirstPlanAgreedOn), nameof(ClosureDate), nameof(ClosureReason), nameof(ClosureSubReason), nameof(ClosedBy),
-        nameof(OpenParticipantId), nameof(FirstPlanDue), nameof(EnrolmentAnniversary), nameof(FollowUpMonth), nameof(FirstAttendedInfoMeeting),
+        nameof(OpenParticipantId), nameof(FirstPlanDue), nameof(EnrolmentAnniversary), nameof(FollowUpMonth), nameof(FirstAttendedInfoMeeting), nameof(FirstPauseOn),
     ];
 
     /// <summary>

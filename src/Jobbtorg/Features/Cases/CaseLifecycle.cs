@@ -19,6 +19,8 @@ public readonly record struct CaseLifecycle
     public DateOnly? FirstPlan { get; init; }
     public DateOnly? LastPlan { get; init; }
     public DateOnly? OpenPauseStart { get; init; }
+    /// <summary>The day the first pause began: pauses follow one another, so no other began earlier.</summary>
+    public DateOnly? FirstPause { get; init; }
     public DateOnly? LastResume { get; init; }
     /// <summary>The latest date of any event so far: a closure may not come before it.</summary>
     public DateOnly Latest { get; init; }
@@ -74,7 +76,7 @@ public readonly record struct CaseLifecycle
         if (Accepts(date) is { } early) return early;
         if (date < enrolled) return new BrokenRule("The pause cannot start before the enrolment date {0}.", enrolled);
         if (date < LastResume) return new BrokenRule("The pause cannot start before the previous pause ended.");
-        return this with { Status = CaseStatus.Paused, OpenPauseStart = date, Latest = Later(date) };
+        return this with { Status = CaseStatus.Paused, OpenPauseStart = date, FirstPause = FirstPause ?? date, Latest = Later(date) };
     }
 
     public LifecycleStep Resume(DateOnly date)

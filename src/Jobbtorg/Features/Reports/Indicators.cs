@@ -21,7 +21,8 @@ public sealed class Indicators(ReportsDb reports)
     /// <summary>How far from "end of a municipal job + 3 months" an occupation observation may lie and still count.</summary>
     public const int ObservationWindowDays = 31;
 
-    private const int Met = 0, Excluded = 1, Pending = 2, Missed = 3;
+    // The job-guarantee states as the database groups them: an index into States, or one of the two cases besides.
+    private const int Met = 0, Excluded = 1, Pending = 2, Missed = 3, NotNewlyEnrolled = -1, PausedInTime = -2;
     private static readonly JobGuaranteeState[] States =
         [JobGuaranteeState.Met, JobGuaranteeState.Excluded, JobGuaranteeState.Pending, JobGuaranteeState.Missed];
 
@@ -136,81 +137,79 @@ public sealed class Indicators(ReportsDb reports)
         // Only what has happened by the as-of date counts; nothing after it can count in any period.
         var end = to < asOf ? to : asOf;
 
-        // Enrolled: E ≤ to and no closure before the period.
-        foreach (var r in await AllCases
-                     .Where(c => c.EnrolmentDate <= end && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= from))
-                     .GroupBy(key).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
-            Of(r.Key).Enrolled += r.Cases;
-
-        // Closed in the period, by reason; referrals closed before enrolment apart.
-        foreach (var r in await AllCases.Where(c => c.ClosureDate >= from && c.ClosureDate <= end)
-                     .Select(With(key, (c, k) => new { Key = k, Enrolled = c.EnrolmentDate <= asOf, Reason = c.ClosureReason!.Value }))
-                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
-        {
-            if (r.Key.Enrolled) Of(r.Key.Key).AddClosed(r.Key.Reason, r.Cases);
-            else Of(r.Key.Key).ClosedBeforeEnrolment += r.Cases;
-        }
-
-        // Newly enrolled, with the days from referral to enrolment.
+        // One pass over the cases the period can count, for all that needs no other table: enrolled, newly enrolled,
+        // closed by reason, closed before enrolment, the job guarantee and self-sufficiency within 12 months. The
+        // closure reason counted in the period and the job-guarantee state are grouped on, so they need no pass of their own.
         var newly = AllCases.Where(c => c.EnrolmentDate >= from && c.EnrolmentDate <= end);
+        var passes = await AllCases
+            .Where(c => (c.EnrolmentDate <= end && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= from))
+                        || (c.ClosureDate >= from && c.ClosureDate <= end)
+                        || (c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf))
+            .Select(With(key, (c, k) => new
+            {
+                Key = k,
+                ClosedAs = c.ClosureDate >= from && c.ClosureDate <= end && c.EnrolmentDate <= asOf ? c.ClosureReason : null,
+                // A case paused on or before its unpaused deadline has a deadline of its own: worked out below.
+                JobGuarantee = !(c.EnrolmentDate >= from && c.EnrolmentDate <= end) ? NotNewlyEnrolled
+                    : c.FirstPauseOn <= asOf && c.FirstPauseOn <= c.FirstPlanDue ? PausedInTime
+                    : c.FirstPlanAgreedOn <= asOf && c.FirstPlanAgreedOn <= c.FirstPlanDue ? Met
+                    : !(c.FirstPlanAgreedOn <= asOf) && c.ClosureDate <= asOf && c.ClosureDate <= c.FirstPlanDue ? Excluded
+                    : !(c.FirstPlanAgreedOn <= asOf) && c.FirstPlanDue >= asOf ? Pending
+                    : Missed,
+                Enrolled = c.EnrolmentDate <= end && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= from),
+                ClosedBeforeEnrolment = c.ClosureDate >= from && c.ClosureDate <= end && !(c.EnrolmentDate <= asOf),
+                Anniversary = c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf,
+                c.ReceivesBenefit,
+                SelfSufficient = (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
+                                  || c.ClosureReason == ClosureReason.EmploymentProgramme)
+                                 && c.ClosureDate <= asOf && c.ClosureDate <= c.EnrolmentAnniversary,
+            }))
+            .GroupBy(x => new { x.Key, x.ClosedAs, x.JobGuarantee })
+            .Select(g => new
+            {
+                g.Key.Key, g.Key.ClosedAs, g.Key.JobGuarantee,
+                Cases = g.Count(),
+                Enrolled = g.Count(x => x.Enrolled),
+                ClosedBeforeEnrolment = g.Count(x => x.ClosedBeforeEnrolment),
+                AnniversaryAll = g.Count(x => x.Anniversary),
+                SelfSufficientAll = g.Count(x => x.Anniversary && x.SelfSufficient),
+                AnniversaryOnBenefit = g.Count(x => x.Anniversary && x.ReceivesBenefit),
+                SelfSufficientOnBenefit = g.Count(x => x.Anniversary && x.ReceivesBenefit && x.SelfSufficient),
+            })
+            .ToListAsync(ct);
+        foreach (var r in passes)
+        {
+            var tally = Of(r.Key);
+            tally.Enrolled += r.Enrolled;
+            tally.ClosedBeforeEnrolment += r.ClosedBeforeEnrolment;
+            if (r.ClosedAs is { } reason) tally.AddClosed(reason, r.Cases);
+            if (r.JobGuarantee != NotNewlyEnrolled) tally.NewlyEnrolled += r.Cases;
+            if (r.JobGuarantee >= 0) tally.Count(States[r.JobGuarantee], r.Cases);
+            tally.SelfSufficientAllOf += r.AnniversaryAll;
+            tally.SelfSufficientAll += r.SelfSufficientAll;
+            tally.SelfSufficientOf += r.AnniversaryOnBenefit;
+            tally.SelfSufficient += r.SelfSufficientOnBenefit;
+        }
+        if (passes.Any(r => r.JobGuarantee == PausedInTime))
+            foreach (var c in await newly.Where(c => c.FirstPauseOn <= asOf && c.FirstPauseOn <= c.FirstPlanDue)
+                         .Select(With(key, (c, k) => new
+                         {
+                             Key = k, c.EnrolmentDate, c.FirstPlanAgreedOn, c.ClosureDate,
+                             Pauses = c.Pauses.Select(p => new { p.PausedOn, p.ResumedOn }).ToList(),
+                         }))
+                         .ToListAsync(ct))
+                Of(c.Key).Count(JobGuarantee.StateOf(c.EnrolmentDate, c.FirstPlanAgreedOn,
+                    c.Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)), c.ClosureDate, asOf), 1);
+
+        // Days from referral to enrolment, and to the first attended info meeting, for the newly enrolled.
         foreach (var r in await newly
                      .Select(With(key, (c, k) => new { Key = k, Days = c.EnrolmentDate!.Value.DayNumber - c.ReferralDate.DayNumber }))
                      .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
-        {
-            var tally = Of(r.Key.Key);
-            tally.NewlyEnrolled += r.Cases;
-            IndicatorTally.Increment(tally.DaysToEnrolment, r.Key.Days, r.Cases);
-        }
-
-        // Days from referral to the first attended info meeting, for the newly enrolled who attended one.
+            IndicatorTally.Increment(Of(r.Key.Key).DaysToEnrolment, r.Key.Days, r.Cases);
         foreach (var r in await newly.Where(c => c.FirstAttendedInfoMeeting <= asOf)
                      .Select(With(key, (c, k) => new { Key = k, Days = c.FirstAttendedInfoMeeting!.Value.DayNumber - c.ReferralDate.DayNumber }))
                      .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
             IndicatorTally.Increment(Of(r.Key.Key).DaysToInfoMeeting, r.Key.Days, r.Cases);
-
-        // The job guarantee of the newly enrolled. A case paused on or before its unpaused deadline has a deadline of
-        // its own; the few such cases are worked out one by one, the rest by the database from the stored deadline.
-        var pausedInTime = db.CasePauses.Where(p => p.PausedOn <= asOf);
-        foreach (var r in await newly.Where(c => !pausedInTime.Any(p => p.CaseId == c.Id && p.PausedOn <= c.FirstPlanDue))
-                     .Select(With(key, (c, k) => new
-                     {
-                         Key = k,
-                         State = c.FirstPlanAgreedOn <= asOf && c.FirstPlanAgreedOn <= c.FirstPlanDue ? Met
-                             : !(c.FirstPlanAgreedOn <= asOf) && c.ClosureDate <= asOf && c.ClosureDate <= c.FirstPlanDue ? Excluded
-                             : !(c.FirstPlanAgreedOn <= asOf) && c.FirstPlanDue >= asOf ? Pending
-                             : Missed,
-                     }))
-                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
-            Of(r.Key.Key).Count(States[r.Key.State], r.Cases);
-        foreach (var c in await newly.Where(c => pausedInTime.Any(p => p.CaseId == c.Id && p.PausedOn <= c.FirstPlanDue))
-                     .Select(With(key, (c, k) => new
-                     {
-                         Key = k, c.EnrolmentDate, c.FirstPlanAgreedOn, c.ClosureDate,
-                         Pauses = c.Pauses.Select(p => new { p.PausedOn, p.ResumedOn }).ToList(),
-                     }))
-                     .ToListAsync(ct))
-            Of(c.Key).Count(JobGuarantee.StateOf(c.EnrolmentDate, c.FirstPlanAgreedOn,
-                c.Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)), c.ClosureDate, asOf), 1);
-
-        // Self-sufficient within 12 months: the enrolment's anniversary in the period.
-        foreach (var r in await AllCases.Where(c => c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf)
-                     .Select(With(key, (c, k) => new
-                     {
-                         Key = k,
-                         c.ReceivesBenefit,
-                         SelfSufficient = (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
-                                           || c.ClosureReason == ClosureReason.EmploymentProgramme)
-                                          && c.ClosureDate <= asOf && c.ClosureDate <= c.EnrolmentAnniversary,
-                     }))
-                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
-        {
-            var tally = Of(r.Key.Key);
-            tally.SelfSufficientAllOf += r.Cases;
-            if (r.Key.SelfSufficient) tally.SelfSufficientAll += r.Cases;
-            if (!r.Key.ReceivesBenefit) continue;
-            tally.SelfSufficientOf += r.Cases;
-            if (r.Key.SelfSufficient) tally.SelfSufficient += r.Cases;
-        }
 
         // Still self-supporting six months after closure: the follow-up month wholly inside the period.
         var lastFollowUpMonth = Dates.PlusMonths(FirstOfMonth(Dates.PlusDays(to, 1)), -1);

@@ -312,6 +312,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FirstAttendedInfoMeeting")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("FirstPauseOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("FirstPlanAgreedOn")
                         .HasColumnType("date");
 

@@ -301,6 +301,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FirstAttendedInfoMeeting")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FirstPauseOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FirstPlanAgreedOn")
                         .HasColumnType("TEXT");
 

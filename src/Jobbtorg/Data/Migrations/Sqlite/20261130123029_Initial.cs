@@ -492,6 +492,7 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     FirstPlanDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     EnrolmentAnniversary = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     FollowUpMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstPauseOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     FirstAttendedInfoMeeting = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OpenParticipantId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)

@@ -493,6 +493,7 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     FirstPlanDue = table.Column<DateOnly>(type: "date", nullable: true),
                     EnrolmentAnniversary = table.Column<DateOnly>(type: "date", nullable: true),
                     FollowUpMonth = table.Column<DateOnly>(type: "date", nullable: true),
+                    FirstPauseOn = table.Column<DateOnly>(type: "date", nullable: true),
                     FirstAttendedInfoMeeting = table.Column<DateOnly>(type: "date", nullable: true),
                     OpenParticipantId = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
