@@ -219,9 +219,11 @@ public sealed class Indicators(ReportsDb reports)
                         && (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
                             || c.ClosureReason == ClosureReason.EmploymentProgramme))
             .Select(With(key, (c, k) => new { Key = k, c.ParticipantId, Month = c.FollowUpMonth!.Value }));
+        // The follow-up months lie in the period: only the period's benefit months can match.
+        var periodMonths = db.BenefitMonths.Where(b => b.Month >= from && b.Month <= lastFollowUpMonth && b.Month <= asOf);
         foreach (var r in await (
                          from c in followedUp
-                         join b in db.BenefitMonths.Where(b => b.Month <= asOf)
+                         join b in periodMonths
                              on new { c.ParticipantId, c.Month } equals new { b.ParticipantId, b.Month } into months
                          from b in months.DefaultIfEmpty()
                          select new { c.Key, ReceivesBenefit = b == null ? null : (bool?)b.ReceivesBenefit })
