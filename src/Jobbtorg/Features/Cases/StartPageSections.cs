@@ -15,7 +15,8 @@ public sealed class MyCasesViewComponent(CaseAccess access, CurrentUser user, Ti
     {
         if (!user.Holds(Permission.KeepCaseload)) return Content("");
         var today = clock.Today();
-        var mine = await access.VisibleCases().Include(c => c.Participant).Include(c => c.Plans)
+        // Read only to be shown: not tracked, which spares the context a snapshot of every row.
+        var mine = await access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.Plans)
             .Where(c => c.CoachId == user.Id && c.Status != CaseStatus.Closed).AsSplitQuery().ToListAsync(HttpContext.RequestAborted);
         return View("/Features/Cases/_MyCases.cshtml", CaseNeeds.MostUrgentFirst(mine.Select(c => new CaseTask(c, c.NeedsOn(today))), t => t.Needs));
     }
@@ -29,7 +30,7 @@ public sealed class AwaitingEnrolmentViewComponent(CaseAccess access, CurrentUse
     public async Task<IViewComponentResult> InvokeAsync()
     {
         if (!user.Holds(Permission.WorkCase)) return Content("");
-        var waiting = await access.VisibleCases().Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach)
+        var waiting = await access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach)
             .Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Take(Shown).ToListAsync(HttpContext.RequestAborted);
         return View("/Features/Cases/_AwaitingEnrolment.cshtml", waiting);
     }
@@ -46,7 +47,7 @@ public sealed class OverduePlansViewComponent(CaseAccess access, CurrentUser use
         if (!user.Holds(Permission.HandOverCases)) return Content("");
         var ct = HttpContext.RequestAborted;
         var today = clock.Today();
-        var open = await access.VisibleCases().Include(c => c.Participant).Include(c => c.Coach).Include(c => c.Plans)
+        var open = await access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.Coach).Include(c => c.Plans)
             .Where(c => c.Status == CaseStatus.Enrolled || c.Status == CaseStatus.Paused)
             .Where(c => c.FirstPlanAgreedOn == null).AsSplitQuery().ToListAsync(ct);
         var overdue = open.Select(c => new CaseTask(c, c.NeedsOn(today))).Where(t => t.Needs.Has(Need.PlanOverdue)).OrderBy(t => t.Needs.DueDate).ToList();
