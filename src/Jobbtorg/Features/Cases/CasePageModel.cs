@@ -22,7 +22,9 @@ public abstract class CasePageModel(JobbtorgDb db, CaseAccess access, Texts text
     protected async Task<bool> LoadAsync(int id, bool withPlans = false)
     {
         var visible = await access.VisibleCasesAsync(HttpContext.RequestAborted);
-        var query = withPlans ? visible.WithWorkingState()
+        // One statement: a case has few pauses, plans and activities, so their product is small, and split queries
+        // would repeat the case's joins once per collection.
+        var query = withPlans ? visible.WithWorkingState().AsSingleQuery()
             : visible.Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach);
         Case = (await query.FirstOrDefaultAsync(c => c.Id == id, HttpContext.RequestAborted))!;
         return Case is not null;
