@@ -32,6 +32,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.DistrictId, x.DistrictReferralId }).IsUnique();
         b.HasIndex(x => new { x.JobCentreId, x.Status });
         b.HasIndex(x => new { x.CoachId, x.Status });
+        // The case list shows the latest referrals first, a page at a time.
+        b.HasIndex(x => new { x.ReferralDate, x.Id });
         // The indicator report selects a period's cases by these dates (Reports/Indicators.cs).
         b.HasIndex(x => x.EnrolmentDate);
         b.HasIndex(x => x.ClosureDate);

@@ -28,7 +28,7 @@ public class IndexModel(CaseAccess access, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync()
     {
-        var query = (await access.VisibleCasesAsync(HttpContext.RequestAborted))
+        var query = (await access.VisibleCasesAsync(HttpContext.RequestAborted)).AsNoTracking()
             .Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach).AsQueryable();
         if (Status is { } status) query = query.Where(c => c.Status == status);
         if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= MaxSearchLength)

@@ -403,6 +403,8 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.HasIndex("JobCentreId", "Status");
 
+                    b.HasIndex("ReferralDate", "Id");
+
                     b.ToTable("Cases");
                 });
 

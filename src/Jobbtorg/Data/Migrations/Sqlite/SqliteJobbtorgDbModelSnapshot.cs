@@ -392,6 +392,8 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasIndex("JobCentreId", "Status");
 
+                    b.HasIndex("ReferralDate", "Id");
+
                     b.ToTable("Cases");
                 });
 

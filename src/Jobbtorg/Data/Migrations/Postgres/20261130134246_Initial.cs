@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jobbtorg.Data.Migrations.Sqlite
+namespace Jobbtorg.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,13 +16,13 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "ActivityTypes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    NameSv = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RequiresDailyAttendance = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ExternalProvider = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    NameSv = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    RequiresDailyAttendance = table.Column<bool>(type: "boolean", nullable: false),
+                    ExternalProvider = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,10 +33,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -46,12 +47,12 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AttendanceRoundRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Round = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RanAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Messages = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Round = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    RanAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Messages = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,10 +63,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -76,12 +77,12 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "JobCentres",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -98,8 +99,8 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "Leases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    HeldUntil = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    HeldUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,13 +111,13 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "Participants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PersonalNumber = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ProtectedIdentity = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonalNumber = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProtectedIdentity = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,10 +128,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "Providers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
-                    OrganisationNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    OrganisationNumber = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,11 +142,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "SpecialProgrammes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    AnnualCost = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    AnnualCost = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -156,11 +157,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -177,13 +178,13 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "Districts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    AdultJobCentreId = table.Column<int>(type: "INTEGER", nullable: false),
-                    YouthJobCentreId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    AdultJobCentreId = table.Column<int>(type: "integer", nullable: false),
+                    YouthJobCentreId = table.Column<int>(type: "integer", nullable: true),
+                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,20 +207,20 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "InfoMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    JobCentreId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Room = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    SeriesId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    BookedSeats = table.Column<int>(type: "INTEGER", nullable: false),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobCentreId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Room = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    BookedSeats = table.Column<int>(type: "integer", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,11 +238,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "BenefitMonths",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReceivesBenefit = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReceivesBenefit = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -258,11 +259,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "OccupationObservations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,30 +280,30 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    JobCentreId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProviderId = table.Column<int>(type: "INTEGER", nullable: true),
-                    EmployeeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeactivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    JobCentreId = table.Column<int>(type: "integer", nullable: true),
+                    DistrictId = table.Column<int>(type: "integer", nullable: true),
+                    ProviderId = table.Column<int>(type: "integer", nullable: true),
+                    EmployeeId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    DeactivatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastSignInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -331,11 +332,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "DistrictQuotas",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PlacesPerWeek = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PlacesPerWeek = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -352,12 +353,12 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "QuotaUsages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Used = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Used = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -374,11 +375,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -395,10 +396,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -415,8 +416,8 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -439,10 +440,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -459,43 +460,43 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "Cases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseRef = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JobCentreId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ReceivesBenefit = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HasChildren = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NewlyUnemployed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NewlyArrived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReferralText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConsentGiven = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConsentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReferralDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReferredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReferredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DistrictReferralId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EnrolmentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CoachId = table.Column<string>(type: "TEXT", nullable: true),
-                    CoachRef = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ReportingGroup = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    FirstPlanAgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ClosureDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ClosureReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ClosureSubReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ClosureNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    FirstPlanDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EnrolmentAnniversary = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FollowUpMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FirstPauseOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FirstAttendedInfoMeeting = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OpenParticipantId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseRef = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    JobCentreId = table.Column<int>(type: "integer", nullable: false),
+                    TargetGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReceivesBenefit = table.Column<bool>(type: "boolean", nullable: false),
+                    HasChildren = table.Column<bool>(type: "boolean", nullable: false),
+                    NewlyUnemployed = table.Column<bool>(type: "boolean", nullable: false),
+                    NewlyArrived = table.Column<bool>(type: "boolean", nullable: false),
+                    ReferralText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConsentGiven = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReferralDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReferredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReferredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DistrictReferralId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EnrolmentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CoachId = table.Column<string>(type: "text", nullable: true),
+                    CoachRef = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReportingGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FirstPlanAgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosureDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosureReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ClosureSubReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ClosureNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FirstPlanDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnrolmentAnniversary = table.Column<DateOnly>(type: "date", nullable: true),
+                    FollowUpMonth = table.Column<DateOnly>(type: "date", nullable: true),
+                    FirstPauseOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FirstAttendedInfoMeeting = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpenParticipantId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -536,18 +537,18 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "StaffChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PreviousRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    PreviousBinding = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Binding = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PreviousRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PreviousBinding = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Binding = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Details = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -570,11 +571,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -591,16 +592,16 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "AttendanceDays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ActivityTypeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActivityTypeId = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -623,13 +624,13 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "CasePauses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PausedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ResumedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    PausedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResumedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -646,23 +647,23 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "DistrictMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    HasDetails = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReadBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    HasDetails = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReadBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -685,17 +686,17 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "InfoMeetingBookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InfoMeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ChosenByHand = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BookedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    BookedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OutcomeAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OutcomeBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ActiveCaseId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InfoMeetingId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ChosenByHand = table.Column<bool>(type: "boolean", nullable: false),
+                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BookedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OutcomeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OutcomeBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActiveCaseId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -724,11 +725,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "InfoMeetingOutcomes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Attended = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Attended = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -745,13 +746,13 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "InfoMeetingWaits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JobCentreId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Since = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    JobCentreId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -768,15 +769,15 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "JournalEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EventDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    AuthorId = table.Column<string>(type: "TEXT", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    WrittenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CorrectsEntryId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    EventDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    AuthorId = table.Column<string>(type: "text", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CorrectsEntryId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -805,13 +806,13 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "Placements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EmployerOrganisationNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EmployerOrganisationNumber = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -828,18 +829,18 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "PlanVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    GoalSsykCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
-                    GoalTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AgreementRecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    GoalSsykCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    GoalTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgreementRecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -856,21 +857,21 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "ThreePartyMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    BookedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    BookedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    BookedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    NotesEntryId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Form = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BookedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    BookedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NotesEntryId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -893,15 +894,15 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "PlannedActivities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlanVersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActivityTypeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProviderId = table.Column<int>(type: "INTEGER", nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HoursPerWeek = table.Column<double>(type: "REAL", precision: 4, scale: 1, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanVersionId = table.Column<int>(type: "integer", nullable: false),
+                    ActivityTypeId = table.Column<int>(type: "integer", nullable: false),
+                    ProviderId = table.Column<int>(type: "integer", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    HoursPerWeek = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1075,6 +1076,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "IX_Cases_ParticipantId",
                 table: "Cases",
                 column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ReferralDate_Id",
+                table: "Cases",
+                columns: new[] { "ReferralDate", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DistrictMessages_CaseId_Id",
