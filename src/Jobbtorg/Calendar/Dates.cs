@@ -64,6 +64,8 @@ public static class Dates
 
     public static DateOnly PlusYears(DateOnly date, int years) => PlusMonths(date, years * 12);
 
+    public static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
+
     /// <summary>The dates d with <paramref name="from"/> ≤ f(d) ≤ <paramref name="to"/> for a non-decreasing f, such as
     /// "three months later": one interval, or null when there is none. Found by bisection over the whole calendar.</summary>
     public static (DateOnly First, DateOnly Last)? Preimage(Func<DateOnly, DateOnly> f, DateOnly from, DateOnly to)

@@ -55,4 +55,19 @@ public class DatesTests
         Assert.Equal(new DateOnly(2025, 2, 28), Dates.PlusMonths(new DateOnly(2024, 2, 29), 12));
         Assert.Equal(new DateOnly(2024, 1, 1), Dates.PlusDays(new DateOnly(2023, 12, 31), 1));
     }
+
+    [Fact]
+    public void The_dates_some_months_before_a_period_are_one_interval_with_month_ends_clamped()
+    {
+        DateOnly ThreeMonthsLater(DateOnly d) => Dates.PlusMonths(d, 3);
+
+        // 30 November 2023 lands on 29 February 2024 (clamped), 1 December on 1 March: all of November counts.
+        Assert.Equal((new DateOnly(2023, 11, 1), new DateOnly(2023, 11, 30)),
+            Dates.Preimage(ThreeMonthsLater, new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 29)));
+        Assert.Equal((new DateOnly(2023, 10, 29), new DateOnly(2023, 11, 30)),
+            Dates.Preimage(ThreeMonthsLater, new DateOnly(2024, 1, 29), new DateOnly(2024, 2, 29)));
+        // A month later than 29 February 2024 is 29 March, than 1 March is 1 April: nothing lands on 30 or 31 March.
+        Assert.Null(Dates.Preimage(d => Dates.PlusMonths(d, 1), new DateOnly(2024, 3, 30), new DateOnly(2024, 3, 31)));
+        Assert.Equal((DateOnly.MinValue, new DateOnly(1899, 9, 30)), Dates.Preimage(ThreeMonthsLater, DateOnly.MinValue, new DateOnly(1899, 12, 31)));
+    }
 }

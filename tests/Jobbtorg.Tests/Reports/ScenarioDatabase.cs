@@ -56,26 +56,21 @@ public sealed class ScenarioDatabase : IAsyncDisposable
         return result;
     }
 
-    public async Task<IndicatorReport> ReportAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy = null)
-    {
-        // A context of its own, as a request would have: nothing the import left behind can leak into the report.
-        await using var db = Open(path);
-        return await new Indicators(ReportsDb.OnMain(db)).ReportAsync(from, to, asOf, groupBy, CancellationToken.None);
-    }
+    public Task<IndicatorReport> ReportAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy = null) =>
+        WithIndicatorsAsync(i => i.ReportAsync(from, to, asOf, groupBy, CancellationToken.None));
 
     public Task<IndicatorReport> ReportAsync(string from, string to, string asOf, GroupBy? groupBy = null) =>
         ReportAsync(Date(from), Date(to), Date(asOf), groupBy);
 
-    public async Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf)
-    {
-        await using var db = Open(path);
-        return await new Indicators(ReportsDb.OnMain(db)).CaseloadAsync(on, asOf, CancellationToken.None);
-    }
+    public Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf) =>
+        WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, CancellationToken.None));
 
-    public async Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf)
+    /// <summary>The report's queries on a context of their own, as a request would have: nothing the import left behind
+    /// can leak into them.</summary>
+    private async Task<T> WithIndicatorsAsync<T>(Func<Indicators, Task<T>> read)
     {
         await using var db = Open(path);
-        return await new Indicators(ReportsDb.OnMain(db)).MonthlyAsync(endMonth, months, asOf, CancellationToken.None);
+        return await read(new Indicators(ReportsDb.OnMain(db)));
     }
 
     /// <summary>The whole scenario in one call: a fresh database, the stream imported, the report read.</summary>

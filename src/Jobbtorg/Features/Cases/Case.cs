@@ -235,15 +235,13 @@ public class Case
         FirstPauseOn = state.FirstPause;
         FirstPlanDue = EnrolmentDate is { } enrolled ? Cases.JobGuarantee.Deadline(enrolled, []) : null;
         EnrolmentAnniversary = EnrolmentDate is { } e ? Dates.PlusMonths(e, 12) : null;
-        FollowUpMonth = ClosureDate is { } closed ? FirstOfMonth(Dates.PlusMonths(closed, 6)) : null;
+        FollowUpMonth = ClosureDate is { } closed ? Dates.FirstOfMonth(Dates.PlusMonths(closed, 6)) : null;
         if (state.IsClosed)
         {
             OpenParticipant = null;
             OpenParticipantId = null;
         }
     }
-
-    private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
 
     /// <summary>The properties <see cref="ImportState"/> sets beside the version: what a later stream may change on a
     /// case already stored.</summary>

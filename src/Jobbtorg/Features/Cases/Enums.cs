@@ -12,6 +12,9 @@ public enum JobGuaranteeState { NotEnrolled, Pending, Met, Missed, Excluded }
 
 public static class ClosureReasons
 {
+    /// <summary>The reasons that count as self-sufficiency in the indicators (domain.md).</summary>
+    public static readonly ClosureReason?[] SelfSufficiency = [ClosureReason.Work, ClosureReason.Studies, ClosureReason.EmploymentProgramme];
+
     public static readonly ClosureSubReason[] WorkSubReasons = [ClosureSubReason.Unsubsidised, ClosureSubReason.Subsidised];
     public static readonly ClosureSubReason[] OtherSubReasons =
         [ClosureSubReason.NotInTargetGroup, ClosureSubReason.NoLongerOnBenefit, ClosureSubReason.SelfSupportingOtherwise, ClosureSubReason.Moved, ClosureSubReason.Other];

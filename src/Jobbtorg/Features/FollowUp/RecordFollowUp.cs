@@ -30,7 +30,7 @@ public sealed record BenefitMonthInput : IValidatableObject
         var today = context.Item<DateOnly>(RecordFollowUp.Today);
         if (string.IsNullOrWhiteSpace(Month)) yield return Refused(nameof(Month), "Enter the month as yyyy-MM.");
         else if (FirstDay is not { } first) yield return Refused(nameof(Month), "The month is not a valid month; write it as yyyy-MM.");
-        else if (first > new DateOnly(today.Year, today.Month, 1)) yield return Refused(nameof(Month), "The month cannot be in the future.");
+        else if (first > Dates.FirstOfMonth(today)) yield return Refused(nameof(Month), "The month cannot be in the future.");
         else if (first < Dates.Min) yield return Refused(nameof(Month), "The date {0} is before {1}, the earliest date the system accepts.", first, Dates.Min);
         if (!Identity.PersonalNumber.TryParse(PersonalNumber, today, out _, out var error))
             yield return Refused(nameof(PersonalNumber), Input.PersonalNumberProblem(error));

@@ -20,7 +20,7 @@ namespace Jobbtorg.Features.Reports;
 public sealed class Indicators(ReportsDb reports)
 {
     /// <summary>How far from "end of a municipal job + 3 months" an occupation observation may lie and still count.</summary>
-    public const int ObservationWindowDays = 31;
+    private const int ObservationWindowDays = 31;
 
     // The job-guarantee states as the database groups them: an index into States, or one of the two cases besides.
     private const int Met = 0, Excluded = 1, Pending = 2, Missed = 3, NotNewlyEnrolled = -1, PausedInTime = -2;
@@ -42,19 +42,33 @@ public sealed class Indicators(ReportsDb reports)
 
     private async Task<IndicatorReport> CountAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy, CancellationToken ct)
     {
-        // Every part of the tally adds up over groups, so the total is the sum of any grouping's groups.
-        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
-        var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
-        var groups = groupBy switch
+        // Every part of the tally adds up over groups, so the total is the sum of any grouping's groups. Without a
+        // grouping the database still groups by district (a key every case has), and the groups are added up here.
+        Dictionary<string, IndicatorTally> groups;
+        switch (groupBy)
         {
-            null or GroupBy.District => await TallyAsync(c => c.DistrictId, id => districts[id], from, to, asOf, ct),
-            GroupBy.JobCentre => await TallyAsync(c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
-                id => id is { } centre ? centres[centre] : IndicatorReport.Unassigned, from, to, asOf, ct),
-            GroupBy.ReportingGroup => await TallyAsync(c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null,
-                g => g?.ToString() ?? IndicatorReport.Unassigned, from, to, asOf, ct),
-            GroupBy.Gender => await TallyAsync(c => c.Participant.Gender, g => g.ToString(), from, to, asOf, ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
-        };
+            case null:
+                groups = await TallyAsync(c => c.DistrictId, _ => "", from, to, asOf, ct);
+                break;
+            case GroupBy.District:
+                var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
+                groups = await TallyAsync(c => c.DistrictId, id => districts[id], from, to, asOf, ct);
+                break;
+            case GroupBy.JobCentre:
+                var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
+                groups = await TallyAsync(c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
+                    id => id is { } centre ? centres[centre] : IndicatorReport.Unassigned, from, to, asOf, ct);
+                break;
+            case GroupBy.ReportingGroup:
+                groups = await TallyAsync(c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null,
+                    g => g?.ToString() ?? IndicatorReport.Unassigned, from, to, asOf, ct);
+                break;
+            case GroupBy.Gender:
+                groups = await TallyAsync(c => c.Participant.Gender, g => g.ToString(), from, to, asOf, ct);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(groupBy));
+        }
         var total = new IndicatorTally();
         foreach (var tally in groups.Values) total.Add(tally);
         if (groupBy is null) return new IndicatorReport(from, to, asOf, total.Result(), null);
@@ -88,7 +102,7 @@ public sealed class Indicators(ReportsDb reports)
 
     private async Task<IReadOnlyList<MonthPoint>> CountMonthsAsync(DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct)
     {
-        var first = Dates.PlusMonths(new DateOnly(endMonth.Year, endMonth.Month, 1), -(months - 1));
+        var first = Dates.PlusMonths(Dates.FirstOfMonth(endMonth), -(months - 1));
         var last = Dates.PlusDays(Dates.PlusMonths(first, months), -1);
         var end = last < asOf ? last : asOf;
 
@@ -182,8 +196,7 @@ public sealed class Indicators(ReportsDb reports)
                 ClosedBeforeEnrolment = c.ClosureDate >= from && c.ClosureDate <= end && !(c.EnrolmentDate <= asOf),
                 Anniversary = c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf,
                 c.ReceivesBenefit,
-                SelfSufficient = (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
-                                  || c.ClosureReason == ClosureReason.EmploymentProgramme)
+                SelfSufficient = ClosureReasons.SelfSufficiency.Contains(c.ClosureReason)
                                  && c.ClosureDate <= asOf && c.ClosureDate <= c.EnrolmentAnniversary,
             }))
             .GroupBy(x => new { x.Key, x.ClosedAs, x.JobGuarantee })
@@ -234,12 +247,10 @@ public sealed class Indicators(ReportsDb reports)
             IndicatorTally.Increment(Of(r.Key.Key).DaysToInfoMeeting, r.Key.Days, r.Cases);
 
         // Still self-supporting six months after closure: the follow-up month wholly inside the period.
-        var lastFollowUpMonth = Dates.PlusMonths(FirstOfMonth(Dates.PlusDays(to, 1)), -1);
+        var lastFollowUpMonth = Dates.PlusMonths(Dates.FirstOfMonth(Dates.PlusDays(to, 1)), -1);
         var followedUp = AllCases
             .Where(c => c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth && c.ReceivesBenefit
-                        && c.EnrolmentDate <= asOf && c.ClosureDate <= asOf
-                        && (c.ClosureReason == ClosureReason.Work || c.ClosureReason == ClosureReason.Studies
-                            || c.ClosureReason == ClosureReason.EmploymentProgramme))
+                        && c.EnrolmentDate <= asOf && c.ClosureDate <= asOf && ClosureReasons.SelfSufficiency.Contains(c.ClosureReason))
             .Select(With(key, (c, k) => new { Key = k, c.ParticipantId, Month = c.FollowUpMonth!.Value }));
         // The follow-up months lie in the period: only the period's benefit months can match.
         var periodMonths = db.BenefitMonths.Where(b => b.Month >= from && b.Month <= lastFollowUpMonth && b.Month <= asOf);
@@ -349,8 +360,6 @@ public sealed class Indicators(ReportsDb reports)
         }
         return keys;
     }
-
-    private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
 
     /// <summary>A projection that reads the group key: <paramref name="body"/> with the key's expression put in for its
     /// second parameter, so that the database computes the key inside the same statement.</summary>

@@ -29,5 +29,5 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly To)
     public static int TertialOf(DateOnly date) => (date.Month - 1) / 4 + 1;
 
     /// <summary>The first day of the month <paramref name="to"/> falls in: the monthly series ends with that month.</summary>
-    public DateOnly EndMonth => new(To.Year, To.Month, 1);
+    public DateOnly EndMonth => Dates.FirstOfMonth(To);
 }
