@@ -53,7 +53,9 @@ public static class BenchPaths
 /// </summary>
 public sealed class BenchStore(string provider, string name, string postgresServer)
 {
-    public const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg";
+    /// <summary>The PostgreSQL server: <c>JOBBTORG_BENCH_PG</c> when set, else the local one the test suite uses.</summary>
+    public static readonly string DefaultServer = Environment.GetEnvironmentVariable("JOBBTORG_BENCH_PG") is { Length: > 0 } server
+        ? server : "Host=127.0.0.1;Port=5432;Username=jobbtorg;Password=jobbtorg";
 
     public bool OnPostgres { get; } = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
     public string Provider => OnPostgres ? "postgres" : "sqlite";
@@ -65,7 +67,8 @@ public sealed class BenchStore(string provider, string name, string postgresServ
     public string Server => postgresServer;
     public string CredentialsFile => Path.Combine(BenchPaths.Artifacts, $"{Name}.{Provider}.sign-ins.json");
 
-    public static BenchStore ForSize(string provider, long size, string server = DefaultServer) => new(provider, $"jobbtorg_bench_{Label(size)}", server);
+    public static BenchStore ForSize(string provider, long size, string? server = null) =>
+        new(provider, $"jobbtorg_bench_{Label(size)}", server ?? DefaultServer);
 
     /// <summary>1000000 → "1m", 200000 → "200k".</summary>
     public static string Label(long size) =>

@@ -26,8 +26,9 @@ public sealed record InProcessImport(int Imported, int Skipped, int ErrorCount, 
 /// </summary>
 public static class InProcess
 {
+    /// <summary>A context as the app opens one (on PostgreSQL with the connection string the app would use).</summary>
     public static JobbtorgDb Open(bool onPostgres, string postgresConnection, string sqliteFile) => onPostgres
-        ? new PostgresJobbtorgDb(new DbContextOptionsBuilder<PostgresJobbtorgDb>().UseNpgsql(postgresConnection).Options)
+        ? new PostgresJobbtorgDb(new DbContextOptionsBuilder<PostgresJobbtorgDb>().UseNpgsql(PostgresConnection.AsTheAppUsesIt(postgresConnection)).Options)
         : new SqliteJobbtorgDb(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite($"Data Source={sqliteFile}").Options);
 
     /// <summary>The schema and the reference data (districts, centres, quotas), as the app makes them on start.</summary>

@@ -21,6 +21,7 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Jobbtorg:Database:Provider is Postgres but ConnectionStrings:Jobbtorg is not set.");
+            connection = PostgresConnection.AsTheAppUsesIt(connection);
             services.AddDbContext<JobbtorgDb, PostgresJobbtorgDb>(o => o.UseNpgsql(connection));
             AddReportsDb(services, configuration, c =>
             {

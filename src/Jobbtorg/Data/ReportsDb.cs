@@ -43,7 +43,7 @@ public sealed class ReportsDb : IDisposable, IAsyncDisposable
         if (typeof(T) == typeof(PostgresJobbtorgDb))
         {
             // The server refuses any write in the session, whatever the code does.
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnection.AsTheAppUsesIt(connection));
             builder.Options = string.Join(' ', new[] { builder.Options, "-c default_transaction_read_only=on" }.Where(o => !string.IsNullOrWhiteSpace(o)));
             options.UseNpgsql(builder.ConnectionString);
         }

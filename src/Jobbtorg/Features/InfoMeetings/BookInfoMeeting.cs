@@ -28,8 +28,10 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
     {
         var state = await db.InTransactionWithRetryAsync(async () =>
         {
-            var c = await db.Cases.Include(x => x.Participant).Include(x => x.District).FirstOrDefaultAsync(x => x.Id == caseId, ct)
-                ?? throw new RuleBrokenException("There is no such case.");
+            var found = await db.Cases.Include(x => x.Participant).Include(x => x.District).Where(x => x.Id == caseId)
+                            .Select(x => new { Case = x, Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == x.Id) }).FirstOrDefaultAsync(ct)
+                        ?? throw new RuleBrokenException("There is no such case.");
+            var c = found.Case;
             InfoMeeting.EnsureCaseNeedsOne(c);
             var current = await db.InfoMeetingBookings.Include(b => b.Meeting).FirstOrDefaultAsync(b => b.ActiveCaseId == caseId, ct);
             if (current is not null && (meetingId is null || current.InfoMeetingId == meetingId))
@@ -62,22 +64,26 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
             foreach (var meeting in candidates)
             {
                 if (weeksWithoutQuota.Contains(meeting.WeekStart)) continue;
+                // The booking is written first and the district's place and the seat are taken last, right before the
+                // commit: other bookings of the week and the meeting wait for those two rows only that long.
+                var booking = db.InfoMeetingBookings.Add(meeting.Book(c, chosenByHand: meetingId is not null, who, now)).Entity;
+                await db.SaveChangesAsync(ct);
                 if (!await db.TakeQuotaAsync(c.DistrictId, kind, meeting.WeekStart, quota, ct))
                 {
                     if (meetingId is not null)
                         throw new RuleBrokenException("{0} has used all its {1} places for the week of {2}.", c.District.Name, quota!, meeting.WeekStart);
                     weeksWithoutQuota.Add(meeting.WeekStart);
+                    await WithdrawAsync(booking, ct);
                     continue;
                 }
                 if (!await db.TakeSeatAsync(meeting.Id, ct))
                 {
                     await db.GiveBackQuotaAsync(c.DistrictId, kind, meeting.WeekStart, ct);
                     if (meetingId is not null) throw new RuleBrokenException("The meeting is full.");
+                    await WithdrawAsync(booking, ct);
                     continue;
                 }
-                var booking = db.InfoMeetingBookings.Add(meeting.Book(c, chosenByHand: meetingId is not null, who, now)).Entity;
-                await db.InfoMeetingWaits.Where(w => w.CaseId == c.Id).ExecuteDeleteAsync(ct);
-                await db.SaveChangesAsync(ct);
+                if (found.Waiting) await db.InfoMeetingWaits.Where(w => w.CaseId == c.Id).ExecuteDeleteAsync(ct);
                 return new BookingState(booking, null);
             }
 
@@ -91,6 +97,13 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
             return new BookingState(null, wait);
         }, ct);
         return await WithMeetingAsync(state, ct);
+    }
+
+    /// <summary>Takes back a booking written before its place and seat were refused (still within the transaction).</summary>
+    private async Task WithdrawAsync(InfoMeetingBooking booking, CancellationToken ct)
+    {
+        db.InfoMeetingBookings.Remove(booking);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The new booking read back with its meeting and centre, for the answer.</summary>

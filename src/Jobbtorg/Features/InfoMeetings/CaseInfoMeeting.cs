@@ -33,7 +33,10 @@ public sealed class CaseInfoMeeting
         var bookings = await db.InfoMeetingBookings.AsNoTracking().Include(b => b.Meeting).ThenInclude(m => m.JobCentre)
             .Where(b => b.CaseId == c.Id).OrderByDescending(b => b.Meeting.StartsAt).ToListAsync(ct);
         var current = bookings.FirstOrDefault(b => b.ActiveCaseId == c.Id);
-        var wait = await db.InfoMeetingWaits.AsNoTracking().FirstOrDefaultAsync(w => w.CaseId == c.Id, ct);
+        // Only an open case not yet enrolled can wait for a meeting (enrolling or closing leaves the list).
+        var wait = c.IsOpen && !c.IsEnrolled
+            ? await db.InfoMeetingWaits.AsNoTracking().FirstOrDefaultAsync(w => w.CaseId == c.Id, ct)
+            : null;
         int? position = null;
         if (wait is not null)
         {
