@@ -150,10 +150,12 @@ public static class CaseEventFormat
             return s;
         }
 
-        PersonalNumber? Person()
+        // A 10-digit personal number is read as written on the day of its line (domain.md "Personal identity numbers").
+        PersonalNumber? Person(string? lineDate)
         {
             if (Required(raw.PersonalNumber, "personalNumber") is not { } s) return null;
-            if (Identity.PersonalNumber.TryParse(s, today, out var number, out var pnError)) return number;
+            DateOnly? dated = DateOnly.TryParseExact(lineDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            if (Identity.PersonalNumber.TryParse(s, today, dated, out var number, out var pnError)) return number;
             switch (pnError)
             {
                 case PersonalNumberError.Date: Problem("The personal identity number does not contain a valid date of birth."); break;
@@ -181,7 +183,7 @@ public static class CaseEventFormat
             case CaseEventType.Referral:
             {
                 var caseRef = CaseRef();
-                var person = Person();
+                var person = Person(raw.Date);
                 var district = Required(raw.District, "district");
                 var targetGroup = RequiredEnum<TargetGroup>(raw.TargetGroup, "targetGroup");
                 var date = RequiredDate(raw.Date, "date");
@@ -248,7 +250,7 @@ public static class CaseEventFormat
             }
             case CaseEventType.BenefitMonth:
             {
-                var person = Person();
+                var person = Person(raw.Month + "-01");
                 var monthText = Required(raw.Month, "month");
                 var month = default(DateOnly);
                 if (monthText is not null && !DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
@@ -261,7 +263,7 @@ public static class CaseEventFormat
             case CaseEventType.OccupationStatus:
                 parsed = new CaseEvent
                 {
-                    Type = type, PersonalNumber = Person()?.Value, Date = RequiredDate(raw.Date, "date"),
+                    Type = type, PersonalNumber = Person(raw.Date)?.Value, Date = RequiredDate(raw.Date, "date"),
                     OccupationStatus = RequiredEnum<OccupationStatus>(raw.Status, "status"),
                 };
                 break;
