@@ -226,8 +226,10 @@ public static class CaseEventFormat
                 var caseRef = CaseRef();
                 var kind = RequiredEnum<PlacementKind>(raw.Kind, "kind");
                 var start = RequiredDate(raw.Start, "start", planned: true);
+                var datesRead = problems.Count;
                 DateOnly? end = raw.End is null ? null : RequiredDate(raw.End, "end", planned: true);
-                if (end < start) Problem("The placement cannot end before it starts.");
+                // Compared only when both dates could be read: an unreadable one is reported once, for itself.
+                if (problems.Count == datesRead && end < start) Problem("The placement cannot end before it starts.");
                 string? employer = null;
                 if (!string.IsNullOrWhiteSpace(raw.Employer))
                 {
@@ -254,7 +256,11 @@ public static class CaseEventFormat
                 var monthText = Required(raw.Month, "month");
                 var month = default(DateOnly);
                 if (monthText is not null && !DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
-                    Problem("The field {0} must be a month written yyyy-MM, not '{1}'.", "month", monthText);
+                {
+                    // Written like a month, but there is none such (2023-13): said as for a date that does not exist.
+                    if (Input.HasDateShape(monthText + "-01")) Problem("The field {0} has no such month: '{1}'.", "month", monthText);
+                    else Problem("The field {0} must be a month written yyyy-MM, not '{1}'.", "month", monthText);
+                }
                 else if (monthText is not null && Dates.PastProblem(month, today) is { } refused)
                     Problem("The field {0} is refused: {1}", "month", new Message(refused.Template, refused.Args));
                 parsed = new CaseEvent { Type = type, PersonalNumber = person?.Value, Date = month, ReceivesBenefit = RequiredBool(raw.ReceivesBenefit, "receivesBenefit") };
