@@ -30,6 +30,10 @@ public class Case
     public JobCentre JobCentre { get; set; } = null!;
 
     // The referral
+    /// <summary>The gender as the referral recorded it (domain.md "Settled readings"): a person referred again may carry
+    /// another, and the report groups each case by its own. The person shows the latest referral's
+    /// (<see cref="Participant.Gender"/>).</summary>
+    public Gender Gender { get; set; }
     public TargetGroup TargetGroup { get; set; }
     public bool ReceivesBenefit { get; set; }
     public bool HasChildren { get; set; }
@@ -102,7 +106,7 @@ public class Case
     public bool IsEnrolled => EnrolmentDate is not null;
     public CasePause? OpenPause => Pauses.FirstOrDefault(p => p.ResumedOn is null);
 
-    public static Case Refer(Participant participant, District district, int jobCentreId, DateOnly referralDate,
+    public static Case Refer(Participant participant, Gender gender, District district, int jobCentreId, DateOnly referralDate,
         DateTimeOffset now, string referredBy, ReferralChannel channel)
     {
         var c = new Case
@@ -110,6 +114,7 @@ public class Case
             CaseRef = NewCaseRef(),
             Participant = participant,
             ParticipantId = participant.Id,
+            Gender = gender,
             District = district,
             DistrictId = district.Id,
             JobCentreId = jobCentreId,

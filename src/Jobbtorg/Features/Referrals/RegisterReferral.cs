@@ -150,9 +150,12 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentU
             ?? db.Participants.Add(new Participant { PersonalNumber = number.Value }).Entity;
         participant.FirstName = Clean(request.FirstName) ?? participant.FirstName;
         participant.LastName = Clean(request.LastName) ?? participant.LastName;
-        participant.Gender = request.Gender ?? (number.Sex == LegalSex.Female ? Gender.F : Gender.M);
+        // The gender belongs to the referral; the person shows the latest referral's, which a back-dated one is not.
+        var gender = request.Gender ?? (number.Sex == LegalSex.Female ? Gender.F : Gender.M);
+        if (participant.Id == 0 || !await db.Cases.AnyAsync(c => c.ParticipantId == participant.Id && c.ReferralDate > referralDate, ct))
+            participant.Gender = gender;
 
-        var c = Case.Refer(participant, district, district.ServingJobCentreId(AgeBands.IsYouth(age)), referralDate, clock.GetUtcNow(), user.Name, channel);
+        var c = Case.Refer(participant, gender, district, district.ServingJobCentreId(AgeBands.IsYouth(age)), referralDate, clock.GetUtcNow(), user.Name, channel);
         c.TargetGroup = request.TargetGroup!.Value;
         c.ReceivesBenefit = request.ReceivesBenefit;
         c.HasChildren = request.HasChildren;
