@@ -5,6 +5,7 @@ using System.Text.Json;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Tests.Http;
+using Jobbtorg.Tests.Reports;
 using Microsoft.EntityFrameworkCore;
 using static Jobbtorg.Tests.Reports.CaseEvents;
 
@@ -12,8 +13,9 @@ namespace Jobbtorg.Tests.Import;
 
 /// <summary>
 /// The settled readings through the app, on SQLite and PostgreSQL: a person referred again with another gender by an
-/// import and by the referral API, whose case page shows the latest; and a referral's short personal number read as
-/// written on the referral's date. Today is Tue 10 March 2026.
+/// import and by the referral API, whose case page shows the latest; a closure here on or after every event of the case,
+/// also those other features record; and a referral's short personal number read as written on the referral's date.
+/// Today is Tue 10 March 2026.
 /// </summary>
 [Collection(HttpCollection.Name)]
 [Trait("Category", "Http")]
@@ -49,6 +51,28 @@ public sealed class SettledReadingsApiTests(JobbtorgAppFactory app)
         var manager = await app.SignInAsNewAsync(Roles.Manager, centre: "farsta");
         var page = await manager.GetStringAsync($"/Cases/Details/{cases[0].Id}");
         Assert.Contains("<dt>Kön</dt><dd>Man</dd>", page);
+    }
+
+    [Fact]
+    public async Task A_case_is_not_closed_here_before_its_latest_event_recorded_elsewhere_so_its_export_reads_back()
+    {
+        var caseRef = prefix + "3";
+        var imported = await ImportAsync(Stream(
+            Referral(caseRef, TestPeople.Adult(app.Today), "2026-02-02"), InfoMeeting(caseRef, "2026-02-05"), Enrolment(caseRef, "2026-02-09"),
+            CaseEvents.Attendance(caseRef, "2026-03-02"), Placement(caseRef, "Internship", "2026-03-04", "2026-06-30")));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var id = await app.WithDbAsync(db => db.Cases.Where(c => c.CaseRef == caseRef).Select(c => c.Id).SingleAsync());
+        var coach = await app.SignInAsNewAsync(Roles.Coach, centre: "farsta");
+
+        var beforePlacement = await coach.PostAsJsonAsync($"/api/cases/{id}/closure", new { date = "2026-03-03", reason = "Unknown" });
+        Assert.Equal(HttpStatusCode.Conflict, beforePlacement.StatusCode);
+        Assert.Contains("2026-03-04", await beforePlacement.Content.ReadAsStringAsync());
+        var page = await coach.SubmitFormAsync($"/Cases/Close/{id}", new() { ["ClosureDate"] = "2026-03-01", ["Reason"] = "Unknown" });
+        Assert.Contains("Avslutsdatumet kan inte vara före 2026-03-04", await page.Content.ReadAsStringAsync());
+        Assert.Equal(CaseStatus.Enrolled, await app.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+
+        var onPlacement = await coach.PostAsJsonAsync($"/api/cases/{id}/closure", new { date = "2026-03-04", reason = "Unknown" });
+        Assert.Equal(HttpStatusCode.OK, onPlacement.StatusCode);
     }
 
     [Fact]

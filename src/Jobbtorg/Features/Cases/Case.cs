@@ -186,9 +186,14 @@ public class Case
         Touch();
     }
 
-    public void Close(DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note, string closedBy, DateOnly today)
+    /// <param name="latestRecorded">The latest date of what other features record on the case (attendance, a placement's
+    /// start, an info meeting): the closure may not come before it either, or the case's export would not read back.</param>
+    public void Close(DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note, string closedBy, DateOnly today,
+        DateOnly? latestRecorded = null)
     {
-        var next = Lifecycle.Close(date, reason, subReason).OrThrow();
+        var life = Lifecycle;
+        if (latestRecorded > life.Latest) life = life with { Latest = latestRecorded.Value };
+        var next = life.Close(date, reason, subReason).OrThrow();
         if (date > today) throw new RuleBrokenException("The closure date cannot be in the future.");
         // A sub-reason is required here; the case-event format leaves it optional, so this stays with the form.
         var allowed = ClosureReasons.SubReasonsFor(reason);
