@@ -113,7 +113,7 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
                 Gender = pn.Sex == LegalSex.Female ? Gender.F : Gender.M,
             };
             var referralDate = today.AddDays(-random.Next(0, 540));
-            var c = Case.Refer(participant, district, district.ServingJobCentreId(isYouth), referralDate,
+            var c = Case.Refer(participant, participant.Gender, district, district.ServingJobCentreId(isYouth), referralDate,
                 new DateTimeOffset(referralDate.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), "Demo", ReferralChannel.Form);
             c.TargetGroup = isYouth ? TargetGroup.Youth : (TargetGroup)random.Next(0, 4);
             c.ReceivesBenefit = random.NextDouble() < 0.85;

@@ -52,7 +52,14 @@ public readonly record struct PersonalNumber
     };
 
     /// <param name="today">Picks the century of the short forms and rules out birth dates in the future.</param>
-    public static bool TryParse(string? input, DateOnly today, out PersonalNumber number, out PersonalNumberError error)
+    public static bool TryParse(string? input, DateOnly today, out PersonalNumber number, out PersonalNumberError error) =>
+        TryParse(input, today, dated: null, out number, out error);
+
+    /// <param name="today">Rules out birth dates in the future.</param>
+    /// <param name="dated">The date of the line or request the number arrives with (an imported referral's date, a
+    /// benefit month): the 10-digit forms are read as written on that day, so <c>250603-7171</c> on a 2024 referral is
+    /// born in 1925. Without one (a form filled in today) they are read as written today.</param>
+    public static bool TryParse(string? input, DateOnly today, DateOnly? dated, out PersonalNumber number, out PersonalNumberError error)
     {
         number = default;
         var s = input?.Trim();
@@ -98,9 +105,11 @@ public readonly record struct PersonalNumber
         }
         else
         {
-            // Latest year ending in yy whose birthday is not after today: under 100 years old...
-            year = today.Year - (today.Year - yy) % 100;
-            if (year == today.Year && (month, dayOfMonth).CompareTo((today.Month, today.Day)) > 0) year -= 100;
+            // A line dated after today is refused for its date; its number is read as written today.
+            var on = dated is { } d && d < today ? d : today;
+            // Latest year ending in yy whose birthday is not after that day: under 100 years old...
+            year = on.Year - (on.Year - yy) % 100;
+            if (year == on.Year && (month, dayOfMonth).CompareTo((on.Month, on.Day)) > 0) year -= 100;
             // ...and a "+" marks someone who has turned 100.
             if (separator == '+') year -= 100;
         }

@@ -124,7 +124,7 @@ public class CaseBuilder
         {
             Id = 21, PersonalNumber = TestPersonalNumber, FirstName = "Test", LastName = "Testsson", Gender = Gender.F,
         };
-        var c = Case.Refer(participant, FarstaDistrict(), FarstaJobCentreId, referralDate, At(referralDate),
+        var c = Case.Refer(participant, participant.Gender, FarstaDistrict(), FarstaJobCentreId, referralDate, At(referralDate),
             referredBy: "Case Worker", ReferralChannel.Form);
         c.Id = id;
         c.JobCentre = Farsta();

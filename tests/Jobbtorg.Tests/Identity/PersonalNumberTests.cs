@@ -164,6 +164,24 @@ public class PersonalNumberTests
         Assert.Equal("189001022384", Valid("900102-2384", today).Value);
     }
 
+    [Theory]
+    [InlineData("250603-7171", "2024-01-10", "192506037171")] // on a 2024 line: 98 years old, not unborn
+    [InlineData("2506037171", "2024-01-10", "192506037171")]
+    [InlineData("250603-7171", "2025-06-03", "202506037171")] // on the 100th birthday a hyphen names a newborn
+    [InlineData("250603+7171", "2025-06-03", "192506037171")]
+    [InlineData("250603-7171", null, "202506037171")]         // no line date: read as written today
+    [InlineData("250603-7171", "2031-01-01", "202506037171")] // a line after today (refused for its date) is read as today
+    [InlineData("19250603-7171", "2024-01-10", "192506037171")] // the century written out is never judged
+    public void Short_form_is_read_as_written_on_the_date_of_its_line(string input, string? dated, string expected)
+    {
+        var today = new DateOnly(2026, 3, 10);
+        DateOnly? on = dated is null ? null : DateOnly.Parse(dated, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(PersonalNumber.TryParse(input, today, on, out var number, out var error), error.ToString());
+        Assert.Equal(expected, number.Value);
+        // Without a date the short form is read as written today.
+        Assert.Equal("202506037171", Valid("250603-7171", today).Value);
+    }
+
     [Fact]
     public void Short_form_leap_day_is_judged_in_the_chosen_century()
     {

@@ -84,9 +84,9 @@ public sealed class GeneratedStream
 /// <summary>
 /// Generates a plausible city's worth of case histories from a seed, over the Tax Agency's official test personal
 /// numbers: every event type, pauses (some still open, some ended by the closure, many around the job-guarantee
-/// deadline), several plan versions, placements with municipal jobs, benefit months around the six-month follow-up
-/// and occupation statuses around three months after municipal jobs, ties included. Referrals fall in 2021–2024;
-/// later events run into 2026.
+/// deadline), people referred again (some with another gender), several plan versions, placements with municipal
+/// jobs, benefit months around the six-month follow-up and occupation statuses around three months after municipal
+/// jobs, ties included. Referrals fall in 2021–2024; later events run into 2026.
 /// </summary>
 public sealed class CaseEventGenerator
 {
@@ -124,6 +124,8 @@ public sealed class CaseEventGenerator
                 stream.Cases.Add(c);
                 if (c.Closure is not { } closed || !faker.Random.Bool(0.2f)) break;
                 referral = closed.AddDays(faker.Random.Int(0, 300));
+                // The gender belongs to the referral: one referred again is sometimes recorded with another.
+                if (faker.Random.Bool(0.3f)) gender = faker.PickRandom(new[] { "F", "M", "X" }.Where(g => g != gender));
             }
         }
         foreach (var c in stream.Cases) AddFollowUps(stream, c);

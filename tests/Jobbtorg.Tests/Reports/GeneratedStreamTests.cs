@@ -74,6 +74,8 @@ public sealed class GeneratedStreamTests(GeneratedStreamFixture generated) : ICl
         Assert.True(all.WorkingOrStudying3MonthsAfterMunicipalJob is { Numerator: > 50, Denominator: > 100, Unknown: > 50 },
             all.WorkingOrStudying3MonthsAfterMunicipalJob.ToString());
         Assert.NotNull(all.MedianDaysReferralToInfoMeeting);
+        // People referred again with another gender, whom the grouping by gender counts under each case's own.
+        Assert.True(generated.Stream.Cases.GroupBy(c => c.PersonalNumber).Count(p => p.Select(c => c.Gender).Distinct().Count() > 1) > 20);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class StraightforwardIndicators(GeneratedStream stream)
         GroupBy.ReportingGroup => c.E is { } e ? ReportingGroup(c.Case, e) : IndicatorReport.Unassigned,
         GroupBy.JobCentre => c.E is not null ? c.Case.JobCentre! : IndicatorReport.Unassigned,
         GroupBy.District => c.Case.District,
-        GroupBy.Gender => c.Case.Gender,
+        GroupBy.Gender => c.Case.Gender, // as the case's own referral line gave it, whatever the person's later referrals say
         _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
     };
 

@@ -30,6 +30,10 @@ public class Case
     public JobCentre JobCentre { get; set; } = null!;
 
     // The referral
+    /// <summary>The gender as the referral recorded it (domain.md "Settled readings"): a person referred again may carry
+    /// another, and the report groups each case by its own. The person shows the latest referral's
+    /// (<see cref="Participant.Gender"/>).</summary>
+    public Gender Gender { get; set; }
     public TargetGroup TargetGroup { get; set; }
     public bool ReceivesBenefit { get; set; }
     public bool HasChildren { get; set; }
@@ -102,7 +106,7 @@ public class Case
     public bool IsEnrolled => EnrolmentDate is not null;
     public CasePause? OpenPause => Pauses.FirstOrDefault(p => p.ResumedOn is null);
 
-    public static Case Refer(Participant participant, District district, int jobCentreId, DateOnly referralDate,
+    public static Case Refer(Participant participant, Gender gender, District district, int jobCentreId, DateOnly referralDate,
         DateTimeOffset now, string referredBy, ReferralChannel channel)
     {
         var c = new Case
@@ -110,6 +114,7 @@ public class Case
             CaseRef = NewCaseRef(),
             Participant = participant,
             ParticipantId = participant.Id,
+            Gender = gender,
             District = district,
             DistrictId = district.Id,
             JobCentreId = jobCentreId,
@@ -181,9 +186,14 @@ public class Case
         Touch();
     }
 
-    public void Close(DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note, string closedBy, DateOnly today)
+    /// <param name="latestRecorded">The latest date of what other features record on the case (attendance, a placement's
+    /// start, an info meeting): the closure may not come before it either, or the case's export would not read back.</param>
+    public void Close(DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note, string closedBy, DateOnly today,
+        DateOnly? latestRecorded = null)
     {
-        var next = Lifecycle.Close(date, reason, subReason).OrThrow();
+        var life = Lifecycle;
+        if (latestRecorded > life.Latest) life = life with { Latest = latestRecorded.Value };
+        var next = life.Close(date, reason, subReason).OrThrow();
         if (date > today) throw new RuleBrokenException("The closure date cannot be in the future.");
         // A sub-reason is required here; the case-event format leaves it optional, so this stays with the form.
         var allowed = ClosureReasons.SubReasonsFor(reason);

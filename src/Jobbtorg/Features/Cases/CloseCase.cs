@@ -1,18 +1,30 @@
+using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Cases;
 
 /// <summary>Closes a case, or withdraws a referral before enrolment, which is the same closure (see
 /// <see cref="Case.Close"/>). The district is told and the case's info-meeting seat is given up in the same transaction.</summary>
-public sealed class CloseCase(CaseChanges changes, DistrictOutbox outbox, CurrentUser user, TimeProvider clock)
+public sealed class CloseCase(CaseChanges changes, DistrictOutbox outbox, CurrentUser user, TimeProvider clock, JobbtorgDb db)
 {
     public Task<Case> HandleAsync(int caseId, DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note,
         CancellationToken ct = default) =>
-        changes.ApplyAsync(caseId, c =>
+        changes.ApplyAsync(caseId, async c =>
         {
-            c.Close(date, reason, subReason, note, user.Name, clock.Today());
+            c.Close(date, reason, subReason, note, user.Name, clock.Today(), await LatestRecordedAsync(caseId, ct));
             outbox.Closure(c);
         }, givesUpSeat: true, ct);
+
+    /// <summary>The latest attendance day, placement start or info meeting of the case: the closure is on or after every
+    /// event of the case (domain.md "Settled readings").</summary>
+    private async Task<DateOnly?> LatestRecordedAsync(int caseId, CancellationToken ct)
+    {
+        var attendance = await db.AttendanceDays.Where(a => a.CaseId == caseId).MaxAsync(a => (DateOnly?)a.Date, ct);
+        var placement = await db.Placements.Where(p => p.CaseId == caseId).MaxAsync(p => (DateOnly?)p.StartDate, ct);
+        var meeting = await db.InfoMeetingOutcomes.Where(m => m.CaseId == caseId).MaxAsync(m => (DateOnly?)m.Date, ct);
+        return new[] { attendance, placement, meeting }.Max();
+    }
 }

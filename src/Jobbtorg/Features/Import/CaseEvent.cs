@@ -150,10 +150,12 @@ public static class CaseEventFormat
             return s;
         }
 
-        PersonalNumber? Person()
+        // A 10-digit personal number is read as written on the day of its line (domain.md "Personal identity numbers").
+        PersonalNumber? Person(string? lineDate)
         {
             if (Required(raw.PersonalNumber, "personalNumber") is not { } s) return null;
-            if (Identity.PersonalNumber.TryParse(s, today, out var number, out var pnError)) return number;
+            DateOnly? dated = DateOnly.TryParseExact(lineDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            if (Identity.PersonalNumber.TryParse(s, today, dated, out var number, out var pnError)) return number;
             switch (pnError)
             {
                 case PersonalNumberError.Date: Problem("The personal identity number does not contain a valid date of birth."); break;
@@ -181,7 +183,7 @@ public static class CaseEventFormat
             case CaseEventType.Referral:
             {
                 var caseRef = CaseRef();
-                var person = Person();
+                var person = Person(raw.Date);
                 var district = Required(raw.District, "district");
                 var targetGroup = RequiredEnum<TargetGroup>(raw.TargetGroup, "targetGroup");
                 var date = RequiredDate(raw.Date, "date");
@@ -224,8 +226,10 @@ public static class CaseEventFormat
                 var caseRef = CaseRef();
                 var kind = RequiredEnum<PlacementKind>(raw.Kind, "kind");
                 var start = RequiredDate(raw.Start, "start", planned: true);
+                var datesRead = problems.Count;
                 DateOnly? end = raw.End is null ? null : RequiredDate(raw.End, "end", planned: true);
-                if (end < start) Problem("The placement cannot end before it starts.");
+                // Compared only when both dates could be read: an unreadable one is reported once, for itself.
+                if (problems.Count == datesRead && end < start) Problem("The placement cannot end before it starts.");
                 string? employer = null;
                 if (!string.IsNullOrWhiteSpace(raw.Employer))
                 {
@@ -248,11 +252,15 @@ public static class CaseEventFormat
             }
             case CaseEventType.BenefitMonth:
             {
-                var person = Person();
+                var person = Person(raw.Month + "-01");
                 var monthText = Required(raw.Month, "month");
                 var month = default(DateOnly);
                 if (monthText is not null && !DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
-                    Problem("The field {0} must be a month written yyyy-MM, not '{1}'.", "month", monthText);
+                {
+                    // Written like a month, but there is none such (2023-13): said as for a date that does not exist.
+                    if (Input.HasDateShape(monthText + "-01")) Problem("The field {0} has no such month: '{1}'.", "month", monthText);
+                    else Problem("The field {0} must be a month written yyyy-MM, not '{1}'.", "month", monthText);
+                }
                 else if (monthText is not null && Dates.PastProblem(month, today) is { } refused)
                     Problem("The field {0} is refused: {1}", "month", new Message(refused.Template, refused.Args));
                 parsed = new CaseEvent { Type = type, PersonalNumber = person?.Value, Date = month, ReceivesBenefit = RequiredBool(raw.ReceivesBenefit, "receivesBenefit") };
@@ -261,7 +269,7 @@ public static class CaseEventFormat
             case CaseEventType.OccupationStatus:
                 parsed = new CaseEvent
                 {
-                    Type = type, PersonalNumber = Person()?.Value, Date = RequiredDate(raw.Date, "date"),
+                    Type = type, PersonalNumber = Person(raw.Date)?.Value, Date = RequiredDate(raw.Date, "date"),
                     OccupationStatus = RequiredEnum<OccupationStatus>(raw.Status, "status"),
                 };
                 break;

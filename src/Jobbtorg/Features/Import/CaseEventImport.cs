@@ -217,7 +217,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             var personalNumberOf = new Dictionary<int, string>();
             foreach (var p in found)
             {
-                people[p.PersonalNumber] = byId[p.Id] = new PersonState { ParticipantId = p.Id, Gender = p.Gender };
+                people[p.PersonalNumber] = byId[p.Id] = PersonState.Stored(p.Id, p.Gender);
                 personalNumberOf[p.Id] = p.PersonalNumber;
             }
             var ids = byId.Keys.ToList();
@@ -227,6 +227,8 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             foreach (var c in stored.OrderBy(c => c.Id))
             {
                 var person = byId[c.ParticipantId];
+                // Only the date: the person keeps the gender stored with them until the stream refers them later.
+                person.Referred(c.ReferralDate, person.Gender);
                 if (!cases.TryGetValue(c.CaseRef, out var state))
                 {
                     // Its dates and status are all the rule needs until a line names the case; then its events are read.
@@ -334,23 +336,18 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                         ? new Message("The case {0} already exists with a different referral.", e.CaseRef)
                         : new Message("The case {0} was already referred on line {1}.", e.CaseRef, known.ReferralLine);
                 }
-                Message? refused = null;
-                if (!districtIds.ContainsKey(e.District!)) refused = new Message("There is no district with the code '{0}'.", e.District);
-                else if (people.TryGetValue(e.PersonalNumber!, out var recorded) && recorded.Gender != e.Gender)
-                    refused = recorded.GenderLine > 0
-                        ? new Message("The person's gender differs from their referral on line {0}.", recorded.GenderLine)
-                        : new Message("The person's gender differs from the one already recorded.");
-                if (refused is not null)
+                if (!districtIds.ContainsKey(e.District!))
                 {
                     // The case's later lines are not reported again: the referral's line says what is wrong.
                     refusedCases.Add(e.CaseRef!);
-                    return refused;
+                    return new Message("There is no district with the code '{0}'.", e.District);
                 }
-                people.TryGetValue(e.PersonalNumber!, out var person);
                 fingerprints.Add(e);
                 var state = NewState(e, line, existing: false);
                 cases[state.CaseRef] = state;
-                if (person is null) people[e.PersonalNumber!] = person = new PersonState { Gender = e.Gender, GenderLine = line };
+                // A person referred again may carry another gender: it is the referral's (domain.md "Settled readings").
+                if (!people.TryGetValue(e.PersonalNumber!, out var person)) people[e.PersonalNumber!] = person = new PersonState();
+                person.Referred(e.Date, e.Gender);
                 person.Cases.Add(state);
                 MarkNew(line);
                 return null;
@@ -430,6 +427,12 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             // Stored cases first: a stored case closed by the stream gives up its person's open-case place before a new
             // case of theirs takes it.
             foreach (var c in cases.Values.Where(c => c.Changed)) await UpdateCaseAsync(writer, casesTable, c, ct);
+            // A stored person referred again later, with another gender, now shows that one.
+            var genderColumn = participantsTable.IndexOf(nameof(Participant.Gender));
+            foreach (var person in people.Values.Where(p => p.StoredGender is { } stored && stored != p.Gender))
+                await writer.ExecuteAsync(
+                    $"UPDATE {BulkWriter.Quote(participantsTable.Name)} SET {BulkWriter.Quote(participantsTable.Column(nameof(Participant.Gender)))} = @p0 WHERE \"Id\" = @p1",
+                    [participantsTable.ToProvider(genderColumn, person.Gender), person.ParticipantId], ct);
 
             async Task<int> ParticipantIdAsync(string personalNumber)
             {
@@ -519,6 +522,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             };
             if (referral is not null)
             {
+                row.Gender = referral.Gender;
                 row.ReceivesBenefit = referral.ReceivesBenefit;
                 row.HasChildren = referral.HasChildren;
                 row.NewlyUnemployed = referral.NewlyUnemployed;

@@ -39,9 +39,24 @@ internal sealed class CaseState
 internal sealed class PersonState
 {
     public int? ParticipantId { get; set; }
-    public Gender Gender { get; init; }
-    public long GenderLine { get; init; }
+    /// <summary>The gender the person is stored with; null for a person the stream brings.</summary>
+    public Gender? StoredGender { get; init; }
+    /// <summary>The gender of the person's latest referral, stored or in the stream: the person shows it
+    /// (domain.md "Settled readings": the gender belongs to the referral).</summary>
+    public Gender Gender { get; private set; }
+    public DateOnly? LatestReferral { get; private set; }
     public List<CaseState> Cases { get; } = [];
+
+    public static PersonState Stored(int participantId, Gender gender) => new() { ParticipantId = participantId, StoredGender = gender, Gender = gender };
+
+    /// <summary>A referral of the person, stored or read from the stream. Referrals come in any order across cases: the
+    /// latest by date decides, and of two on one day the one read last.</summary>
+    public void Referred(DateOnly date, Gender gender)
+    {
+        if (LatestReferral > date) return;
+        LatestReferral = date;
+        Gender = gender;
+    }
 }
 
 /// <summary>Remembers which events are already held, by a 128-bit hash of their canonical line.</summary>

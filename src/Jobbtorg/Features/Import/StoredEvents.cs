@@ -57,7 +57,7 @@ public sealed class StoredEvents(JobbtorgDb db)
             var cases = await slice.AsNoTracking().IgnoreAutoIncludes()
                 .Select(c => new
                 {
-                    c.Id, c.CaseRef, c.ParticipantId, c.Participant.PersonalNumber, c.Participant.Gender, c.DistrictId, c.JobCentreId,
+                    c.Id, c.CaseRef, c.ParticipantId, c.Participant.PersonalNumber, c.Gender, c.DistrictId, c.JobCentreId,
                     c.TargetGroup, c.ReferralDate, c.ReceivesBenefit, c.HasChildren, c.NewlyUnemployed, c.NewlyArrived, c.Status,
                     c.EnrolmentDate, c.CoachId, c.CoachRef, c.ClosureDate, c.ClosureReason, c.ClosureSubReason,
                 })

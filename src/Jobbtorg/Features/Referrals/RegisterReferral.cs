@@ -54,7 +54,7 @@ public sealed record ReferralRequest : IValidatableObject
         if (referralDate > today) yield return Refused(nameof(ReferralDate), "The referral date cannot be in the future.");
         else if (referralDate < Dates.Min) yield return Refused(nameof(ReferralDate), "The date {0} is before {1}, the earliest date the system accepts.", referralDate, Dates.Min);
 
-        var age = Identity.PersonalNumber.TryParse(PersonalNumber, today, out var number, out var pnError) ? number.AgeOn(referralDate) : null;
+        var age = Identity.PersonalNumber.TryParse(PersonalNumber, today, ReferralDate, out var number, out var pnError) ? number.AgeOn(referralDate) : null;
         if (age is null)
             yield return Refused(nameof(PersonalNumber), Input.PersonalNumberProblem(pnError));
         else if (age < 0) yield return Refused(nameof(ReferralDate), "The referral date {0} is before the person was born.", referralDate);
@@ -98,7 +98,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentU
         var today = clock.Today();
         var errors = RequestRules.Check(request, (ReferralRequest.Today, today), (ReferralRequest.Channel, channel));
         var referralDate = request.ReferralDate ?? today;
-        PersonalNumber.TryParse(request.PersonalNumber, today, out var personalNumber, out _);
+        PersonalNumber.TryParse(request.PersonalNumber, today, request.ReferralDate, out var personalNumber, out _);
         var age = errors.Has(nameof(request.PersonalNumber)) ? null : personalNumber.AgeOn(referralDate);
 
         // The district, once the request names one that can be looked up.
@@ -150,9 +150,12 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentU
             ?? db.Participants.Add(new Participant { PersonalNumber = number.Value }).Entity;
         participant.FirstName = Clean(request.FirstName) ?? participant.FirstName;
         participant.LastName = Clean(request.LastName) ?? participant.LastName;
-        participant.Gender = request.Gender ?? (number.Sex == LegalSex.Female ? Gender.F : Gender.M);
+        // The gender belongs to the referral; the person shows the latest referral's, which a back-dated one is not.
+        var gender = request.Gender ?? (number.Sex == LegalSex.Female ? Gender.F : Gender.M);
+        if (participant.Id == 0 || !await db.Cases.AnyAsync(c => c.ParticipantId == participant.Id && c.ReferralDate > referralDate, ct))
+            participant.Gender = gender;
 
-        var c = Case.Refer(participant, district, district.ServingJobCentreId(AgeBands.IsYouth(age)), referralDate, clock.GetUtcNow(), user.Name, channel);
+        var c = Case.Refer(participant, gender, district, district.ServingJobCentreId(AgeBands.IsYouth(age)), referralDate, clock.GetUtcNow(), user.Name, channel);
         c.TargetGroup = request.TargetGroup!.Value;
         c.ReceivesBenefit = request.ReceivesBenefit;
         c.HasChildren = request.HasChildren;

@@ -64,7 +64,7 @@ public sealed class Indicators(ReportsDb reports)
                     g => g?.ToString() ?? IndicatorReport.Unassigned, from, to, asOf, ct);
                 break;
             case GroupBy.Gender:
-                groups = await TallyAsync(c => c.Participant.Gender, g => g.ToString(), from, to, asOf, ct);
+                groups = await TallyAsync(c => c.Gender, g => g.ToString(), from, to, asOf, ct);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(groupBy));
@@ -355,7 +355,7 @@ public sealed class Indicators(ReportsDb reports)
                 break;
             case GroupBy.Gender:
                 foreach (var gender in Enum.GetValues<Gender>())
-                    if (await existing.AnyAsync(c => c.Participant.Gender == gender, ct)) keys.Add(gender.ToString());
+                    if (await existing.AnyAsync(c => c.Gender == gender, ct)) keys.Add(gender.ToString());
                 break;
         }
         return keys;

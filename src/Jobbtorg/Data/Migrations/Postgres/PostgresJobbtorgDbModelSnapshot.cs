@@ -324,6 +324,11 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FollowUpMonth")
                         .HasColumnType("date");
 
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<bool>("HasChildren")
                         .HasColumnType("boolean");
 

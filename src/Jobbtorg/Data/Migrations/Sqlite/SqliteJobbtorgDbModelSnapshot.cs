@@ -313,6 +313,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FollowUpMonth")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HasChildren")
                         .HasColumnType("INTEGER");
 
