@@ -77,10 +77,10 @@ public sealed class GeneratedStreamApiTests(GeneratedStreamApp generated) : ICla
         var client = generated.App.ApiClient(JobbtorgAppFactory.RobotKey);
 
         foreach (var (from, to) in Periods)
-            foreach (var groupBy in new GroupBy?[] { null, GroupBy.ReportingGroup, GroupBy.JobCentre, GroupBy.District, GroupBy.Gender })
+            foreach (var groupBy in new GroupBy?[] { null, GroupBy.ReportingGroup, GroupBy.JobCentre, GroupBy.District, GroupBy.Gender, GroupBy.TargetGroup, GroupBy.Benefit })
             {
                 var query = $"/api/reports/indicators?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&asOf={asOf}" +
-                            (groupBy is null ? "" : $"&groupBy={groupBy}");
+                            (groupBy is null ? "" : $"&groupBy={ReportPageModel.Camel(groupBy.Value.ToString())}");
                 var actual = (await client.GetFromJsonAsync<IndicatorReport>(query, Json))!;
                 ReportAssert.Same(expected.Report(from, to, seenOn, groupBy), actual, query);
             }
@@ -93,7 +93,7 @@ public sealed class GeneratedStreamApiTests(GeneratedStreamApp generated) : ICla
         var client = generated.App.ApiClient(GeneratedStreamApp.DistrictReportsKey);
         foreach (var asOf in new[] { "2025-03-31", "2027-01-01" })
             foreach (var (from, to) in Periods)
-                foreach (var groupBy in new GroupBy?[] { null, GroupBy.ReportingGroup, GroupBy.District })
+                foreach (var groupBy in new GroupBy?[] { null, GroupBy.ReportingGroup, GroupBy.District, GroupBy.Benefit })
                 {
                     var query = $"/api/reports/indicators?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&asOf={asOf}" +
                                 (groupBy is null ? "" : $"&groupBy={groupBy}");

@@ -188,6 +188,35 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Equal(6, genders.Sum(g => int.Parse(Cell(byGender, "enrolled", "count", g))));
     }
 
+    [Fact]
+    public async Task The_report_breaks_down_by_target_group_and_by_benefit_with_labels_in_either_language()
+    {
+        var analyst = await App.SignInAsNewAsync(Roles.Analyst);
+        var form = await analyst.GetStringAsync("/Reports");
+        Assert.Contains("<option value=\"targetGroup\">Målgrupp</option>", form);
+        Assert.Contains("<option value=\"benefit\">Försörjningsstöd</option>", form);
+
+        var byTarget = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=targetGroup");
+        Assert.Contains("Uppdelat på målgrupp.", byTarget);
+        Assert.Equal(["UnemployedOnBenefit"], Groups(byTarget));
+        Assert.Contains("data-group=\"UnemployedOnBenefit\">Arbetslös med försörjningsstöd</th>", byTarget);
+        Assert.Equal("6", Cell(byTarget, "enrolled", "count", "UnemployedOnBenefit"));
+
+        var byBenefit = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=benefit");
+        Assert.Equal(["WithBenefit"], Groups(byBenefit));
+        Assert.Contains("data-group=\"WithBenefit\">Med försörjningsstöd</th>", byBenefit);
+        Assert.Equal("6", Cell(byBenefit, "enrolled", "count", "WithBenefit"));
+        Assert.Equal("1", Cell(byBenefit, "closedToWorkOrStudies", "numerator", "WithBenefit")); // B, closed to work
+
+        await analyst.SubmitFormAsync("/", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" }, "/Account/Language");
+        var english = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=benefit");
+        Assert.Contains("data-group=\"WithBenefit\">With benefit</th>", english);
+        Assert.Contains("Broken down by benefit.", english);
+        Assert.Contains("<option value=\"targetGroup\">Target group</option>", english);
+        Assert.Contains("data-group=\"UnemployedOnBenefit\">Unemployed on benefit</th>",
+            await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=targetGroup"));
+    }
+
     [Theory]
     [InlineData("period=month&year=2024&month=2", "februari 2024", "2024-02-01", "2024-02-29")]
     [InlineData("period=tertial&year=2024&tertial=1", "T1 2024 (januari–april)", "2024-01-01", "2024-04-30")]

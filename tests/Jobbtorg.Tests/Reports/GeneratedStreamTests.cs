@@ -42,7 +42,8 @@ public sealed class GeneratedStreamTests(GeneratedStreamFixture generated) : ICl
         (new(2021, 1, 1), new(2026, 12, 31)),
     ];
 
-    private static readonly GroupBy?[] Groupings = [null, GroupBy.ReportingGroup, GroupBy.JobCentre, GroupBy.District, GroupBy.Gender];
+    private static readonly GroupBy?[] Groupings =
+        [null, GroupBy.ReportingGroup, GroupBy.JobCentre, GroupBy.District, GroupBy.Gender, GroupBy.TargetGroup, GroupBy.Benefit];
 
     public static TheoryData<string> AsOfDates => ["2022-09-30", "2024-06-30", "2025-03-31", "2027-01-01"];
 

@@ -53,31 +53,9 @@ public sealed class Indicators(ReportsDb reports)
     {
         // Every part of the tally adds up over groups, so the total is the sum of any grouping's groups. Without a
         // grouping the database still groups by district (a key every case has), and the groups are added up here.
-        Dictionary<string, IndicatorTally> groups;
-        switch (groupBy)
-        {
-            case null:
-                groups = await TallyAsync(cases, c => c.DistrictId, _ => "", from, to, asOf, ct);
-                break;
-            case GroupBy.District:
-                var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
-                groups = await TallyAsync(cases, c => c.DistrictId, id => districts[id], from, to, asOf, ct);
-                break;
-            case GroupBy.JobCentre:
-                var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
-                groups = await TallyAsync(cases, c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
-                    id => id is { } centre ? centres[centre] : IndicatorReport.Unassigned, from, to, asOf, ct);
-                break;
-            case GroupBy.ReportingGroup:
-                groups = await TallyAsync(cases, c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null,
-                    g => g?.ToString() ?? IndicatorReport.Unassigned, from, to, asOf, ct);
-                break;
-            case GroupBy.Gender:
-                groups = await TallyAsync(cases, c => c.Participant.Gender, g => g.ToString(), from, to, asOf, ct);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(groupBy));
-        }
+        var groups = groupBy is { } grouping
+            ? await TallyAsync(cases, GroupKey(grouping, asOf), k => k ?? IndicatorReport.Unassigned, from, to, asOf, ct)
+            : await TallyAsync(cases, c => c.DistrictId, _ => "", from, to, asOf, ct);
         var total = new IndicatorTally();
         foreach (var tally in groups.Values) total.Add(tally);
         if (groupBy is null) return new IndicatorReport(from, to, asOf, total.Result(), null);
@@ -87,6 +65,36 @@ public sealed class Indicators(ReportsDb reports)
         return new IndicatorReport(from, to, asOf, total.Result(),
             groups.OrderBy(g => g.Key == IndicatorReport.Unassigned).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Value.Result()));
+    }
+
+    /// <summary>
+    /// The group key of a case as the report names it, for the database to compute within its statements: a code
+    /// (<c>farsta</c>), an enumeration value (<c>Youth</c>, <c>F</c>) or <see cref="IndicatorReport.WithBenefit"/> /
+    /// <see cref="IndicatorReport.WithoutBenefit"/>; null for a case with no value for the grouping (reported as
+    /// <see cref="IndicatorReport.Unassigned"/>). A job centre and a reporting group come with the enrolment, so a case
+    /// not enrolled by <paramref name="asOf"/> has none. Every breakdown of the report, its series and its lists of cases
+    /// read their keys here.
+    /// </summary>
+    public static Expression<Func<Case, string?>> GroupKey(GroupBy groupBy, DateOnly asOf) => groupBy switch
+    {
+        GroupBy.District => c => c.District.Code,
+        GroupBy.JobCentre => c => c.EnrolmentDate <= asOf ? c.JobCentre.Code : null,
+        GroupBy.ReportingGroup => EnumName<ReportingGroup>(c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null),
+        GroupBy.Gender => EnumName<Gender>(c => c.Participant.Gender),
+        GroupBy.TargetGroup => EnumName<TargetGroup>(c => c.TargetGroup),
+        GroupBy.Benefit => c => c.ReceivesBenefit ? IndicatorReport.WithBenefit : IndicatorReport.WithoutBenefit,
+        _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
+    };
+
+    /// <summary>An enumeration's name computed by the database (one CASE over its members), so that every grouping's
+    /// key is text whatever the column holds.</summary>
+    private static Expression<Func<Case, string?>> EnumName<TEnum>(Expression<Func<Case, TEnum?>> value) where TEnum : struct, Enum
+    {
+        Expression name = Expression.Constant(null, typeof(string));
+        foreach (var member in Enum.GetValues<TEnum>().Reverse())
+            name = Expression.Condition(Expression.Equal(value.Body, Expression.Constant(member, typeof(TEnum?))),
+                Expression.Constant(member.ToString(), typeof(string)), name);
+        return Expression.Lambda<Func<Case, string?>>(name, value.Parameters);
     }
 
     /// <summary>Open enrolled cases per coach at the end of <paramref name="on"/> (a case closed that day no longer
@@ -373,6 +381,14 @@ public sealed class Indicators(ReportsDb reports)
             case GroupBy.Gender:
                 foreach (var gender in Enum.GetValues<Gender>())
                     if (await existing.AnyAsync(c => c.Participant.Gender == gender, ct)) keys.Add(gender.ToString());
+                break;
+            case GroupBy.TargetGroup:
+                foreach (var group in Enum.GetValues<TargetGroup>())
+                    if (await existing.AnyAsync(c => c.TargetGroup == group, ct)) keys.Add(group.ToString());
+                break;
+            case GroupBy.Benefit:
+                if (await existing.AnyAsync(c => c.ReceivesBenefit, ct)) keys.Add(IndicatorReport.WithBenefit);
+                if (await existing.AnyAsync(c => !c.ReceivesBenefit, ct)) keys.Add(IndicatorReport.WithoutBenefit);
                 break;
         }
         return keys;

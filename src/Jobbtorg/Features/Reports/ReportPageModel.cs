@@ -160,6 +160,8 @@ public abstract class ReportPageModel(ReportsDb reports, Texts texts, TimeProvid
         Reports.GroupBy.JobCentre => texts["Job centre"],
         Reports.GroupBy.District => texts["District"],
         Reports.GroupBy.Gender => texts["Gender"],
+        Reports.GroupBy.TargetGroup => texts["Target group"],
+        Reports.GroupBy.Benefit => texts["Benefit"],
         _ => null,
     };
 

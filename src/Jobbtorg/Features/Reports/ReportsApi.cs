@@ -25,7 +25,7 @@ public static class ReportsApi
                 if (!string.IsNullOrWhiteSpace(groupBy))
                 {
                     var name = Enum.GetNames<GroupBy>().FirstOrDefault(n => n.Equals(groupBy.Trim(), StringComparison.OrdinalIgnoreCase));
-                    if (name is null) errors.Refuse(nameof(groupBy), "'{0}' is not a grouping; use reportingGroup, jobCentre, district or gender.", groupBy);
+                    if (name is null) errors.Refuse(nameof(groupBy), "'{0}' is not a grouping; use reportingGroup, jobCentre, district, gender, targetGroup or benefit.", groupBy);
                     else grouping = Enum.Parse<GroupBy>(name);
                 }
                 int? districtId = null;
@@ -44,7 +44,8 @@ public static class ReportsApi
             .WithSummary("Indicator report for a period")
             .WithDescription("The indicators of the job centres for the period [from, to] (dates yyyy-MM-dd, both included), " +
                              "as the data stood on asOf (default: today in Stockholm); events dated after asOf are ignored. Dates lie in 1900-01-01 … 2099-12-31. " +
-                             "groupBy (reportingGroup, jobCentre, district or gender) adds a breakdown under \"groups\"; a case " +
+                             "groupBy (reportingGroup, jobCentre, district, gender, targetGroup (the referral's) or benefit (keys WithBenefit " +
+                             "and WithoutBenefit, as the referral says)) adds a breakdown under \"groups\"; a case " +
                              "with no value for the grouping is under \"unassigned\". Rates are fractions, null when nothing " +
                              "was measured. A missing or invalid value answers 400 naming the field. " +
                              "district (a district code) counts only the cases that district referred. A key bound to a district, and a " +
