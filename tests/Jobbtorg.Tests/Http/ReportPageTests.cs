@@ -288,6 +288,34 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
     }
 
     [Fact]
+    public async Task The_monthly_series_follow_the_breakdown_on_the_page_and_in_the_workbook()
+    {
+        var analyst = await App.SignInAsNewAsync(Roles.Analyst);
+        const string query = "period=month&year=2026&month=1&groupBy=benefit";
+        var html = await analyst.GetStringAsync("/Reports?" + query);
+
+        Assert.Contains("De 24 månaderna till och med januari 2026, uppdelat på försörjningsstöd.", html);
+        var enrolled = Between(html, "data-testid=\"chart-table-enrolled\"", "</table>");
+        Assert.Matches("<th scope=\"col\">Månad</th>\\s*<th scope=\"col\" class=\"num\">Med försörjningsstöd</th>\\s*" +
+                       "<th scope=\"col\" class=\"num\">Utan försörjningsstöd</th>\\s*<th scope=\"col\" class=\"num\">Totalt</th>", enrolled);
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">5</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">5</td>", enrolled);
+        Assert.Contains("en linje per grupp (försörjningsstöd): Med försörjningsstöd, Utan försörjningsstöd.", html);
+
+        var byCentre = await analyst.GetStringAsync("/Reports?period=month&year=2026&month=1&groupBy=jobCentre");
+        var closed = Between(byCentre, "data-testid=\"chart-table-closed\"", "</table>");
+        Assert.Matches("<th scope=\"col\" class=\"num\">Jobbtorg Farsta</th>\\s*<th scope=\"col\" class=\"num\">Totalt</th>", closed);
+        Assert.Matches("<th scope=\"row\">februari 2025</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>", closed);
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">1</td>\\s*<td class=\"num\">1</td>", closed);
+
+        var response = await analyst.GetAsync("/Reports?handler=Excel&" + query);
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var months = Sheet(workbook, "Per månad");
+        Assert.Equal(24 * 3, months.Count);
+        var january = months.Where(r => (string?)r["Månad"] == "2026-01").ToDictionary(r => (string)r["Försörjningsstöd"]!, r => Convert.ToInt32(r["Inskrivna"]));
+        Assert.Equal(new Dictionary<string, int> { ["Totalt"] = 5, ["Med försörjningsstöd"] = 5, ["Utan försörjningsstöd"] = 0 }, january);
+    }
+
+    [Fact]
     public async Task The_workbook_holds_the_numbers_of_the_page_and_the_api()
     {
         var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
@@ -406,6 +434,8 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.DoesNotContain("id=\"district\"", html); // no other district to choose
         Assert.Equal("5", Cell(html, "enrolled", "count"));
         Assert.Equal("1", Cell(html, "jobGuarantee", "met"));
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">5</td>\\s*<td class=\"num\">5</td>",
+            Between(html, "data-testid=\"chart-table-enrolled\"", "</table>"));
         Assert.Contains("district=enskede-arsta-vantor", WebUtility.HtmlDecode(Regex.Match(html, "href=\"(/Reports\\?handler=Excel[^\"]*)\"").Groups[1].Value));
         var guarantee = await here.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1");
         Assert.Matches("data-measure=\"missed\"><strong>2</strong>", guarantee);
@@ -416,6 +446,9 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         var theirs = await elsewhere.GetStringAsync("/Reports?period=month&year=2026&month=1");
         Assert.Contains("Endast ärenden anvisade av Rinkeby-Kista.", theirs);
         Assert.Equal("0", Cell(theirs, "enrolled", "count"));
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>",
+            Between(theirs, "data-testid=\"chart-table-enrolled\"", "</table>"));
+        Assert.DoesNotContain("Coach Rapportsson", theirs); // nor the caseload of the other district's cases
         foreach (var url in new[] { "/Reports?period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports?handler=Excel&period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports/JobGuarantee?district=enskede-arsta-vantor" })

@@ -119,13 +119,22 @@ public sealed class Indicators(ReportsDb reports)
     /// ending with the month of <paramref name="endMonth"/>, in total and per reporting group: the cases open when the
     /// first month begins, then each month's enrolments and closures, carried forward month by month.</summary>
     public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct) =>
-        MonthlyAsync(endMonth, months, asOf, ReportScope.City, ct);
+        MonthlyAsync(endMonth, months, asOf, GroupBy.ReportingGroup, ReportScope.City, ct);
 
-    /// <summary>The monthly series counting only the cases of <paramref name="scope"/>.</summary>
+    /// <summary>The monthly series per reporting group counting only the cases of <paramref name="scope"/>.</summary>
     public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, ReportScope scope, CancellationToken ct) =>
-        InSnapshotAsync(() => CountMonthsAsync(CasesIn(scope), endMonth, months, asOf, ct), ct);
+        MonthlyAsync(endMonth, months, asOf, GroupBy.ReportingGroup, scope, ct);
 
-    private async Task<IReadOnlyList<MonthPoint>> CountMonthsAsync(IQueryable<Case> cases, DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct)
+    /// <summary>The monthly series per group of <paramref name="groupBy"/>, counting only the cases of
+    /// <paramref name="scope"/>. Each month's figures are those of the report for that month alone: a group's are the
+    /// report's for that group, a case with no value for the grouping is under <see cref="IndicatorReport.Unassigned"/>,
+    /// and a group that has nothing in any month of the series is left out.</summary>
+    public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, GroupBy groupBy, ReportScope scope,
+        CancellationToken ct) =>
+        InSnapshotAsync(() => CountMonthsAsync(CasesIn(scope), GroupKey(groupBy, asOf), endMonth, months, asOf, ct), ct);
+
+    private async Task<IReadOnlyList<MonthPoint>> CountMonthsAsync(IQueryable<Case> cases, Expression<Func<Case, string?>> key,
+        DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct)
     {
         var first = Dates.PlusMonths(Dates.FirstOfMonth(endMonth), -(months - 1));
         var last = Dates.PlusDays(Dates.PlusMonths(first, months), -1);
@@ -133,35 +142,36 @@ public sealed class Indicators(ReportsDb reports)
 
         var openAtStart = await cases
             .Where(c => c.EnrolmentDate < first && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= first))
-            .GroupBy(c => c.ReportingGroup).Select(g => new { Group = g.Key, Cases = g.Count() }).ToListAsync(ct);
+            .Select(With(key, (c, k) => new { Key = k })).GroupBy(x => x.Key)
+            .Select(g => new { Key = g.Key, Cases = g.Count() }).ToListAsync(ct);
         var enrolments = await cases
             .Where(c => c.EnrolmentDate >= first && c.EnrolmentDate <= end)
-            .GroupBy(c => new { c.ReportingGroup, c.EnrolmentDate!.Value.Year, c.EnrolmentDate!.Value.Month })
-            .Select(g => new { g.Key.ReportingGroup, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
+            .Select(With(key, (c, k) => new { Key = k, c.EnrolmentDate!.Value.Year, c.EnrolmentDate!.Value.Month })).GroupBy(x => x)
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
         var closures = await cases
             .Where(c => c.ClosureDate >= first && c.ClosureDate <= end && c.EnrolmentDate <= asOf)
-            .GroupBy(c => new { c.ReportingGroup, c.ClosureDate!.Value.Year, c.ClosureDate!.Value.Month })
-            .Select(g => new { g.Key.ReportingGroup, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
+            .Select(With(key, (c, k) => new { Key = k, c.ClosureDate!.Value.Year, c.ClosureDate!.Value.Month })).GroupBy(x => x)
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
 
-        // One running count per reporting group; a case enrolled with none (an imported one) counts in the total only.
-        var groups = Enum.GetValues<ReportingGroup>().Select(g => (ReportingGroup?)g).Append(null).ToArray();
-        var open = groups.ToDictionary(g => g?.ToString() ?? "", g => openAtStart.Where(o => o.Group == g).Sum(o => o.Cases));
+        // One running count per group: open at the start, plus the month's enrolments, less its closures.
+        static string Name(string? k) => k ?? IndicatorReport.Unassigned;
+        var open = openAtStart.Select(o => Name(o.Key)).Concat(enrolments.Select(e => Name(e.Key))).Concat(closures.Select(e => Name(e.Key)))
+            .Distinct().ToDictionary(k => k, k => openAtStart.Where(o => Name(o.Key) == k).Sum(o => o.Cases));
         var points = new List<MonthPoint>(months);
         for (var month = first; month <= last; month = Dates.PlusMonths(month, 1))
         {
-            var figures = new Dictionary<ReportingGroup, MonthFigures>();
+            var figures = new Dictionary<string, MonthFigures>();
             int enrolledTotal = 0, newlyTotal = 0, closedTotal = 0;
-            foreach (var group in groups)
+            foreach (var group in open.Keys.ToList())
             {
-                var name = group?.ToString() ?? "";
-                var newly = enrolments.Where(e => e.ReportingGroup == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
-                var closed = closures.Where(e => e.ReportingGroup == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
-                var enrolled = open[name] + newly;
-                open[name] = enrolled - closed;
+                var newly = enrolments.Where(e => Name(e.Key) == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
+                var closed = closures.Where(e => Name(e.Key) == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
+                var enrolled = open[group] + newly;
+                open[group] = enrolled - closed;
                 enrolledTotal += enrolled;
                 newlyTotal += newly;
                 closedTotal += closed;
-                if (group is { } g) figures[g] = new MonthFigures(enrolled, newly, closed, enrolled == 0 ? null : (double)closed / enrolled);
+                figures[group] = new MonthFigures(enrolled, newly, closed, enrolled == 0 ? null : (double)closed / enrolled);
             }
             points.Add(new MonthPoint(month, new MonthFigures(enrolledTotal, newlyTotal, closedTotal,
                 enrolledTotal == 0 ? null : (double)closedTotal / enrolledTotal), figures));
