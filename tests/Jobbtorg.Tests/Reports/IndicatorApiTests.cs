@@ -130,8 +130,8 @@ public sealed class IndicatorApiTests(JobbtorgAppFactory app) : IClassFixture<Jo
     [InlineData("?from=2024-01-01&to=31/12/2024", "to", "'31/12/2024' is not a date; write it as yyyy-MM-dd.")]
     [InlineData("?from=2024-01-01&to=2024-12-31&asOf=yesterday", "asOf", "'yesterday' is not a date; write it as yyyy-MM-dd.")]
     [InlineData("?from=2024-12-31&to=2024-01-01", "to", "The period cannot end before it starts.")]
-    [InlineData("?from=2024-01-01&to=2024-12-31&groupBy=coach", "groupBy", "'coach' is not a grouping; use reportingGroup, jobCentre, district or gender.")]
-    [InlineData("?from=2024-01-01&to=2024-12-31&groupBy=1", "groupBy", "'1' is not a grouping; use reportingGroup, jobCentre, district or gender.")]
+    [InlineData("?from=2024-01-01&to=2024-12-31&groupBy=coach", "groupBy", "'coach' is not a grouping; use reportingGroup, jobCentre, district, gender, targetGroup or benefit.")]
+    [InlineData("?from=2024-01-01&to=2024-12-31&groupBy=1", "groupBy", "'1' is not a grouping; use reportingGroup, jobCentre, district, gender, targetGroup or benefit.")]
     public async Task A_bad_value_answers_400_naming_the_field(string query, string field, string message)
     {
         var response = await app.ApiClient(JobbtorgAppFactory.RobotKey).GetAsync(Url + query);

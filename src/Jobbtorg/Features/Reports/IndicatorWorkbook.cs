@@ -20,14 +20,19 @@ public static class IndicatorWorkbook
     /// <summary>What the workbook holds: the same figures the report page shows.</summary>
     public sealed record Content(string PeriodName, ReportPeriod Period, DateOnly AsOf, string? Breakdown,
         IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<MonthPoint> Months,
-        DateOnly CaseloadDate, IReadOnlyList<CoachCaseload> Caseload);
+        DateOnly CaseloadDate, IReadOnlyList<CoachCaseload> Caseload)
+    {
+        /// <summary>The breakdown of the monthly series and its groups, as the page shows them.</summary>
+        public string? SeriesBreakdown { get; init; }
+        public IReadOnlyList<SeriesGroup> SeriesGroups { get; init; } = [];
+    }
 
     public static void Write(Stream stream, Texts t, Content c)
     {
         var sheets = new Dictionary<string, object>
         {
             [t["Indicators"]] = IndicatorSheet(t, c.Rows, c.Columns),
-            [t["By month"]] = MonthSheet(t, c.Months),
+            [t["By month"]] = MonthSheet(t, c),
             [t["Caseload"]] = c.Caseload.Select(l => new Dictionary<string, object?>
             {
                 [t["Coach"]] = l.Coach == IndicatorReport.Unassigned ? t["No coach"] : l.Coach,
@@ -49,18 +54,18 @@ public static class IndicatorWorkbook
     private static string MeasureLabel(Texts t, Measure measure) =>
         measure.Kind == MeasureKind.Rate ? t.Format("{0}, %", measure.Label) : measure.Label;
 
-    private static List<Dictionary<string, object?>> MonthSheet(Texts t, IReadOnlyList<MonthPoint> months)
+    private static List<Dictionary<string, object?>> MonthSheet(Texts t, Content c)
     {
         var lines = new List<Dictionary<string, object?>>();
-        foreach (var point in months)
+        foreach (var point in c.Months)
         {
             var figures = new List<(string Group, MonthFigures Figures)> { (t["Total"], point.Total) };
-            figures.AddRange(Enum.GetValues<ReportingGroup>().Select(g => (t.Enum(g), point[g])));
+            figures.AddRange(c.SeriesGroups.Select(g => (g.Label, point[g.Key])));
             foreach (var (group, f) in figures)
                 lines.Add(new()
                 {
                     [t["Month"]] = point.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                    [t["Reporting group"]] = group,
+                    [c.SeriesBreakdown ?? t["Reporting group"]] = group,
                     [t["Enrolled cases"]] = f.Enrolled,
                     [t["Newly enrolled cases"]] = f.NewlyEnrolled,
                     [t["Closed cases"]] = f.Closed,
