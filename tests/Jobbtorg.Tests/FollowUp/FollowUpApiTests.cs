@@ -237,4 +237,21 @@ public sealed class FollowUpApiTests(JobbtorgAppFactory app)
             Assert.Contains("All or nothing", post.GetProperty("description").GetString());
         }
     }
+
+    [Fact]
+    public async Task A_short_personal_number_is_read_as_written_in_the_month_or_on_the_date_it_reports_on()
+    {
+        // 98 on 10 January 2024, born in 1925: read as written today, the same ten digits would name a child born in 2025.
+        var person = TestPeople.Aged(98, 98, new DateOnly(2024, 1, 10));
+        var written = $"{person[2..8]}-{person[8..]}";
+        await ImportAsync(Referral(prefix + "OLD", person, "2024-01-10"));
+        var client = app.ApiClient(JobbtorgAppFactory.RobotKey);
+
+        Assert.Equal((1, 0, 0), await CountsOf(await client.PostAsJsonAsync(BenefitMonths,
+            new[] { new { personalNumber = written, month = "2024-02", receivesBenefit = true } })));
+        Assert.Equal((1, 0, 0), await CountsOf(await client.PostAsJsonAsync(OccupationStatuses,
+            new[] { new { personalNumber = written, date = "2024-02-15", status = "Neither" } })));
+        Assert.True(await app.WithDbAsync(db => db.BenefitMonths.AnyAsync(b => b.ReceivesBenefit && b.Month == new DateOnly(2024, 2, 1)
+            && db.Participants.Any(p => p.Id == b.ParticipantId && p.PersonalNumber == person))));
+    }
 }

@@ -32,7 +32,8 @@ public sealed record BenefitMonthInput : IValidatableObject
         else if (FirstDay is not { } first) yield return Refused(nameof(Month), "The month is not a valid month; write it as yyyy-MM.");
         else if (first > Dates.FirstOfMonth(today)) yield return Refused(nameof(Month), "The month cannot be in the future.");
         else if (first < Dates.Min) yield return Refused(nameof(Month), "The date {0} is before {1}, the earliest date the system accepts.", first, Dates.Min);
-        if (!Identity.PersonalNumber.TryParse(PersonalNumber, today, out _, out var error))
+        // A 10-digit number is read as written in the month it reports on.
+        if (!Identity.PersonalNumber.TryParse(PersonalNumber, today, FirstDay, out _, out var error))
             yield return Refused(nameof(PersonalNumber), Input.PersonalNumberProblem(error));
     }
 }
@@ -62,7 +63,7 @@ public sealed record OccupationStatusInput : IValidatableObject
         else if (d < Dates.Min) yield return Refused(nameof(Date), "The date {0} is before {1}, the earliest date the system accepts.", d, Dates.Min);
         if (string.IsNullOrWhiteSpace(Status)) yield return Refused(nameof(Status), "Give the status: Working, Studying or Neither.");
         else if (Occupation is null) yield return Refused(nameof(Status), "The status must be Working, Studying or Neither.");
-        if (!Identity.PersonalNumber.TryParse(PersonalNumber, today, out _, out var error))
+        if (!Identity.PersonalNumber.TryParse(PersonalNumber, today, Day, out _, out var error))
             yield return Refused(nameof(PersonalNumber), Input.PersonalNumberProblem(error));
     }
 }
@@ -119,7 +120,7 @@ public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, CurrentUse
             errors.AddAll(itemErrors, $"[{i}].");
             var (input, date, value) = read(item);
             if (!itemErrors.Has(nameof(BenefitMonthInput.PersonalNumber)) && !itemErrors.Has(dateField)
-                && Identity.PersonalNumber.TryParse(input, today, out var parsed, out _))
+                && Identity.PersonalNumber.TryParse(input, today, date, out var parsed, out _))
                 facts.Add(new Fact(i, parsed.Value, date!.Value, value));
         }
 
