@@ -268,7 +268,7 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
         var html = await manager.GetStringAsync("/Reports?period=month&year=2026&month=1");
 
-        foreach (var chart in new[] { "enrolled", "newly-enrolled", "closed", "closure-rate" })
+        foreach (var chart in new[] { "enrolled", "newly-enrolled", "closed", "closure-rate", "closed-to-work" })
         {
             var figure = Between(html, $"data-testid=\"chart-{chart}\"", "</figure>");
             Assert.Matches($"<svg [^>]*role=\"img\" aria-labelledby=\"{chart}-title {chart}-desc\"", figure);
@@ -283,6 +283,10 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         var enrolled = Between(html, "data-testid=\"chart-table-enrolled\"", "</table>");
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">5</td>\\s*<td class=\"num\">5</td>", enrolled);
         Assert.Matches("<th scope=\"row\">december 2025</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">1</td>", enrolled);
+        // February 2026: B closed to work.
+        var byMonth = await manager.GetStringAsync("/Reports?period=month&year=2026&month=2");
+        Assert.Matches("<th scope=\"row\">februari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">1</td>\\s*<td class=\"num\">1</td>",
+            Between(byMonth, "data-testid=\"chart-table-closed-to-work\"", "</table>"));
         var rate = Between(html, "data-testid=\"chart-table-closure-rate\"", "</table>");
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">20,0 %</td>", rate);
     }
