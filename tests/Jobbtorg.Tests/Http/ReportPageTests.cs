@@ -207,6 +207,8 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Contains("data-group=\"WithBenefit\">Med försörjningsstöd</th>", byBenefit);
         Assert.Equal("6", Cell(byBenefit, "enrolled", "count", "WithBenefit"));
         Assert.Equal("1", Cell(byBenefit, "closedToWorkOrStudies", "numerator", "WithBenefit")); // B, closed to work
+        var guarantee = WebUtility.HtmlDecode(await analyst.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1&groupBy=benefit"));
+        Assert.Matches("<tr data-group=\"WithBenefit\">\\s*<th scope=\"row\">Med försörjningsstöd</th>\\s*<td class=\"num\">5</td>", guarantee);
 
         await analyst.SubmitFormAsync("/", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" }, "/Account/Language");
         var english = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=benefit");
@@ -268,7 +270,7 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
         var html = await manager.GetStringAsync("/Reports?period=month&year=2026&month=1");
 
-        foreach (var chart in new[] { "enrolled", "newly-enrolled", "closed", "closure-rate" })
+        foreach (var chart in new[] { "enrolled", "newly-enrolled", "closed", "closure-rate", "closed-to-work" })
         {
             var figure = Between(html, $"data-testid=\"chart-{chart}\"", "</figure>");
             Assert.Matches($"<svg [^>]*role=\"img\" aria-labelledby=\"{chart}-title {chart}-desc\"", figure);
@@ -283,6 +285,10 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         var enrolled = Between(html, "data-testid=\"chart-table-enrolled\"", "</table>");
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">5</td>\\s*<td class=\"num\">5</td>", enrolled);
         Assert.Matches("<th scope=\"row\">december 2025</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">1</td>", enrolled);
+        // February 2026: B closed to work.
+        var byMonth = await manager.GetStringAsync("/Reports?period=month&year=2026&month=2");
+        Assert.Matches("<th scope=\"row\">februari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">1</td>\\s*<td class=\"num\">1</td>",
+            Between(byMonth, "data-testid=\"chart-table-closed-to-work\"", "</table>"));
         var rate = Between(html, "data-testid=\"chart-table-closure-rate\"", "</table>");
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">20,0 %</td>", rate);
     }
@@ -449,6 +455,8 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>",
             Between(theirs, "data-testid=\"chart-table-enrolled\"", "</table>"));
         Assert.DoesNotContain("Coach Rapportsson", theirs); // nor the caseload of the other district's cases
+        using (var workbook = new MemoryStream(await elsewhere.GetByteArrayAsync("/Reports?handler=Excel&period=month&year=2026&month=1")))
+            Assert.Equal(0, Convert.ToInt32(Sheet(workbook, "Indikatorer").Single(r => (string?)r["Indikator"] == "Inskrivna")["Totalt"]));
         foreach (var url in new[] { "/Reports?period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports?handler=Excel&period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports/JobGuarantee?district=enskede-arsta-vantor" })

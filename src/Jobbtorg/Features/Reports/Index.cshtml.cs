@@ -64,7 +64,7 @@ public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimePr
         return true;
     }
 
-    /// <summary>The four monthly charts: one line per group of the breakdown, the total in the table.</summary>
+    /// <summary>The five monthly charts: one line per group of the breakdown, the total in the table.</summary>
     public IEnumerable<LineChart> Charts()
     {
         var groups = SeriesGroups;
@@ -94,5 +94,6 @@ public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimePr
         yield return Chart("newly-enrolled", Texts["Newly enrolled cases per month"], f => f.NewlyEnrolled, false);
         yield return Chart("closed", Texts["Closed cases per month"], f => f.Closed, false);
         yield return Chart("closure-rate", Texts["Closure rate per month"], f => f.ClosureRate, true);
+        yield return Chart("closed-to-work", Texts["Closed to work per month"], f => f.ClosedToWork, false);
     }
 }

@@ -70,6 +70,7 @@ public static class IndicatorWorkbook
                     [t["Newly enrolled cases"]] = f.NewlyEnrolled,
                     [t["Closed cases"]] = f.Closed,
                     [t.Format("{0}, %", t["Closure rate"])] = f.ClosureRate is { } rate ? IndicatorRows.RoundedPercent(rate) : null,
+                    [t["Closed to work"]] = f.ClosedToWork,
                 });
         }
         return lines;

@@ -33,8 +33,7 @@ public sealed class Indicators(ReportsDb reports)
     private IQueryable<Case> AllCases => db.Cases.AsNoTracking();
 
     /// <summary>The cases a report in this scope counts: every case, or those the district referred.</summary>
-    private IQueryable<Case> CasesIn(ReportScope scope) =>
-        scope.DistrictId is { } district ? AllCases.Where(c => c.DistrictId == district) : AllCases;
+    private IQueryable<Case> CasesIn(ReportScope scope) => scope.Restrict(AllCases);
 
     /// <summary>
     /// The report for [<paramref name="from"/>, <paramref name="to"/>]. With a grouping, a group is present for every
@@ -115,7 +114,7 @@ public sealed class Indicators(ReportsDb reports)
             .ToList();
     }
 
-    /// <summary>Enrolled, newly enrolled, closed and closure rate for the <paramref name="months"/> calendar months
+    /// <summary>Enrolled, newly enrolled, closed, closure rate and closed to work for the <paramref name="months"/> calendar months
     /// ending with the month of <paramref name="endMonth"/>, in total and per reporting group: the cases open when the
     /// first month begins, then each month's enrolments and closures, carried forward month by month.</summary>
     public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct) =>
@@ -150,8 +149,9 @@ public sealed class Indicators(ReportsDb reports)
             .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
         var closures = await cases
             .Where(c => c.ClosureDate >= first && c.ClosureDate <= end && c.EnrolmentDate <= asOf)
-            .Select(With(key, (c, k) => new { Key = k, c.ClosureDate!.Value.Year, c.ClosureDate!.Value.Month })).GroupBy(x => x)
-            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
+            .Select(With(key, (c, k) => new { Key = k, c.ClosureDate!.Value.Year, c.ClosureDate!.Value.Month, ToWork = c.ClosureReason == ClosureReason.Work }))
+            .GroupBy(x => x)
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, g.Key.ToWork, Cases = g.Count() }).ToListAsync(ct);
 
         // One running count per group: open at the start, plus the month's enrolments, less its closures.
         static string Name(string? k) => k ?? IndicatorReport.Unassigned;
@@ -161,20 +161,23 @@ public sealed class Indicators(ReportsDb reports)
         for (var month = first; month <= last; month = Dates.PlusMonths(month, 1))
         {
             var figures = new Dictionary<string, MonthFigures>();
-            int enrolledTotal = 0, newlyTotal = 0, closedTotal = 0;
+            int enrolledTotal = 0, newlyTotal = 0, closedTotal = 0, toWorkTotal = 0;
             foreach (var group in open.Keys.ToList())
             {
                 var newly = enrolments.Where(e => Name(e.Key) == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
-                var closed = closures.Where(e => Name(e.Key) == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
+                var closedInMonth = closures.Where(e => Name(e.Key) == group && e.Year == month.Year && e.Month == month.Month).ToList();
+                var closed = closedInMonth.Sum(e => e.Cases);
+                var toWork = closedInMonth.Where(e => e.ToWork).Sum(e => e.Cases);
                 var enrolled = open[group] + newly;
                 open[group] = enrolled - closed;
                 enrolledTotal += enrolled;
                 newlyTotal += newly;
                 closedTotal += closed;
-                figures[group] = new MonthFigures(enrolled, newly, closed, enrolled == 0 ? null : (double)closed / enrolled);
+                toWorkTotal += toWork;
+                figures[group] = new MonthFigures(enrolled, newly, closed, enrolled == 0 ? null : (double)closed / enrolled, toWork);
             }
             points.Add(new MonthPoint(month, new MonthFigures(enrolledTotal, newlyTotal, closedTotal,
-                enrolledTotal == 0 ? null : (double)closedTotal / enrolledTotal), figures));
+                enrolledTotal == 0 ? null : (double)closedTotal / enrolledTotal, toWorkTotal), figures));
         }
         return points;
     }
