@@ -20,7 +20,7 @@ namespace Jobbtorg.Features.Reports;
 public sealed class Indicators(ReportsDb reports)
 {
     /// <summary>How far from "end of a municipal job + 3 months" an occupation observation may lie and still count.</summary>
-    private const int ObservationWindowDays = 31;
+    internal const int ObservationWindowDays = 31;
 
     // The job-guarantee states as the database groups them: an index into States, or one of the two cases besides.
     private const int Met = 0, Excluded = 1, Pending = 2, Missed = 3, NotNewlyEnrolled = -1, PausedInTime = -2;
@@ -42,33 +42,8 @@ public sealed class Indicators(ReportsDb reports)
 
     private async Task<IndicatorReport> CountAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy, CancellationToken ct)
     {
-        // Every part of the tally adds up over groups, so the total is the sum of any grouping's groups. Without a
-        // grouping the database still groups by district (a key every case has), and the groups are added up here.
-        Dictionary<string, IndicatorTally> groups;
-        switch (groupBy)
-        {
-            case null:
-                groups = await TallyAsync(c => c.DistrictId, _ => "", from, to, asOf, ct);
-                break;
-            case GroupBy.District:
-                var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
-                groups = await TallyAsync(c => c.DistrictId, id => districts[id], from, to, asOf, ct);
-                break;
-            case GroupBy.JobCentre:
-                var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
-                groups = await TallyAsync(c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
-                    id => id is { } centre ? centres[centre] : IndicatorReport.Unassigned, from, to, asOf, ct);
-                break;
-            case GroupBy.ReportingGroup:
-                groups = await TallyAsync(c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null,
-                    g => g?.ToString() ?? IndicatorReport.Unassigned, from, to, asOf, ct);
-                break;
-            case GroupBy.Gender:
-                groups = await TallyAsync(c => c.Participant.Gender, g => g.ToString(), from, to, asOf, ct);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(groupBy));
-        }
+        // Every part of the tally adds up over groups, so the total is the sum of any grouping's groups.
+        var groups = await (await GroupKeyAsync(groupBy, asOf, ct)).TallyAsync(this, from, to, asOf, ct);
         var total = new IndicatorTally();
         foreach (var tally in groups.Values) total.Add(tally);
         if (groupBy is null) return new IndicatorReport(from, to, asOf, total.Result(), null);
@@ -78,6 +53,32 @@ public sealed class Indicators(ReportsDb reports)
         return new IndicatorReport(from, to, asOf, total.Result(),
             groups.OrderBy(g => g.Key == IndicatorReport.Unassigned).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Value.Result()));
+    }
+
+    /// <summary>
+    /// The key the database groups the cases by, and the name the report gives each key. Without a grouping the database
+    /// still groups by district (a key every case has), and every group is named "" so that they add up to the total.
+    /// </summary>
+    internal async Task<GroupKey> GroupKeyAsync(GroupBy? groupBy, DateOnly asOf, CancellationToken ct)
+    {
+        switch (groupBy)
+        {
+            case null:
+                return GroupKey.Of(c => c.DistrictId, _ => "");
+            case GroupBy.District:
+                var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
+                return GroupKey.Of(c => c.DistrictId, id => districts[id]);
+            case GroupBy.JobCentre:
+                var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
+                return GroupKey.Of(c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
+                    id => id is { } centre ? centres[centre] : IndicatorReport.Unassigned);
+            case GroupBy.ReportingGroup:
+                return GroupKey.Of(c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null, g => g?.ToString() ?? IndicatorReport.Unassigned);
+            case GroupBy.Gender:
+                return GroupKey.Of(c => c.Participant.Gender, g => g.ToString());
+            default:
+                throw new ArgumentOutOfRangeException(nameof(groupBy));
+        }
     }
 
     /// <summary>Open enrolled cases per coach at the end of <paramref name="on"/> (a case closed that day no longer
@@ -159,7 +160,7 @@ public sealed class Indicators(ReportsDb reports)
         return result;
     }
 
-    private async Task<Dictionary<string, IndicatorTally>> TallyAsync<TKey>(Expression<Func<Case, TKey>> key, Func<TKey, string> name,
+    internal async Task<Dictionary<string, IndicatorTally>> TallyAsync<TKey>(Expression<Func<Case, TKey>> key, Func<TKey, string> name,
         DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
         var tallies = new Dictionary<string, IndicatorTally>();
@@ -317,7 +318,7 @@ public sealed class Indicators(ReportsDb reports)
     }
 
     /// <summary>The status observed nearest <paramref name="target"/> within the window; the earlier one wins a tie.</summary>
-    private static OccupationStatus? Nearest((DateOnly Date, OccupationStatus Status)[] byDate, DateOnly target)
+    internal static OccupationStatus? Nearest((DateOnly Date, OccupationStatus Status)[] byDate, DateOnly target)
     {
         OccupationStatus? best = null;
         var bestDistance = int.MaxValue;
@@ -334,7 +335,7 @@ public sealed class Indicators(ReportsDb reports)
     }
 
     /// <summary>The keys some case existing on the as-of date has: one short existence check per possible key.</summary>
-    private async Task<List<string>> PresentKeysAsync(GroupBy groupBy, DateOnly asOf, CancellationToken ct)
+    internal async Task<List<string>> PresentKeysAsync(GroupBy groupBy, DateOnly asOf, CancellationToken ct)
     {
         var existing = AllCases.Where(c => c.ReferralDate <= asOf);
         var keys = new List<string>();
@@ -363,7 +364,7 @@ public sealed class Indicators(ReportsDb reports)
 
     /// <summary>A projection that reads the group key: <paramref name="body"/> with the key's expression put in for its
     /// second parameter, so that the database computes the key inside the same statement.</summary>
-    private static Expression<Func<Case, TResult>> With<TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<Case, TKey, TResult>> body)
+    internal static Expression<Func<Case, TResult>> With<TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<Case, TKey, TResult>> body)
     {
         var @case = body.Parameters[0];
         var keyOfCase = new Substitute(key.Parameters[0], @case).Visit(key.Body);
