@@ -111,6 +111,14 @@ public abstract class ReportPageModel(ReportsDb reports, Texts texts, TimeProvid
         return QueryString.Create(values).ToString();
     }
 
+    /// <summary>The list of the cases behind a number of the report: for the total, or for one group of the breakdown.</summary>
+    public string CasesLink(string measure, string? group)
+    {
+        var query = QueryString.FromUriComponent(Query()).Add("measure", measure);
+        if (group is not null) query = query.Add("group", group);
+        return "/Reports/Cases" + query;
+    }
+
     public string? BreakdownName => GroupBy switch
     {
         Reports.GroupBy.ReportingGroup => texts["Reporting group"],
