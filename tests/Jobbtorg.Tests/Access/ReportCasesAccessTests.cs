@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Jobbtorg.Features.Reports;
 using Jobbtorg.Tests.Http;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Jobbtorg.Tests.Access;
 [Trait("Category", "Http")]
 public sealed class ReportCasesAccessTests(AccessMatrixApp fixture)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Fact]
     public async Task Each_caller_lists_the_cases_within_reach_and_only_counts_the_others()
