@@ -49,7 +49,12 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
     /// the group <paramref name="group"/> of the grouping (all of them when <paramref name="group"/> is null), ordered by
     /// case number.
     /// </summary>
-    public async Task<IReadOnlyList<CountedCase>> ListAsync(string measure, DateOnly from, DateOnly to, DateOnly asOf,
+    public Task<IReadOnlyList<CountedCase>> ListAsync(string measure, DateOnly from, DateOnly to, DateOnly asOf,
+        GroupBy? groupBy, string? group, CancellationToken ct) =>
+        // In one snapshot, as the report's own statements, so that the units and their groups are read from the same data.
+        indicators.InSnapshotAsync(() => SelectAsync(measure, from, to, asOf, groupBy, group, ct), ct);
+
+    private async Task<IReadOnlyList<CountedCase>> SelectAsync(string measure, DateOnly from, DateOnly to, DateOnly asOf,
         GroupBy? groupBy, string? group, CancellationToken ct)
     {
         var definition = Definitions[measure];

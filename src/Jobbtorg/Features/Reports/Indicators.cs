@@ -150,7 +150,7 @@ public sealed class Indicators(ReportsDb reports)
     /// same data while imports and case work go on, and without JIT compilation, which costs these few large statements
     /// more (about 50 ms each) than it saves. SQLite reads without a transaction: its transactions would take the write lock.
     /// </summary>
-    private async Task<T> InSnapshotAsync<T>(Func<Task<T>> count, CancellationToken ct)
+    internal async Task<T> InSnapshotAsync<T>(Func<Task<T>> count, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null) return await count();
         await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
