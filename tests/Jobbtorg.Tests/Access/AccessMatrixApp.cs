@@ -21,6 +21,8 @@ public sealed class AccessMatrixApp : IAsyncLifetime
     public const string ExportKey = "matrix-export-key";
     public const string FollowUpKey = "matrix-followup-key";
     public const string ElsewhereKey = "matrix-rinkeby-key";
+    public const string ReportCasesKey = "matrix-report-cases-key";
+    public const string ReportCasesElsewhereKey = "matrix-rinkeby-report-cases-key";
 
     public JobbtorgAppFactory App { get; } = JobbtorgAppFactory.WithSettings(new Dictionary<string, string>
     {
@@ -30,6 +32,9 @@ public sealed class AccessMatrixApp : IAsyncLifetime
         ["Jobbtorg:ApiKeys:6:Name"] = "followup-unbound", ["Jobbtorg:ApiKeys:6:Key"] = FollowUpKey, ["Jobbtorg:ApiKeys:6:Scopes:0"] = Scopes.FollowUpWrite,
         ["Jobbtorg:ApiKeys:7:Name"] = "rinkeby-system", ["Jobbtorg:ApiKeys:7:Key"] = ElsewhereKey, ["Jobbtorg:ApiKeys:7:Scopes:0"] = Scopes.ReferralsWrite,
         ["Jobbtorg:ApiKeys:7:District"] = "rinkeby-kista",
+        ["Jobbtorg:ApiKeys:8:Name"] = "report-cases", ["Jobbtorg:ApiKeys:8:Key"] = ReportCasesKey, ["Jobbtorg:ApiKeys:8:Scopes:0"] = Scopes.ReportsCases,
+        ["Jobbtorg:ApiKeys:9:Name"] = "rinkeby-report-cases", ["Jobbtorg:ApiKeys:9:Key"] = ReportCasesElsewhereKey,
+        ["Jobbtorg:ApiKeys:9:Scopes:0"] = Scopes.ReportsCases, ["Jobbtorg:ApiKeys:9:District"] = "rinkeby-kista",
     }, clock: new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero)));
 
     private readonly Dictionary<Actor, HttpClient> clients = [];
@@ -67,6 +72,7 @@ public sealed class AccessMatrixApp : IAsyncLifetime
         clients[Actor.KeyDistrictElsewhere] = App.ApiClient(ElsewhereKey);
         clients[Actor.KeyAllScopes] = App.ApiClient(JobbtorgAppFactory.RobotKey);
         clients[Actor.KeyReports] = App.ApiClient(ReportsKey);
+        clients[Actor.KeyReportCases] = App.ApiClient(ReportCasesKey);
         clients[Actor.KeyImport] = App.ApiClient(ImportKey);
         clients[Actor.KeyExport] = App.ApiClient(ExportKey);
         clients[Actor.KeyFollowUp] = App.ApiClient(FollowUpKey);

@@ -15,7 +15,7 @@ public enum Actor
 {
     CoachHere, CoachElsewhere, Matcher, CaseWorkerHere, CaseWorkerElsewhere, ManagerHere, ManagerElsewhere, ManagerCityWide,
     Analyst, Administrator, Provider,
-    KeyDistrictHere, KeyDistrictElsewhere, KeyAllScopes, KeyReports, KeyImport, KeyExport, KeyFollowUp, KeyNoScope,
+    KeyDistrictHere, KeyDistrictElsewhere, KeyAllScopes, KeyReports, KeyReportCases, KeyImport, KeyExport, KeyFollowUp, KeyNoScope,
 }
 
 /// <summary>
@@ -144,6 +144,13 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
             [Actor.CaseWorkerHere, Actor.ManagerHere, Actor.ManagerElsewhere, Actor.ManagerCityWide, Actor.Analyst, Actor.Administrator,
                 Actor.KeyAllScopes, Actor.KeyReports],
             async x => await Ok(x.Client.GetAsync($"/api/reports/indicators?from=2026-01-01&to=2026-02-28&district={AccessMatrixApp.District}"))),
+        new("open the cases behind a report number", Setup.None,
+            [Actor.ManagerHere, Actor.ManagerElsewhere, Actor.ManagerCityWide, Actor.Administrator, Actor.CaseWorkerHere, Actor.CaseWorkerElsewhere],
+            async x => await Ok(x.Client.GetAsync("/Reports/Cases?from=2026-01-01&to=2026-02-28&measure=enrolled"))),
+        new("open the cases behind a report number through the API", Setup.None,
+            [Actor.ManagerHere, Actor.ManagerElsewhere, Actor.ManagerCityWide, Actor.Administrator, Actor.CaseWorkerHere, Actor.CaseWorkerElsewhere,
+                Actor.KeyAllScopes, Actor.KeyReportCases],
+            async x => await Ok(x.Client.GetAsync("/api/reports/indicators/cases?from=2026-01-01&to=2026-02-28&measure=enrolled"))),
         new("read the district inbox", Setup.None, [Actor.CaseWorkerHere, Actor.CaseWorkerElsewhere, Actor.Administrator],
             async x => await Ok(x.Client.GetAsync("/Messages/Inbox"))),
         new("read the message queue", Setup.None, [Actor.Administrator], async x => await Ok(x.Client.GetAsync("/Messages/Queue"))),

@@ -20,6 +20,7 @@ public sealed class DoorTests(AccessMatrixApp fixture, ITestOutputHelper output)
         (Actor.KeyDistrictElsewhere, [Scopes.ReferralsWrite]),
         (Actor.KeyAllScopes, Scopes.All),
         (Actor.KeyReports, [Scopes.ReportsRead]),
+        (Actor.KeyReportCases, [Scopes.ReportsCases]),
         (Actor.KeyImport, [Scopes.Import]),
         (Actor.KeyExport, [Scopes.Export]),
         (Actor.KeyFollowUp, [Scopes.FollowUpWrite]),

@@ -221,6 +221,11 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["GET /api/working-days/holidays"] = ([], new() { ["year"] = "2026" }, null),
         ["GET /api/reports/indicators"] = ([], new() { ["from"] = "2026-01-01", ["to"] = "2026-03-31", ["asOf"] = Iso(app.Today), ["groupBy"] = "district" }, null),
         ["GET /api/reports/indicators/monthly"] = ([], new() { ["month"] = "2026-03", ["months"] = "12", ["asOf"] = Iso(app.Today), ["groupBy"] = "benefit", ["district"] = "farsta" }, null),
+        ["GET /api/reports/indicators/cases"] = ([], new()
+        {
+            ["from"] = "2026-01-01", ["to"] = "2026-03-31", ["asOf"] = Iso(app.Today), ["groupBy"] = "reportingGroup", ["group"] = "unassigned",
+            ["measure"] = "closedBeforeEnrolment",
+        }, null),
         ["GET /api/info-meetings/"] = ([], new() { ["jobCentre"] = "farsta", ["kind"] = "Adult", ["from"] = Iso(app.Today), ["to"] = Iso(app.Today.AddDays(30)), ["includeCancelled"] = "false" }, null),
         ["POST /api/info-meetings/"] = ([], [], new
         {
@@ -479,6 +484,11 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             ["/Attendance/Rates GET"] = new("/Attendance/Rates", new() { ["From"] = "2026-02-01", ["To"] = today }),
             ["/Reports/Index GET"] = new("/Reports", new() { ["period"] = "custom", ["from"] = "2026-01-01", ["to"] = today, ["asOf"] = today, ["groupBy"] = "district" }),
             ["/Reports/Index Excel GET"] = new("/Reports", new() { ["period"] = "custom", ["from"] = "2026-01-01", ["to"] = today, ["asOf"] = today }),
+            ["/Reports/Cases GET"] = new("/Reports/Cases", new()
+            {
+                ["period"] = "custom", ["from"] = "2026-01-01", ["to"] = today, ["asOf"] = today, ["groupBy"] = "reportingGroup",
+                ["group"] = "unassigned", ["measure"] = "closedBeforeEnrolment",
+            }),
             ["/Reports/JobGuarantee GET"] = new("/Reports/JobGuarantee", new() { ["period"] = "year", ["year"] = "2026", ["month"] = "3", ["tertial"] = "1" }),
             ["/DistrictMessages/Inbox GET"] = new("/Messages/Inbox", new() { ["All"] = "true" }),
             ["/DistrictMessages/Inbox Read POST"] = new("/Messages/Inbox", new() { ["id"] = "1" }),

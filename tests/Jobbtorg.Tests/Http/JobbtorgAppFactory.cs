@@ -137,6 +137,7 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:ApiKeys:0:Scopes:2"] = Scopes.Import,
             ["Jobbtorg:ApiKeys:0:Scopes:3"] = Scopes.ReportsRead,
             ["Jobbtorg:ApiKeys:0:Scopes:4"] = Scopes.FollowUpWrite,
+            ["Jobbtorg:ApiKeys:0:Scopes:5"] = Scopes.ReportsCases,
             ["Jobbtorg:ApiKeys:1:Name"] = "eav-system",
             ["Jobbtorg:ApiKeys:1:KeyHash"] = ApiKeyHash.Of(EavKey),
             ["Jobbtorg:ApiKeys:1:Scopes:0"] = Scopes.ReferralsWrite,

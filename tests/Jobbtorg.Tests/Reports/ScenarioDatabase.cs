@@ -79,6 +79,22 @@ public sealed class ScenarioDatabase : IAsyncDisposable
     public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, GroupBy groupBy, ReportScope scope) =>
         WithIndicatorsAsync(i => i.MonthlyAsync(endMonth, months, asOf, groupBy, scope, CancellationToken.None));
 
+    /// <summary>The units behind one number of the report, all of them (none hidden from the reader).</summary>
+    public Task<IReadOnlyList<CountedCase>> CasesBehindAsync(string measure, DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy = null,
+        string? group = null) =>
+        WithIndicatorCasesAsync(c => c.ListAsync(measure, from, to, asOf, groupBy, group, ReportScope.City, CancellationToken.None));
+
+    /// <summary>The groups of a grouping that a number can be opened for.</summary>
+    public Task<List<string>> GroupsAsync(GroupBy groupBy, DateOnly asOf) =>
+        WithIndicatorCasesAsync(c => c.GroupsAsync(groupBy, asOf, ReportScope.City, CancellationToken.None));
+
+    private async Task<T> WithIndicatorCasesAsync<T>(Func<IndicatorCases, Task<T>> read)
+    {
+        await using var db = Open(path);
+        var reports = ReportsDb.OnMain(db);
+        return await read(new IndicatorCases(reports, new Indicators(reports)));
+    }
+
     /// <summary>The report's queries on a context of their own, as a request would have: nothing the import left behind
     /// can leak into them.</summary>
     private async Task<T> WithIndicatorsAsync<T>(Func<Indicators, Task<T>> read)

@@ -25,8 +25,8 @@ public static class AccessRules
         // A case worker reads the reports of their own district only (ReportScopeFor).
         [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
             Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
-            Permission.BookThreePartyMeeting, Permission.ReadInbox, Permission.ReadReports),
-        [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.HandOverCases]),
+            Permission.BookThreePartyMeeting, Permission.ReadInbox, Permission.ReadReports, Permission.ReadReportCases),
+        [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.ReadReportCases, Permission.HandOverCases]),
         [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports),
         // An administrator may do everything but keeps no caseload of their own.
         [Roles.Administrator] = Set([.. Enum.GetValues<Permission>().Where(p => p != Permission.KeepCaseload)]),
@@ -40,6 +40,8 @@ public static class AccessRules
         [Scopes.Import] = Set(Permission.ReadReferenceData, Permission.Import),
         [Scopes.Export] = Set(Permission.ReadReferenceData, Permission.Export),
         [Scopes.ReportsRead] = Set(Permission.ReadReferenceData, Permission.ReadReports),
+        // The references of the cases behind a number, within the key's district when it is bound to one; never names.
+        [Scopes.ReportsCases] = Set(Permission.ReadReferenceData, Permission.ReadReportCases),
         [Scopes.FollowUpWrite] = Set(Permission.ReadReferenceData, Permission.WriteFollowUp),
     };
 

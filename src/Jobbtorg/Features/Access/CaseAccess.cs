@@ -9,12 +9,13 @@ namespace Jobbtorg.Features.Access;
 /// </summary>
 public sealed class CaseAccess(JobbtorgDb db, CurrentUser user)
 {
-    /// <summary>The cases within the caller's reach for <see cref="Permission.ReadCase"/>; none for a caller without it.</summary>
-    public IQueryable<Case> VisibleCases()
+    /// <summary>The cases within the caller's reach for <paramref name="permission"/> (by default reading the case); none
+    /// for a caller without it. A key reaches its district's cases, or every case when bound to none.</summary>
+    public IQueryable<Case> VisibleCases(Permission permission = Permission.ReadCase)
     {
         var who = user.Access;
         var cases = db.Cases.AsQueryable();
-        if (!AccessRules.Holds(who, Permission.ReadCase)) return cases.Where(c => false);
+        if (!AccessRules.Holds(who, permission)) return cases.Where(c => false);
         if (who.IsApiKey)
             return who.KeyDistrictUnknown ? cases.Where(c => false)
                 : who.KeyDistrictId is { } keyDistrict ? cases.Where(c => c.DistrictId == keyDistrict)
@@ -22,7 +23,7 @@ public sealed class CaseAccess(JobbtorgDb db, CurrentUser user)
 
         var centres = new List<int>();
         int? district = null;
-        foreach (var role in who.Roles.Where(r => AccessRules.ByRole.TryGetValue(r, out var p) && p.Contains(Permission.ReadCase)))
+        foreach (var role in who.Roles.Where(r => AccessRules.ByRole.TryGetValue(r, out var p) && p.Contains(permission)))
         {
             switch (role)
             {

@@ -19,6 +19,8 @@ public enum Permission
     RegisterAttendance,
     ReadAttendanceRates,
     ReadReports,
+    /// <summary>The cases behind a number of the report (each case still within reach; the rest only counted).</summary>
+    ReadReportCases,
     ReadInbox,
     OperateMessageQueue,
     Import,

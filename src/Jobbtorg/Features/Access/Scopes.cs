@@ -6,6 +6,8 @@ public static class Scopes
     public const string Import = "import";
     public const string Export = "export";
     public const string ReportsRead = "reports:read";
+    /// <summary>The case references behind the report's numbers.</summary>
+    public const string ReportsCases = "reports:cases";
     public const string FollowUpWrite = "followup:write";
-    public static readonly string[] All = [ReferralsWrite, Import, Export, ReportsRead, FollowUpWrite];
+    public static readonly string[] All = [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite];
 }

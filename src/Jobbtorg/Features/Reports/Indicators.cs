@@ -21,7 +21,7 @@ namespace Jobbtorg.Features.Reports;
 public sealed class Indicators(ReportsDb reports)
 {
     /// <summary>How far from "end of a municipal job + 3 months" an occupation observation may lie and still count.</summary>
-    private const int ObservationWindowDays = 31;
+    internal const int ObservationWindowDays = 31;
 
     // The job-guarantee states as the database groups them: an index into States, or one of the two cases besides.
     private const int Met = 0, Excluded = 1, Pending = 2, Missed = 3, NotNewlyEnrolled = -1, PausedInTime = -2;
@@ -33,7 +33,7 @@ public sealed class Indicators(ReportsDb reports)
     private IQueryable<Case> AllCases => db.Cases.AsNoTracking();
 
     /// <summary>The cases a report in this scope counts: every case, or those the district referred.</summary>
-    private IQueryable<Case> CasesIn(ReportScope scope) => scope.Restrict(AllCases);
+    internal IQueryable<Case> CasesIn(ReportScope scope) => scope.Restrict(AllCases);
 
     /// <summary>
     /// The report for [<paramref name="from"/>, <paramref name="to"/>]. With a grouping, a group is present for every
@@ -187,7 +187,7 @@ public sealed class Indicators(ReportsDb reports)
     /// same data while imports and case work go on, and without JIT compilation, which costs these few large statements
     /// more (about 50 ms each) than it saves. SQLite reads without a transaction: its transactions would take the write lock.
     /// </summary>
-    private async Task<T> InSnapshotAsync<T>(Func<Task<T>> count, CancellationToken ct)
+    internal async Task<T> InSnapshotAsync<T>(Func<Task<T>> count, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null) return await count();
         await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
@@ -197,7 +197,7 @@ public sealed class Indicators(ReportsDb reports)
         return result;
     }
 
-    private async Task<Dictionary<string, IndicatorTally>> TallyAsync<TKey>(IQueryable<Case> cases, Expression<Func<Case, TKey>> key, Func<TKey, string> name,
+    internal async Task<Dictionary<string, IndicatorTally>> TallyAsync<TKey>(IQueryable<Case> cases, Expression<Func<Case, TKey>> key, Func<TKey, string> name,
         DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
         var tallies = new Dictionary<string, IndicatorTally>();
@@ -355,7 +355,7 @@ public sealed class Indicators(ReportsDb reports)
     }
 
     /// <summary>The status observed nearest <paramref name="target"/> within the window; the earlier one wins a tie.</summary>
-    private static OccupationStatus? Nearest((DateOnly Date, OccupationStatus Status)[] byDate, DateOnly target)
+    internal static OccupationStatus? Nearest((DateOnly Date, OccupationStatus Status)[] byDate, DateOnly target)
     {
         OccupationStatus? best = null;
         var bestDistance = int.MaxValue;
@@ -372,7 +372,7 @@ public sealed class Indicators(ReportsDb reports)
     }
 
     /// <summary>The keys some case existing on the as-of date has: one short existence check per possible key.</summary>
-    private async Task<List<string>> PresentKeysAsync(IQueryable<Case> cases, GroupBy groupBy, DateOnly asOf, CancellationToken ct)
+    internal async Task<List<string>> PresentKeysAsync(IQueryable<Case> cases, GroupBy groupBy, DateOnly asOf, CancellationToken ct)
     {
         var existing = cases.Where(c => c.ReferralDate <= asOf);
         var keys = new List<string>();
@@ -409,7 +409,7 @@ public sealed class Indicators(ReportsDb reports)
 
     /// <summary>A projection that reads the group key: <paramref name="body"/> with the key's expression put in for its
     /// second parameter, so that the database computes the key inside the same statement.</summary>
-    private static Expression<Func<Case, TResult>> With<TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<Case, TKey, TResult>> body)
+    internal static Expression<Func<Case, TResult>> With<TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<Case, TKey, TResult>> body)
     {
         var @case = body.Parameters[0];
         var keyOfCase = new Substitute(key.Parameters[0], @case).Visit(key.Body);

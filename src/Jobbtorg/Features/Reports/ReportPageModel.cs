@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -152,6 +155,34 @@ public abstract class ReportPageModel(ReportsDb reports, Texts texts, TimeProvid
         if (withGroupBy && GroupBy is { } g) values.Add(new("groupBy", Camel(g.ToString())));
         if (!string.IsNullOrEmpty(District)) values.Add(new("district", District));
         return QueryString.Create(values).ToString();
+    }
+
+    /// <summary>Whether the user may open the cases behind a number; analysts keep the counts.</summary>
+    public bool OpensCases => opensCases ??= AccessRules.Holds(AccessPrincipal.From(User), Permission.ReadReportCases);
+    private bool? opensCases;
+
+    public IHtmlContent Number(int value, string measure, string? group) =>
+        Number(value.ToString(CultureInfo.CurrentCulture), measure, group);
+
+    /// <summary>A number as the report shows it; for those who may open the cases behind it, a link to them whose text is
+    /// the number. <paramref name="measure"/> null: a number that opens nothing (a rate).</summary>
+    public IHtmlContent Number(string shown, string? measure, string? group)
+    {
+        if (measure is null || !OpensCases) return new HtmlString(HtmlEncoder.Default.Encode(shown));
+        var link = new TagBuilder("a");
+        link.Attributes["href"] = CasesLink(measure, group);
+        link.Attributes["title"] = texts["Show the cases behind this number"];
+        link.Attributes["aria-label"] = texts.Format("{0}: show the cases behind this number", shown);
+        link.InnerHtml.Append(shown);
+        return link;
+    }
+
+    /// <summary>The list of the cases behind a number of the report: for the total, or for one group of the breakdown.</summary>
+    public string CasesLink(string measure, string? group)
+    {
+        var query = QueryString.FromUriComponent(Query()).Add("measure", measure);
+        if (group is not null) query = query.Add("group", group);
+        return "/Reports/Cases" + query;
     }
 
     public string? BreakdownName => GroupBy is { } g ? BreakdownNameOf(g) : null;

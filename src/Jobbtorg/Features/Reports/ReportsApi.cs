@@ -18,11 +18,7 @@ public static class ReportsApi
                 string? from = null, string? to = null, string? asOf = null, string? groupBy = null, string? district = null) =>
             {
                 var errors = new FieldErrors();
-                var start = ReadDate(nameof(from), from, required: true, errors);
-                var end = ReadDate(nameof(to), to, required: true, errors);
-                var seenOn = ReadDate(nameof(asOf), asOf, required: false, errors) ?? clock.Today();
-                if (start > end) errors.Refuse(nameof(to), "The period cannot end before it starts.");
-                var grouping = ReadGroupBy(groupBy, errors);
+                var (start, end, seenOn, grouping) = ReadReportQuery(from, to, asOf, groupBy, clock, errors);
                 var districtId = await ReadDistrictAsync(reports, district, errors, ct);
                 if (errors.Count > 0) return new FieldProblem(errors);
                 if (AccessRules.ReportScopeFor(user.Access, districtId) is not { } scope) return TypedResults.Forbid();
@@ -74,7 +70,65 @@ public static class ReportsApi
                              "district's (another district answers 403). A missing or invalid value answers 400 naming the field.")
             .ProducesValidationProblem();
 
+        // The cases behind a number ask a permission of their own: reports:read and the analysts' counts do not open them.
+        var behind = routes.MapGroup("/api/reports").WithTags("Reports").RequirePermission(Permission.ReadReportCases);
+        behind.MapGet("/indicators/cases", async Task<Results<Ok<IndicatorCasesAnswer>, FieldProblem, ForbidHttpResult>> (
+                IndicatorCases indicatorCases, CaseAccess access, Data.ReportsDb reports, CurrentUser user, TimeProvider clock, CancellationToken ct,
+                string? from = null, string? to = null, string? asOf = null, string? groupBy = null, string? group = null,
+                string? measure = null, string? district = null) =>
+            {
+                var errors = new FieldErrors();
+                var (start, end, seenOn, grouping) = ReadReportQuery(from, to, asOf, groupBy, clock, errors);
+                var districtId = await ReadDistrictAsync(reports, district, errors, ct);
+                if (string.IsNullOrWhiteSpace(measure))
+                    errors.Refuse(nameof(measure), "Name the number to open in 'measure', one of: {0}.", string.Join(", ", IndicatorCases.Measures));
+                else if (!IndicatorCases.IsMeasure(measure.Trim()))
+                    errors.Refuse(nameof(measure), "'{0}' is not a number of the report; use one of: {1}.", measure, string.Join(", ", IndicatorCases.Measures));
+                if (!string.IsNullOrEmpty(group) && grouping is null && errors.All(e => e.Key != nameof(groupBy)))
+                    errors.Refuse(nameof(group), "A group is one of a grouping: give groupBy too, or leave out group for the total.");
+                if (errors.Count > 0) return new FieldProblem(errors);
+                // The same scope as the report's, so that count is the figure the caller's report shows.
+                if (AccessRules.ReportScopeFor(user.Access, districtId) is not { } scope) return TypedResults.Forbid();
+                if (grouping is { } g && !string.IsNullOrEmpty(group))
+                {
+                    var groups = await indicatorCases.GroupsAsync(g, seenOn, scope, ct);
+                    if (!groups.Contains(group))
+                        return new FieldProblem(errors.Refuse(nameof(group), "'{0}' is not a group of {1}; the groups are: {2}.",
+                            group, ReportPageModel.Camel(g.ToString()), string.Join(", ", groups)));
+                }
+
+                var name = measure!.Trim();
+                var behindNumber = await indicatorCases.BehindAsync(name, start!.Value, end!.Value, seenOn, grouping,
+                    string.IsNullOrEmpty(group) ? null : group, scope, access.VisibleCases(Permission.ReadReportCases), ct);
+                return TypedResults.Ok(new IndicatorCasesAnswer(name, behindNumber.Count,
+                    behindNumber.Shown.Select(c => c.Showing(IndicatorCases.FactsOf(name))).ToList(), behindNumber.NotShown));
+            })
+            .WithName("getIndicatorCases")
+            .WithSummary("The cases behind a number of the indicator report")
+            .WithDescription("The units one number of the indicator report counts (period, asOf and groupBy as for the report; group " +
+                             "one key of the grouping, left out for the total; measure the number as the report's JSON names it, e.g. " +
+                             "enrolled, closureReasons.Work, jobGuarantee.missed, stillSelfSupporting6Months.unknown). count is the " +
+                             "figure of the report (for a waiting-time median: the number of cases it is the median of); cases lists " +
+                             "each unit the caller may see by its case reference with the dates that decided it, and notShown counts " +
+                             "the rest, so that the list's length plus notShown is always count. A municipal-job follow-up counts jobs: " +
+                             "a case with two such jobs is listed twice. district restricts the count to the cases that district referred, as for the " +
+                             "report; a key bound to a district, and a district's case worker, always count their own district's (another " +
+                             "district answers 403) and see its cases. A missing or " +
+                             "invalid value answers 400 naming the field.")
+            .ProducesValidationProblem();
+
         return group;
+    }
+
+    /// <summary>The period, as-of date and grouping of a report query; the problems are added to <paramref name="errors"/>.</summary>
+    private static (DateOnly? From, DateOnly? To, DateOnly AsOf, GroupBy? GroupBy) ReadReportQuery(string? from, string? to, string? asOf,
+        string? groupBy, TimeProvider clock, FieldErrors errors)
+    {
+        var start = ReadDate(nameof(from), from, required: true, errors);
+        var end = ReadDate(nameof(to), to, required: true, errors);
+        var seenOn = ReadDate(nameof(asOf), asOf, required: false, errors) ?? clock.Today();
+        if (start > end) errors.Refuse(nameof(to), "The period cannot end before it starts.");
+        return (start, end, seenOn, ReadGroupBy(groupBy, errors));
     }
 
     private static GroupBy? ReadGroupBy(string? groupBy, FieldErrors errors)

@@ -204,7 +204,7 @@ public static class ApiContract
             In = ParameterLocation.Header,
             Name = "Authorization",
             Description = "A system client's key: the header's value is `ApiKey` and the key, `Authorization: ApiKey <key>`. " +
-                          "Scopes: `referrals:write`, `followup:write`, `reports:read`, `import`, `export`.",
+                          "Scopes: `referrals:write`, `followup:write`, `reports:read`, `reports:cases`, `import`, `export`.",
         };
         document.Components.SecuritySchemes[StaffScheme] = new OpenApiSecurityScheme
         {
