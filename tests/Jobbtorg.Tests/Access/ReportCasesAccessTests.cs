@@ -26,23 +26,26 @@ public sealed class ReportCasesAccessTests(AccessMatrixApp fixture)
         var farsta = await fixture.Db(db => db.Cases.Where(c => c.Id == farstaCase).Select(c => c.CaseRef).SingleAsync());
         var kista = await KistaCaseAsync(); // Rinkeby-Kista's, at Kista
         var today = fixture.Today.ToString("yyyy-MM-dd");
-        var figure = (await (await fixture.ClientAsync(Actor.Administrator))
-            .GetFromJsonAsync<IndicatorReport>($"/api/reports/indicators?from={today}&to={today}&asOf={today}", Json))!.Total.NewlyEnrolled;
+        var admin = await fixture.ClientAsync(Actor.Administrator);
+        // The figure each caller's own report shows: the city's, or its district's for a district's case worker and key.
+        async Task<int> FigureAsync(string? district) => (await admin.GetFromJsonAsync<IndicatorReport>(
+            $"/api/reports/indicators?from={today}&to={today}&asOf={today}{(district is null ? "" : $"&district={district}")}", Json))!.Total.NewlyEnrolled;
+        var city = await FigureAsync(null);
         var query = $"/api/reports/indicators/cases?from={today}&to={today}&asOf={today}&measure=newlyEnrolled";
 
-        async Task<(IndicatorCasesAnswer Answer, string Body)> ListedFor(HttpClient client)
+        async Task<(IndicatorCasesAnswer Answer, string Body)> ListedFor(HttpClient client, string? district)
         {
             using var response = await client.GetAsync(query);
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, body);
             var answer = JsonSerializer.Deserialize<IndicatorCasesAnswer>(body, Json)!;
-            Assert.Equal(figure, answer.Count);
+            Assert.Equal(district is null ? city : await FigureAsync(district), answer.Count);
             Assert.Equal(answer.Count, answer.Cases.Count + answer.NotShown);
             return (answer, body);
         }
-        async Task Sees(Actor actor, bool farstaShown, bool kistaShown, bool othersHidden)
+        async Task Sees(Actor actor, bool farstaShown, bool kistaShown, bool othersHidden, string? district = null)
         {
-            var (answer, _) = await ListedFor(await fixture.ClientAsync(actor));
+            var (answer, _) = await ListedFor(await fixture.ClientAsync(actor), district);
             var refs = answer.Cases.Select(c => c.CaseRef).ToList();
             Assert.True(refs.Contains(farsta) == farstaShown, $"{actor}: Farsta's case {(farstaShown ? "missing" : "shown")}");
             Assert.True(refs.Contains(kista) == kistaShown, $"{actor}: Kista's case {(kistaShown ? "missing" : "shown")}");
@@ -53,17 +56,20 @@ public sealed class ReportCasesAccessTests(AccessMatrixApp fixture)
         await Sees(Actor.ManagerCityWide, farstaShown: true, kistaShown: true, othersHidden: false);
         await Sees(Actor.ManagerHere, farstaShown: true, kistaShown: false, othersHidden: true);
         await Sees(Actor.ManagerElsewhere, farstaShown: false, kistaShown: true, othersHidden: true);
-        await Sees(Actor.CaseWorkerHere, farstaShown: true, kistaShown: false, othersHidden: true);
-        await Sees(Actor.CaseWorkerElsewhere, farstaShown: false, kistaShown: true, othersHidden: true);
+        // A district's case worker counts, as in their report, only their district's cases, and sees them all.
+        await Sees(Actor.CaseWorkerHere, farstaShown: true, kistaShown: false, othersHidden: false, AccessMatrixApp.District);
+        await Sees(Actor.CaseWorkerElsewhere, farstaShown: false, kistaShown: true, othersHidden: false, "rinkeby-kista");
         await Sees(Actor.KeyReportCases, farstaShown: true, kistaShown: true, othersHidden: false);
 
-        // A district's key lists its district's cases, by reference only.
-        var (bound, body) = await ListedFor(fixture.App.ApiClient(AccessMatrixApp.ReportCasesElsewhereKey));
+        // A district's key counts and lists its district's cases, by reference only.
+        var (bound, body) = await ListedFor(fixture.App.ApiClient(AccessMatrixApp.ReportCasesElsewhereKey), "rinkeby-kista");
         Assert.Contains(kista, bound.Cases.Select(c => c.CaseRef));
         Assert.DoesNotContain(farsta, bound.Cases.Select(c => c.CaseRef));
-        Assert.True(bound.NotShown > 0);
+        Assert.True(bound.Count < city);
         Assert.DoesNotContain("name", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(await fixture.PersonalNumberOfAsync(farstaCase), body);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.App.ApiClient(AccessMatrixApp.ReportCasesElsewhereKey)
+            .GetAsync($"{query}&district={AccessMatrixApp.District}")).StatusCode);
 
         foreach (var refused in new[] { Actor.Analyst, Actor.KeyReports, Actor.KeyDistrictHere, Actor.CoachHere })
             Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.ClientAsync(refused)).GetAsync(query)).StatusCode);

@@ -75,11 +75,14 @@ public static class AccessRules
     /// Which cases the principal's reports count, for the district it asks for (null: no district named). A district's
     /// case worker and a key bound to a district count only that district's cases, and asking for another district is
     /// refused; every other reader of reports counts the whole city or the one district it names. Null when refused: the
-    /// principal does not read reports, or is bound to a district that cannot be told.
+    /// principal reads neither the reports nor the cases behind them, or is bound to a district that cannot be told.
     /// </summary>
     public static ReportScope? ReportScopeFor(AccessPrincipal who, int? requestedDistrictId = null)
     {
-        if (!Holds(who, Permission.ReadReports)) return null;
+        // The figures and the cases behind them have the same reach (a key may hold only reports:cases).
+        static bool ReadsReports(IReadOnlySet<Permission> granted) =>
+            granted.Contains(Permission.ReadReports) || granted.Contains(Permission.ReadReportCases);
+        if (!Holds(who, Permission.ReadReports) && !Holds(who, Permission.ReadReportCases)) return null;
         int? boundTo;
         if (who.IsApiKey)
         {
@@ -89,7 +92,7 @@ public static class AccessRules
         else
         {
             var cityWide = who.Roles.Any(role => role != Roles.CaseWorker
-                                                 && ByRole.TryGetValue(role, out var granted) && granted.Contains(Permission.ReadReports));
+                                                 && ByRole.TryGetValue(role, out var granted) && ReadsReports(granted));
             if (cityWide) boundTo = null;
             else if (who.DistrictId is { } district) boundTo = district;
             else return null;
