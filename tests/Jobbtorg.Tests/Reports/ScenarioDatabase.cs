@@ -63,7 +63,7 @@ public sealed class ScenarioDatabase : IAsyncDisposable
         ReportAsync(Date(from), Date(to), Date(asOf), groupBy);
 
     public Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf) =>
-        WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, CancellationToken.None));
+        WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, null, CancellationToken.None));
 
     /// <summary>The report's queries on a context of their own, as a request would have: nothing the import left behind
     /// can leak into them.</summary>

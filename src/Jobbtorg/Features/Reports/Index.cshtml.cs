@@ -10,7 +10,7 @@ namespace Jobbtorg.Features.Reports;
 /// <summary>The indicator report for managers and analysts: every indicator for a period, optionally broken
 /// down, the monthly series per reporting group, and the same as a workbook.</summary>
 [RequirePermission(Permission.ReadReports)]
-public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
+public class IndexModel(ReportsDb db, Indicators indicators, CurrentUser user, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
 {
     /// <summary>The calendar months the charts show, ending with the period's last month.</summary>
     public const int MonthsShown = 24;
@@ -29,12 +29,13 @@ public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimePr
     {
         if (!await BuildAsync(HttpContext.RequestAborted)) return Page();
         var stream = new MemoryStream();
-        IndicatorWorkbook.Write(stream, Texts, new(PeriodName(Period!), Period!, AsOfDate, BreakdownName, Rows, Columns, Months, CaseloadDate, Caseload));
+        await IndicatorWorkbook.WriteAsync(stream, Texts, new(PeriodName(Period!), Period!, AsOfDate, BreakdownName, Rows, Columns, Months, CaseloadDate, Caseload),
+            HttpContext.RequestAborted);
         stream.Position = 0;
         return File(stream, IndicatorWorkbook.ContentType, IndicatorWorkbook.FileName(Period!));
     }
 
-    public string CoachName(CoachCaseload load) => load.Coach == IndicatorReport.Unassigned ? Texts["No coach"] : load.Coach;
+    public string CoachName(CoachCaseload load) => IndicatorWorkbook.CoachName(Texts, load);
 
     private async Task<bool> BuildAsync(CancellationToken ct)
     {
@@ -45,7 +46,8 @@ public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimePr
         Columns = IndicatorRows.Columns(Report, GroupBy, Texts, await GroupNamesAsync(ct));
         Months = await indicators.MonthlyAsync(period.EndMonth, MonthsShown, AsOfDate, ct);
         CaseloadDate = period.To < AsOfDate ? period.To : AsOfDate;
-        Caseload = await indicators.CaseloadAsync(CaseloadDate, AsOfDate, ct);
+        // Only the coaches of the centres the caller may see.
+        Caseload = await indicators.CaseloadAsync(CaseloadDate, AsOfDate, AccessRules.CaseloadCentres(user.Access), ct);
         return true;
     }
 

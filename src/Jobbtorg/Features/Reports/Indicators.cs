@@ -81,10 +81,13 @@ public sealed class Indicators(ReportsDb reports)
     }
 
     /// <summary>Open enrolled cases per coach at the end of <paramref name="on"/> (a case closed that day no longer
-    /// counts; a paused case does), most loaded first. Cases with no coach are listed as "unassigned".</summary>
-    public async Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, CancellationToken ct)
+    /// counts; a paused case does), most loaded first, counting only the cases of <paramref name="jobCentres"/> (null:
+    /// every centre). Cases with no coach are listed as "unassigned".</summary>
+    public async Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, IReadOnlySet<int>? jobCentres, CancellationToken ct)
     {
-        var loads = await AllCases
+        var centres = jobCentres?.ToArray();
+        var cases = centres is null ? AllCases : AllCases.Where(c => centres.Contains(c.JobCentreId));
+        var loads = await cases
             .Where(c => c.EnrolmentDate <= on && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > on || c.ClosureDate > asOf))
             .GroupBy(c => c.Coach != null ? c.Coach.DisplayName : c.CoachRef)
             .Select(g => new { Coach = g.Key, Cases = g.Count() })
