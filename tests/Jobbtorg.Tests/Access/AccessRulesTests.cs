@@ -76,6 +76,33 @@ public sealed class AccessRulesTests
     }
 
     [Fact]
+    public void A_district_bound_reader_counts_only_its_district_and_is_refused_another()
+    {
+        Assert.Equal(ReportScope.OfDistrict(Eav), AccessRules.ReportScopeFor(Staff(Roles.CaseWorker, district: Eav)));
+        Assert.Equal(ReportScope.OfDistrict(Eav), AccessRules.ReportScopeFor(Staff(Roles.CaseWorker, district: Eav), Eav));
+        Assert.Null(AccessRules.ReportScopeFor(Staff(Roles.CaseWorker, district: Eav), Rinkeby));
+        Assert.Null(AccessRules.ReportScopeFor(Staff(Roles.CaseWorker)));
+
+        Assert.Equal(ReportScope.OfDistrict(Eav), AccessRules.ReportScopeFor(Key(Eav, Scopes.ReportsRead)));
+        Assert.Null(AccessRules.ReportScopeFor(Key(Eav, Scopes.ReportsRead), Rinkeby));
+        Assert.Null(AccessRules.ReportScopeFor(Key(Eav, Scopes.ReferralsWrite)));
+        var unknownDistrict = new AccessPrincipal(true, [], [Scopes.ReportsRead], null, [], null, null, KeyDistrictUnknown: true);
+        Assert.Null(AccessRules.ReportScopeFor(unknownDistrict));
+    }
+
+    [Fact]
+    public void A_reader_of_the_whole_city_counts_the_city_or_any_district_it_names()
+    {
+        foreach (var reader in new[] { Staff(Roles.Analyst), Staff(Roles.Manager, Farsta), Staff(Roles.Administrator), Key(null, Scopes.ReportsRead) })
+        {
+            Assert.Equal(ReportScope.City, AccessRules.ReportScopeFor(reader));
+            Assert.Equal(ReportScope.OfDistrict(Rinkeby), AccessRules.ReportScopeFor(reader, Rinkeby));
+        }
+        Assert.Null(AccessRules.ReportScopeFor(Staff(Roles.Coach, Farsta)));
+        Assert.Null(AccessRules.ReportScopeFor(AccessPrincipal.Nobody));
+    }
+
+    [Fact]
     public void Nobody_signed_in_holds_nothing_and_an_analyst_only_the_reports()
     {
         Assert.All(Enum.GetValues<Permission>(), p => Assert.False(AccessRules.Holds(AccessPrincipal.Nobody, p)));

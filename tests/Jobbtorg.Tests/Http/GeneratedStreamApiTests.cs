@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Reports;
 using Jobbtorg.Tests.Reports;
 using Microsoft.Extensions.Time.Testing;
@@ -11,11 +13,29 @@ namespace Jobbtorg.Tests.Http;
 /// <summary>A generated stream imported through the API into the suite's database (SQLite or PostgreSQL).</summary>
 public sealed class GeneratedStreamApp : IAsyncLifetime
 {
-    public GeneratedStream Stream { get; } = new CaseEventGenerator(seed: 1517).Generate(people: 700);
+    public const string DistrictReportsKey = "district-reports-key";
+    public const string ReportsKey = "unbound-reports-key";
 
-    // The generated histories reach into 2028; the import refuses events after its own day.
-    public JobbtorgAppFactory App { get; } = JobbtorgAppFactory.WithSettings(new Dictionary<string, string>(),
-        clock: new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero)));
+    public GeneratedStreamApp()
+    {
+        Stream = new CaseEventGenerator(seed: 1517).Generate(people: 700);
+        var byCases = Stream.Cases.GroupBy(c => c.District).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        District = byCases[0].Key;
+        OtherDistrict = byCases[1].Key;
+        // The generated histories reach into 2028; the import refuses events after its own day.
+        App = JobbtorgAppFactory.WithSettings(new Dictionary<string, string>
+        {
+            ["Jobbtorg:ApiKeys:3:Name"] = "district-reports", ["Jobbtorg:ApiKeys:3:Key"] = DistrictReportsKey,
+            ["Jobbtorg:ApiKeys:3:Scopes:0"] = Scopes.ReportsRead, ["Jobbtorg:ApiKeys:3:District"] = District,
+            ["Jobbtorg:ApiKeys:4:Name"] = "city-reports", ["Jobbtorg:ApiKeys:4:Key"] = ReportsKey, ["Jobbtorg:ApiKeys:4:Scopes:0"] = Scopes.ReportsRead,
+        }, clock: new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero)));
+    }
+
+    public GeneratedStream Stream { get; }
+    /// <summary>The district that referred the most cases, and the next one.</summary>
+    public string District { get; }
+    public string OtherDistrict { get; }
+    public JobbtorgAppFactory App { get; }
 
     public async Task InitializeAsync()
     {
@@ -64,6 +84,94 @@ public sealed class GeneratedStreamApiTests(GeneratedStreamApp generated) : ICla
                 var actual = (await client.GetFromJsonAsync<IndicatorReport>(query, Json))!;
                 ReportAssert.Same(expected.Report(from, to, seenOn, groupBy), actual, query);
             }
+    }
+
+    [Fact]
+    public async Task A_key_bound_to_a_district_gets_the_report_of_the_cases_that_district_referred()
+    {
+        var expected = new StraightforwardIndicators(generated.Stream);
+        var client = generated.App.ApiClient(GeneratedStreamApp.DistrictReportsKey);
+        foreach (var asOf in new[] { "2025-03-31", "2027-01-01" })
+            foreach (var (from, to) in Periods)
+                foreach (var groupBy in new GroupBy?[] { null, GroupBy.ReportingGroup, GroupBy.District })
+                {
+                    var query = $"/api/reports/indicators?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&asOf={asOf}" +
+                                (groupBy is null ? "" : $"&groupBy={groupBy}");
+                    ReportAssert.Same(expected.Report(from, to, ScenarioDatabase.Date(asOf), groupBy, generated.District),
+                        (await client.GetFromJsonAsync<IndicatorReport>(query, Json))!, query);
+                }
+    }
+
+    /// <summary>Who reads which figures: the city's for those who see the whole city (and any one district they name),
+    /// only their own district's for a district's case worker and a key bound to the district, on the page as in the API.</summary>
+    [Fact]
+    public async Task Each_reader_gets_the_figures_of_the_cases_within_their_reach_and_no_others()
+    {
+        var app = generated.App;
+        var (here, elsewhere) = (generated.District, generated.OtherDistrict);
+        var readers = new List<(string Who, HttpClient Client, bool IsKey, string? BoundTo)>
+        {
+            ("administrator", await app.SignInAsNewAsync(Roles.Administrator), false, null),
+            ("manager", await app.SignInAsNewAsync(Roles.Manager, centre: "farsta"), false, null),
+            ("analyst", await app.SignInAsNewAsync(Roles.Analyst), false, null),
+            ("case worker of the district", await app.SignInAsNewAsync(Roles.CaseWorker, district: here), false, here),
+            ("key bound to the district", app.ApiClient(GeneratedStreamApp.DistrictReportsKey), true, here),
+            ("unbound key", app.ApiClient(GeneratedStreamApp.ReportsKey), true, null),
+        };
+        var expected = new StraightforwardIndicators(generated.Stream);
+        var (from, to, asOf) = (new DateOnly(2023, 5, 1), new DateOnly(2023, 8, 31), new DateOnly(2025, 3, 31));
+        const string period = "from=2023-05-01&to=2023-08-31&asOf=2025-03-31";
+        IndicatorSet Expected(string? district) => expected.Report(from, to, asOf, null, district).Total;
+
+        var mismatches = new List<string>();
+        foreach (var (who, client, isKey, boundTo) in readers)
+        {
+            // Nothing named: the reader's whole reach. Their own district: that district. Another district: only for the city's readers.
+            foreach (var (asked, answer) in new (string? Asked, string? Answer)[] { (null, boundTo), (here, here), (elsewhere, boundTo is null ? elsewhere : "refused") })
+            {
+                var district = asked is null ? "" : $"&district={asked}";
+                var wanted = answer == "refused" ? null : Expected(answer);
+                var api = await client.GetAsync($"/api/reports/indicators?{period}{district}");
+                var got = api.IsSuccessStatusCode ? (await api.Content.ReadFromJsonAsync<IndicatorReport>(Json))!.Total : null;
+                if (wanted is null ? api.StatusCode != HttpStatusCode.Forbidden : got is null || JsonSerializer.Serialize(got, Json) != JsonSerializer.Serialize(wanted, Json))
+                    mismatches.Add($"{who}, API, district {asked ?? "none"}: {(int)api.StatusCode} {got?.Enrolled}, expected {answer ?? "the city"} {wanted?.Enrolled}");
+                if (isKey) continue;
+
+                var page = await client.GetAsync($"/Reports?period=custom&{period}{district}");
+                if (wanted is null)
+                {
+                    if (page.StatusCode != HttpStatusCode.Redirect || !page.Headers.Location!.OriginalString.Contains("/Account/AccessDenied"))
+                        mismatches.Add($"{who}, page, district {asked}: {(int)page.StatusCode}, expected refusal");
+                    continue;
+                }
+                var html = await page.Content.ReadAsStringAsync();
+                var shown = (Enrolled: TotalCell(html, "enrolled", "count"), Closed: TotalCell(html, "closed", "count"),
+                    Met: TotalCell(html, "jobGuarantee", "met"));
+                if (shown != (wanted.Enrolled, wanted.Closed, wanted.JobGuarantee.Met))
+                    mismatches.Add($"{who}, page, district {asked ?? "none"}: {shown}, expected {answer ?? "the city"} {(wanted.Enrolled, wanted.Closed, wanted.JobGuarantee.Met)}");
+            }
+        }
+        Assert.True(Expected(here).Enrolled > 0 && Expected(elsewhere).Enrolled > 0 && Expected(null).Enrolled > Expected(here).Enrolled + Expected(elsewhere).Enrolled);
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public async Task A_district_that_does_not_exist_is_named()
+    {
+        var response = await generated.App.ApiClient(GeneratedStreamApp.ReportsKey).GetAsync("/api/reports/indicators?from=2024-01-01&to=2024-04-30&district=atlantis");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Contains("atlantis", problem.GetProperty("errors").GetProperty("district")[0].GetString());
+    }
+
+    /// <summary>The number in one total cell of the report page's indicator table.</summary>
+    private static int TotalCell(string html, string indicator, string measure)
+    {
+        var body = Regex.Match(html, $"<tbody data-indicator=\"{indicator}\">(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
+        var row = Regex.Match(body, $"<tr data-measure=\"{measure}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        var cell = Regex.Match(row, "data-group=\"total\">([^<]*)</td>");
+        Assert.True(cell.Success, $"No total for {indicator}/{measure}");
+        return int.Parse(Regex.Replace(WebUtility.HtmlDecode(cell.Groups[1].Value), "\\s", ""), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -60,7 +60,8 @@ public sealed class MyWorkTests(JobbtorgAppFactory app)
         }
 
         Assert.Equal(["id=\"mine-h\"", "id=\"await-h\""], await ShownToAsync(Roles.Coach, centre: "farsta"));
-        Assert.Equal(["id=\"district-h\"", "id=\"nextfree-h\""], await ShownToAsync(Roles.CaseWorker, district: "skarpnack"));
+        // A case worker reads their district's reports, so sees their district's cases counted by status.
+        Assert.Equal(["id=\"district-h\"", "id=\"nextfree-h\"", "id=\"counts-h\""], await ShownToAsync(Roles.CaseWorker, district: "skarpnack"));
         Assert.Equal(["id=\"await-h\"", "id=\"counts-h\"", "id=\"overdue-h\""], await ShownToAsync(Roles.Manager, centre: "farsta"));
         Assert.Equal(["id=\"counts-h\""], await ShownToAsync(Roles.Analyst));
         Assert.Empty(await ShownToAsync(Roles.Matcher, centre: "farsta"));

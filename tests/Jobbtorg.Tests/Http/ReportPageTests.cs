@@ -368,10 +368,53 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.DoesNotContain("data-testid=\"overdue-cases\"", html);
     }
 
+    [Fact]
+    public async Task A_districts_case_worker_reads_the_report_of_the_cases_their_district_referred()
+    {
+        var here = await App.SignInAsNewAsync(Roles.CaseWorker, district: "enskede-arsta-vantor");
+        Assert.Contains("<li><a href=\"/Reports\">Rapporter</a></li>", await here.GetStringAsync("/"));
+        var html = await here.GetStringAsync("/Reports?period=month&year=2026&month=1");
+        Assert.Contains("Endast ärenden anvisade av Enskede-Årsta-Vantör.", html);
+        Assert.DoesNotContain("id=\"district\"", html); // no other district to choose
+        Assert.Equal("5", Cell(html, "enrolled", "count"));
+        Assert.Equal("1", Cell(html, "jobGuarantee", "met"));
+        Assert.Contains("district=enskede-arsta-vantor", WebUtility.HtmlDecode(Regex.Match(html, "href=\"(/Reports\\?handler=Excel[^\"]*)\"").Groups[1].Value));
+        var guarantee = await here.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1");
+        Assert.Matches("data-measure=\"missed\"><strong>2</strong>", guarantee);
+        Assert.DoesNotContain("/Cases/Details/", guarantee); // figures, not the list of cases
+
+        // Another district's case worker sees their own district's figures: none of these cases, and no way to the others'.
+        var elsewhere = await App.SignInAsNewAsync(Roles.CaseWorker, district: "rinkeby-kista");
+        var theirs = await elsewhere.GetStringAsync("/Reports?period=month&year=2026&month=1");
+        Assert.Contains("Endast ärenden anvisade av Rinkeby-Kista.", theirs);
+        Assert.Equal("0", Cell(theirs, "enrolled", "count"));
+        foreach (var url in new[] { "/Reports?period=month&year=2026&month=1&district=enskede-arsta-vantor",
+                     "/Reports?handler=Excel&period=month&year=2026&month=1&district=enskede-arsta-vantor",
+                     "/Reports/JobGuarantee?district=enskede-arsta-vantor" })
+        {
+            var refused = await elsewhere.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Fact]
+    public async Task A_reader_of_the_whole_city_may_restrict_the_report_to_one_district()
+    {
+        var analyst = await App.SignInAsNewAsync(Roles.Analyst);
+        var city = await analyst.GetStringAsync("/Reports?period=month&year=2026&month=1");
+        Assert.Contains("<option value=\"enskede-arsta-vantor\">Enskede-Årsta-Vantör</option>", city);
+        Assert.DoesNotContain("data-testid=\"scope\"", city);
+        var eav = await analyst.GetStringAsync("/Reports?period=month&year=2026&month=1&district=enskede-arsta-vantor");
+        Assert.Contains("Endast ärenden anvisade av Enskede-Årsta-Vantör.", eav);
+        Assert.Equal("5", Cell(eav, "enrolled", "count"));
+        Assert.Equal("0", Cell(await analyst.GetStringAsync("/Reports?period=month&year=2026&month=1&district=bromma"), "enrolled", "count"));
+        Assert.Contains("”atlantis” är ingen stadsdelskod.", await analyst.GetStringAsync("/Reports?period=month&year=2026&month=1&district=atlantis"));
+    }
+
     [Theory]
     [InlineData(Roles.Coach, "farsta", null)]
     [InlineData(Roles.Matcher, "farsta", null)]
-    [InlineData(Roles.CaseWorker, null, "enskede-arsta-vantor")]
     public async Task Staff_without_report_access_are_turned_away(string role, string? centre, string? district)
     {
         var client = await App.SignInAsNewAsync(role, centre, district);

@@ -1,6 +1,8 @@
 using System.IO.Pipelines;
+using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Import;
 using Jobbtorg.Features.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Tests.Reports;
 
@@ -55,6 +57,38 @@ public sealed class GeneratedStreamTests(GeneratedStreamFixture generated) : ICl
             foreach (var groupBy in Groupings)
                 ReportAssert.Same(expected.Report(from, to, seenOn, groupBy), await generated.Database.ReportAsync(from, to, seenOn, groupBy),
                     $"{from}–{to} as of {asOf} by {groupBy?.ToString() ?? "total"}");
+    }
+
+    [Fact]
+    public async Task A_districts_report_counts_exactly_the_cases_that_district_referred()
+    {
+        var expected = new StraightforwardIndicators(generated.Stream);
+        var districts = generated.Stream.Cases.GroupBy(c => c.District).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(2).ToList();
+
+        foreach (var district in districts)
+            foreach (var asOf in new DateOnly[] { new(2024, 6, 30), new(2027, 1, 1) })
+                foreach (var (from, to) in Periods)
+                    foreach (var groupBy in Groupings)
+                        ReportAssert.Same(expected.Report(from, to, asOf, groupBy, district),
+                            await generated.Database.DistrictReportAsync(district, from, to, asOf, groupBy),
+                            $"{district}, {from}–{to} as of {asOf} by {groupBy?.ToString() ?? "total"}");
+    }
+
+    [Fact]
+    public async Task The_districts_caseloads_add_up_to_the_citys()
+    {
+        var asOf = new DateOnly(2027, 1, 1);
+        var districts = await generated.Database.Db.Districts.Select(d => d.Id).ToListAsync();
+        foreach (var on in new DateOnly[] { new(2023, 6, 30), new(2024, 10, 31) })
+        {
+            var city = await generated.Database.CaseloadAsync(on, asOf);
+            var byDistrict = new Dictionary<string, int>();
+            foreach (var district in districts)
+                foreach (var load in await generated.Database.CaseloadAsync(on, asOf, ReportScope.OfDistrict(district)))
+                    byDistrict[load.Coach] = byDistrict.GetValueOrDefault(load.Coach) + load.OpenCases;
+            Assert.True(city.Sum(l => l.OpenCases) > 100, $"open cases on {on}: {city.Sum(l => l.OpenCases)}");
+            Assert.Equal(city.ToDictionary(l => l.Coach, l => l.OpenCases).OrderBy(x => x.Key), byDistrict.OrderBy(x => x.Key));
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Import;
 using Jobbtorg.Features.Reports;
 using Jobbtorg.Features.Shared;
@@ -59,11 +60,21 @@ public sealed class ScenarioDatabase : IAsyncDisposable
     public Task<IndicatorReport> ReportAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy = null) =>
         WithIndicatorsAsync(i => i.ReportAsync(from, to, asOf, groupBy, CancellationToken.None));
 
+    /// <summary>The report of the cases one district (by code) referred.</summary>
+    public async Task<IndicatorReport> DistrictReportAsync(string district, DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy = null)
+    {
+        var id = await Db.Districts.Where(d => d.Code == district).Select(d => d.Id).SingleAsync();
+        return await WithIndicatorsAsync(i => i.ReportAsync(from, to, asOf, groupBy, ReportScope.OfDistrict(id), CancellationToken.None));
+    }
+
     public Task<IndicatorReport> ReportAsync(string from, string to, string asOf, GroupBy? groupBy = null) =>
         ReportAsync(Date(from), Date(to), Date(asOf), groupBy);
 
     public Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf) =>
-        WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, null, CancellationToken.None));
+        WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, CancellationToken.None));
+
+    public Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, ReportScope scope) =>
+        WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, scope, null, CancellationToken.None));
 
     /// <summary>The report's queries on a context of their own, as a request would have: nothing the import left behind
     /// can leak into them.</summary>

@@ -21,9 +21,10 @@ public sealed class StraightforwardIndicators(GeneratedStream stream)
         GeneratedCase Case, DateOnly? E, DateOnly? P1, DateOnly? C, string? Reason, List<(DateOnly From, DateOnly? Until)> Pauses,
         DateOnly? FirstAttendedMeeting, List<GeneratedPlacement> Placements);
 
-    public IndicatorReport Report(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy)
+    /// <summary>The report; with <paramref name="district"/> (a code), of the cases that district referred only.</summary>
+    public IndicatorReport Report(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy, string? district = null)
     {
-        var cases = stream.Cases.Where(c => c.Referral <= asOf).Select(c => SeenOn(c, asOf)).ToList();
+        var cases = stream.Cases.Where(c => c.Referral <= asOf && (district is null || c.District == district)).Select(c => SeenOn(c, asOf)).ToList();
         return new IndicatorReport(from, to, asOf, Set(cases, from, to, asOf),
             groupBy is { } g ? cases.GroupBy(c => Key(c, g)).ToDictionary(x => x.Key, x => Set([.. x], from, to, asOf)) : null);
     }

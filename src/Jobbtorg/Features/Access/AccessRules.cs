@@ -22,9 +22,10 @@ public static class AccessRules
         // Matchers read the centre's cases to find candidates; they change nothing on a case.
         [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
             Permission.ReadInfoMeetingTimes),
+        // A case worker reads the reports of their own district only (ReportScopeFor).
         [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
             Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
-            Permission.BookThreePartyMeeting, Permission.ReadInbox),
+            Permission.BookThreePartyMeeting, Permission.ReadInbox, Permission.ReadReports),
         [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.HandOverCases]),
         [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports),
         // An administrator may do everything but keeps no caseload of their own.
@@ -69,10 +70,38 @@ public static class AccessRules
         Allows(who, Permission.Refer, new CaseScope(servingJobCentreId, districtId, false));
 
     /// <summary>
+    /// Which cases the principal's reports count, for the district it asks for (null: no district named). A district's
+    /// case worker and a key bound to a district count only that district's cases, and asking for another district is
+    /// refused; every other reader of reports counts the whole city or the one district it names. Null when refused: the
+    /// principal does not read reports, or is bound to a district that cannot be told.
+    /// </summary>
+    public static ReportScope? ReportScopeFor(AccessPrincipal who, int? requestedDistrictId = null)
+    {
+        if (!Holds(who, Permission.ReadReports)) return null;
+        int? boundTo;
+        if (who.IsApiKey)
+        {
+            if (who.KeyDistrictUnknown) return null;
+            boundTo = who.KeyDistrictId;
+        }
+        else
+        {
+            var cityWide = who.Roles.Any(role => role != Roles.CaseWorker
+                                                 && ByRole.TryGetValue(role, out var granted) && granted.Contains(Permission.ReadReports));
+            if (cityWide) boundTo = null;
+            else if (who.DistrictId is { } district) boundTo = district;
+            else return null;
+        }
+        if (boundTo is { } own)
+            return requestedDistrictId is null || requestedDistrictId == own ? ReportScope.OfDistrict(own) : null;
+        return requestedDistrictId is { } requested ? ReportScope.OfDistrict(requested) : ReportScope.City;
+    }
+
+    /// <summary>
     /// The job centres whose cases the reports' caseload per coach counts for the principal; null for every centre. A
     /// centre's manager sees the centre and its branches, as with its cases; a city-wide manager, an analyst, an
     /// administrator and an unbound report key see every centre (a caseload names coaches and counts, no person); anyone
-    /// else none.
+    /// else, a district's case worker or key among them, none.
     /// </summary>
     public static IReadOnlySet<int>? CaseloadCentres(AccessPrincipal who)
     {

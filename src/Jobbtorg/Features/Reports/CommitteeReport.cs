@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -93,17 +94,19 @@ public sealed record CommitteeReport(DateOnly AsOf, CommitteePeriodFigures Curre
     public static string ApiField(CommitteeIndicator indicator, Measure measure) =>
         indicator.Key == "waitingTimes" ? measure.Key : $"{indicator.Key}.{measure.Key}";
 
+    /// <summary>The report counting the cases of <paramref name="scope"/>: the city's for the Labour Market Committee, a
+    /// district's for its district committee. The caseload counts only the cases of <paramref name="caseloadCentres"/>.</summary>
     public static async Task<CommitteeReport> ComputeAsync(Indicators indicators, ReportsDb reports, ReportPeriod period, DateOnly asOf,
-        IReadOnlySet<int>? caseloadCentres, CancellationToken ct)
+        ReportScope scope, IReadOnlySet<int>? caseloadCentres, CancellationToken ct)
     {
         async Task<CommitteePeriodFigures> FiguresAsync(ReportPeriod p)
         {
             var caseloadDate = p.To < asOf ? p.To : asOf;
             return new(p,
-                await indicators.ReportAsync(p.From, p.To, asOf, GroupBy.ReportingGroup, ct),
-                await indicators.ReportAsync(p.From, p.To, asOf, GroupBy.Gender, ct),
-                new CoachFigures(caseloadDate, await indicators.CaseloadAsync(caseloadDate, asOf, caseloadCentres, ct)),
-                await OtherClosuresAsync(reports.Db, p, asOf, ct));
+                await indicators.ReportAsync(p.From, p.To, asOf, GroupBy.ReportingGroup, scope, ct),
+                await indicators.ReportAsync(p.From, p.To, asOf, GroupBy.Gender, scope, ct),
+                new CoachFigures(caseloadDate, await indicators.CaseloadAsync(caseloadDate, asOf, scope, caseloadCentres, ct)),
+                await OtherClosuresAsync(reports.Db, p, asOf, scope, ct));
         }
         return new(asOf, await FiguresAsync(period), await FiguresAsync(YearEarlier(period)));
     }
@@ -111,10 +114,11 @@ public sealed record CommitteeReport(DateOnly AsOf, CommitteePeriodFigures Curre
     /// <summary>The closures that the report counts as <c>closureReasons.Other</c> (closed in the period, enrolled, both by
     /// the as-of date), by sub-reason. A closure recorded without one is counted as <see cref="ClosureSubReason.Other"/>.</summary>
     private static async Task<IReadOnlyDictionary<ClosureSubReason, int>> OtherClosuresAsync(JobbtorgDb db, ReportPeriod period, DateOnly asOf,
-        CancellationToken ct)
+        ReportScope scope, CancellationToken ct)
     {
         var end = period.To < asOf ? period.To : asOf;
-        var counts = await db.Cases.AsNoTracking()
+        var cases = scope.DistrictId is { } district ? db.Cases.Where(c => c.DistrictId == district) : db.Cases;
+        var counts = await cases.AsNoTracking()
             .Where(c => c.ClosureReason == ClosureReason.Other && c.ClosureDate >= period.From && c.ClosureDate <= end && c.EnrolmentDate <= asOf)
             .GroupBy(c => c.ClosureSubReason)
             .Select(g => new { SubReason = g.Key, Cases = g.Count() })
@@ -132,10 +136,26 @@ public sealed record CommitteeReport(DateOnly AsOf, CommitteePeriodFigures Curre
         ? $"{period.From.Year}T{ReportPeriod.TertialOf(period.From)}"
         : period.From.Year.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The same period chosen on the indicator pages: <c>?period=tertial&amp;year=2026&amp;tertial=2</c>.</summary>
-    public static string IndicatorQuery(ReportPeriod period) => period.Kind == PeriodKind.Tertial
-        ? $"?period=tertial&year={period.From.Year}&tertial={ReportPeriod.TertialOf(period.From)}"
-        : $"?period=year&year={period.From.Year}";
+    /// <summary>The same period and district chosen on the indicator pages: <c>?period=tertial&amp;year=2026&amp;tertial=2</c>.</summary>
+    public static string IndicatorQuery(ReportPeriod period, string? district)
+    {
+        var values = new List<KeyValuePair<string, string?>>
+        {
+            new("period", period.Kind == PeriodKind.Tertial ? "tertial" : "year"),
+            new("year", period.From.Year.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (period.Kind == PeriodKind.Tertial) values.Add(new("tertial", ReportPeriod.TertialOf(period.From).ToString(CultureInfo.InvariantCulture)));
+        if (!string.IsNullOrEmpty(district)) values.Add(new("district", district));
+        return QueryString.Create(values).ToString();
+    }
+
+    /// <summary>The committee report for a period and district chosen on the indicator pages: <c>?period=2026T2</c>.</summary>
+    public static string CommitteeQuery(ReportPeriod period, string? district)
+    {
+        var values = new List<KeyValuePair<string, string?>> { new("period", Code(period)) };
+        if (!string.IsNullOrEmpty(district)) values.Add(new("district", district));
+        return QueryString.Create(values).ToString();
+    }
 
     /// <summary>The latest tertial that has ended by <paramref name="day"/>: the one a committee reports on.</summary>
     public static ReportPeriod LatestEndedTertial(DateOnly day)

@@ -12,7 +12,9 @@ namespace Jobbtorg.Features.Reports;
 /// </summary>
 public static class CommitteeWorkbook
 {
-    public static string FileName(ReportPeriod period) => $"namndrapport-{CommitteeReport.Code(period)}.xlsx";
+    /// <summary><c>namndrapport-2026T2.xlsx</c>, or <c>namndrapport-2026T2-rinkeby-kista.xlsx</c> for a district committee.</summary>
+    public static string FileName(ReportPeriod period, string? district) =>
+        district is null ? $"namndrapport-{CommitteeReport.Code(period)}.xlsx" : $"namndrapport-{CommitteeReport.Code(period)}-{district}.xlsx";
 
     /// <summary>A mean caseload with one decimal, as the page shows it; a dash when no coach has a case.</summary>
     public static string Mean(double? value) =>
@@ -63,6 +65,7 @@ public static class CommitteeWorkbook
 
         var about = new List<(string, string)>
         {
+            (t["Report to"], page.DistrictName is { } name ? t.Format("{0} district committee", name) : t["The Labour Market Committee"]),
             (t["Period"], current),
             (t["Compared with"], earlier),
             (t["From"], Texts.Date(report.Current.Period.From)),

@@ -23,10 +23,16 @@ public class IndexModel(ReportsDb db, Indicators indicators, CurrentUser user, T
     /// <summary>The period's last day, or the as-of date when the period ends later: nothing after it is known.</summary>
     public DateOnly CaseloadDate { get; private set; }
 
-    public async Task OnGetAsync() => await BuildAsync(HttpContext.RequestAborted);
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await ResolveScopeAsync(HttpContext.RequestAborted)) return Forbid();
+        await BuildAsync(HttpContext.RequestAborted);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetExcelAsync()
     {
+        if (!await ResolveScopeAsync(HttpContext.RequestAborted)) return Forbid();
         if (!await BuildAsync(HttpContext.RequestAborted)) return Page();
         var stream = new MemoryStream();
         await IndicatorWorkbook.WriteAsync(stream, Texts, new(PeriodName(Period!), Period!, AsOfDate, BreakdownName, Rows, Columns, Months, CaseloadDate, Caseload),
@@ -41,13 +47,13 @@ public class IndexModel(ReportsDb db, Indicators indicators, CurrentUser user, T
     {
         if (!ResolvePeriod()) return false;
         var period = Period!;
-        Report = await indicators.ReportAsync(period.From, period.To, AsOfDate, GroupBy, ct);
+        Report = await indicators.ReportAsync(period.From, period.To, AsOfDate, GroupBy, Scope, ct);
         Rows = IndicatorRows.For(Texts);
         Columns = IndicatorRows.Columns(Report, GroupBy, Texts, await GroupNamesAsync(ct));
-        Months = await indicators.MonthlyAsync(period.EndMonth, MonthsShown, AsOfDate, ct);
+        Months = await indicators.MonthlyAsync(period.EndMonth, MonthsShown, AsOfDate, Scope, ct);
         CaseloadDate = period.To < AsOfDate ? period.To : AsOfDate;
         // Only the coaches of the centres the caller may see.
-        Caseload = await indicators.CaseloadAsync(CaseloadDate, AsOfDate, AccessRules.CaseloadCentres(user.Access), ct);
+        Caseload = await indicators.CaseloadAsync(CaseloadDate, AsOfDate, Scope, AccessRules.CaseloadCentres(user.Access), ct);
         return true;
     }
 

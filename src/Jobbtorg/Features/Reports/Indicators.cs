@@ -2,6 +2,7 @@ using System.Data;
 using System.Linq.Expressions;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.FollowUp;
 using Jobbtorg.Features.Placements;
@@ -31,6 +32,10 @@ public sealed class Indicators(ReportsDb reports)
 
     private IQueryable<Case> AllCases => db.Cases.AsNoTracking();
 
+    /// <summary>The cases a report in this scope counts: every case, or those the district referred.</summary>
+    private IQueryable<Case> CasesIn(ReportScope scope) =>
+        scope.DistrictId is { } district ? AllCases.Where(c => c.DistrictId == district) : AllCases;
+
     /// <summary>
     /// The report for [<paramref name="from"/>, <paramref name="to"/>]. With a grouping, a group is present for every
     /// key that some case existing on the as-of date has, even when nothing in the period counts for it: the list of
@@ -38,9 +43,13 @@ public sealed class Indicators(ReportsDb reports)
     /// comparable row by row.
     /// </summary>
     public Task<IndicatorReport> ReportAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy, CancellationToken ct) =>
-        InSnapshotAsync(() => CountAsync(from, to, asOf, groupBy, ct), ct);
+        ReportAsync(from, to, asOf, groupBy, ReportScope.City, ct);
 
-    private async Task<IndicatorReport> CountAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy, CancellationToken ct)
+    /// <summary>The report counting only the cases of <paramref name="scope"/> (a district's, or the whole city's).</summary>
+    public Task<IndicatorReport> ReportAsync(DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy, ReportScope scope, CancellationToken ct) =>
+        InSnapshotAsync(() => CountAsync(CasesIn(scope), from, to, asOf, groupBy, ct), ct);
+
+    private async Task<IndicatorReport> CountAsync(IQueryable<Case> cases, DateOnly from, DateOnly to, DateOnly asOf, GroupBy? groupBy, CancellationToken ct)
     {
         // Every part of the tally adds up over groups, so the total is the sum of any grouping's groups. Without a
         // grouping the database still groups by district (a key every case has), and the groups are added up here.
@@ -48,23 +57,23 @@ public sealed class Indicators(ReportsDb reports)
         switch (groupBy)
         {
             case null:
-                groups = await TallyAsync(c => c.DistrictId, _ => "", from, to, asOf, ct);
+                groups = await TallyAsync(cases, c => c.DistrictId, _ => "", from, to, asOf, ct);
                 break;
             case GroupBy.District:
                 var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
-                groups = await TallyAsync(c => c.DistrictId, id => districts[id], from, to, asOf, ct);
+                groups = await TallyAsync(cases, c => c.DistrictId, id => districts[id], from, to, asOf, ct);
                 break;
             case GroupBy.JobCentre:
                 var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
-                groups = await TallyAsync(c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
+                groups = await TallyAsync(cases, c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
                     id => id is { } centre ? centres[centre] : IndicatorReport.Unassigned, from, to, asOf, ct);
                 break;
             case GroupBy.ReportingGroup:
-                groups = await TallyAsync(c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null,
+                groups = await TallyAsync(cases, c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null,
                     g => g?.ToString() ?? IndicatorReport.Unassigned, from, to, asOf, ct);
                 break;
             case GroupBy.Gender:
-                groups = await TallyAsync(c => c.Participant.Gender, g => g.ToString(), from, to, asOf, ct);
+                groups = await TallyAsync(cases, c => c.Participant.Gender, g => g.ToString(), from, to, asOf, ct);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(groupBy));
@@ -73,7 +82,7 @@ public sealed class Indicators(ReportsDb reports)
         foreach (var tally in groups.Values) total.Add(tally);
         if (groupBy is null) return new IndicatorReport(from, to, asOf, total.Result(), null);
 
-        foreach (var key in await PresentKeysAsync(groupBy.Value, asOf, ct))
+        foreach (var key in await PresentKeysAsync(cases, groupBy.Value, asOf, ct))
             groups.TryAdd(key, new IndicatorTally());
         return new IndicatorReport(from, to, asOf, total.Result(),
             groups.OrderBy(g => g.Key == IndicatorReport.Unassigned).ThenBy(g => g.Key, StringComparer.Ordinal)
@@ -81,12 +90,17 @@ public sealed class Indicators(ReportsDb reports)
     }
 
     /// <summary>Open enrolled cases per coach at the end of <paramref name="on"/> (a case closed that day no longer
-    /// counts; a paused case does), most loaded first, counting only the cases of <paramref name="jobCentres"/> (null:
-    /// every centre). Cases with no coach are listed as "unassigned".</summary>
-    public async Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, IReadOnlySet<int>? jobCentres, CancellationToken ct)
+    /// counts; a paused case does), most loaded first. Cases with no coach are listed as "unassigned".</summary>
+    public Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, CancellationToken ct) =>
+        CaseloadAsync(on, asOf, ReportScope.City, null, ct);
+
+    /// <summary>The caseload counting only the cases of <paramref name="scope"/>, and of them only those of
+    /// <paramref name="jobCentres"/> (null: every centre).</summary>
+    public async Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, ReportScope scope, IReadOnlySet<int>? jobCentres,
+        CancellationToken ct)
     {
         var centres = jobCentres?.ToArray();
-        var cases = centres is null ? AllCases : AllCases.Where(c => centres.Contains(c.JobCentreId));
+        var cases = centres is null ? CasesIn(scope) : CasesIn(scope).Where(c => centres.Contains(c.JobCentreId));
         var loads = await cases
             .Where(c => c.EnrolmentDate <= on && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > on || c.ClosureDate > asOf))
             .GroupBy(c => c.Coach != null ? c.Coach.DisplayName : c.CoachRef)
@@ -101,22 +115,26 @@ public sealed class Indicators(ReportsDb reports)
     /// ending with the month of <paramref name="endMonth"/>, in total and per reporting group: the cases open when the
     /// first month begins, then each month's enrolments and closures, carried forward month by month.</summary>
     public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct) =>
-        InSnapshotAsync(() => CountMonthsAsync(endMonth, months, asOf, ct), ct);
+        MonthlyAsync(endMonth, months, asOf, ReportScope.City, ct);
 
-    private async Task<IReadOnlyList<MonthPoint>> CountMonthsAsync(DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct)
+    /// <summary>The monthly series counting only the cases of <paramref name="scope"/>.</summary>
+    public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, ReportScope scope, CancellationToken ct) =>
+        InSnapshotAsync(() => CountMonthsAsync(CasesIn(scope), endMonth, months, asOf, ct), ct);
+
+    private async Task<IReadOnlyList<MonthPoint>> CountMonthsAsync(IQueryable<Case> cases, DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct)
     {
         var first = Dates.PlusMonths(Dates.FirstOfMonth(endMonth), -(months - 1));
         var last = Dates.PlusDays(Dates.PlusMonths(first, months), -1);
         var end = last < asOf ? last : asOf;
 
-        var openAtStart = await AllCases
+        var openAtStart = await cases
             .Where(c => c.EnrolmentDate < first && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= first))
             .GroupBy(c => c.ReportingGroup).Select(g => new { Group = g.Key, Cases = g.Count() }).ToListAsync(ct);
-        var enrolments = await AllCases
+        var enrolments = await cases
             .Where(c => c.EnrolmentDate >= first && c.EnrolmentDate <= end)
             .GroupBy(c => new { c.ReportingGroup, c.EnrolmentDate!.Value.Year, c.EnrolmentDate!.Value.Month })
             .Select(g => new { g.Key.ReportingGroup, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
-        var closures = await AllCases
+        var closures = await cases
             .Where(c => c.ClosureDate >= first && c.ClosureDate <= end && c.EnrolmentDate <= asOf)
             .GroupBy(c => new { c.ReportingGroup, c.ClosureDate!.Value.Year, c.ClosureDate!.Value.Month })
             .Select(g => new { g.Key.ReportingGroup, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
@@ -162,7 +180,7 @@ public sealed class Indicators(ReportsDb reports)
         return result;
     }
 
-    private async Task<Dictionary<string, IndicatorTally>> TallyAsync<TKey>(Expression<Func<Case, TKey>> key, Func<TKey, string> name,
+    private async Task<Dictionary<string, IndicatorTally>> TallyAsync<TKey>(IQueryable<Case> cases, Expression<Func<Case, TKey>> key, Func<TKey, string> name,
         DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
         var tallies = new Dictionary<string, IndicatorTally>();
@@ -179,8 +197,8 @@ public sealed class Indicators(ReportsDb reports)
         // One pass over the cases the period can count, for all that needs no other table: enrolled, newly enrolled,
         // closed by reason, closed before enrolment, the job guarantee and self-sufficiency within 12 months. The
         // closure reason counted in the period and the job-guarantee state are grouped on, so they need no pass of their own.
-        var newly = AllCases.Where(c => c.EnrolmentDate >= from && c.EnrolmentDate <= end);
-        var passes = await AllCases
+        var newly = cases.Where(c => c.EnrolmentDate >= from && c.EnrolmentDate <= end);
+        var passes = await cases
             .Where(c => (c.EnrolmentDate <= end && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= from))
                         || (c.ClosureDate >= from && c.ClosureDate <= end)
                         || (c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf))
@@ -251,7 +269,7 @@ public sealed class Indicators(ReportsDb reports)
 
         // Still self-supporting six months after closure: the follow-up month wholly inside the period.
         var lastFollowUpMonth = Dates.PlusMonths(Dates.FirstOfMonth(Dates.PlusDays(to, 1)), -1);
-        var followedUp = AllCases
+        var followedUp = cases
             .Where(c => c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth && c.ReceivesBenefit
                         && c.EnrolmentDate <= asOf && c.ClosureDate <= asOf && ClosureReasons.SelfSufficiency.Contains(c.ClosureReason))
             .Select(With(key, (c, k) => new { Key = k, c.ParticipantId, Month = c.FollowUpMonth!.Value }));
@@ -274,19 +292,19 @@ public sealed class Indicators(ReportsDb reports)
             }
         }
 
-        await TallyMunicipalJobsAsync(key, Of, from, to, asOf, ct);
+        await TallyMunicipalJobsAsync(cases, key, Of, from, to, asOf, ct);
         return tallies;
     }
 
     /// <summary>Working or studying three months after a municipal job: jobs whose end + 3 months lies in the period,
     /// judged by the observation nearest that day within the window (the earlier one wins a tie).</summary>
-    private async Task TallyMunicipalJobsAsync<TKey>(Expression<Func<Case, TKey>> key, Func<TKey, IndicatorTally> of,
+    private async Task TallyMunicipalJobsAsync<TKey>(IQueryable<Case> cases, Expression<Func<Case, TKey>> key, Func<TKey, IndicatorTally> of,
         DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
         if (Dates.Preimage(end => Dates.PlusMonths(end, 3), from, to) is not var (firstEnd, lastEnd)) return;
         var jobs = db.Placements.Where(p => p.Kind == PlacementKind.MunicipalJob && p.StartDate <= asOf
                                             && p.EndDate >= firstEnd && p.EndDate <= lastEnd);
-        var holders = AllCases.Where(c => c.EnrolmentDate <= asOf && jobs.Any(p => p.CaseId == c.Id));
+        var holders = cases.Where(c => c.EnrolmentDate <= asOf && jobs.Any(p => p.CaseId == c.Id));
         var ended = await holders
             .Select(With(key, (c, k) => new
             {
@@ -337,9 +355,9 @@ public sealed class Indicators(ReportsDb reports)
     }
 
     /// <summary>The keys some case existing on the as-of date has: one short existence check per possible key.</summary>
-    private async Task<List<string>> PresentKeysAsync(GroupBy groupBy, DateOnly asOf, CancellationToken ct)
+    private async Task<List<string>> PresentKeysAsync(IQueryable<Case> cases, GroupBy groupBy, DateOnly asOf, CancellationToken ct)
     {
-        var existing = AllCases.Where(c => c.ReferralDate <= asOf);
+        var existing = cases.Where(c => c.ReferralDate <= asOf);
         var keys = new List<string>();
         switch (groupBy)
         {

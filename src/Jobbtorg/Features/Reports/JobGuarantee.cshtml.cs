@@ -3,6 +3,7 @@ using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Reports;
@@ -27,15 +28,17 @@ public class JobGuaranteeModel(ReportsDb db, Indicators indicators, CaseAccess a
     public List<UnplannedCase> Overdue { get; private set; } = [];
     public List<UnplannedCase> Pending { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
+        if (!await ResolveScopeAsync(ct)) return Forbid();
         if (ResolvePeriod())
         {
-            Report = await indicators.ReportAsync(Period!.From, Period.To, AsOfDate, GroupBy, ct);
+            Report = await indicators.ReportAsync(Period!.From, Period.To, AsOfDate, GroupBy, Scope, ct);
             Columns = IndicatorRows.Columns(Report, GroupBy, Texts, await GroupNamesAsync(ct));
         }
         if (ShowsCases) await LoadUnplannedCasesAsync(ct);
+        return Page();
     }
 
     /// <summary>Open enrolled cases with no agreed plan: overdue when the deadline has passed, pending until then.
@@ -48,6 +51,7 @@ public class JobGuaranteeModel(ReportsDb db, Indicators indicators, CaseAccess a
             .Include(c => c.Participant).Include(c => c.JobCentre).Include(c => c.Coach)
             .Where(c => c.Status == CaseStatus.Enrolled || c.Status == CaseStatus.Paused)
             .Where(c => c.FirstPlanAgreedOn == null)
+            .Where(c => Scope.DistrictId == null || c.DistrictId == Scope.DistrictId)
             .ToListAsync(ct);
         foreach (var c in open)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Jobbtorg.Data;
+using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Jobbtorg.Features.Reports;
 
 /// <summary>
 /// Shared by the report pages: the period chooser read from the query string (a plain GET form, so every
-/// report can be bookmarked), the as-of date and the breakdown.
+/// report can be bookmarked), the as-of date, the breakdown and whose cases are counted (the city's or a district's).
 /// </summary>
 public abstract class ReportPageModel(ReportsDb reports, Texts texts, TimeProvider clock) : PageModel
 {
@@ -24,6 +25,16 @@ public abstract class ReportPageModel(ReportsDb reports, Texts texts, TimeProvid
     [BindProperty(SupportsGet = true, Name = "to")] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "asOf")] public DateOnly? AsOf { get; set; }
     [BindProperty(SupportsGet = true, Name = "groupBy")] public GroupBy? GroupBy { get; set; }
+    /// <summary>The district whose cases are counted, by code; empty for the whole city (or, for a reader bound to a
+    /// district, their own).</summary>
+    [BindProperty(SupportsGet = true, Name = "district")] public string? District { get; set; }
+
+    /// <summary>Whose cases the figures count, as the access rules allow the reader.</summary>
+    public ReportScope Scope { get; private set; }
+    /// <summary>The name of the district the figures are restricted to; null for the whole city.</summary>
+    public string? ScopeName { get; private set; }
+    /// <summary>The districts a reader who sees the whole city may restrict the figures to; empty for a reader bound to one.</summary>
+    public IReadOnlyList<(string Code, string Name)> DistrictChoices { get; private set; } = [];
 
     /// <summary>The chosen period; null when the choice could not be read (the errors are in ModelState).</summary>
     public ReportPeriod? Period { get; private set; }
@@ -34,6 +45,37 @@ public abstract class ReportPageModel(ReportsDb reports, Texts texts, TimeProvid
     /// <summary>The reports' database: a read replica when one is configured.</summary>
     protected JobbtorgDb Db => reports.Db;
     protected Texts Texts => texts;
+
+    /// <summary>
+    /// Decides whose cases the figures count (<see cref="AccessRules.ReportScopeFor"/>): false when the reader may not
+    /// have the district asked for, or any report at all. A district code that does not exist is named in ModelState.
+    /// </summary>
+    protected async Task<bool> ResolveScopeAsync(CancellationToken ct)
+    {
+        int? requested = null;
+        if (!string.IsNullOrWhiteSpace(District))
+        {
+            var code = District.Trim();
+            requested = await Db.Districts.Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            if (requested is null)
+            {
+                ModelState.AddModelError("district", texts.Format("'{0}' is not a district code.", District));
+                District = null;
+            }
+        }
+        if (AccessRules.ReportScopeFor(AccessPrincipal.From(User), requested) is not { } scope) return false;
+        Scope = scope;
+        if (scope.DistrictId is { } id)
+        {
+            var district = await Db.Districts.Where(d => d.Id == id).Select(d => new { d.Code, d.Name }).SingleAsync(ct);
+            ScopeName = district.Name;
+            District = district.Code;
+        }
+        if (AccessRules.ReportScopeFor(AccessPrincipal.From(User)) is { IsCity: true })
+            DistrictChoices = (await Db.Districts.OrderBy(d => d.Name).Select(d => new { d.Code, d.Name }).ToListAsync(ct))
+                .Select(d => (d.Code, d.Name)).ToList();
+        return true;
+    }
 
     /// <summary>Reads the chooser. With nothing chosen, the tertial that today falls in; with only from and to, that range.</summary>
     protected bool ResolvePeriod()
@@ -108,6 +150,7 @@ public abstract class ReportPageModel(ReportsDb reports, Texts texts, TimeProvid
         }
         if (AsOf is { } asOf) values.Add(new("asOf", Texts.Date(asOf)));
         if (withGroupBy && GroupBy is { } g) values.Add(new("groupBy", Camel(g.ToString())));
+        if (!string.IsNullOrEmpty(District)) values.Add(new("district", District));
         return QueryString.Create(values).ToString();
     }
 

@@ -1,6 +1,7 @@
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Reports;
 
@@ -11,9 +12,9 @@ public static class ReportsApi
         var group = routes.MapGroup("/api/reports").WithTags("Reports").RequirePermission(Permission.ReadReports);
 
         // The query values are read as text so that a bad one is named in a ValidationProblem, not a bare 400.
-        group.MapGet("/indicators", async Task<Results<Ok<IndicatorReport>, FieldProblem>> (
-                Indicators indicators, TimeProvider clock, CancellationToken ct,
-                string? from = null, string? to = null, string? asOf = null, string? groupBy = null) =>
+        group.MapGet("/indicators", async Task<Results<Ok<IndicatorReport>, FieldProblem, ForbidHttpResult>> (
+                Indicators indicators, Data.ReportsDb reports, CurrentUser user, TimeProvider clock, CancellationToken ct,
+                string? from = null, string? to = null, string? asOf = null, string? groupBy = null, string? district = null) =>
             {
                 var errors = new FieldErrors();
                 var start = ReadDate(nameof(from), from, required: true, errors);
@@ -27,9 +28,17 @@ public static class ReportsApi
                     if (name is null) errors.Refuse(nameof(groupBy), "'{0}' is not a grouping; use reportingGroup, jobCentre, district or gender.", groupBy);
                     else grouping = Enum.Parse<GroupBy>(name);
                 }
+                int? districtId = null;
+                if (!string.IsNullOrWhiteSpace(district))
+                {
+                    var code = district.Trim();
+                    districtId = await reports.Db.Districts.Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+                    if (districtId is null) errors.Refuse(nameof(district), "'{0}' is not a district code.", district);
+                }
                 if (errors.Count > 0) return new FieldProblem(errors);
+                if (AccessRules.ReportScopeFor(user.Access, districtId) is not { } scope) return TypedResults.Forbid();
 
-                return TypedResults.Ok(await indicators.ReportAsync(start!.Value, end!.Value, seenOn, grouping, ct));
+                return TypedResults.Ok(await indicators.ReportAsync(start!.Value, end!.Value, seenOn, grouping, scope, ct));
             })
             .WithName("getIndicatorReport")
             .WithSummary("Indicator report for a period")
@@ -37,7 +46,10 @@ public static class ReportsApi
                              "as the data stood on asOf (default: today in Stockholm); events dated after asOf are ignored. Dates lie in 1900-01-01 … 2099-12-31. " +
                              "groupBy (reportingGroup, jobCentre, district or gender) adds a breakdown under \"groups\"; a case " +
                              "with no value for the grouping is under \"unassigned\". Rates are fractions, null when nothing " +
-                             "was measured. A missing or invalid value answers 400 naming the field.")
+                             "was measured. A missing or invalid value answers 400 naming the field. " +
+                             "district (a district code) counts only the cases that district referred. A key bound to a district, and a " +
+                             "district's case worker, always get their own district's figures: without district, or with their own, " +
+                             "the answer is their district's; another district answers 403.")
             .ProducesValidationProblem();
 
         return group;
