@@ -49,7 +49,9 @@ public sealed record CommitteeReport(DateOnly AsOf, CommitteePeriodFigures Curre
     public static IReadOnlyList<CommitteeIndicator> Indicators(Texts t)
     {
         var rows = IndicatorRows.For(t).ToDictionary(r => r.Key);
-        CommitteeIndicator From(string key, string definition) => new(key, rows[key].Name, definition, rows[key].Measures);
+        // The definition says what a rate is of, so its column is just "Rate": the job guarantee's ten columns fit an A4 page.
+        CommitteeIndicator From(string key, string definition) => new(key, rows[key].Name, definition,
+            rows[key].Measures.Select(m => m.Kind == MeasureKind.Rate ? m with { Label = t["Rate"] } : m).ToList());
         return
         [
             From("selfSufficientWithin12Months",
