@@ -1,5 +1,6 @@
 // Opens the workbooks of the app at JOBBTORG_URL with exceljs, a reader that shares nothing with the app's writer, and
-// compares every number with the indicator API's JSON for the same choice.
+// compares every number with the indicator API's JSON for the same choice: the indicator report's workbook and the
+// committee report's (its period and the same period a year earlier).
 //
 // Waits until the app is ready (/health/ready answers 200; at most JOBBTORG_START_SECONDS, default 120, and not after
 // the process JOBBTORG_APP_PID has ended), signs in as JOBBTORG_EMAIL with JOBBTORG_PASSWORD (a user who reads
@@ -150,6 +151,51 @@ async function compare(choice) {
   return compared;
 }
 
+/** Compares the committee report's workbook with the API for its period and the year before; returns the numbers compared. */
+async function compareCommittee(code, asOf) {
+  const where = `/Reports/Committee?period=${code}`;
+  const response = await get(`/Reports/Committee?handler=Excel&period=${code}&asOf=${asOf}`);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()));
+  } catch (error) {
+    fail(`${where}: exceljs cannot open the workbook: ${error.message}`);
+  }
+  const [year, tertial] = code.split("T").map(Number);
+  const range = (y) => tertial
+    ? `from=${y}-${String((tertial - 1) * 4 + 1).padStart(2, "0")}-01&to=${new Date(Date.UTC(y, tertial * 4, 0)).toISOString().slice(0, 10)}`
+    : `from=${y}-01-01&to=${y}-12-31`;
+  const answers = async (y) => ({
+    byGroup: await (await get(`/api/reports/indicators?${range(y)}&asOf=${asOf}&groupBy=reportingGroup`)).json(),
+    byGender: await (await get(`/api/reports/indicators?${range(y)}&asOf=${asOf}&groupBy=gender`)).json(),
+  });
+  const periods = [await answers(year), await answers(year - 1)];
+
+  const sheet = book.getWorksheet("Indikatorer");
+  if (!sheet) fail(`${where}: sheets ${book.worksheets.map((s) => s.name).join(", ")}`);
+  let compared = 0;
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    // "total.jobGuarantee.rate" or "groups.F.closedToWorkOrStudies.numerator"
+    const path = text(row.getCell(6));
+    const parts = path.split(".");
+    const [place, field] = parts[0] === "total" ? ["total", parts.slice(1).join(".")] : [parts.slice(0, 2).join("."), parts.slice(2).join(".")];
+    periods.forEach((answer, i) => {
+      const byGender = place.startsWith("groups.") && !(place.slice(7) in (answer.byGroup.groups ?? {}));
+      const expected = at(at(byGender ? answer.byGender : answer.byGroup, place), field);
+      const cell = row.getCell(4 + i);
+      const name = `${where} row ${r} (${path}), ${i === 0 ? "the period" : "a year earlier"}`;
+      if (expected === undefined) fail(`${name}: the API has no such number`);
+      if (expected === null ? cell.value !== null && cell.value !== undefined : cell.value !== expected)
+        fail(`${name}: ${JSON.stringify(cell.value)} where the API has ${expected}`);
+      if (field.endsWith(".rate") !== (cell.numFmt ?? "").includes("%")) fail(`${name}: shown as ${cell.numFmt ?? "General"}`);
+      compared++;
+    });
+  }
+  if (compared === 0) fail(`${where}: no numbers`);
+  return compared;
+}
+
 await waitUntilReady();
 await signIn();
 
@@ -169,4 +215,6 @@ const choices = [
 
 let total = 0;
 for (const choice of choices) total += await compare(choice);
-console.log(`${choices.length} workbooks opened with exceljs, ${total} numbers equal to the API`);
+const committees = [`${year}T${tertial}`, `${year - 1}`];
+for (const code of committees) total += await compareCommittee(code, today);
+console.log(`${choices.length + committees.length} workbooks opened with exceljs, ${total} numbers equal to the API`);
