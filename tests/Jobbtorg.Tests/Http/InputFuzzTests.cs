@@ -478,6 +478,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             ["/Attendance/Rates GET"] = new("/Attendance/Rates", new() { ["From"] = "2026-02-01", ["To"] = today }),
             ["/Reports/Index GET"] = new("/Reports", new() { ["period"] = "custom", ["from"] = "2026-01-01", ["to"] = today, ["asOf"] = today, ["groupBy"] = "district" }),
             ["/Reports/Index Excel GET"] = new("/Reports", new() { ["period"] = "custom", ["from"] = "2026-01-01", ["to"] = today, ["asOf"] = today }),
+            ["/Reports/Committee GET"] = new("/Reports/Committee", new() { ["period"] = "2026T1", ["asOf"] = today, ["district"] = "farsta" }),
+            ["/Reports/Committee Excel GET"] = new("/Reports/Committee", new() { ["period"] = "2025", ["asOf"] = today, ["district"] = "" }),
             ["/Reports/JobGuarantee GET"] = new("/Reports/JobGuarantee", new() { ["period"] = "year", ["year"] = "2026", ["month"] = "3", ["tertial"] = "1" }),
             ["/DistrictMessages/Inbox GET"] = new("/Messages/Inbox", new() { ["All"] = "true" }),
             ["/DistrictMessages/Inbox Read POST"] = new("/Messages/Inbox", new() { ["id"] = "1" }),
