@@ -211,6 +211,8 @@ const choices = [
   { page: `period=tertial&year=${year}&tertial=${tertial}&groupBy=reportingGroup&asOf=${today}`, api: `from=${tertialFrom}&to=${tertialTo}&groupBy=reportingGroup&asOf=${today}` },
   { page: `period=year&year=${year}&groupBy=jobCentre&asOf=${today}`, api: `from=${year}-01-01&to=${year}-12-31&groupBy=jobCentre&asOf=${today}` },
   { page: `period=year&year=${year}&groupBy=district&asOf=${today}`, api: `from=${year}-01-01&to=${year}-12-31&groupBy=district&asOf=${today}` },
+  { page: `period=year&year=${year}&groupBy=targetGroup&asOf=${today}`, api: `from=${year}-01-01&to=${year}-12-31&groupBy=targetGroup&asOf=${today}` },
+  { page: `period=year&year=${year - 1}&groupBy=benefit&asOf=${today}`, api: `from=${year - 1}-01-01&to=${year - 1}-12-31&groupBy=benefit&asOf=${today}` },
 ];
 
 let total = 0;

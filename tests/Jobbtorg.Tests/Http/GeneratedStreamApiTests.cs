@@ -77,10 +77,10 @@ public sealed class GeneratedStreamApiTests(GeneratedStreamApp generated) : ICla
         var client = generated.App.ApiClient(JobbtorgAppFactory.RobotKey);
 
         foreach (var (from, to) in Periods)
-            foreach (var groupBy in new GroupBy?[] { null, GroupBy.ReportingGroup, GroupBy.JobCentre, GroupBy.District, GroupBy.Gender })
+            foreach (var groupBy in new GroupBy?[] { null, GroupBy.ReportingGroup, GroupBy.JobCentre, GroupBy.District, GroupBy.Gender, GroupBy.TargetGroup, GroupBy.Benefit })
             {
                 var query = $"/api/reports/indicators?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&asOf={asOf}" +
-                            (groupBy is null ? "" : $"&groupBy={groupBy}");
+                            (groupBy is null ? "" : $"&groupBy={ReportPageModel.Camel(groupBy.Value.ToString())}");
                 var actual = (await client.GetFromJsonAsync<IndicatorReport>(query, Json))!;
                 ReportAssert.Same(expected.Report(from, to, seenOn, groupBy), actual, query);
             }
@@ -93,7 +93,7 @@ public sealed class GeneratedStreamApiTests(GeneratedStreamApp generated) : ICla
         var client = generated.App.ApiClient(GeneratedStreamApp.DistrictReportsKey);
         foreach (var asOf in new[] { "2025-03-31", "2027-01-01" })
             foreach (var (from, to) in Periods)
-                foreach (var groupBy in new GroupBy?[] { null, GroupBy.ReportingGroup, GroupBy.District })
+                foreach (var groupBy in new GroupBy?[] { null, GroupBy.ReportingGroup, GroupBy.District, GroupBy.Benefit })
                 {
                     var query = $"/api/reports/indicators?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&asOf={asOf}" +
                                 (groupBy is null ? "" : $"&groupBy={groupBy}");
@@ -153,6 +153,38 @@ public sealed class GeneratedStreamApiTests(GeneratedStreamApp generated) : ICla
         }
         Assert.True(Expected(here).Enrolled > 0 && Expected(elsewhere).Enrolled > 0 && Expected(null).Enrolled > Expected(here).Enrolled + Expected(elsewhere).Enrolled);
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    /// <summary>Each month of the series through the API is that month's report: for the city by a breakdown, and for
+    /// a key bound to a district its own district's, whatever it asks.</summary>
+    [Fact]
+    public async Task The_monthly_series_of_the_api_is_each_months_report()
+    {
+        var expected = new StraightforwardIndicators(generated.Stream);
+        var asOf = new DateOnly(2025, 3, 31);
+        foreach (var (key, groupBy, district) in new (string, GroupBy?, string?)[]
+                 {
+                     (GeneratedStreamApp.ReportsKey, GroupBy.Benefit, null), (GeneratedStreamApp.ReportsKey, GroupBy.ReportingGroup, null),
+                     (GeneratedStreamApp.DistrictReportsKey, GroupBy.TargetGroup, generated.District), (GeneratedStreamApp.DistrictReportsKey, null, generated.District),
+                 })
+        {
+            var query = "/api/reports/indicators/monthly?month=2024-12&asOf=2025-03-31" + (groupBy is null ? "" : $"&groupBy={ReportPageModel.Camel(groupBy.Value.ToString())}");
+            var series = (await generated.App.ApiClient(key).GetFromJsonAsync<MonthlySeries>(query, Json))!;
+            Assert.Equal((new DateOnly(2023, 1, 1), new DateOnly(2024, 12, 31), 24), (series.From, series.To, series.Months.Count));
+            Assert.Equal(groupBy is null, series.Months.All(m => m.Groups is null));
+            foreach (var row in series.Months)
+            {
+                var first = ScenarioDatabase.Date(row.Month + "-01");
+                var month = expected.Report(first, first.AddMonths(1).AddDays(-1), asOf, groupBy, district);
+                Assert.True(MonthFigures.Of(month.Total) == row.Total, $"{query} {district}, {row.Month}: expected {MonthFigures.Of(month.Total)}, got {row.Total}");
+                foreach (var (group, figures) in row.Groups ?? new Dictionary<string, MonthFigures>())
+                    Assert.True(MonthFigures.Of(month.Groups![group]) == figures, $"{query}, {row.Month}, {group}: expected {MonthFigures.Of(month.Groups[group])}, got {figures}");
+            }
+            Assert.True(series.Months.Sum(m => m.Total.ClosedToWork) > 0, query);
+        }
+        var refused = await generated.App.ApiClient(GeneratedStreamApp.DistrictReportsKey)
+            .GetAsync($"/api/reports/indicators/monthly?month=2024-12&district={generated.OtherDistrict}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [Fact]

@@ -220,6 +220,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["GET /api/working-days/deadline"] = ([], new() { ["from"] = Iso(app.Today), ["workingDays"] = "5" }, null),
         ["GET /api/working-days/holidays"] = ([], new() { ["year"] = "2026" }, null),
         ["GET /api/reports/indicators"] = ([], new() { ["from"] = "2026-01-01", ["to"] = "2026-03-31", ["asOf"] = Iso(app.Today), ["groupBy"] = "district" }, null),
+        ["GET /api/reports/indicators/monthly"] = ([], new() { ["month"] = "2026-03", ["months"] = "12", ["asOf"] = Iso(app.Today), ["groupBy"] = "benefit", ["district"] = "farsta" }, null),
         ["GET /api/info-meetings/"] = ([], new() { ["jobCentre"] = "farsta", ["kind"] = "Adult", ["from"] = Iso(app.Today), ["to"] = Iso(app.Today.AddDays(30)), ["includeCancelled"] = "false" }, null),
         ["POST /api/info-meetings/"] = ([], [], new
         {

@@ -188,6 +188,35 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Equal(6, genders.Sum(g => int.Parse(Cell(byGender, "enrolled", "count", g))));
     }
 
+    [Fact]
+    public async Task The_report_breaks_down_by_target_group_and_by_benefit_with_labels_in_either_language()
+    {
+        var analyst = await App.SignInAsNewAsync(Roles.Analyst);
+        var form = await analyst.GetStringAsync("/Reports");
+        Assert.Contains("<option value=\"targetGroup\">Målgrupp</option>", form);
+        Assert.Contains("<option value=\"benefit\">Försörjningsstöd</option>", form);
+
+        var byTarget = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=targetGroup");
+        Assert.Contains("Uppdelat på målgrupp.", byTarget);
+        Assert.Equal(["UnemployedOnBenefit"], Groups(byTarget));
+        Assert.Contains("data-group=\"UnemployedOnBenefit\">Arbetslös med försörjningsstöd</th>", byTarget);
+        Assert.Equal("6", Cell(byTarget, "enrolled", "count", "UnemployedOnBenefit"));
+
+        var byBenefit = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=benefit");
+        Assert.Equal(["WithBenefit"], Groups(byBenefit));
+        Assert.Contains("data-group=\"WithBenefit\">Med försörjningsstöd</th>", byBenefit);
+        Assert.Equal("6", Cell(byBenefit, "enrolled", "count", "WithBenefit"));
+        Assert.Equal("1", Cell(byBenefit, "closedToWorkOrStudies", "numerator", "WithBenefit")); // B, closed to work
+
+        await analyst.SubmitFormAsync("/", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" }, "/Account/Language");
+        var english = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=benefit");
+        Assert.Contains("data-group=\"WithBenefit\">With benefit</th>", english);
+        Assert.Contains("Broken down by benefit.", english);
+        Assert.Contains("<option value=\"targetGroup\">Target group</option>", english);
+        Assert.Contains("data-group=\"UnemployedOnBenefit\">Unemployed on benefit</th>",
+            await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=targetGroup"));
+    }
+
     [Theory]
     [InlineData("period=month&year=2024&month=2", "februari 2024", "2024-02-01", "2024-02-29")]
     [InlineData("period=tertial&year=2024&tertial=1", "T1 2024 (januari–april)", "2024-01-01", "2024-04-30")]
@@ -239,7 +268,7 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
         var html = await manager.GetStringAsync("/Reports?period=month&year=2026&month=1");
 
-        foreach (var chart in new[] { "enrolled", "newly-enrolled", "closed", "closure-rate" })
+        foreach (var chart in new[] { "enrolled", "newly-enrolled", "closed", "closure-rate", "closed-to-work" })
         {
             var figure = Between(html, $"data-testid=\"chart-{chart}\"", "</figure>");
             Assert.Matches($"<svg [^>]*role=\"img\" aria-labelledby=\"{chart}-title {chart}-desc\"", figure);
@@ -254,8 +283,39 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         var enrolled = Between(html, "data-testid=\"chart-table-enrolled\"", "</table>");
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">5</td>\\s*<td class=\"num\">5</td>", enrolled);
         Assert.Matches("<th scope=\"row\">december 2025</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">1</td>", enrolled);
+        // February 2026: B closed to work.
+        var byMonth = await manager.GetStringAsync("/Reports?period=month&year=2026&month=2");
+        Assert.Matches("<th scope=\"row\">februari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">1</td>\\s*<td class=\"num\">1</td>",
+            Between(byMonth, "data-testid=\"chart-table-closed-to-work\"", "</table>"));
         var rate = Between(html, "data-testid=\"chart-table-closure-rate\"", "</table>");
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">20,0 %</td>", rate);
+    }
+
+    [Fact]
+    public async Task The_monthly_series_follow_the_breakdown_on_the_page_and_in_the_workbook()
+    {
+        var analyst = await App.SignInAsNewAsync(Roles.Analyst);
+        const string query = "period=month&year=2026&month=1&groupBy=benefit";
+        var html = await analyst.GetStringAsync("/Reports?" + query);
+
+        Assert.Contains("De 24 månaderna till och med januari 2026, uppdelat på försörjningsstöd.", html);
+        var enrolled = Between(html, "data-testid=\"chart-table-enrolled\"", "</table>");
+        Assert.Matches("<th scope=\"col\">Månad</th>\\s*<th scope=\"col\" class=\"num\">Med försörjningsstöd</th>\\s*" +
+                       "<th scope=\"col\" class=\"num\">Utan försörjningsstöd</th>\\s*<th scope=\"col\" class=\"num\">Totalt</th>", enrolled);
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">5</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">5</td>", enrolled);
+        Assert.Contains("en linje per grupp (försörjningsstöd): Med försörjningsstöd, Utan försörjningsstöd.", html);
+
+        var byCentre = await analyst.GetStringAsync("/Reports?period=month&year=2026&month=1&groupBy=jobCentre");
+        var closed = Between(byCentre, "data-testid=\"chart-table-closed\"", "</table>");
+        Assert.Matches("<th scope=\"col\" class=\"num\">Jobbtorg Farsta</th>\\s*<th scope=\"col\" class=\"num\">Totalt</th>", closed);
+        Assert.Matches("<th scope=\"row\">februari 2025</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>", closed);
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">1</td>\\s*<td class=\"num\">1</td>", closed);
+
+        var response = await analyst.GetAsync("/Reports?handler=Excel&" + query);
+        var months = new WorkbookReader(await response.Content.ReadAsByteArrayAsync()).Table("Per månad");
+        Assert.Equal(24 * 3, months.Count);
+        var january = months.Where(r => r["Månad"].Text == "2026-01").ToDictionary(r => r["Försörjningsstöd"].Text!, r => (int)r["Inskrivna"].Number!.Value);
+        Assert.Equal(new Dictionary<string, int> { ["Totalt"] = 5, ["Med försörjningsstöd"] = 5, ["Utan försörjningsstöd"] = 0 }, january);
     }
 
     [Fact]
@@ -378,6 +438,8 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.DoesNotContain("id=\"district\"", html); // no other district to choose
         Assert.Equal("5", Cell(html, "enrolled", "count"));
         Assert.Equal("1", Cell(html, "jobGuarantee", "met"));
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">5</td>\\s*<td class=\"num\">5</td>",
+            Between(html, "data-testid=\"chart-table-enrolled\"", "</table>"));
         Assert.Contains("district=enskede-arsta-vantor", WebUtility.HtmlDecode(Regex.Match(html, "href=\"(/Reports\\?handler=Excel[^\"]*)\"").Groups[1].Value));
         var guarantee = await here.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1");
         Assert.Matches("data-measure=\"missed\"><strong>2</strong>", guarantee);
@@ -388,6 +450,9 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         var theirs = await elsewhere.GetStringAsync("/Reports?period=month&year=2026&month=1");
         Assert.Contains("Endast ärenden anvisade av Rinkeby-Kista.", theirs);
         Assert.Equal("0", Cell(theirs, "enrolled", "count"));
+        Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>",
+            Between(theirs, "data-testid=\"chart-table-enrolled\"", "</table>"));
+        Assert.DoesNotContain("Coach Rapportsson", theirs); // nor the caseload of the other district's cases
         foreach (var url in new[] { "/Reports?period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports?handler=Excel&period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports/JobGuarantee?district=enskede-arsta-vantor" })

@@ -42,7 +42,8 @@ public sealed class GeneratedStreamTests(GeneratedStreamFixture generated) : ICl
         (new(2021, 1, 1), new(2026, 12, 31)),
     ];
 
-    private static readonly GroupBy?[] Groupings = [null, GroupBy.ReportingGroup, GroupBy.JobCentre, GroupBy.District, GroupBy.Gender];
+    private static readonly GroupBy?[] Groupings =
+        [null, GroupBy.ReportingGroup, GroupBy.JobCentre, GroupBy.District, GroupBy.Gender, GroupBy.TargetGroup, GroupBy.Benefit];
 
     public static TheoryData<string> AsOfDates => ["2022-09-30", "2024-06-30", "2025-03-31", "2027-01-01"];
 
@@ -72,6 +73,39 @@ public sealed class GeneratedStreamTests(GeneratedStreamFixture generated) : ICl
                         ReportAssert.Same(expected.Report(from, to, asOf, groupBy, district),
                             await generated.Database.DistrictReportAsync(district, from, to, asOf, groupBy),
                             $"{district}, {from}–{to} as of {asOf} by {groupBy?.ToString() ?? "total"}");
+    }
+
+    /// <summary>Each month of the 24-month series, for any breakdown and for one district's cases, is that month's report.</summary>
+    [Fact]
+    public async Task The_monthly_series_of_any_breakdown_is_each_months_report()
+    {
+        var expected = new StraightforwardIndicators(generated.Stream);
+        var district = generated.Stream.Cases.GroupBy(c => c.District).MaxBy(g => g.Count())!.Key;
+        var districtId = await generated.Database.Db.Districts.Where(d => d.Code == district).Select(d => d.Id).SingleAsync();
+        var series = new (GroupBy GroupBy, string? District)[]
+        {
+            (GroupBy.ReportingGroup, null), (GroupBy.Benefit, null), (GroupBy.District, null), (GroupBy.JobCentre, null),
+            (GroupBy.TargetGroup, district), (GroupBy.Gender, district),
+        };
+
+        foreach (var asOf in new DateOnly[] { new(2024, 6, 30), new(2027, 1, 1) })
+            foreach (var (groupBy, only) in series)
+            {
+                var scope = only is null ? ReportScope.City : ReportScope.OfDistrict(districtId);
+                var points = await generated.Database.MonthlyAsync(new DateOnly(2024, 12, 1), 24, asOf, groupBy, scope);
+                Assert.Equal(new DateOnly(2023, 1, 1), points[0].Month);
+                Assert.Equal(24, points.Count);
+                foreach (var point in points)
+                {
+                    var what = $"{point.Month:yyyy-MM} as of {asOf} by {groupBy} in {only ?? "the city"}";
+                    var month = expected.Report(point.Month, point.Month.AddMonths(1).AddDays(-1), asOf, groupBy, only);
+                    Assert.True(MonthFigures.Of(month.Total) == point.Total, $"{what}, total: expected {MonthFigures.Of(month.Total)}, got {point.Total}");
+                    foreach (var (key, set) in month.Groups!)
+                        Assert.True(MonthFigures.Of(set) == point[key], $"{what}, {key}: expected {MonthFigures.Of(set)}, got {point[key]}");
+                    Assert.Empty(point.Groups.Keys.Except(month.Groups.Keys));
+                }
+                Assert.True(points.Sum(p => p.Total.Closed) > 10, $"closures by {groupBy} as of {asOf}: {points.Sum(p => p.Total.Closed)}");
+            }
     }
 
     [Fact]

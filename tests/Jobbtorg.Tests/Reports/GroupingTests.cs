@@ -5,8 +5,8 @@ using static Jobbtorg.Tests.Reports.CaseEvents;
 namespace Jobbtorg.Tests.Reports;
 
 /// <summary>
-/// Breakdowns by reporting group, job centre, district and gender. Reporting group and job centre come from the
-/// enrolment ("unassigned" before it), district and gender from the referral; a group is listed whenever a case of
+/// Breakdowns by reporting group, job centre, district, gender, target group and benefit. Reporting group and job
+/// centre come from the enrolment ("unassigned" before it), district, gender, target group and benefit from the referral; a group is listed whenever a case of
 /// it exists on the as-of date, and every case is in exactly one group.
 /// </summary>
 public class GroupingTests
@@ -29,7 +29,7 @@ public class GroupingTests
         Referral("K-2", Person("M"), "2024-03-20", targetGroup: "AdultRefugee", gender: "M"), Enrolment("K-2", "2024-04-02"),
         Referral("K-3", Person("F"), "2024-04-20", district: "farsta", gender: "F", newlyArrived: true), Enrolment("K-3", "2024-05-06"),
         Closure("K-3", "2024-10-01", "Studies"),
-        Referral("K-4", Person("X"), "2024-01-15", gender: "X"), Enrolment("K-4", "2024-02-01"), Closure("K-4", "2024-09-30", "Work"),
+        Referral("K-4", Person("X"), "2024-01-15", gender: "X", receivesBenefit: false), Enrolment("K-4", "2024-02-01"), Closure("K-4", "2024-09-30", "Work"),
         // Never enrolled: no reporting group and no job centre.
         Referral("K-5", Person("F"), "2024-05-20", gender: "F"), Closure("K-5", "2024-06-10", "Other"),
         // Enrolled after the as-of date: not enrolled yet.
@@ -37,7 +37,7 @@ public class GroupingTests
         // Referred after the as-of date: does not exist, so Skarpnäck is no group.
         Referral("K-7", Person("F"), "2025-07-01", district: "skarpnack", gender: "F"),
         // Worked and closed in 2023: Älvsjö and Vårberg are groups with nothing counted in 2024.
-        Referral("K-8", Person("M"), "2023-01-10", district: "alvsjo", gender: "M"), Enrolment("K-8", "2023-01-20", jobCentre: "varberg"),
+        Referral("K-8", Person("M"), "2023-01-10", district: "alvsjo", gender: "M", receivesBenefit: false), Enrolment("K-8", "2023-01-20", jobCentre: "varberg"),
         Closure("K-8", "2023-06-01", "Work"));
 
     private static async Task<IndicatorReport> ReportAsync(GroupBy? groupBy) =>
@@ -120,11 +120,44 @@ public class GroupingTests
         Assert.Equal(new(1, 1, 1.0), report.Groups["F"].ClosedToWorkOrStudies);
     }
 
+    [Fact]
+    public async Task By_target_group_as_the_referral_gave_it()
+    {
+        var report = await ReportAsync(GroupBy.TargetGroup);
+
+        Assert.Equal(["AdultRefugee", "UnemployedOnBenefit", "Youth"], report.Groups!.Keys);
+        Assert.Equal(new Dictionary<string, IndicatorSetCounts>
+        {
+            ["AdultRefugee"] = new(Enrolled: 1, NewlyEnrolled: 1, Closed: 0, ClosedBeforeEnrolment: 0),
+            ["UnemployedOnBenefit"] = new(2, 2, 2, 1),
+            ["Youth"] = new(1, 1, 0, 0),
+        }, Counts(report));
+        Assert.Equal(new(2, 2, 1.0), report.Groups["UnemployedOnBenefit"].ClosedToWorkOrStudies);
+    }
+
+    [Fact]
+    public async Task By_benefit_as_the_referral_said_it_answers_how_many_benefit_recipients_got_a_job()
+    {
+        var report = await ReportAsync(GroupBy.Benefit);
+
+        Assert.Equal(["WithBenefit", "WithoutBenefit"], report.Groups!.Keys);
+        Assert.Equal(new Dictionary<string, IndicatorSetCounts>
+        {
+            ["WithBenefit"] = new(Enrolled: 3, NewlyEnrolled: 3, Closed: 1, ClosedBeforeEnrolment: 1),
+            ["WithoutBenefit"] = new(1, 1, 1, 0),
+        }, Counts(report));
+        Assert.Equal(0, report.Groups["WithBenefit"].ClosureReasons["Work"]);
+        Assert.Equal(1, report.Groups["WithBenefit"].ClosureReasons["Studies"]);
+        Assert.Equal(1, report.Groups["WithoutBenefit"].ClosureReasons["Work"]);
+    }
+
     [Theory]
     [InlineData(GroupBy.ReportingGroup)]
     [InlineData(GroupBy.JobCentre)]
     [InlineData(GroupBy.District)]
     [InlineData(GroupBy.Gender)]
+    [InlineData(GroupBy.TargetGroup)]
+    [InlineData(GroupBy.Benefit)]
     public async Task The_groups_add_up_to_the_total(GroupBy groupBy)
     {
         var report = await ReportAsync(groupBy);

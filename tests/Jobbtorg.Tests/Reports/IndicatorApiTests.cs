@@ -130,8 +130,8 @@ public sealed class IndicatorApiTests(JobbtorgAppFactory app) : IClassFixture<Jo
     [InlineData("?from=2024-01-01&to=31/12/2024", "to", "'31/12/2024' is not a date; write it as yyyy-MM-dd.")]
     [InlineData("?from=2024-01-01&to=2024-12-31&asOf=yesterday", "asOf", "'yesterday' is not a date; write it as yyyy-MM-dd.")]
     [InlineData("?from=2024-12-31&to=2024-01-01", "to", "The period cannot end before it starts.")]
-    [InlineData("?from=2024-01-01&to=2024-12-31&groupBy=coach", "groupBy", "'coach' is not a grouping; use reportingGroup, jobCentre, district or gender.")]
-    [InlineData("?from=2024-01-01&to=2024-12-31&groupBy=1", "groupBy", "'1' is not a grouping; use reportingGroup, jobCentre, district or gender.")]
+    [InlineData("?from=2024-01-01&to=2024-12-31&groupBy=coach", "groupBy", "'coach' is not a grouping; use reportingGroup, jobCentre, district, gender, targetGroup or benefit.")]
+    [InlineData("?from=2024-01-01&to=2024-12-31&groupBy=1", "groupBy", "'1' is not a grouping; use reportingGroup, jobCentre, district, gender, targetGroup or benefit.")]
     public async Task A_bad_value_answers_400_naming_the_field(string query, string field, string message)
     {
         var response = await app.ApiClient(JobbtorgAppFactory.RobotKey).GetAsync(Url + query);
@@ -141,6 +141,42 @@ public sealed class IndicatorApiTests(JobbtorgAppFactory app) : IClassFixture<Jo
         var errors = problem.GetProperty("errors");
         Assert.Equal([field], Names(errors));
         Assert.Equal(message, errors.GetProperty(field)[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("", "month", "Enter the month 'month' as yyyy-MM.")]
+    [InlineData("?month=2024-13", "month", "'2024-13' is not a month; write it as yyyy-MM.")]
+    [InlineData("?month=2024-12-01", "month", "'2024-12-01' is not a month; write it as yyyy-MM.")]
+    [InlineData("?month=2100-01", "month", "The month 2100-01 is outside the dates the system accepts, 1900-01 to 2099-12.")]
+    [InlineData("?month=2024-12&months=0", "months", "'0' is not a number of months from 1 to 120.")]
+    [InlineData("?month=2024-12&months=121", "months", "'121' is not a number of months from 1 to 120.")]
+    [InlineData("?month=2024-12&months=-3", "months", "'-3' is not a number of months from 1 to 120.")]
+    [InlineData("?month=1900-06&months=24", "months", "The series cannot begin before 1900.")]
+    [InlineData("?month=2024-12&groupBy=coach", "groupBy", "'coach' is not a grouping; use reportingGroup, jobCentre, district, gender, targetGroup or benefit.")]
+    [InlineData("?month=2024-12&district=atlantis", "district", "'atlantis' is not a district code.")]
+    public async Task A_bad_value_for_the_monthly_series_answers_400_naming_the_field(string query, string field, string message)
+    {
+        var response = await app.ApiClient(JobbtorgAppFactory.RobotKey).GetAsync(Url + "/monthly" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal([field], Names(errors));
+        Assert.Equal(message, errors.GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
+    public async Task The_monthly_series_has_a_row_per_month_and_groups_only_when_asked()
+    {
+        var series = await GetJsonAsync("/monthly?month=1999-04&months=3&asOf=2025-06-30");
+        Assert.Equal(["from", "to", "asOf", "months"], Names(series));
+        Assert.Equal("1999-02-01", series.GetProperty("from").GetString());
+        Assert.Equal("1999-04-30", series.GetProperty("to").GetString());
+        Assert.Equal(["1999-02", "1999-03", "1999-04"], series.GetProperty("months").EnumerateArray().Select(m => m.GetProperty("month").GetString()));
+        var february = series.GetProperty("months")[0];
+        Assert.Equal(["month", "total"], Names(february));
+        Assert.Equal(["enrolled", "newlyEnrolled", "closed", "closureRate", "closedToWork"], Names(february.GetProperty("total")));
+        Assert.Equal(JsonValueKind.Null, february.GetProperty("total").GetProperty("closureRate").ValueKind);
+        Assert.Equal(24, (await GetJsonAsync("/monthly?month=1999-04&groupBy=benefit")).GetProperty("months").GetArrayLength());
     }
 
     [Fact]

@@ -76,6 +76,9 @@ public sealed class ScenarioDatabase : IAsyncDisposable
     public Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, ReportScope scope) =>
         WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, scope, null, CancellationToken.None));
 
+    public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, GroupBy groupBy, ReportScope scope) =>
+        WithIndicatorsAsync(i => i.MonthlyAsync(endMonth, months, asOf, groupBy, scope, CancellationToken.None));
+
     /// <summary>The report's queries on a context of their own, as a request would have: nothing the import left behind
     /// can leak into them.</summary>
     private async Task<T> WithIndicatorsAsync<T>(Func<Indicators, Task<T>> read)

@@ -48,6 +48,8 @@ public sealed class StraightforwardIndicators(GeneratedStream stream)
         GroupBy.JobCentre => c.E is not null ? c.Case.JobCentre! : IndicatorReport.Unassigned,
         GroupBy.District => c.Case.District,
         GroupBy.Gender => c.Case.Gender,
+        GroupBy.TargetGroup => c.Case.TargetGroup,
+        GroupBy.Benefit => c.Case.ReceivesBenefit ? "WithBenefit" : "WithoutBenefit",
         _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
     };
 

@@ -13,4 +13,7 @@ public sealed record IndicatorReport(
 {
     /// <summary>The group key of a case with no value for the grouping, e.g. a referral never enrolled by job centre.</summary>
     public const string Unassigned = "unassigned";
+
+    /// <summary>The group keys of <c>groupBy=benefit</c>: whether the referral says the person receives benefit.</summary>
+    public const string WithBenefit = "WithBenefit", WithoutBenefit = "WithoutBenefit";
 }

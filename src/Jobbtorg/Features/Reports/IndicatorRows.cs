@@ -89,28 +89,52 @@ public static class IndicatorRows
             new("rate", rate, MeasureKind.Rate, s => ratio(s).Rate),
         ]);
 
-    /// <summary>The total first, then each group of the breakdown: reporting groups and genders in their
-    /// fixed order, job centres and districts by name, cases without a value last.</summary>
+    /// <summary>The total first, then each group of the breakdown: reporting groups, genders, target groups and
+    /// benefit in their fixed order, job centres and districts by name, cases without a value last.</summary>
     public static IReadOnlyList<ReportColumn> Columns(IndicatorReport report, GroupBy? groupBy, Texts t,
         IReadOnlyDictionary<string, string> namesByCode)
     {
         var columns = new List<ReportColumn> { new("total", t["Total"], report.Total) };
         if (groupBy is null || report.Groups is null) return columns;
-        var groups = report.Groups.Select(g => new ReportColumn(g.Key, GroupLabel(g.Key, groupBy.Value, t, namesByCode), g.Value));
-        columns.AddRange(groupBy switch
+        columns.AddRange(InOrder(report.Groups.Keys, groupBy.Value, t, namesByCode).Select(g => new ReportColumn(g.Key, g.Label, report.Groups[g.Key])));
+        return columns;
+    }
+
+    /// <summary>The groups named in the reader's language and in the order the report shows them: enumerations and
+    /// benefit in their fixed order, job centres and districts by name, cases without a value last.</summary>
+    public static IReadOnlyList<SeriesGroup> InOrder(IEnumerable<string> keys, GroupBy groupBy, Texts t, IReadOnlyDictionary<string, string> namesByCode)
+    {
+        var groups = keys.Select(k => new SeriesGroup(k, GroupLabel(k, groupBy, t, namesByCode)));
+        return (groupBy switch
         {
             GroupBy.ReportingGroup => groups.OrderBy(c => EnumOrder<ReportingGroup>(c.Key)),
             GroupBy.Gender => groups.OrderBy(c => EnumOrder<Gender>(c.Key)),
+            GroupBy.TargetGroup => groups.OrderBy(c => EnumOrder<TargetGroup>(c.Key)),
+            GroupBy.Benefit => groups.OrderBy(c => Array.IndexOf(BenefitKeys, c.Key) is var i and >= 0 ? i : int.MaxValue),
             _ => groups.OrderBy(c => c.Key == IndicatorReport.Unassigned).ThenBy(c => c.Label, StringComparer.Create(Texts.Swedish, true)),
-        });
-        return columns;
+        }).ToList();
     }
+
+    /// <summary>The keys a grouping always has, whatever the data: its enumeration's values, or the two of benefit.</summary>
+    public static IReadOnlyList<string> FixedKeys(GroupBy groupBy) => groupBy switch
+    {
+        GroupBy.ReportingGroup => Enum.GetNames<ReportingGroup>(),
+        GroupBy.Gender => Enum.GetNames<Gender>(),
+        GroupBy.TargetGroup => Enum.GetNames<TargetGroup>(),
+        GroupBy.Benefit => BenefitKeys,
+        _ => [],
+    };
 
     public static string GroupLabel(string key, GroupBy groupBy, Texts t, IReadOnlyDictionary<string, string> namesByCode) =>
         key == IndicatorReport.Unassigned ? t["Not assigned"]
         : groupBy == GroupBy.ReportingGroup && Enum.TryParse<ReportingGroup>(key, out var group) ? t.Enum(group)
         : groupBy == GroupBy.Gender && Enum.TryParse<Gender>(key, out var gender) ? t.Enum(gender)
+        : groupBy == GroupBy.TargetGroup && Enum.TryParse<TargetGroup>(key, out var target) ? t.Enum(target)
+        : groupBy == GroupBy.Benefit && key == IndicatorReport.WithBenefit ? t["With benefit"]
+        : groupBy == GroupBy.Benefit && key == IndicatorReport.WithoutBenefit ? t["Without benefit"]
         : namesByCode.GetValueOrDefault(key, key);
+
+    private static readonly string[] BenefitKeys = [IndicatorReport.WithBenefit, IndicatorReport.WithoutBenefit];
 
     private static int EnumOrder<T>(string key) where T : struct, Enum =>
         Enum.TryParse<T>(key, out var value) ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : int.MaxValue;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Reports;
@@ -20,13 +19,18 @@ public static class IndicatorWorkbook
     /// <summary>What the workbook holds: the same figures the report page shows.</summary>
     public sealed record Content(string PeriodName, ReportPeriod Period, DateOnly AsOf, string? Breakdown,
         IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<MonthPoint> Months,
-        DateOnly CaseloadDate, IReadOnlyList<CoachCaseload> Caseload);
+        DateOnly CaseloadDate, IReadOnlyList<CoachCaseload> Caseload)
+    {
+        /// <summary>The breakdown of the monthly series and its groups, as the page shows them.</summary>
+        public string? SeriesBreakdown { get; init; }
+        public IReadOnlyList<SeriesGroup> SeriesGroups { get; init; } = [];
+    }
 
     public static async Task WriteAsync(Stream stream, Texts t, Content c, CancellationToken ct)
     {
         await using var book = await ReportWorkbook.CreateAsync(stream, ct);
         await IndicatorSheetAsync(book, t, t["Indicators"], c.Rows, c.Columns, ct);
-        await MonthSheetAsync(book, t, c.Months, ct);
+        await MonthSheetAsync(book, t, c, ct);
         await CaseloadSheetAsync(book, t, c.CaseloadDate, c.Caseload, ct);
         await AboutSheetAsync(book, t, AboutLines(t, c.PeriodName, c.Period, c.AsOf, c.Breakdown, c.Rows, c.Columns), ct);
         await book.FinishAsync(ct);
@@ -62,21 +66,22 @@ public static class IndicatorWorkbook
     /// <summary>Where a column's figures are in the API's answer: <c>total</c> or <c>groups.&lt;key&gt;</c>.</summary>
     public static string ApiPlace(ReportColumn column) => column.Key == "total" ? "total" : $"groups.{column.Key}";
 
-    private static async Task MonthSheetAsync(ReportWorkbook book, Texts t, IReadOnlyList<MonthPoint> months, CancellationToken ct)
+    private static async Task MonthSheetAsync(ReportWorkbook book, Texts t, Content c, CancellationToken ct)
     {
         await book.SheetAsync(t["By month"],
-            [t["Month"], t["Reporting group"], t["Enrolled cases"], t["Newly enrolled cases"], t["Closed cases"], t["Closure rate"]],
-            [10, 28, 14, 14, 14, 16], ct);
-        foreach (var point in months)
+            [t["Month"], c.SeriesBreakdown ?? t["Reporting group"], t["Enrolled cases"], t["Newly enrolled cases"], t["Closed cases"],
+                t["Closure rate"], t["Closed to work"]],
+            [10, 28, 14, 14, 14, 16, 14], ct);
+        foreach (var point in c.Months)
         {
             var figures = new List<(string Group, MonthFigures Figures)> { (t["Total"], point.Total) };
-            figures.AddRange(Enum.GetValues<ReportingGroup>().Select(g => (t.Enum(g), point[g])));
+            figures.AddRange(c.SeriesGroups.Select(g => (g.Label, point[g.Key])));
             foreach (var (group, f) in figures)
                 await book.RowAsync(
                 [
                     ReportWorkbook.Text(point.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)), ReportWorkbook.Text(group),
                     ReportWorkbook.Count(f.Enrolled), ReportWorkbook.Count(f.NewlyEnrolled), ReportWorkbook.Count(f.Closed),
-                    book.Rate(f.ClosureRate),
+                    book.Rate(f.ClosureRate), ReportWorkbook.Count(f.ClosedToWork),
                 ], ct);
         }
     }

@@ -53,31 +53,9 @@ public sealed class Indicators(ReportsDb reports)
     {
         // Every part of the tally adds up over groups, so the total is the sum of any grouping's groups. Without a
         // grouping the database still groups by district (a key every case has), and the groups are added up here.
-        Dictionary<string, IndicatorTally> groups;
-        switch (groupBy)
-        {
-            case null:
-                groups = await TallyAsync(cases, c => c.DistrictId, _ => "", from, to, asOf, ct);
-                break;
-            case GroupBy.District:
-                var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
-                groups = await TallyAsync(cases, c => c.DistrictId, id => districts[id], from, to, asOf, ct);
-                break;
-            case GroupBy.JobCentre:
-                var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
-                groups = await TallyAsync(cases, c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
-                    id => id is { } centre ? centres[centre] : IndicatorReport.Unassigned, from, to, asOf, ct);
-                break;
-            case GroupBy.ReportingGroup:
-                groups = await TallyAsync(cases, c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null,
-                    g => g?.ToString() ?? IndicatorReport.Unassigned, from, to, asOf, ct);
-                break;
-            case GroupBy.Gender:
-                groups = await TallyAsync(cases, c => c.Participant.Gender, g => g.ToString(), from, to, asOf, ct);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(groupBy));
-        }
+        var groups = groupBy is { } grouping
+            ? await TallyAsync(cases, GroupKey(grouping, asOf), k => k ?? IndicatorReport.Unassigned, from, to, asOf, ct)
+            : await TallyAsync(cases, c => c.DistrictId, _ => "", from, to, asOf, ct);
         var total = new IndicatorTally();
         foreach (var tally in groups.Values) total.Add(tally);
         if (groupBy is null) return new IndicatorReport(from, to, asOf, total.Result(), null);
@@ -87,6 +65,36 @@ public sealed class Indicators(ReportsDb reports)
         return new IndicatorReport(from, to, asOf, total.Result(),
             groups.OrderBy(g => g.Key == IndicatorReport.Unassigned).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Value.Result()));
+    }
+
+    /// <summary>
+    /// The group key of a case as the report names it, for the database to compute within its statements: a code
+    /// (<c>farsta</c>), an enumeration value (<c>Youth</c>, <c>F</c>) or <see cref="IndicatorReport.WithBenefit"/> /
+    /// <see cref="IndicatorReport.WithoutBenefit"/>; null for a case with no value for the grouping (reported as
+    /// <see cref="IndicatorReport.Unassigned"/>). A job centre and a reporting group come with the enrolment, so a case
+    /// not enrolled by <paramref name="asOf"/> has none. Every breakdown of the report, its series and its lists of cases
+    /// read their keys here.
+    /// </summary>
+    public static Expression<Func<Case, string?>> GroupKey(GroupBy groupBy, DateOnly asOf) => groupBy switch
+    {
+        GroupBy.District => c => c.District.Code,
+        GroupBy.JobCentre => c => c.EnrolmentDate <= asOf ? c.JobCentre.Code : null,
+        GroupBy.ReportingGroup => EnumName<ReportingGroup>(c => c.EnrolmentDate <= asOf ? c.ReportingGroup : null),
+        GroupBy.Gender => EnumName<Gender>(c => c.Participant.Gender),
+        GroupBy.TargetGroup => EnumName<TargetGroup>(c => c.TargetGroup),
+        GroupBy.Benefit => c => c.ReceivesBenefit ? IndicatorReport.WithBenefit : IndicatorReport.WithoutBenefit,
+        _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
+    };
+
+    /// <summary>An enumeration's name computed by the database (one CASE over its members), so that every grouping's
+    /// key is text whatever the column holds.</summary>
+    private static Expression<Func<Case, string?>> EnumName<TEnum>(Expression<Func<Case, TEnum?>> value) where TEnum : struct, Enum
+    {
+        Expression name = Expression.Constant(null, typeof(string));
+        foreach (var member in Enum.GetValues<TEnum>().Reverse())
+            name = Expression.Condition(Expression.Equal(value.Body, Expression.Constant(member, typeof(TEnum?))),
+                Expression.Constant(member.ToString(), typeof(string)), name);
+        return Expression.Lambda<Func<Case, string?>>(name, value.Parameters);
     }
 
     /// <summary>Open enrolled cases per coach at the end of <paramref name="on"/> (a case closed that day no longer
@@ -111,17 +119,26 @@ public sealed class Indicators(ReportsDb reports)
             .ToList();
     }
 
-    /// <summary>Enrolled, newly enrolled, closed and closure rate for the <paramref name="months"/> calendar months
+    /// <summary>Enrolled, newly enrolled, closed, closure rate and closed to work for the <paramref name="months"/> calendar months
     /// ending with the month of <paramref name="endMonth"/>, in total and per reporting group: the cases open when the
     /// first month begins, then each month's enrolments and closures, carried forward month by month.</summary>
     public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct) =>
-        MonthlyAsync(endMonth, months, asOf, ReportScope.City, ct);
+        MonthlyAsync(endMonth, months, asOf, GroupBy.ReportingGroup, ReportScope.City, ct);
 
-    /// <summary>The monthly series counting only the cases of <paramref name="scope"/>.</summary>
+    /// <summary>The monthly series per reporting group counting only the cases of <paramref name="scope"/>.</summary>
     public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, ReportScope scope, CancellationToken ct) =>
-        InSnapshotAsync(() => CountMonthsAsync(CasesIn(scope), endMonth, months, asOf, ct), ct);
+        MonthlyAsync(endMonth, months, asOf, GroupBy.ReportingGroup, scope, ct);
 
-    private async Task<IReadOnlyList<MonthPoint>> CountMonthsAsync(IQueryable<Case> cases, DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct)
+    /// <summary>The monthly series per group of <paramref name="groupBy"/>, counting only the cases of
+    /// <paramref name="scope"/>. Each month's figures are those of the report for that month alone: a group's are the
+    /// report's for that group, a case with no value for the grouping is under <see cref="IndicatorReport.Unassigned"/>,
+    /// and a group that has nothing in any month of the series is left out.</summary>
+    public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, GroupBy groupBy, ReportScope scope,
+        CancellationToken ct) =>
+        InSnapshotAsync(() => CountMonthsAsync(CasesIn(scope), GroupKey(groupBy, asOf), endMonth, months, asOf, ct), ct);
+
+    private async Task<IReadOnlyList<MonthPoint>> CountMonthsAsync(IQueryable<Case> cases, Expression<Func<Case, string?>> key,
+        DateOnly endMonth, int months, DateOnly asOf, CancellationToken ct)
     {
         var first = Dates.PlusMonths(Dates.FirstOfMonth(endMonth), -(months - 1));
         var last = Dates.PlusDays(Dates.PlusMonths(first, months), -1);
@@ -129,38 +146,43 @@ public sealed class Indicators(ReportsDb reports)
 
         var openAtStart = await cases
             .Where(c => c.EnrolmentDate < first && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= first))
-            .GroupBy(c => c.ReportingGroup).Select(g => new { Group = g.Key, Cases = g.Count() }).ToListAsync(ct);
+            .Select(With(key, (c, k) => new { Key = k })).GroupBy(x => x.Key)
+            .Select(g => new { Key = g.Key, Cases = g.Count() }).ToListAsync(ct);
         var enrolments = await cases
             .Where(c => c.EnrolmentDate >= first && c.EnrolmentDate <= end)
-            .GroupBy(c => new { c.ReportingGroup, c.EnrolmentDate!.Value.Year, c.EnrolmentDate!.Value.Month })
-            .Select(g => new { g.Key.ReportingGroup, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
+            .Select(With(key, (c, k) => new { Key = k, c.EnrolmentDate!.Value.Year, c.EnrolmentDate!.Value.Month })).GroupBy(x => x)
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
         var closures = await cases
             .Where(c => c.ClosureDate >= first && c.ClosureDate <= end && c.EnrolmentDate <= asOf)
-            .GroupBy(c => new { c.ReportingGroup, c.ClosureDate!.Value.Year, c.ClosureDate!.Value.Month })
-            .Select(g => new { g.Key.ReportingGroup, g.Key.Year, g.Key.Month, Cases = g.Count() }).ToListAsync(ct);
+            .Select(With(key, (c, k) => new { Key = k, c.ClosureDate!.Value.Year, c.ClosureDate!.Value.Month, ToWork = c.ClosureReason == ClosureReason.Work }))
+            .GroupBy(x => x)
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, g.Key.ToWork, Cases = g.Count() }).ToListAsync(ct);
 
-        // One running count per reporting group; a case enrolled with none (an imported one) counts in the total only.
-        var groups = Enum.GetValues<ReportingGroup>().Select(g => (ReportingGroup?)g).Append(null).ToArray();
-        var open = groups.ToDictionary(g => g?.ToString() ?? "", g => openAtStart.Where(o => o.Group == g).Sum(o => o.Cases));
+        // One running count per group: open at the start, plus the month's enrolments, less its closures.
+        static string Name(string? k) => k ?? IndicatorReport.Unassigned;
+        var open = openAtStart.Select(o => Name(o.Key)).Concat(enrolments.Select(e => Name(e.Key))).Concat(closures.Select(e => Name(e.Key)))
+            .Distinct().ToDictionary(k => k, k => openAtStart.Where(o => Name(o.Key) == k).Sum(o => o.Cases));
         var points = new List<MonthPoint>(months);
         for (var month = first; month <= last; month = Dates.PlusMonths(month, 1))
         {
-            var figures = new Dictionary<ReportingGroup, MonthFigures>();
-            int enrolledTotal = 0, newlyTotal = 0, closedTotal = 0;
-            foreach (var group in groups)
+            var figures = new Dictionary<string, MonthFigures>();
+            int enrolledTotal = 0, newlyTotal = 0, closedTotal = 0, toWorkTotal = 0;
+            foreach (var group in open.Keys.ToList())
             {
-                var name = group?.ToString() ?? "";
-                var newly = enrolments.Where(e => e.ReportingGroup == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
-                var closed = closures.Where(e => e.ReportingGroup == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
-                var enrolled = open[name] + newly;
-                open[name] = enrolled - closed;
+                var newly = enrolments.Where(e => Name(e.Key) == group && e.Year == month.Year && e.Month == month.Month).Sum(e => e.Cases);
+                var closedInMonth = closures.Where(e => Name(e.Key) == group && e.Year == month.Year && e.Month == month.Month).ToList();
+                var closed = closedInMonth.Sum(e => e.Cases);
+                var toWork = closedInMonth.Where(e => e.ToWork).Sum(e => e.Cases);
+                var enrolled = open[group] + newly;
+                open[group] = enrolled - closed;
                 enrolledTotal += enrolled;
                 newlyTotal += newly;
                 closedTotal += closed;
-                if (group is { } g) figures[g] = new MonthFigures(enrolled, newly, closed, enrolled == 0 ? null : (double)closed / enrolled);
+                toWorkTotal += toWork;
+                figures[group] = new MonthFigures(enrolled, newly, closed, enrolled == 0 ? null : (double)closed / enrolled, toWork);
             }
             points.Add(new MonthPoint(month, new MonthFigures(enrolledTotal, newlyTotal, closedTotal,
-                enrolledTotal == 0 ? null : (double)closedTotal / enrolledTotal), figures));
+                enrolledTotal == 0 ? null : (double)closedTotal / enrolledTotal, toWorkTotal), figures));
         }
         return points;
     }
@@ -377,6 +399,14 @@ public sealed class Indicators(ReportsDb reports)
             case GroupBy.Gender:
                 foreach (var gender in Enum.GetValues<Gender>())
                     if (await existing.AnyAsync(c => c.Participant.Gender == gender, ct)) keys.Add(gender.ToString());
+                break;
+            case GroupBy.TargetGroup:
+                foreach (var group in Enum.GetValues<TargetGroup>())
+                    if (await existing.AnyAsync(c => c.TargetGroup == group, ct)) keys.Add(group.ToString());
+                break;
+            case GroupBy.Benefit:
+                if (await existing.AnyAsync(c => c.ReceivesBenefit, ct)) keys.Add(IndicatorReport.WithBenefit);
+                if (await existing.AnyAsync(c => !c.ReceivesBenefit, ct)) keys.Add(IndicatorReport.WithoutBenefit);
                 break;
         }
         return keys;

@@ -14,8 +14,13 @@ public sealed class LineChart
     public const double Width = 600, Height = 260;
     private const double Left = 48, Right = 26, Top = 14, Bottom = 46;
 
-    /// <summary>Line colours (contrast at least 3:1 on white) and dash patterns, so lines differ without colour too.</summary>
-    public static readonly (string Colour, string Dash)[] Styles = [("#00467f", ""), ("#b35900", "8 4"), ("#1a6b32", "2 3")];
+    /// <summary>Line colours (contrast at least 3:1 on white) and dash patterns, so lines differ without colour too: enough
+    /// for any breakdown but job centres and districts, whose lines repeat them in turn (the table beside names each).</summary>
+    public static readonly (string Colour, string Dash)[] Styles =
+    [
+        ("#00467f", ""), ("#b35900", "8 4"), ("#1a6b32", "2 3"), ("#6a1b9a", "12 3 3 3"), ("#a50e2d", "4 4"),
+        ("#005f73", "1 4"), ("#5c4d00", "10 2 2 2 2 2"), ("#444444", "16 4"),
+    ];
 
     public required string Id { get; init; }
     public required string Title { get; init; }

@@ -154,19 +154,29 @@ public abstract class ReportPageModel(ReportsDb reports, Texts texts, TimeProvid
         return QueryString.Create(values).ToString();
     }
 
-    public string? BreakdownName => GroupBy switch
+    public string? BreakdownName => GroupBy is { } g ? BreakdownNameOf(g) : null;
+
+    /// <summary>The monthly series follow the breakdown; with none, the reporting groups.</summary>
+    public GroupBy SeriesGroupBy => GroupBy ?? Reports.GroupBy.ReportingGroup;
+
+    public string BreakdownNameOf(GroupBy groupBy) => groupBy switch
     {
         Reports.GroupBy.ReportingGroup => texts["Reporting group"],
         Reports.GroupBy.JobCentre => texts["Job centre"],
         Reports.GroupBy.District => texts["District"],
         Reports.GroupBy.Gender => texts["Gender"],
-        _ => null,
+        Reports.GroupBy.TargetGroup => texts["Target group"],
+        Reports.GroupBy.Benefit => texts["Benefit"],
+        _ => groupBy.ToString(),
     };
 
     public static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
     /// <summary>Names for the group keys that are codes: job centres and districts.</summary>
-    protected async Task<IReadOnlyDictionary<string, string>> GroupNamesAsync(CancellationToken ct) => GroupBy switch
+    protected Task<IReadOnlyDictionary<string, string>> GroupNamesAsync(CancellationToken ct) => GroupNamesAsync(GroupBy, ct);
+
+    /// <summary>Names for the group keys of <paramref name="groupBy"/> that are codes.</summary>
+    protected async Task<IReadOnlyDictionary<string, string>> GroupNamesAsync(GroupBy? groupBy, CancellationToken ct) => groupBy switch
     {
         Reports.GroupBy.JobCentre => await Db.JobCentres.ToDictionaryAsync(c => c.Code, c => c.Name, ct),
         Reports.GroupBy.District => await Db.Districts.ToDictionaryAsync(d => d.Code, d => d.Name, ct),

@@ -1,3 +1,4 @@
+using Jobbtorg.Calendar;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,20 +22,8 @@ public static class ReportsApi
                 var end = ReadDate(nameof(to), to, required: true, errors);
                 var seenOn = ReadDate(nameof(asOf), asOf, required: false, errors) ?? clock.Today();
                 if (start > end) errors.Refuse(nameof(to), "The period cannot end before it starts.");
-                GroupBy? grouping = null;
-                if (!string.IsNullOrWhiteSpace(groupBy))
-                {
-                    var name = Enum.GetNames<GroupBy>().FirstOrDefault(n => n.Equals(groupBy.Trim(), StringComparison.OrdinalIgnoreCase));
-                    if (name is null) errors.Refuse(nameof(groupBy), "'{0}' is not a grouping; use reportingGroup, jobCentre, district or gender.", groupBy);
-                    else grouping = Enum.Parse<GroupBy>(name);
-                }
-                int? districtId = null;
-                if (!string.IsNullOrWhiteSpace(district))
-                {
-                    var code = district.Trim();
-                    districtId = await reports.Db.Districts.Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
-                    if (districtId is null) errors.Refuse(nameof(district), "'{0}' is not a district code.", district);
-                }
+                var grouping = ReadGroupBy(groupBy, errors);
+                var districtId = await ReadDistrictAsync(reports, district, errors, ct);
                 if (errors.Count > 0) return new FieldProblem(errors);
                 if (AccessRules.ReportScopeFor(user.Access, districtId) is not { } scope) return TypedResults.Forbid();
 
@@ -44,7 +33,8 @@ public static class ReportsApi
             .WithSummary("Indicator report for a period")
             .WithDescription("The indicators of the job centres for the period [from, to] (dates yyyy-MM-dd, both included), " +
                              "as the data stood on asOf (default: today in Stockholm); events dated after asOf are ignored. Dates lie in 1900-01-01 … 2099-12-31. " +
-                             "groupBy (reportingGroup, jobCentre, district or gender) adds a breakdown under \"groups\"; a case " +
+                             "groupBy (reportingGroup, jobCentre, district, gender, targetGroup (the referral's) or benefit (keys WithBenefit " +
+                             "and WithoutBenefit, as the referral says)) adds a breakdown under \"groups\"; a case " +
                              "with no value for the grouping is under \"unassigned\". Rates are fractions, null when nothing " +
                              "was measured. A missing or invalid value answers 400 naming the field. " +
                              "district (a district code) counts only the cases that district referred. A key bound to a district, and a " +
@@ -52,7 +42,80 @@ public static class ReportsApi
                              "the answer is their district's; another district answers 403.")
             .ProducesValidationProblem();
 
+        group.MapGet("/indicators/monthly", async Task<Results<Ok<MonthlySeries>, FieldProblem, ForbidHttpResult>> (
+                Indicators indicators, Data.ReportsDb reports, CurrentUser user, TimeProvider clock, CancellationToken ct,
+                string? month = null, string? months = null, string? asOf = null, string? groupBy = null, string? district = null) =>
+            {
+                var errors = new FieldErrors();
+                var last = ReadMonth(nameof(month), month, errors);
+                var count = 24;
+                if (!string.IsNullOrWhiteSpace(months) && !(int.TryParse(months.Trim(), System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture, out count) && count is >= 1 and <= MonthlySeries.MaxMonths))
+                    errors.Refuse(nameof(months), "'{0}' is not a number of months from 1 to {1}.", months, MonthlySeries.MaxMonths);
+                var seenOn = ReadDate(nameof(asOf), asOf, required: false, errors) ?? clock.Today();
+                var grouping = ReadGroupBy(groupBy, errors);
+                var districtId = await ReadDistrictAsync(reports, district, errors, ct);
+                if (last is { } l && count is >= 1 and <= MonthlySeries.MaxMonths && l.AddMonths(1 - count).Year < Dates.Min.Year)
+                    errors.Refuse(nameof(months), "The series cannot begin before {0}.", Dates.Min.Year);
+                if (errors.Count > 0) return new FieldProblem(errors);
+                if (AccessRules.ReportScopeFor(user.Access, districtId) is not { } scope) return TypedResults.Forbid();
+
+                var points = await indicators.MonthlyAsync(last!.Value, count, seenOn, grouping ?? GroupBy.ReportingGroup, scope, ct);
+                return TypedResults.Ok(MonthlySeries.Of(points, seenOn, withGroups: grouping is not null));
+            })
+            .WithName("getMonthlyIndicators")
+            .WithSummary("Indicators month by month")
+            .WithDescription("Enrolled, newly enrolled, closed, closure rate and closed to work for each of the `months` calendar " +
+                             "months (default 24, at most 120) up to and including `month` (yyyy-MM), as the data stood on asOf " +
+                             "(default: today in Stockholm). Each month's figures are those of the indicator report for that month " +
+                             "alone (closedToWork: its closures for the reason Work). groupBy (as for the indicator report) adds each " +
+                             "group with something in the series under \"groups\"; district restricts the figures to the cases that " +
+                             "district referred, and a key bound to a district, or a district's case worker, always gets their own " +
+                             "district's (another district answers 403). A missing or invalid value answers 400 naming the field.")
+            .ProducesValidationProblem();
+
         return group;
+    }
+
+    private static GroupBy? ReadGroupBy(string? groupBy, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(groupBy)) return null;
+        var name = Enum.GetNames<GroupBy>().FirstOrDefault(n => n.Equals(groupBy.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (name is not null) return Enum.Parse<GroupBy>(name);
+        errors.Refuse(nameof(groupBy), "'{0}' is not a grouping; use reportingGroup, jobCentre, district, gender, targetGroup or benefit.", groupBy);
+        return null;
+    }
+
+    /// <summary>The district a report is asked for, by code; null when none is named (or the code is refused).</summary>
+    private static async Task<int?> ReadDistrictAsync(Data.ReportsDb reports, string? district, FieldErrors errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(district)) return null;
+        var code = district.Trim();
+        var id = await reports.Db.Districts.Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+        if (id is null) errors.Refuse(nameof(district), "'{0}' is not a district code.", district);
+        return id;
+    }
+
+    /// <summary>A month written yyyy-MM, as its first day.</summary>
+    private static DateOnly? ReadMonth(string field, string? value, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Refuse(field, "Enter the month '{0}' as yyyy-MM.", field);
+            return null;
+        }
+        if (!DateOnly.TryParseExact(value.Trim() + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var first))
+        {
+            errors.Refuse(field, "'{0}' is not a month; write it as yyyy-MM.", value);
+            return null;
+        }
+        if (first.Year < Dates.Min.Year || first.Year > Dates.Max.Year)
+        {
+            errors.Refuse(field, "The month {0} is outside the dates the system accepts, {1}-01 to {2}-12.", value.Trim(), Dates.Min.Year, Dates.Max.Year);
+            return null;
+        }
+        return first;
     }
 
     private static DateOnly? ReadDate(string field, string? value, bool required, FieldErrors errors)
