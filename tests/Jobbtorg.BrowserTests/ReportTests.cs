@@ -47,7 +47,7 @@ public sealed partial class ReportTests(BrowserFixture browser, JobbtorgAppServe
         Assert.True(int.Parse(enrolled.Replace("\u00a0", ""), System.Globalization.CultureInfo.InvariantCulture) > 0, "No enrolled cases in the tertial");
         Assert.Matches(SwedishPercent(), (await reports.CellAsync("jobGuarantee", "rate")).Trim());
 
-        Assert.Equal(4, await reports.Charts.CountAsync());
+        Assert.Equal(5, await reports.Charts.CountAsync()); // enrolled, newly enrolled, closed, closure rate, closed to work
         Assert.True(await reports.Charts.First.IsVisibleAsync());
         Assert.NotEmpty((await reports.Charts.First.Locator("title").TextContentAsync() ?? "").Trim());
         Assert.Equal(1, await reports.ExcelLink.CountAsync());
