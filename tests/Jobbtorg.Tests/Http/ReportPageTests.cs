@@ -207,6 +207,8 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Contains("data-group=\"WithBenefit\">Med försörjningsstöd</th>", byBenefit);
         Assert.Equal("6", Cell(byBenefit, "enrolled", "count", "WithBenefit"));
         Assert.Equal("1", Cell(byBenefit, "closedToWorkOrStudies", "numerator", "WithBenefit")); // B, closed to work
+        var guarantee = WebUtility.HtmlDecode(await analyst.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1&groupBy=benefit"));
+        Assert.Matches("<tr data-group=\"WithBenefit\">\\s*<th scope=\"row\">Med försörjningsstöd</th>\\s*<td class=\"num\">5</td>", guarantee);
 
         await analyst.SubmitFormAsync("/", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" }, "/Account/Language");
         var english = await analyst.GetStringAsync("/Reports?period=tertial&year=2026&tertial=1&groupBy=benefit");
@@ -453,6 +455,8 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>",
             Between(theirs, "data-testid=\"chart-table-enrolled\"", "</table>"));
         Assert.DoesNotContain("Coach Rapportsson", theirs); // nor the caseload of the other district's cases
+        using (var workbook = new MemoryStream(await elsewhere.GetByteArrayAsync("/Reports?handler=Excel&period=month&year=2026&month=1")))
+            Assert.Equal(0, Convert.ToInt32(Sheet(workbook, "Indikatorer").Single(r => (string?)r["Indikator"] == "Inskrivna")["Totalt"]));
         foreach (var url in new[] { "/Reports?period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports?handler=Excel&period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports/JobGuarantee?district=enskede-arsta-vantor" })

@@ -1,3 +1,5 @@
+using Jobbtorg.Features.Cases;
+
 namespace Jobbtorg.Features.Access;
 
 /// <summary>
@@ -14,4 +16,8 @@ public readonly record struct ReportScope(int? DistrictId)
     public static ReportScope OfDistrict(int districtId) => new(districtId);
 
     public bool IsCity => DistrictId is null;
+
+    /// <summary>The cases of <paramref name="cases"/> that this scope counts.</summary>
+    public IQueryable<Case> Restrict(IQueryable<Case> cases) =>
+        DistrictId is { } district ? cases.Where(c => c.DistrictId == district) : cases;
 }

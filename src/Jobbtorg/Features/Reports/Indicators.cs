@@ -33,8 +33,7 @@ public sealed class Indicators(ReportsDb reports)
     private IQueryable<Case> AllCases => db.Cases.AsNoTracking();
 
     /// <summary>The cases a report in this scope counts: every case, or those the district referred.</summary>
-    private IQueryable<Case> CasesIn(ReportScope scope) =>
-        scope.DistrictId is { } district ? AllCases.Where(c => c.DistrictId == district) : AllCases;
+    private IQueryable<Case> CasesIn(ReportScope scope) => scope.Restrict(AllCases);
 
     /// <summary>
     /// The report for [<paramref name="from"/>, <paramref name="to"/>]. With a grouping, a group is present for every
