@@ -119,8 +119,7 @@ public sealed record CommitteeReport(DateOnly AsOf, CommitteePeriodFigures Curre
         ReportScope scope, CancellationToken ct)
     {
         var end = period.To < asOf ? period.To : asOf;
-        var cases = scope.DistrictId is { } district ? db.Cases.Where(c => c.DistrictId == district) : db.Cases;
-        var counts = await cases.AsNoTracking()
+        var counts = await scope.Restrict(db.Cases.AsNoTracking())
             .Where(c => c.ClosureReason == ClosureReason.Other && c.ClosureDate >= period.From && c.ClosureDate <= end && c.EnrolmentDate <= asOf)
             .GroupBy(c => c.ClosureSubReason)
             .Select(g => new { SubReason = g.Key, Cases = g.Count() })
