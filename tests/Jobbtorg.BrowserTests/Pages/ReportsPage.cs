@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace Jobbtorg.BrowserTests.Pages;
 
-/// <summary>The indicator report (/Reports): the period chooser, the indicator table and the monthly charts.</summary>
+/// <summary>The indicator report (/Reports): the period chooser, the indicator table and the monthly charts; the other
+/// report pages are one click away in its navigation.</summary>
 public sealed class ReportsPage(IPage page) : PageObject(page)
 {
     public const string Path = "/Reports";
@@ -17,6 +18,13 @@ public sealed class ReportsPage(IPage page) : PageObject(page)
 
     public ILocator JobGuaranteeLink => Page.Locator("nav.subnav a[href^='/Reports/JobGuarantee']");
     public ILocator JobGuaranteeCounts => Page.Locator("[data-testid='guarantee-counts']");
+
+    public ILocator CommitteeLink => Page.Locator("nav.subnav [data-testid='committee-link']");
+    public ILocator CommitteeReport => Page.Locator("[data-testid='committee-report']");
+    public ILocator CommitteeForm => Page.Locator("[data-testid='committee-form']");
+
+    /// <summary>Opens the committee report from the report navigation and stays on this page object.</summary>
+    public async Task OpenCommitteeReportAsync() => await SubmitAndExpectAsync(CommitteeLink, "/Reports/Committee");
 
     /// <summary>Opens the job-guarantee view for the same period and stays on this page object.</summary>
     public async Task OpenJobGuaranteeAsync() => await SubmitAndExpectAsync(JobGuaranteeLink, "/Reports/JobGuarantee");

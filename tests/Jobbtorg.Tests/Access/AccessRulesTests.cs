@@ -45,6 +45,19 @@ public sealed class AccessRulesTests
     }
 
     [Fact]
+    public void The_caseload_per_coach_covers_a_managers_centre_and_branches_and_every_centre_for_analysts()
+    {
+        Assert.Equal([Kista, KistaYouth], AccessRules.CaseloadCentres(Staff(Roles.Manager, Kista, branches: KistaYouth))!.Order());
+        Assert.Null(AccessRules.CaseloadCentres(Staff(Roles.Manager)));
+        Assert.Null(AccessRules.CaseloadCentres(Staff(Roles.Analyst)));
+        Assert.Null(AccessRules.CaseloadCentres(Staff(Roles.Administrator)));
+        Assert.Null(AccessRules.CaseloadCentres(Key(null, Scopes.ReportsRead)));
+        Assert.Empty(AccessRules.CaseloadCentres(Key(Eav, Scopes.ReportsRead))!);
+        Assert.Empty(AccessRules.CaseloadCentres(Staff(Roles.Coach, Farsta))!);
+        Assert.Empty(AccessRules.CaseloadCentres(AccessPrincipal.Nobody)!);
+    }
+
+    [Fact]
     public void A_key_holds_only_what_its_scopes_name_within_its_district()
     {
         var reports = Key(null, Scopes.ReportsRead);

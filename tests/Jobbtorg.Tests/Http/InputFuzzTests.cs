@@ -489,6 +489,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
                 ["period"] = "custom", ["from"] = "2026-01-01", ["to"] = today, ["asOf"] = today, ["groupBy"] = "reportingGroup",
                 ["group"] = "unassigned", ["measure"] = "closedBeforeEnrolment",
             }),
+            ["/Reports/Committee GET"] = new("/Reports/Committee", new() { ["period"] = "2026T1", ["asOf"] = today, ["district"] = "farsta" }),
+            ["/Reports/Committee Excel GET"] = new("/Reports/Committee", new() { ["period"] = "2025", ["asOf"] = today, ["district"] = "" }),
             ["/Reports/JobGuarantee GET"] = new("/Reports/JobGuarantee", new() { ["period"] = "year", ["year"] = "2026", ["month"] = "3", ["tertial"] = "1" }),
             ["/DistrictMessages/Inbox GET"] = new("/Messages/Inbox", new() { ["All"] = "true" }),
             ["/DistrictMessages/Inbox Read POST"] = new("/Messages/Inbox", new() { ["id"] = "1" }),

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Jobbtorg.Features.Access;
-using MiniExcelLibs;
+using Jobbtorg.Tests.Reports;
 
 namespace Jobbtorg.Tests.Http;
 
@@ -137,33 +137,70 @@ public sealed partial class ReportMatchesApiTests(ImportedReportScenario scenari
     }
 
     [Fact]
-    public async Task Every_number_of_the_workbook_is_the_api_number()
+    public async Task Every_number_of_the_workbook_is_the_api_number_and_every_rate_a_percentage()
     {
         var analyst = await scenario.App.SignInAsNewAsync(Roles.Analyst);
         var html = await analyst.GetStringAsync("/Reports?period=year&year=2025&groupBy=gender");
         var response = await analyst.GetAsync("/Reports?handler=Excel&period=year&year=2025&groupBy=gender");
-        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var rows = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Indikatorer").Cast<IDictionary<string, object?>>().ToList();
+        var sheet = new WorkbookReader(await response.Content.ReadAsByteArrayAsync()).Sheet("Indikatorer");
 
-        // The workbook's rows are the page's rows in the same order; its columns are the page's columns.
+        // The workbook's rows are the page's rows in the same order; its columns are the page's columns, then the
+        // number's place in the API's answer.
         var cells = Cells(html).ToList();
         var rowKeys = cells.Select(c => (c.Indicator, c.Measure)).Distinct().ToList();
-        Assert.Equal(rowKeys.Count, rows.Count);
-        var columns = rows[0].Keys.Skip(2).ToList();
         var groups = cells.Select(c => c.Group).Distinct().ToList();
-        Assert.Equal(groups.Count, columns.Count);
+        Assert.Equal(["Indikator", "Mått", "Totalt", "Kvinna", "Man", "I API:t"], sheet[0].Select(c => c.Text));
+        Assert.Equal(rowKeys.Count + 1, sheet.Count);
 
         var api = await scenario.App.ApiClient(JobbtorgAppFactory.RobotKey).GetFromJsonAsync<JsonElement>("/api/reports/indicators?from=2025-01-01&to=2025-12-31&groupBy=gender");
-        for (var r = 0; r < rows.Count; r++)
+        var rates = 0;
+        for (var r = 0; r < rowKeys.Count; r++)
+        {
+            var row = sheet[r + 1];
+            var (indicator, measure) = rowKeys[r];
+            var field = row[2 + groups.Count].Text!;
             for (var c = 0; c < groups.Count; c++)
             {
-                var (indicator, measure) = rowKeys[r];
                 var set = groups[c] == "total" ? api.GetProperty("total") : api.GetProperty("groups").GetProperty(groups[c]);
                 var expected = ApiValue(set, indicator, measure);
-                var actual = rows[r][columns[c]];
-                if (expected.ValueKind == JsonValueKind.Null) Assert.Null(actual);
-                else if (measure == "rate") Assert.Equal(Math.Round(expected.GetDouble() * 100, 1, MidpointRounding.AwayFromZero), Convert.ToDouble(actual, CultureInfo.InvariantCulture), 10);
-                else Assert.Equal(expected.GetDouble(), Convert.ToDouble(actual, CultureInfo.InvariantCulture), 10);
+                Assert.Equal(expected.GetRawText(), field.Split('.').Aggregate(set, (e, name) => e.GetProperty(name)).GetRawText());
+                var cell = row[2 + c];
+                if (expected.ValueKind == JsonValueKind.Null) Assert.True(cell.IsEmpty, $"{field}/{groups[c]}: {cell}");
+                else Assert.True(expected.GetDouble() == cell.Number, $"{field}/{groups[c]}: {cell.Number} in the workbook, {expected} in the API");
+                Assert.True((measure == "rate") == cell.IsPercent, $"{field}/{groups[c]} is shown as {cell.Format}");
+                if (measure == "rate" && !cell.IsEmpty) rates++;
             }
+        }
+        Assert.True(rates > 10); // rates with something to measure, as fractions: 0.667 shown as 66,7 %
+        Assert.Equal("0.0%", sheet.Skip(1).First(row => row[^1].Text == "selfSufficientWithin12Months.rate")[2].Format);
+    }
+
+    [Fact]
+    public async Task A_centres_manager_sees_only_the_caseload_of_the_centre_on_the_page_and_in_the_workbook()
+    {
+        // On 31 December 2024 coach-17 has K1 in Farsta, coach-3 K2 in Kista and coach-9 K6 in Vällingby.
+        const string query = "period=year&year=2024";
+        async Task<(string Page, IReadOnlyList<string> Workbook)> CoachesSeenBy(HttpClient client)
+        {
+            var page = Regex.Match(await client.GetStringAsync("/Reports?" + query), "data-testid=\"caseload\".*?</table>", RegexOptions.Singleline).Value;
+            var workbook = new WorkbookReader(await (await client.GetAsync("/Reports?handler=Excel&" + query)).Content.ReadAsByteArrayAsync());
+            return (page, workbook.Sheet("Ärenden per jobbcoach").Skip(1).Select(r => $"{r[0].Text} {r[1].Number}").ToList());
+        }
+
+        var farsta = await CoachesSeenBy(await scenario.App.SignInAsNewAsync(Roles.Manager, centre: "farsta"));
+        Assert.Equal(["coach-17 1"], farsta.Workbook);
+        Assert.Contains("coach-17", farsta.Page);
+        Assert.DoesNotContain("coach-3", farsta.Page);
+        Assert.DoesNotContain("coach-9", farsta.Page);
+
+        var kista = await CoachesSeenBy(await scenario.App.SignInAsNewAsync(Roles.Manager, centre: "kista"));
+        Assert.Equal(["coach-3 1"], kista.Workbook);
+
+        foreach (var everyCentre in new[] { Roles.Analyst, Roles.Administrator, Roles.Manager })
+        {
+            var all = await CoachesSeenBy(await scenario.App.SignInAsNewAsync(everyCentre));
+            Assert.Equal(["coach-17 1", "coach-3 1", "coach-9 1"], all.Workbook);
+            Assert.Contains("coach-9", all.Page);
+        }
     }
 }

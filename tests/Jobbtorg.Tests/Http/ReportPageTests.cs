@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Jobbtorg.Features.Access;
-using MiniExcelLibs;
+using Jobbtorg.Tests.Reports;
 
 namespace Jobbtorg.Tests.Http;
 
@@ -314,10 +314,9 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">1</td>\\s*<td class=\"num\">1</td>", closed);
 
         var response = await analyst.GetAsync("/Reports?handler=Excel&" + query);
-        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var months = Sheet(workbook, "Per månad");
+        var months = new WorkbookReader(await response.Content.ReadAsByteArrayAsync()).Table("Per månad");
         Assert.Equal(24 * 3, months.Count);
-        var january = months.Where(r => (string?)r["Månad"] == "2026-01").ToDictionary(r => (string)r["Försörjningsstöd"]!, r => Convert.ToInt32(r["Inskrivna"]));
+        var january = months.Where(r => r["Månad"].Text == "2026-01").ToDictionary(r => r["Försörjningsstöd"].Text!, r => (int)r["Inskrivna"].Number!.Value);
         Assert.Equal(new Dictionary<string, int> { ["Totalt"] = 5, ["Med försörjningsstöd"] = 5, ["Utan försörjningsstöd"] = 0 }, january);
     }
 
@@ -333,47 +332,48 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("indikatorer-2026-01-01-2026-04-30.xlsx", FileName(response));
-        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var workbook = new WorkbookReader(await response.Content.ReadAsByteArrayAsync());
 
-        Assert.Equal(new[] { "Indikatorer", "Per månad", "Ärenden per jobbcoach", "Om rapporten" }, MiniExcel.GetSheetNames(workbook));
-        var rows = Sheet(workbook, "Indikatorer");
-        object? Value(string indicator, string measure, string column) =>
-            rows.Single(r => (string?)r["Indikator"] == indicator && (string?)r["Mått"] == measure)[column];
+        Assert.Equal(["Indikatorer", "Per månad", "Ärenden per jobbcoach", "Om rapporten"], workbook.SheetNames);
+        var rows = workbook.Table("Indikatorer");
+        WorkbookCell Value(string indicator, string measure, string column) =>
+            rows.Single(r => r["Indikator"].Text == indicator && r["Mått"].Text == measure)[column];
+        int Count(string indicator, string measure, string column) => (int)Value(indicator, measure, column).Number!.Value;
 
         var api = await App.ApiClient(JobbtorgAppFactory.RobotKey).GetFromJsonAsync<JsonElement>(
             "/api/reports/indicators?from=2026-01-01&to=2026-04-30&groupBy=reportingGroup");
         var total = api.GetProperty("total");
         var refugees = api.GetProperty("groups").GetProperty("NewlyArrivedRefugee");
 
-        Assert.Equal(total.GetProperty("enrolled").GetInt32(), Convert.ToInt32(Value("Inskrivna", "Antal", "Totalt")));
-        Assert.Equal(6, Convert.ToInt32(Value("Inskrivna", "Antal", "Totalt")));
-        Assert.Equal(refugees.GetProperty("enrolled").GetInt32(), Convert.ToInt32(Value("Inskrivna", "Antal", "Nyanlända / flyktingar")));
-        Assert.Equal(total.GetProperty("newlyEnrolled").GetInt32(), Convert.ToInt32(Value("Nyinskrivna", "Antal", "Totalt")));
-        Assert.Equal(total.GetProperty("closed").GetInt32(), Convert.ToInt32(Value("Avslutade", "Antal", "Totalt")));
+        Assert.Equal(total.GetProperty("enrolled").GetInt32(), Count("Inskrivna", "Antal", "Totalt"));
+        Assert.Equal(6, Count("Inskrivna", "Antal", "Totalt"));
+        Assert.Equal(refugees.GetProperty("enrolled").GetInt32(), Count("Inskrivna", "Antal", "Nyanlända / flyktingar"));
+        Assert.Equal(total.GetProperty("newlyEnrolled").GetInt32(), Count("Nyinskrivna", "Antal", "Totalt"));
+        Assert.Equal(total.GetProperty("closed").GetInt32(), Count("Avslutade", "Antal", "Totalt"));
         var guarantee = total.GetProperty("jobGuarantee");
-        Assert.Equal(guarantee.GetProperty("met").GetInt32(), Convert.ToInt32(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Uppfylld", "Totalt")));
-        Assert.Equal(guarantee.GetProperty("missed").GetInt32(), Convert.ToInt32(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Ej uppfylld", "Totalt")));
-        Assert.Equal(guarantee.GetProperty("pending").GetInt32(), Convert.ToInt32(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Pågår", "Totalt")));
-        // Rates are numbers: the percentage with one decimal the page shows.
-        Assert.Equal(Math.Round(guarantee.GetProperty("rate").GetDouble() * 100, 1), Convert.ToDouble(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Andel uppfyllda (av uppfyllda och ej uppfyllda), %", "Totalt")));
-        Assert.Equal(33.3, Convert.ToDouble(Value("Andel avslutade", "Andel, %", "Totalt")));
+        const string jobGuarantee = "Jobbgaranti: jobbplan inom fem arbetsdagar";
+        Assert.Equal(guarantee.GetProperty("met").GetInt32(), Count(jobGuarantee, "Uppfylld", "Totalt"));
+        Assert.Equal(guarantee.GetProperty("missed").GetInt32(), Count(jobGuarantee, "Ej uppfylld", "Totalt"));
+        Assert.Equal(guarantee.GetProperty("pending").GetInt32(), Count(jobGuarantee, "Pågår", "Totalt"));
+        // Rates are the API's fractions, shown as percentages with one decimal: 1/3 as 33,3 %, as on the page.
+        var rate = Value(jobGuarantee, "Andel uppfyllda (av uppfyllda och ej uppfyllda)", "Totalt");
+        Assert.Equal(guarantee.GetProperty("rate").GetDouble(), rate.Number);
+        Assert.Equal("0.0%", rate.Format);
+        Assert.Equal(1.0 / 3, Value("Andel avslutade", "Andel", "Totalt").Number);
+        Assert.Equal("0.0%", Value("Andel avslutade", "Andel", "Totalt").Format);
         Assert.Equal("33,3 %", Cell(html, "closureRate", "rate"));
-        Assert.Null(Value("Jobbgaranti: jobbplan inom fem arbetsdagar", "Andel uppfyllda (av uppfyllda och ej uppfyllda), %", "Nyanlända / flyktingar"));
+        Assert.False(Value("Inskrivna", "Antal", "Totalt").IsPercent);
+        Assert.True(Value(jobGuarantee, "Andel uppfyllda (av uppfyllda och ej uppfyllda)", "Nyanlända / flyktingar").IsEmpty);
 
-        var months = Sheet(workbook, "Per månad");
+        var months = workbook.Table("Per månad");
         Assert.Equal(24 * 4, months.Count);
-        Assert.Equal("2024-05", months[0]["Månad"]);
-        var january = months.Single(r => (string?)r["Månad"] == "2026-01" && (string?)r["Redovisningsgrupp"] == "Totalt");
-        Assert.Equal(5, Convert.ToInt32(january["Inskrivna"]));
-        Assert.Equal(4, Convert.ToInt32(january["Nyinskrivna"]));
-        Assert.Equal(1, Convert.ToInt32(january["Avslutade"]));
-        Assert.Equal(20.0, Convert.ToDouble(january["Andel avslutade, %"]));
-    }
-
-    private static List<IDictionary<string, object?>> Sheet(Stream workbook, string name)
-    {
-        workbook.Position = 0;
-        return MiniExcel.Query(workbook, useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("2024-05", months[0]["Månad"].Text);
+        var january = months.Single(r => r["Månad"].Text == "2026-01" && r["Redovisningsgrupp"].Text == "Totalt");
+        Assert.Equal(5, january["Inskrivna"].Number);
+        Assert.Equal(4, january["Nyinskrivna"].Number);
+        Assert.Equal(1, january["Avslutade"].Number);
+        Assert.Equal(0.2, january["Andel avslutade"].Number);
+        Assert.Equal("0.0%", january["Andel avslutade"].Format);
     }
 
     [Fact]
@@ -455,8 +455,8 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Matches("<th scope=\"row\">januari 2026</th>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>",
             Between(theirs, "data-testid=\"chart-table-enrolled\"", "</table>"));
         Assert.DoesNotContain("Coach Rapportsson", theirs); // nor the caseload of the other district's cases
-        using (var workbook = new MemoryStream(await elsewhere.GetByteArrayAsync("/Reports?handler=Excel&period=month&year=2026&month=1")))
-            Assert.Equal(0, Convert.ToInt32(Sheet(workbook, "Indikatorer").Single(r => (string?)r["Indikator"] == "Inskrivna")["Totalt"]));
+        var workbook = new WorkbookReader(await elsewhere.GetByteArrayAsync("/Reports?handler=Excel&period=month&year=2026&month=1"));
+        Assert.Equal(0, workbook.Table("Indikatorer").Single(r => r["Indikator"].Text == "Inskrivna")["Totalt"].Number);
         foreach (var url in new[] { "/Reports?period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports?handler=Excel&period=month&year=2026&month=1&district=enskede-arsta-vantor",
                      "/Reports/JobGuarantee?district=enskede-arsta-vantor" })

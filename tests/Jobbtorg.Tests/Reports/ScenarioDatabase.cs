@@ -74,7 +74,7 @@ public sealed class ScenarioDatabase : IAsyncDisposable
         WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, CancellationToken.None));
 
     public Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, ReportScope scope) =>
-        WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, scope, CancellationToken.None));
+        WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, scope, null, CancellationToken.None));
 
     public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, GroupBy groupBy, ReportScope scope) =>
         WithIndicatorsAsync(i => i.MonthlyAsync(endMonth, months, asOf, groupBy, scope, CancellationToken.None));

@@ -102,6 +102,34 @@ public static class AccessRules
         return requestedDistrictId is { } requested ? ReportScope.OfDistrict(requested) : ReportScope.City;
     }
 
+    /// <summary>
+    /// The job centres whose cases the reports' caseload per coach counts for the principal; null for every centre. A
+    /// centre's manager sees the centre and its branches, as with its cases; a city-wide manager, an analyst, an
+    /// administrator and an unbound report key see every centre (a caseload names coaches and counts, no person); anyone
+    /// else, a district's case worker or key among them, none.
+    /// </summary>
+    public static IReadOnlySet<int>? CaseloadCentres(AccessPrincipal who)
+    {
+        var none = new HashSet<int>();
+        if (!Holds(who, Permission.ReadReports)) return none;
+        if (who.IsApiKey) return who.KeyDistrictId is null && !who.KeyDistrictUnknown ? null : none;
+        var centres = new HashSet<int>();
+        foreach (var role in who.Roles.Where(r => ByRole.TryGetValue(r, out var granted) && granted.Contains(Permission.ReadReports)))
+        {
+            switch (role)
+            {
+                case Roles.Administrator or Roles.Analyst:
+                case Roles.Manager when who.JobCentreId is null:
+                    return null;
+                case Roles.Manager:
+                    centres.Add(who.JobCentreId!.Value);
+                    centres.UnionWith(who.BranchIds);
+                    break;
+            }
+        }
+        return centres;
+    }
+
     private static bool Reaches(AccessPrincipal who, string role, CaseScope c) => role switch
     {
         Roles.Administrator => true,

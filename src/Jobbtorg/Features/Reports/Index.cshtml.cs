@@ -10,7 +10,7 @@ namespace Jobbtorg.Features.Reports;
 /// <summary>The indicator report: every indicator for a period, optionally broken down, the monthly series per
 /// group of the breakdown (per reporting group without one), and the same as a workbook.</summary>
 [RequirePermission(Permission.ReadReports)]
-public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
+public class IndexModel(ReportsDb db, Indicators indicators, CurrentUser user, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
 {
     /// <summary>The calendar months the charts show, ending with the period's last month.</summary>
     public const int MonthsShown = 24;
@@ -37,16 +37,16 @@ public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimePr
         if (!await ResolveScopeAsync(HttpContext.RequestAborted)) return Forbid();
         if (!await BuildAsync(HttpContext.RequestAborted)) return Page();
         var stream = new MemoryStream();
-        IndicatorWorkbook.Write(stream, Texts, new(PeriodName(Period!), Period!, AsOfDate, BreakdownName, Rows, Columns, Months, CaseloadDate, Caseload)
+        await IndicatorWorkbook.WriteAsync(stream, Texts, new(PeriodName(Period!), Period!, AsOfDate, BreakdownName, Rows, Columns, Months, CaseloadDate, Caseload)
         {
             SeriesBreakdown = BreakdownNameOf(SeriesGroupBy),
             SeriesGroups = SeriesGroups,
-        });
+        }, HttpContext.RequestAborted);
         stream.Position = 0;
         return File(stream, IndicatorWorkbook.ContentType, IndicatorWorkbook.FileName(Period!));
     }
 
-    public string CoachName(CoachCaseload load) => load.Coach == IndicatorReport.Unassigned ? Texts["No coach"] : load.Coach;
+    public string CoachName(CoachCaseload load) => IndicatorWorkbook.CoachName(Texts, load);
 
     private async Task<bool> BuildAsync(CancellationToken ct)
     {
@@ -60,7 +60,8 @@ public class IndexModel(ReportsDb db, Indicators indicators, Texts texts, TimePr
         var seriesKeys = IndicatorRows.FixedKeys(SeriesGroupBy).Concat(Months.SelectMany(m => m.Groups.Keys)).Distinct();
         SeriesGroups = IndicatorRows.InOrder(seriesKeys, SeriesGroupBy, Texts, await GroupNamesAsync(SeriesGroupBy, ct));
         CaseloadDate = period.To < AsOfDate ? period.To : AsOfDate;
-        Caseload = await indicators.CaseloadAsync(CaseloadDate, AsOfDate, Scope, ct);
+        // Only the coaches of the centres the caller may see.
+        Caseload = await indicators.CaseloadAsync(CaseloadDate, AsOfDate, Scope, AccessRules.CaseloadCentres(user.Access), ct);
         return true;
     }
 

@@ -143,7 +143,7 @@ public static class IndicatorRows
     public static string Percent(double? rate) =>
         rate is { } r ? RoundedPercent(r).ToString("0.0", CultureInfo.CurrentCulture) + " %" : "–";
 
-    /// <summary>The percentage the page shows and the workbook holds, rounded once in one place.</summary>
+    /// <summary>The percentage the page shows, rounded once in one place.</summary>
     public static double RoundedPercent(double rate) => Math.Round(rate * 100, 1, MidpointRounding.AwayFromZero);
 
     public static string Display(Measure measure, IndicatorSet set) => measure.Value(set) is not { } value ? "–" : measure.Kind switch
@@ -151,13 +151,5 @@ public static class IndicatorRows
         MeasureKind.Rate => Percent(value),
         MeasureKind.Days => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.CurrentCulture),
         _ => value.ToString("N0", CultureInfo.CurrentCulture),
-    };
-
-    /// <summary>The number as the workbook holds it: counts as they are, rates as percentages with one decimal (as shown).</summary>
-    public static double? WorkbookValue(Measure measure, IndicatorSet set) => measure.Value(set) is not { } value ? null : measure.Kind switch
-    {
-        MeasureKind.Rate => RoundedPercent(value),
-        MeasureKind.Days => Math.Round(value, 1, MidpointRounding.AwayFromZero),
-        _ => value,
     };
 }

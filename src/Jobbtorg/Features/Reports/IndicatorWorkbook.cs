@@ -1,18 +1,17 @@
 using System.Globalization;
-using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
-using MiniExcelLibs;
 
 namespace Jobbtorg.Features.Reports;
 
 /// <summary>
-/// The report page as a workbook: the indicator table (total and groups, one row per number), the monthly
-/// series and a sheet that says what the numbers are. Counts are numbers; rates are percentages with one
-/// decimal, exactly as the page shows them.
+/// The report page as a workbook: the indicator table (total and groups, one row per number), the monthly series, the
+/// caseload and a sheet that says what the numbers are. Every number is the API's: counts as they are, rates as
+/// fractions shown as percentages, medians in days. Each row and column also names where its number is in the API's
+/// answer (<c>jobGuarantee.rate</c>, <c>groups.F</c>), so the file can be checked against the API.
 /// </summary>
 public static class IndicatorWorkbook
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = ReportWorkbook.ContentType;
 
     public static string FileName(ReportPeriod period) =>
         $"indikatorer-{Texts.Date(period.From)}-{Texts.Date(period.To)}.xlsx";
@@ -27,66 +26,96 @@ public static class IndicatorWorkbook
         public IReadOnlyList<SeriesGroup> SeriesGroups { get; init; } = [];
     }
 
-    public static void Write(Stream stream, Texts t, Content c)
+    public static async Task WriteAsync(Stream stream, Texts t, Content c, CancellationToken ct)
     {
-        var sheets = new Dictionary<string, object>
-        {
-            [t["Indicators"]] = IndicatorSheet(t, c.Rows, c.Columns),
-            [t["By month"]] = MonthSheet(t, c),
-            [t["Caseload"]] = c.Caseload.Select(l => new Dictionary<string, object?>
-            {
-                [t["Coach"]] = l.Coach == IndicatorReport.Unassigned ? t["No coach"] : l.Coach,
-                [t.Format("Open cases on {0}", c.CaseloadDate)] = l.OpenCases,
-            }).ToList(),
-            [t["About the report"]] = AboutSheet(t, c),
-        };
-        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
+        await using var book = await ReportWorkbook.CreateAsync(stream, ct);
+        await IndicatorSheetAsync(book, t, t["Indicators"], c.Rows, c.Columns, ct);
+        await MonthSheetAsync(book, t, c, ct);
+        await CaseloadSheetAsync(book, t, c.CaseloadDate, c.Caseload, ct);
+        await AboutSheetAsync(book, t, AboutLines(t, c.PeriodName, c.Period, c.AsOf, c.Breakdown, c.Rows, c.Columns), ct);
+        await book.FinishAsync(ct);
     }
 
-    private static List<Dictionary<string, object?>> IndicatorSheet(Texts t, IReadOnlyList<IndicatorRow> rows, IReadOnlyList<ReportColumn> columns) =>
-        rows.SelectMany(row => row.Measures.Select(measure =>
-        {
-            var line = new Dictionary<string, object?> { [t["Indicator"]] = row.Name, [t["Measure"]] = MeasureLabel(t, measure) };
-            foreach (var column in columns) line[column.Label] = IndicatorRows.WorkbookValue(measure, column.Set);
-            return line;
-        })).ToList();
-
-    private static string MeasureLabel(Texts t, Measure measure) =>
-        measure.Kind == MeasureKind.Rate ? t.Format("{0}, %", measure.Label) : measure.Label;
-
-    private static List<Dictionary<string, object?>> MonthSheet(Texts t, Content c)
+    /// <summary>One row per number of the report: the indicator, the measure, a column per total or group, and the
+    /// number's place in the API's answer.</summary>
+    public static async Task IndicatorSheetAsync(ReportWorkbook book, Texts t, string name, IReadOnlyList<IndicatorRow> rows,
+        IReadOnlyList<ReportColumn> columns, CancellationToken ct)
     {
-        var lines = new List<Dictionary<string, object?>>();
+        await book.SheetAsync(name,
+            [t["Indicator"], t["Measure"], .. columns.Select(c => c.Label), t["In the API"]],
+            [40, 36, .. columns.Select(_ => 14.0)], ct);
+        foreach (var row in rows)
+            foreach (var measure in row.Measures)
+                await book.RowAsync(
+                [
+                    ReportWorkbook.Text(row.Name), ReportWorkbook.Text(measure.Label),
+                    .. columns.Select(column => book.Number(measure.Kind, measure.Value(column.Set))),
+                    ReportWorkbook.Text(ApiField(row, measure)),
+                ], ct);
+    }
+
+    /// <summary>Where a number of the report is in an IndicatorSet of the API's answer, e.g. <c>jobGuarantee.rate</c>.</summary>
+    public static string ApiField(IndicatorRow row, Measure measure) => (row.Key, measure.Key) switch
+    {
+        ("closureRate", "numerator") => "closed",
+        ("closureRate", "denominator") => "enrolled",
+        ("closureRate", "rate") or (_, "count") or (_, "median") => row.Key,
+        _ => $"{row.Key}.{measure.Key}",
+    };
+
+    /// <summary>Where a column's figures are in the API's answer: <c>total</c> or <c>groups.&lt;key&gt;</c>.</summary>
+    public static string ApiPlace(ReportColumn column) => column.Key == "total" ? "total" : $"groups.{column.Key}";
+
+    private static async Task MonthSheetAsync(ReportWorkbook book, Texts t, Content c, CancellationToken ct)
+    {
+        await book.SheetAsync(t["By month"],
+            [t["Month"], c.SeriesBreakdown ?? t["Reporting group"], t["Enrolled cases"], t["Newly enrolled cases"], t["Closed cases"],
+                t["Closure rate"], t["Closed to work"]],
+            [10, 28, 14, 14, 14, 16, 14], ct);
         foreach (var point in c.Months)
         {
             var figures = new List<(string Group, MonthFigures Figures)> { (t["Total"], point.Total) };
             figures.AddRange(c.SeriesGroups.Select(g => (g.Label, point[g.Key])));
             foreach (var (group, f) in figures)
-                lines.Add(new()
-                {
-                    [t["Month"]] = point.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                    [c.SeriesBreakdown ?? t["Reporting group"]] = group,
-                    [t["Enrolled cases"]] = f.Enrolled,
-                    [t["Newly enrolled cases"]] = f.NewlyEnrolled,
-                    [t["Closed cases"]] = f.Closed,
-                    [t.Format("{0}, %", t["Closure rate"])] = f.ClosureRate is { } rate ? IndicatorRows.RoundedPercent(rate) : null,
-                    [t["Closed to work"]] = f.ClosedToWork,
-                });
+                await book.RowAsync(
+                [
+                    ReportWorkbook.Text(point.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)), ReportWorkbook.Text(group),
+                    ReportWorkbook.Count(f.Enrolled), ReportWorkbook.Count(f.NewlyEnrolled), ReportWorkbook.Count(f.Closed),
+                    book.Rate(f.ClosureRate), ReportWorkbook.Count(f.ClosedToWork),
+                ], ct);
         }
-        return lines;
     }
 
-    private static List<Dictionary<string, object?>> AboutSheet(Texts t, Content c)
+    public static async Task CaseloadSheetAsync(ReportWorkbook book, Texts t, DateOnly on, IReadOnlyList<CoachCaseload> caseload, CancellationToken ct)
+    {
+        await book.SheetAsync(t["Caseload"], [t["Coach"], t.Format("Open cases on {0}", on)], [32, 22], ct);
+        foreach (var load in caseload)
+            await book.RowAsync([ReportWorkbook.Text(CoachName(t, load)), ReportWorkbook.Count(load.OpenCases)], ct);
+    }
+
+    public static string CoachName(Texts t, CoachCaseload load) => load.Coach == IndicatorReport.Unassigned ? t["No coach"] : load.Coach;
+
+    /// <summary>The period, the as-of date, each indicator in words and where each column is in the API.</summary>
+    public static List<(string What, string Description)> AboutLines(Texts t, string periodName, ReportPeriod period, DateOnly asOf,
+        string? breakdown, IReadOnlyList<IndicatorRow> rows, IReadOnlyList<ReportColumn> columns)
     {
         var about = new List<(string, string)>
         {
-            (t["Period"], c.PeriodName),
-            (t["From"], Texts.Date(c.Period.From)),
-            (t["To"], Texts.Date(c.Period.To)),
-            (t["Figures as of"], Texts.Date(c.AsOf)),
-            (t["Breakdown"], c.Breakdown ?? t["None"]),
+            (t["Period"], periodName),
+            (t["From"], Texts.Date(period.From)),
+            (t["To"], Texts.Date(period.To)),
+            (t["Figures as of"], Texts.Date(asOf)),
+            (t["Breakdown"], breakdown ?? t["None"]),
         };
-        about.AddRange(c.Rows.Select(r => (r.Name, r.Explanation)));
-        return about.Select(a => new Dictionary<string, object?> { [t["What"]] = a.Item1, [t["Description"]] = a.Item2 }).ToList();
+        about.AddRange(rows.Select(r => (r.Name, r.Explanation)));
+        about.AddRange(columns.Select(c => (t.Format("Column {0}", c.Label), t.Format("In the API: {0}", ApiPlace(c)))));
+        return about;
+    }
+
+    public static async Task AboutSheetAsync(ReportWorkbook book, Texts t, IEnumerable<(string What, string Description)> lines, CancellationToken ct)
+    {
+        await book.SheetAsync(t["About the report"], [t["What"], t["Description"]], [40, 100], ct);
+        foreach (var (what, description) in lines)
+            await book.RowAsync([ReportWorkbook.Text(what), book.Prose(description)], ct);
     }
 }

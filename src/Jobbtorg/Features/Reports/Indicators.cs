@@ -99,12 +99,16 @@ public sealed class Indicators(ReportsDb reports)
     /// <summary>Open enrolled cases per coach at the end of <paramref name="on"/> (a case closed that day no longer
     /// counts; a paused case does), most loaded first. Cases with no coach are listed as "unassigned".</summary>
     public Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, CancellationToken ct) =>
-        CaseloadAsync(on, asOf, ReportScope.City, ct);
+        CaseloadAsync(on, asOf, ReportScope.City, null, ct);
 
-    /// <summary>The caseload counting only the cases of <paramref name="scope"/>.</summary>
-    public async Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, ReportScope scope, CancellationToken ct)
+    /// <summary>The caseload counting only the cases of <paramref name="scope"/>, and of them only those of
+    /// <paramref name="jobCentres"/> (null: every centre).</summary>
+    public async Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, ReportScope scope, IReadOnlySet<int>? jobCentres,
+        CancellationToken ct)
     {
-        var loads = await CasesIn(scope)
+        var centres = jobCentres?.ToArray();
+        var cases = centres is null ? CasesIn(scope) : CasesIn(scope).Where(c => centres.Contains(c.JobCentreId));
+        var loads = await cases
             .Where(c => c.EnrolmentDate <= on && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > on || c.ClosureDate > asOf))
             .GroupBy(c => c.Coach != null ? c.Coach.DisplayName : c.CoachRef)
             .Select(g => new { Coach = g.Key, Cases = g.Count() })
