@@ -39,6 +39,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
 
             var now = clock.GetUtcNow();
             var kind = BookingPolicy.KindFor(c);
+            var quota = await db.WeeklyQuotaAsync(c.DistrictId, kind, ct);
             List<InfoMeeting> candidates;
             if (meetingId is { } chosenId)
             {
@@ -50,7 +51,10 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
             else
             {
                 candidates = await db.InfoMeetings.AsNoTracking().Where(BookingPolicy.From(options.Value).Qualifying(c.JobCentreId, kind, now))
-                    .Where(m => m.Id != excludedMeetingId).OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToListAsync(ct);
+                    .Where(m => m.Id != excludedMeetingId)
+                    // Weeks whose places the district has already used up are not tried; the guarded update still decides.
+                    .Where(m => quota == null || !db.QuotaUsages.Any(u => u.DistrictId == c.DistrictId && u.Kind == kind && u.WeekStart == m.WeekStart && u.Used >= quota))
+                    .OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToListAsync(ct);
             }
 
             var who = Signature.Of(user);
@@ -59,7 +63,6 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
                 current.Cancel(who, now);
                 await db.GiveBackAsync(current, c.DistrictId, ct);
             }
-            var quota = await db.WeeklyQuotaAsync(c.DistrictId, kind, ct);
             var weeksWithoutQuota = new HashSet<DateOnly>();
             foreach (var meeting in candidates)
             {

@@ -189,13 +189,15 @@ public sealed class Indicators(ReportsDb reports)
     /// <summary>
     /// On PostgreSQL the statements of one report run in one read-only snapshot, so that every figure is counted from the
     /// same data while imports and case work go on, and without JIT compilation, which costs these few large statements
-    /// more (about 50 ms each) than it saves. SQLite reads without a transaction: its transactions would take the write lock.
+    /// more (about 50 ms each) than it saves. They are planned for each call's own dates even when prepared: a plan made
+    /// once for any period would read ten years for a month. SQLite reads without a transaction: its transactions would
+    /// take the write lock.
     /// </summary>
     internal async Task<T> InSnapshotAsync<T>(Func<Task<T>> count, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null) return await count();
         await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan", ct);
         var result = await count();
         await snapshot.CommitAsync(ct);
         return result;
