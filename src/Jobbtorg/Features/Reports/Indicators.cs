@@ -52,9 +52,27 @@ public sealed class Indicators(ReportsDb reports)
     {
         // Every part of the tally adds up over groups, so the total is the sum of any grouping's groups. Without a
         // grouping the database still groups by district (a key every case has), and the groups are added up here.
-        var groups = groupBy is { } grouping
-            ? await TallyAsync(cases, GroupKey(grouping, asOf), k => k ?? IndicatorReport.Unassigned, from, to, asOf, ct)
-            : await TallyAsync(cases, c => c.DistrictId, _ => "", from, to, asOf, ct);
+        Dictionary<string, IndicatorTally> groups;
+        switch (groupBy)
+        {
+            case null:
+                groups = await TallyAsync(cases, c => c.DistrictId, _ => "", from, to, asOf, ct);
+                break;
+            // Districts and centres are counted by id and named by code afterwards: the groups of GroupKey, without a join
+            // and a text key on every case read (a second of the ten-year report by district at 50 M events).
+            case GroupBy.District:
+                var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
+                groups = await TallyAsync(cases, c => c.DistrictId, id => districts[id], from, to, asOf, ct);
+                break;
+            case GroupBy.JobCentre:
+                var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
+                groups = await TallyAsync(cases, c => c.EnrolmentDate <= asOf ? (int?)c.JobCentreId : null,
+                    id => id is { } centre ? centres[centre] : IndicatorReport.Unassigned, from, to, asOf, ct);
+                break;
+            default:
+                groups = await TallyAsync(cases, GroupKey(groupBy.Value, asOf), k => k ?? IndicatorReport.Unassigned, from, to, asOf, ct);
+                break;
+        }
         var total = new IndicatorTally();
         foreach (var tally in groups.Values) total.Add(tally);
         if (groupBy is null) return new IndicatorReport(from, to, asOf, total.Result(), null);
