@@ -166,6 +166,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
         private readonly HashSet<string> casesLookedUp = new(StringComparer.Ordinal);
         private readonly HashSet<string> peopleLookedUp = new(StringComparer.Ordinal);
         private readonly HashSet<string> followUpsLookedUp = new(StringComparer.Ordinal);
+        private readonly HashSet<(string CaseRef, DateOnly Date)> attendanceLookedUp = [];
 
         public async Task LoadReferenceDataAsync(CancellationToken ct)
         {
@@ -190,11 +191,13 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             var caseRefs = new List<string>();
             var persons = new List<string>();
             var followUpPersons = new List<string>();
+            var attendanceDays = new List<(string CaseRef, DateOnly Date)>();
             foreach (var e in events)
             {
                 if (e.IsCaseEvent)
                 {
                     if (!(cases.TryGetValue(e.CaseRef!, out var known) && known.Replayed) && casesLookedUp.Add(e.CaseRef!)) caseRefs.Add(e.CaseRef!);
+                    if (e.Type == CaseEventType.Attendance && attendanceLookedUp.Add((e.CaseRef!, e.Date))) attendanceDays.Add((e.CaseRef!, e.Date));
                     if (e.Type == CaseEventType.Referral && peopleLookedUp.Add(e.PersonalNumber!)) persons.Add(e.PersonalNumber!);
                 }
                 else
@@ -205,7 +208,26 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             }
             if (persons.Count > 0) await LoadPeopleAsync(persons, ct);
             if (caseRefs.Count > 0) await LoadCasesAsync(caseRefs, ct);
+            if (attendanceDays.Count > 0) await LoadAttendanceDaysAsync(attendanceDays, ct);
             if (followUpPersons.Count > 0) await LoadFollowUpsAsync(followUpPersons, ct);
+        }
+
+        /// <summary>The stored attendance rows of the days the lines name, so that a line already held is skipped.</summary>
+        private async Task LoadAttendanceDaysAsync(List<(string CaseRef, DateOnly Date)> days, CancellationToken ct)
+        {
+            var named = days.Where(d => cases.TryGetValue(d.CaseRef, out var c) && c.Existing && c.Id is not null)
+                .Select(d => (Id: cases[d.CaseRef].Id!.Value, d.CaseRef, d.Date)).ToList();
+            var refOf = named.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().CaseRef);
+            var wanted = named.Select(d => (d.Id, d.Date)).ToHashSet();
+            foreach (var chunk in named.Chunk(1000))
+            {
+                var ids = chunk.Select(d => d.Id).Distinct().ToList();
+                var dates = chunk.Select(d => d.Date).Distinct().ToList();
+                var rows = await db.AttendanceDays.AsNoTracking().Where(a => ids.Contains(a.CaseId) && dates.Contains(a.Date))
+                    .Select(a => new { a.CaseId, a.Date, a.Status }).ToListAsync(ct);
+                foreach (var a in rows.Where(a => wanted.Contains((a.CaseId, a.Date))))
+                    fingerprints.Add(new CaseEvent { Type = CaseEventType.Attendance, CaseRef = refOf[a.CaseId], Date = a.Date, AttendanceStatus = a.Status });
+            }
         }
 
         private async Task LoadPeopleAsync(List<string> personalNumbers, CancellationToken ct)
@@ -257,7 +279,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct)) { }
             }
-            await foreach (var stored in new StoredEvents(db).CasesAsync(caseRefs, ct))
+            await foreach (var stored in new StoredEvents(db).CasesAsync(caseRefs, everyAttendanceDay: false, ct))
             {
                 StoredCasesRead++;
                 var referral = stored.Events[0];
@@ -273,11 +295,21 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                 state.Life = CaseLifecycle.Referred(referral.Date);
                 state.Replayed = true;
                 fingerprints.Add(referral);
+                // The latest attendance day stands for them all: the lifecycle keeps only the latest recorded day. It
+                // takes its place in the order the stored events have (after plans and pauses, before placements and
+                // the closure of the same day).
+                var latestAttendance = stored.LatestAttendance;
                 foreach (var e in stored.Events.Skip(1))
                 {
+                    if (latestAttendance is { } day && (e.Date > day || (e.Date == day && e.Type is CaseEventType.Placement or CaseEventType.Closure)))
+                    {
+                        rules.Apply(state, new CaseEvent { Type = CaseEventType.Attendance, CaseRef = state.CaseRef, Date = day });
+                        latestAttendance = null;
+                    }
                     fingerprints.Add(e);
                     rules.Apply(state, e);
                 }
+                if (latestAttendance is { } last) rules.Apply(state, new CaseEvent { Type = CaseEventType.Attendance, CaseRef = state.CaseRef, Date = last });
                 // The row is the truth where a rule would read it differently (a coach at another centre, say).
                 state.JobCentreId = stored.JobCentreId;
                 state.Life = state.Life with { Status = stored.Status };

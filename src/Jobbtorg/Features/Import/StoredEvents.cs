@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Jobbtorg.Data;
+using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,8 @@ public sealed class StoredCase
     public DateOnly? EnrolmentDate { get; init; }
     public int LastPlanNumber { get; init; }
     public int? OpenPauseId { get; init; }
+    /// <summary>The day of the latest attendance row, when the events were read without the attendance rows.</summary>
+    public DateOnly? LatestAttendance { get; init; }
     public required List<CaseEvent> Events { get; init; }
 }
 
@@ -32,10 +35,13 @@ public sealed class StoredEvents(JobbtorgDb db)
     private const int SliceSize = 2000;
 
     /// <summary>Every stored case, in the order of their ids.</summary>
-    public IAsyncEnumerable<StoredCase> CasesAsync(CancellationToken ct) => CasesAsync(null, ct);
+    public IAsyncEnumerable<StoredCase> CasesAsync(CancellationToken ct) => CasesAsync(null, everyAttendanceDay: true, ct);
 
-    /// <summary>The stored cases with these references (all when null).</summary>
-    public async IAsyncEnumerable<StoredCase> CasesAsync(IReadOnlyList<string>? caseRefs, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The stored cases with these references (all when null). Without <paramref name="everyAttendanceDay"/>
+    /// the events hold no attendance and <see cref="StoredCase.LatestAttendance"/> gives its last day: a case attended
+    /// for years has hundreds of days, and the import checks a line against the day it names and the latest one only.</summary>
+    public async IAsyncEnumerable<StoredCase> CasesAsync(IReadOnlyList<string>? caseRefs, bool everyAttendanceDay,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
         var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);
@@ -79,7 +85,13 @@ public sealed class StoredEvents(JobbtorgDb db)
             var plans = await Slice(OfSlice(db.PlanVersions.AsNoTracking()).OrderBy(p => p.Number)
                 .Select(p => new { p.CaseId, p.Number, p.Status, p.AgreedOn }), p => p.CaseId, ct);
             var meetings = await Slice(OfSlice(db.InfoMeetingOutcomes.AsNoTracking()).OrderBy(m => m.Date).ThenBy(m => m.Id), m => m.CaseId, ct);
-            var attendance = await Slice(OfSlice(db.AttendanceDays.AsNoTracking()).OrderBy(a => a.Date).ThenBy(a => a.Id), a => a.CaseId, ct);
+            var attendance = everyAttendanceDay
+                ? await Slice(OfSlice(db.AttendanceDays.AsNoTracking()).OrderBy(a => a.Date).ThenBy(a => a.Id), a => a.CaseId, ct)
+                : Enumerable.Empty<AttendanceDay>().ToLookup(a => a.CaseId);
+            var latestAttendance = everyAttendanceDay
+                ? []
+                : await OfSlice(db.AttendanceDays.AsNoTracking()).GroupBy(a => a.CaseId)
+                    .Select(g => new { CaseId = g.Key, Latest = g.Max(a => a.Date) }).ToDictionaryAsync(a => a.CaseId, a => a.Latest, ct);
             var placements = await Slice(OfSlice(db.Placements.AsNoTracking()).OrderBy(p => p.StartDate).ThenBy(p => p.Id), p => p.CaseId, ct);
 
             foreach (var c in cases)
@@ -125,6 +137,7 @@ public sealed class StoredEvents(JobbtorgDb db)
                     Status = c.Status, JobCentreId = c.JobCentreId, EnrolmentDate = c.EnrolmentDate,
                     LastPlanNumber = plans[c.Id].Select(p => p.Number).DefaultIfEmpty(0).Max(),
                     OpenPauseId = pauses[c.Id].FirstOrDefault(p => p.ResumedOn is null)?.Id,
+                    LatestAttendance = latestAttendance.TryGetValue(c.Id, out var latest) ? latest : null,
                     // A stable sort by date keeps the life-cycle order (referral, meeting, enrolment, …, closure) on equal dates.
                     Events = events.OrderBy(e => e.Date).ToList(),
                 };
