@@ -45,6 +45,30 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<DistrictMessage> DistrictMessages => Set<DistrictMessage>();
     public DbSet<ThreePartyMeeting> ThreePartyMeetings => Set<ThreePartyMeeting>();
 
+    /// <summary>Saves, and in the same transaction brings the follow-up answer of the cases concerned up to date
+    /// (<see cref="FollowUpBenefit"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (FollowUpBenefit.PeopleConcerned(this) is not { } people)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await FollowUpBenefit.RefreshAsync(this, people(), cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>The synchronous save some libraries use (data-protection keys); the same as the asynchronous one.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (FollowUpBenefit.PeopleConcerned(this) is not { } people) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        FollowUpBenefit.RefreshAsync(this, people(), CancellationToken.None).GetAwaiter().GetResult();
+        own?.Commit();
+        return saved;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -89,6 +89,32 @@ public sealed class FollowUpApiTests(JobbtorgAppFactory app)
     }
 
     [Fact]
+    public async Task A_benefit_month_reported_before_the_case_closes_or_by_a_later_import_still_answers_the_follow_up()
+    {
+        var (c, d) = (TestPeople.Adult(new DateOnly(2024, 9, 2)), TestPeople.Adult(new DateOnly(2024, 9, 2)));
+        var robot = app.ApiClient(JobbtorgAppFactory.RobotKey);
+        await ImportAsync(ClosedToWork("C", c, "2025-03-14").SkipLast(1));
+        Assert.Equal((1, 0, 0), await CountsOf(await robot.PostAsJsonAsync(BenefitMonths,
+            new[] { new { personalNumber = c, month = "2025-09", receivesBenefit = false } })));
+        var before = await IndicatorAsync("stillSelfSupporting6Months", "2025-09-01", "2025-09-30");
+
+        // Closed afterwards, back-dated to March: September, already reported, answers.
+        var caseId = await app.WithDbAsync(db => db.Cases.Where(x => x.CaseRef == prefix + "C").Select(x => x.Id).SingleAsync());
+        var coach = await app.SignInAsNewAsync(Roles.Coach, centre: "farsta");
+        var closed = await coach.PostAsJsonAsync($"/api/cases/{caseId}/closure", new { date = "2025-03-14", reason = "Work", subReason = "Subsidised" });
+        Assert.True(closed.StatusCode == HttpStatusCode.OK, await closed.Content.ReadAsStringAsync());
+        var afterClosure = await IndicatorAsync("stillSelfSupporting6Months", "2025-09-01", "2025-09-30");
+        Assert.Equal(new Measure(before.Numerator + 1, before.Denominator + 1, before.Unknown), afterClosure);
+
+        // A case closed by one import and its month sent in a later one.
+        await ImportAsync(ClosedToWork("D", d, "2025-03-20"));
+        Assert.Equal(afterClosure with { Unknown = afterClosure.Unknown + 1 }, await IndicatorAsync("stillSelfSupporting6Months", "2025-09-01", "2025-09-30"));
+        await ImportAsync(BenefitMonth(d, "2025-09", true));
+        Assert.Equal(afterClosure with { Denominator = afterClosure.Denominator + 1 },
+            await IndicatorAsync("stillSelfSupporting6Months", "2025-09-01", "2025-09-30"));
+    }
+
+    [Fact]
     public async Task An_occupation_status_posted_three_months_after_a_municipal_job_counts_as_working_or_studying()
     {
         var person = TestPeople.Adult(new DateOnly(2024, 9, 2));

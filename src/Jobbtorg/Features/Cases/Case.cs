@@ -76,6 +76,10 @@ public class Case
     public DateOnly? EnrolmentAnniversary { get; private set; }
     /// <summary>The first day of the calendar month of C + 6 months: the month "still self-supporting" looks at.</summary>
     public DateOnly? FollowUpMonth { get; private set; }
+    /// <summary>Whether the person received financial assistance in <see cref="FollowUpMonth"/>, as the district
+    /// reported it; null while unreported. Kept from the benefit months by <see cref="FollowUp.FollowUpBenefit"/>, so the
+    /// report reads it here instead of joining every benefit month of the period.</summary>
+    public bool? FollowUpReceivesBenefit { get; internal set; }
     /// <summary>The day the case was first paused: a pause on or before <see cref="FirstPlanDue"/> moves the job
     /// guarantee's deadline.</summary>
     public DateOnly? FirstPauseOn { get; private set; }

@@ -539,6 +539,9 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                 await writer.AddAsync(pauses, [c.Id, c.PendingPause!.Date, null, c.PendingPause.PauseReason], ct);
             await writer.FlushAsync(ct);
             foreach (var e in corrections) await CorrectAsync(writer, e.Type == CaseEventType.BenefitMonth ? months : observations, e, ct);
+            // The stream's people: their cases' follow-up months and benefit months may have changed.
+            await FollowUpBenefit.RefreshAsync(db, people.Values.Select(p => p.ParticipantId)
+                .Concat(cases.Values.Select(c => c.ParticipantId)).OfType<int>().ToHashSet(), ct);
             progress?.Report(new("storing", Lines));
         }
 

@@ -236,11 +236,10 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
     /// month (null: none known by the as-of date).</summary>
     private async Task<List<CountedCase>> FollowUpAsync(IQueryable<Case> cases, Period p, Func<bool?, bool> counts, CancellationToken ct)
     {
-        var months = db.BenefitMonths.Where(b => b.Month >= p.From && b.Month <= p.LastFollowUpMonth && b.Month <= p.AsOf);
         var answers = await cases.Select(c => new
         {
             c.Id,
-            Receives = months.Where(b => b.ParticipantId == c.ParticipantId && b.Month == c.FollowUpMonth).Select(b => (bool?)b.ReceivesBenefit).FirstOrDefault(),
+            Receives = c.FollowUpMonth <= p.AsOf ? c.FollowUpReceivesBenefit : null,
             Month = c.FollowUpMonth,
         }).ToDictionaryAsync(c => c.Id, ct);
         return (await LoadAsync(cases, p, ct))

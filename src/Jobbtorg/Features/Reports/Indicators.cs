@@ -25,6 +25,8 @@ public sealed class Indicators(ReportsDb reports)
 
     // The job-guarantee states as the database groups them: an index into States, or one of the two cases besides.
     private const int Met = 0, Excluded = 1, Pending = 2, Missed = 3, NotNewlyEnrolled = -1, PausedInTime = -2;
+    /// <summary>A case's answer to "still self-supporting six months after closure" in the period.</summary>
+    private const int NotFollowedUp = 0, SelfSupporting = 1, BackOnBenefit = 2, AnswerUnknown = 3;
     private static readonly JobGuaranteeState[] States =
         [JobGuaranteeState.Met, JobGuaranteeState.Excluded, JobGuaranteeState.Pending, JobGuaranteeState.Missed];
 
@@ -238,11 +240,15 @@ public sealed class Indicators(ReportsDb reports)
         // One pass over the cases the period can count, for all that needs no other table: enrolled, newly enrolled,
         // closed by reason, closed before enrolment, the job guarantee and self-sufficiency within 12 months. The
         // closure reason counted in the period and the job-guarantee state are grouped on, so they need no pass of their own.
+        // Still self-supporting six months after closure looks at the follow-up month wholly inside the period,
+        // answered by the benefit month it names when that month is on or before the as-of date.
+        var lastFollowUpMonth = Dates.PlusMonths(Dates.FirstOfMonth(Dates.PlusDays(to, 1)), -1);
         var newly = cases.Where(c => c.EnrolmentDate >= from && c.EnrolmentDate <= end);
         var passes = await cases
             .Where(c => (c.EnrolmentDate <= end && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= from))
                         || (c.ClosureDate >= from && c.ClosureDate <= end)
-                        || (c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf))
+                        || (c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf)
+                        || (c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth))
             .Select(With(key, (c, k) => new
             {
                 Key = k,
@@ -260,11 +266,16 @@ public sealed class Indicators(ReportsDb reports)
                 c.ReceivesBenefit,
                 SelfSufficient = ClosureReasons.SelfSufficiency.Contains(c.ClosureReason)
                                  && c.ClosureDate <= asOf && c.ClosureDate <= c.EnrolmentAnniversary,
+                FollowUp = !(c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth && c.ReceivesBenefit && c.EnrolmentDate <= asOf
+                             && c.ClosureDate <= asOf && ClosureReasons.SelfSufficiency.Contains(c.ClosureReason)) ? NotFollowedUp
+                    : c.FollowUpMonth <= asOf && c.FollowUpReceivesBenefit == false ? SelfSupporting
+                    : c.FollowUpMonth <= asOf && c.FollowUpReceivesBenefit == true ? BackOnBenefit
+                    : AnswerUnknown,
             }))
-            .GroupBy(x => new { x.Key, x.ClosedAs, x.JobGuarantee })
+            .GroupBy(x => new { x.Key, x.ClosedAs, x.JobGuarantee, x.FollowUp })
             .Select(g => new
             {
-                g.Key.Key, g.Key.ClosedAs, g.Key.JobGuarantee,
+                g.Key.Key, g.Key.ClosedAs, g.Key.JobGuarantee, g.Key.FollowUp,
                 Cases = g.Count(),
                 Enrolled = g.Count(x => x.Enrolled),
                 ClosedBeforeEnrolment = g.Count(x => x.ClosedBeforeEnrolment),
@@ -286,6 +297,9 @@ public sealed class Indicators(ReportsDb reports)
             tally.SelfSufficientAll += r.SelfSufficientAll;
             tally.SelfSufficientOf += r.AnniversaryOnBenefit;
             tally.SelfSufficient += r.SelfSufficientOnBenefit;
+            if (r.FollowUp == AnswerUnknown) tally.StillSelfSupportingUnknown += r.Cases;
+            if (r.FollowUp is SelfSupporting or BackOnBenefit) tally.StillSelfSupportingKnown += r.Cases;
+            if (r.FollowUp == SelfSupporting) tally.StillSelfSupporting += r.Cases;
         }
         if (passes.Any(r => r.JobGuarantee == PausedInTime))
             foreach (var c in await newly.Where(c => c.FirstPauseOn <= asOf && c.FirstPauseOn <= c.FirstPlanDue)
@@ -298,39 +312,19 @@ public sealed class Indicators(ReportsDb reports)
                 Of(c.Key).Count(JobGuarantee.StateOf(c.EnrolmentDate, c.FirstPlanAgreedOn,
                     c.Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)), c.ClosureDate, asOf), 1);
 
-        // Days from referral to enrolment, and to the first attended info meeting, for the newly enrolled.
+        // Days from referral to enrolment, and to the first attended info meeting, for the newly enrolled: both
+        // distributions from one reading.
         foreach (var r in await newly
-                     .Select(With(key, (c, k) => new { Key = k, Days = c.EnrolmentDate!.Value.DayNumber - c.ReferralDate.DayNumber }))
-                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
-            IndicatorTally.Increment(Of(r.Key.Key).DaysToEnrolment, r.Key.Days, r.Cases);
-        foreach (var r in await newly.Where(c => c.FirstAttendedInfoMeeting <= asOf)
-                     .Select(With(key, (c, k) => new { Key = k, Days = c.FirstAttendedInfoMeeting!.Value.DayNumber - c.ReferralDate.DayNumber }))
-                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
-            IndicatorTally.Increment(Of(r.Key.Key).DaysToInfoMeeting, r.Key.Days, r.Cases);
-
-        // Still self-supporting six months after closure: the follow-up month wholly inside the period.
-        var lastFollowUpMonth = Dates.PlusMonths(Dates.FirstOfMonth(Dates.PlusDays(to, 1)), -1);
-        var followedUp = cases
-            .Where(c => c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth && c.ReceivesBenefit
-                        && c.EnrolmentDate <= asOf && c.ClosureDate <= asOf && ClosureReasons.SelfSufficiency.Contains(c.ClosureReason))
-            .Select(With(key, (c, k) => new { Key = k, c.ParticipantId, Month = c.FollowUpMonth!.Value }));
-        // The follow-up months lie in the period: only the period's benefit months can match.
-        var periodMonths = db.BenefitMonths.Where(b => b.Month >= from && b.Month <= lastFollowUpMonth && b.Month <= asOf);
-        foreach (var r in await (
-                         from c in followedUp
-                         join b in periodMonths
-                             on new { c.ParticipantId, c.Month } equals new { b.ParticipantId, b.Month } into months
-                         from b in months.DefaultIfEmpty()
-                         select new { c.Key, ReceivesBenefit = b == null ? null : (bool?)b.ReceivesBenefit })
+                     .Select(With(key, (c, k) => new
+                     {
+                         Key = k,
+                         ToEnrolment = c.EnrolmentDate!.Value.DayNumber - c.ReferralDate.DayNumber,
+                         ToInfoMeeting = c.FirstAttendedInfoMeeting <= asOf ? c.FirstAttendedInfoMeeting!.Value.DayNumber - c.ReferralDate.DayNumber : (int?)null,
+                     }))
                      .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
         {
-            var tally = Of(r.Key.Key);
-            if (r.Key.ReceivesBenefit is not { } receives) tally.StillSelfSupportingUnknown += r.Cases;
-            else
-            {
-                tally.StillSelfSupportingKnown += r.Cases;
-                if (!receives) tally.StillSelfSupporting += r.Cases;
-            }
+            IndicatorTally.Increment(Of(r.Key.Key).DaysToEnrolment, r.Key.ToEnrolment, r.Cases);
+            if (r.Key.ToInfoMeeting is { } days) IndicatorTally.Increment(Of(r.Key.Key).DaysToInfoMeeting, days, r.Cases);
         }
 
         await TallyMunicipalJobsAsync(cases, key, Of, from, to, asOf, ct);

@@ -324,6 +324,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FollowUpMonth")
                         .HasColumnType("date");
 
+                    b.Property<bool?>("FollowUpReceivesBenefit")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -313,6 +313,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FollowUpMonth")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("FollowUpReceivesBenefit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(40)
