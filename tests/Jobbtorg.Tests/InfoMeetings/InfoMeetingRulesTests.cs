@@ -279,7 +279,7 @@ public class InfoMeetingRulesTests
         foreach (var outcome in new[] { BookingStatus.NoShow, BookingStatus.Attended, BookingStatus.Cancelled })
             Assert.Equal("The booking already has an outcome.",
                 Assert.Throws<RuleBrokenException>(() => meeting.RecordOutcome(booking, outcome, "Kim Coach", Stockholm(14, 12))).Template);
-        Assert.Throws<RuleBrokenException>(() => booking.Cancel("Kim Coach", Now));
+        Assert.Throws<RuleBrokenException>(() => booking.Cancel("Kim Coach", Now, CancellationReason.CancelledByStaff));
         Assert.Equal((BookingStatus.Attended, "Kim Coach"), (booking.Status, booking.OutcomeBy));
     }
 
