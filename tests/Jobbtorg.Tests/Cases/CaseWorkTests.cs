@@ -77,10 +77,9 @@ public sealed class CaseWorkTests(JobbtorgAppFactory app)
         var coachUser = await app.CreateUserAsync(Roles.Coach, centre: "farsta", name: "Coach Lika");
         var coach = await app.SignInAsync(coachUser);
 
-        // The page asks the coach to confirm that the booked meeting is cancelled; the API does it as asked.
         var page = await coach.SubmitFormAsync($"/Cases/Enrol/{onPage.Id}", new()
         {
-            ["EnrolmentDate"] = Today, ["CoachId"] = coachUser.Id, ["ConfirmCancelMeeting"] = "true", ["SeatBookingId"] = onPage.InfoMeeting.BookingId!.Value.ToString(),
+            ["EnrolmentDate"] = Today, ["CoachId"] = coachUser.Id, ["SeatBookingId"] = onPage.InfoMeeting.BookingId!.Value.ToString(),
         });
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         var api = await coach.PostAsJsonAsync($"/api/cases/{throughApi.Id}/enrolment", new { date = Today, coachId = coachUser.Id });

@@ -17,8 +17,8 @@ public sealed class EnrolmentCollection : ICollectionFixture<JobbtorgAppFactory>
     public const string Name = "Enrolment";
 }
 
-/// <summary>Enrolling a person booked on an info meeting: the coach is told before the click which meeting is cancelled
-/// and confirms it; afterwards the booking says why it was cancelled (case page, meeting page, API) and the district is
+/// <summary>Enrolling a person booked on an info meeting: the coach is told before the click which meeting is cancelled,
+/// and the button names it; afterwards the booking says why it was cancelled (case page, meeting page, API) and the district is
 /// told of the enrolment and of the cancelled time, once each.</summary>
 [Collection(EnrolmentCollection.Name)]
 [Trait("Category", "Http")]
@@ -78,7 +78,7 @@ public sealed class EnrolmentTests(JobbtorgAppFactory app)
     }
 
     [Fact]
-    public async Task The_enrol_page_names_the_booked_meeting_and_enrols_only_once_the_coach_confirms_its_cancellation()
+    public async Task The_enrol_page_names_the_booked_meeting_before_the_click_and_the_banner_says_the_seat_was_released()
     {
         await ScheduleMeetingAsync();
         var referred = await ReferAsync();
@@ -87,27 +87,29 @@ public sealed class EnrolmentTests(JobbtorgAppFactory app)
         var (coachUser, coach) = await CoachAsync("Cora Varberg");
         var url = $"/Cases/Enrol/{referred.Id}";
 
-        // Before the click: the page says which meeting, when, and that the district is told.
+        // Before the click: the page says which meeting, when, and that the district is told; the button names the cancellation.
         var page = await coach.GetStringAsync(url);
         Assert.Contains("data-testid=\"enrol-cancels-meeting\"", page);
         Assert.Contains("Alva Älvsjö är bokad på informationsmötet torsdag 12 mars 2026 kl. 10:00 på Jobbtorg Vårberg.", page);
         Assert.Contains("stadsdelen får besked", page);
-        Assert.Contains("Ja, avboka informationsmötet torsdag 12 mars 2026 kl. 10:00 och skriv in", page);
+        Assert.Contains("Avboka informationsmötet torsdag 12 mars 2026 kl. 10:00 och skriv in</button>", page);
 
-        // Without the confirmation nothing is stored: no enrolment, the seat kept, no message.
-        var unconfirmed = await coach.SubmitFormAsync(url, new() { ["EnrolmentDate"] = Today, ["CoachId"] = coachUser.Id });
-        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
-        Assert.Contains("Kryssa i rutan för att bekräfta att informationsmötet torsdag 12 mars 2026 kl. 10:00 avbokas.",
-            await unconfirmed.Content.ReadAsStringAsync());
+        // A click on a page opened before the booking was made (it showed none) stores nothing and shows the booking.
+        var stale = await coach.SubmitFormAsync(url, new() { ["EnrolmentDate"] = Today, ["CoachId"] = coachUser.Id, ["SeatBookingId"] = "0" });
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var shown = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("Personen bokades på informationsmötet torsdag 12 mars 2026 kl. 10:00 efter att sidan öppnades.", shown);
+        Assert.Contains("data-testid=\"enrol-cancels-meeting\"", shown);
         Assert.Equal(CaseStatus.Referred, await app.WithDbAsync(db => db.Cases.Where(c => c.Id == referred.Id).Select(c => c.Status).SingleAsync()));
         var seats = await app.WithDbAsync(db => db.InfoMeetings.Where(m => m.Id == meeting.Id).Select(m => m.BookedSeats).SingleAsync());
         Assert.True(seats >= 1);
         Assert.Empty(await MessagesAsync(referred.Id));
 
         var bookingId = referred.InfoMeeting.BookingId!.Value;
+        Assert.Contains($"name=\"SeatBookingId\" value=\"{bookingId}\"", page);
         var confirmed = await coach.SubmitFormAsync(url, new()
         {
-            ["EnrolmentDate"] = Today, ["CoachId"] = coachUser.Id, ["ConfirmCancelMeeting"] = "true", ["SeatBookingId"] = bookingId.ToString(),
+            ["EnrolmentDate"] = Today, ["CoachId"] = coachUser.Id, ["SeatBookingId"] = bookingId.ToString(),
         });
         // The banner says the seat was released and the district told.
         var casePage = await FollowAsync(coach, confirmed);
@@ -158,8 +160,7 @@ public sealed class EnrolmentTests(JobbtorgAppFactory app)
         var (coachUser, coach) = await CoachAsync("Conny Varberg", phone: "08-508 123 45");
         var form = new Dictionary<string, string>
         {
-            ["EnrolmentDate"] = Today, ["CoachId"] = coachUser.Id, ["ConfirmCancelMeeting"] = "true",
-            ["SeatBookingId"] = referred.InfoMeeting!.BookingId!.Value.ToString(),
+            ["EnrolmentDate"] = Today, ["CoachId"] = coachUser.Id, ["SeatBookingId"] = referred.InfoMeeting!.BookingId!.Value.ToString(),
         };
         Assert.Equal(HttpStatusCode.Redirect, (await coach.SubmitFormAsync($"/Cases/Enrol/{referred.Id}", form)).StatusCode);
         // Sent again (a double click, a second tab): refused, and nothing more is written.
@@ -201,7 +202,7 @@ public sealed class EnrolmentTests(JobbtorgAppFactory app)
         var (coachUser, coach) = await CoachAsync("Cilla Varberg");
         var page = await coach.GetStringAsync($"/Cases/Enrol/{caseId}");
         Assert.DoesNotContain("enrol-cancels-meeting", page);
-        Assert.DoesNotContain("ConfirmCancelMeeting", page);
+        Assert.Contains("name=\"SeatBookingId\" value=\"0\"", page);
 
         var enrolled = await coach.SubmitFormAsync($"/Cases/Enrol/{caseId}", new() { ["EnrolmentDate"] = Today, ["CoachId"] = coachUser.Id });
         var casePage = await FollowAsync(coach, enrolled);

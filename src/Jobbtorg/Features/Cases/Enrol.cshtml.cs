@@ -8,15 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Features.Cases;
 
 /// <summary>Enrols a case. When the person is booked on an info meeting that has not begun, the page says which one
-/// will be cancelled (and that the district is told) and the coach confirms it before anything is stored.</summary>
+/// will be cancelled and that the district is told, and the button the coach clicks names the cancellation.</summary>
 public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, Caseloads caseloads, EnrolCase enrol)
     : CasePageModel(db, access, texts, clock)
 {
     [BindProperty] public DateOnly? EnrolmentDate { get; set; }
     [BindProperty] public string? CoachId { get; set; }
-    /// <summary>The coach confirms that the booked info meeting is cancelled.</summary>
-    [BindProperty] public bool ConfirmCancelMeeting { get; set; }
-    /// <summary>The booking the coach saw and confirmed: a different one booked meanwhile must be confirmed again.</summary>
+    /// <summary>The booking the page showed when the coach clicked (0: none). When the case was booked on another meeting
+    /// since, nothing is stored and the page shows the booking that enrolling would now cancel.</summary>
     [BindProperty] public int? SeatBookingId { get; set; }
     public List<CoachLoad> Coaches { get; private set; } = [];
     /// <summary>The booked info meeting that enrolling would cancel, if any.</summary>
@@ -40,12 +39,10 @@ public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
         var coach = Coaches.FirstOrDefault(c => c.Coach.Id == CoachId)?.Coach;
         if (EnrolmentDate is null) ModelState.AddModelError(nameof(EnrolmentDate), Texts["Enter the enrolment date."]);
         if (coach is null) ModelState.AddModelError(nameof(CoachId), Texts["Choose a coach at the case's job centre."]);
-        if (Seat is { } seat && (!ConfirmCancelMeeting || SeatBookingId != seat.Id))
-        {
-            ModelState.AddModelError(nameof(ConfirmCancelMeeting),
-                Texts.Format("Tick the box to confirm that the info meeting of {0} is cancelled.", Texts.Appointment(seat.Meeting.StartsAt)));
-            ConfirmCancelMeeting = false;
-        }
+        if (Seat is { } seat && SeatBookingId is { } seen && seen != seat.Id)
+            ModelState.AddModelError(nameof(SeatBookingId), Texts.Format(
+                "The person was booked on the info meeting of {0} after this page was opened. Enrolling cancels that time: check and enrol again.",
+                Texts.Appointment(seat.Meeting.StartsAt)));
         if (!ModelState.IsValid) return Page();
 
         if (await TryUseCaseAsync(ct => enrol.HandleAsync(Case.Id, EnrolmentDate!.Value, coach!.Id, ct), nameof(EnrolmentDate)))
