@@ -32,6 +32,11 @@ public sealed class DistrictMessageTests(JobbtorgAppFactory app)
     private async Task<List<DistrictMessage>> MessagesAsync(int caseId) =>
         await app.WithDbAsync(db => db.DistrictMessages.Where(m => m.CaseId == caseId).OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>The case's messages but the cancelled info-meeting time, which a referral booked on another test's meeting
+    /// also gets when it is enrolled.</summary>
+    private async Task<List<DistrictMessage>> TurnsAsync(int caseId) =>
+        (await MessagesAsync(caseId)).Where(m => m.Kind != MessageKind.InfoMeetingCancelled).ToList();
+
     private async Task<HttpClient> EnrolAndAgreePlanAsync(int caseId)
     {
         var coachUser = await app.CreateUserAsync(Roles.Coach, centre: "farsta");
@@ -61,13 +66,13 @@ public sealed class DistrictMessageTests(JobbtorgAppFactory app)
         });
         Assert.Equal(HttpStatusCode.Redirect, close.StatusCode);
 
-        var messages = await MessagesAsync(caseId);
-        Assert.Equal([MessageKind.PlanAgreed, MessageKind.Closure], messages.Select(m => m.Kind));
+        var messages = await TurnsAsync(caseId);
+        Assert.Equal([MessageKind.Enrolled, MessageKind.PlanAgreed, MessageKind.Closure], messages.Select(m => m.Kind));
         Assert.All(messages, m => Assert.Equal(DeliveryState.Inbox, m.State));
-        var plan = JsonDocument.Parse(messages[0].Body).RootElement;
+        var plan = JsonDocument.Parse(messages[1].Body).RootElement;
         Assert.Equal("5223", plan.GetProperty("details").GetProperty("goal").GetProperty("ssyk").GetString());
         Assert.Equal(1, plan.GetProperty("details").GetProperty("activities").GetArrayLength());
-        var closure = JsonDocument.Parse(messages[1].Body).RootElement;
+        var closure = JsonDocument.Parse(messages[2].Body).RootElement;
         Assert.Equal("Work", closure.GetProperty("details").GetProperty("closureReason").GetString());
         Assert.DoesNotContain(await app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Participant.PersonalNumber).SingleAsync()),
             messages[0].Body);
@@ -79,7 +84,7 @@ public sealed class DistrictMessageTests(JobbtorgAppFactory app)
         var caseId = await ReferAsync(consent: false);
         await EnrolAndAgreePlanAsync(caseId);
 
-        var message = Assert.Single(await MessagesAsync(caseId));
+        var message = Assert.Single(await TurnsAsync(caseId), m => m.Kind == MessageKind.PlanAgreed);
         Assert.False(message.HasDetails);
         var body = JsonDocument.Parse(message.Body).RootElement;
         Assert.True(body.GetProperty("consentRequired").GetBoolean());
@@ -121,15 +126,96 @@ public sealed class DistrictMessageTests(JobbtorgAppFactory app)
         var other = await app.SignInAsNewAsync(Roles.CaseWorker, district: "bromma");
         Assert.DoesNotContain(caseRef, await other.GetStringAsync("/Messages/Inbox?all=true"));
 
-        var message = (await MessagesAsync(caseId)).Single();
-        var read = await caseWorker.SubmitFormAsync("/Messages/Inbox", new(), $"/Messages/Inbox?handler=Read&id={message.Id}");
-        Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
-        Assert.NotNull((await MessagesAsync(caseId)).Single().ReadAt);
+        foreach (var message in await MessagesAsync(caseId))
+        {
+            var read = await caseWorker.SubmitFormAsync("/Messages/Inbox", new(), $"/Messages/Inbox?handler=Read&id={message.Id}");
+            Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+        }
+        Assert.All(await MessagesAsync(caseId), m => Assert.NotNull(m.ReadAt));
         Assert.DoesNotContain(caseRef, await caseWorker.GetStringAsync("/Messages/Inbox"));
         Assert.Contains(caseRef, await caseWorker.GetStringAsync("/Messages/Inbox?all=true"));
 
         // A coach has no inbox of the district's.
         var coach = await app.SignInAsNewAsync(Roles.Coach, centre: "farsta");
         Assert.Contains("/Account/AccessDenied", (await coach.GetAsync("/Messages/Inbox")).Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_pause_and_a_resumption_reach_the_district_with_dates_and_reason_only_with_consent(bool consent)
+    {
+        var caseId = await ReferAsync(consent);
+        var coach = await EnrolAndAgreePlanAsync(caseId);
+        var today = app.Today.ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.Redirect, (await coach.SubmitFormAsync($"/Cases/Pause/{caseId}",
+            new() { ["PauseDate"] = today, ["Reason"] = "Sickness", ["Note"] = "Influensa enligt läkarintyg" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await coach.SubmitFormAsync($"/Cases/Details/{caseId}", new() { ["ResumeDate"] = today },
+            $"/Cases/Details/{caseId}?handler=Resume")).StatusCode);
+
+        var turns = (await TurnsAsync(caseId)).Where(m => m.Kind is MessageKind.Paused or MessageKind.Resumed).ToList();
+        Assert.Equal([MessageKind.Paused, MessageKind.Resumed], turns.Select(m => m.Kind));
+        // The coach's note is the job centre's own: never sent, consent or not.
+        Assert.All(turns, m => Assert.DoesNotContain("Influensa", m.Body));
+        if (consent)
+        {
+            var paused = JsonDocument.Parse(turns[0].Body).RootElement;
+            Assert.Equal(today, paused.GetProperty("details").GetProperty("pausedOn").GetString());
+            Assert.Equal("Sickness", paused.GetProperty("details").GetProperty("reason").GetString());
+            Assert.Equal($"Ärendet är pausat från och med {today} (orsak: sjukdom). Pausade arbetsdagar räknas inte in i tiden för jobbplanen.",
+                paused.GetProperty("text").GetString());
+            var resumed = JsonDocument.Parse(turns[1].Body).RootElement.GetProperty("details");
+            Assert.Equal((today, today, "Sickness"), (resumed.GetProperty("resumedOn").GetString(), resumed.GetProperty("pausedOn").GetString(),
+                resumed.GetProperty("reason").GetString()));
+        }
+        else
+        {
+            Assert.All(turns, m =>
+            {
+                Assert.False(m.HasDetails);
+                var body = JsonDocument.Parse(m.Body).RootElement;
+                Assert.True(body.GetProperty("consentRequired").GetBoolean());
+                Assert.Equal(JsonValueKind.Null, body.GetProperty("details").ValueKind);
+                Assert.Equal(DistrictOutbox.NoConsentText, body.GetProperty("text").GetString());
+                Assert.DoesNotContain("Sickness", m.Body);
+                Assert.DoesNotContain("sjukdom", m.Body);
+            });
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_plan_review_reaches_the_district_as_the_version_it_replaces_with_details_only_with_consent(bool consent)
+    {
+        var caseId = await ReferAsync(consent);
+        var coach = await EnrolAndAgreePlanAsync(caseId);
+        var today = app.Today.ToString("yyyy-MM-dd");
+        await coach.SubmitFormAsync($"/Plans/Edit/{caseId}", new(), $"/Plans/Edit/{caseId}?handler=Start");
+        var review = await coach.SubmitFormAsync($"/Plans/Edit/{caseId}", new() { ["AgreedOn"] = today, ["ParticipantAgrees"] = "true" },
+            $"/Plans/Edit/{caseId}?handler=Agree");
+        Assert.Equal(HttpStatusCode.Redirect, review.StatusCode);
+
+        var plans = (await TurnsAsync(caseId)).Where(m => m.Kind == MessageKind.PlanAgreed).ToList();
+        Assert.Equal(2, plans.Count);
+        var second = JsonDocument.Parse(plans[1].Body).RootElement;
+        if (consent)
+        {
+            Assert.Equal($"Planen har följts upp: version 2 är överenskommen med deltagaren {today} och ersätter version 1 från {today}. " +
+                         "Nästa uppföljning senast 2026-06-10.", second.GetProperty("text").GetString());
+            var details = second.GetProperty("details");
+            Assert.Equal(2, details.GetProperty("number").GetInt32());
+            Assert.Equal(1, details.GetProperty("review").GetProperty("replacesVersion").GetInt32());
+            Assert.Equal("2026-06-10", details.GetProperty("reviewDue").GetString());
+            var first = JsonDocument.Parse(plans[0].Body).RootElement.GetProperty("details");
+            Assert.Equal(JsonValueKind.Null, first.GetProperty("review").ValueKind);
+        }
+        else
+        {
+            Assert.All(plans, m => Assert.False(m.HasDetails));
+            Assert.Equal(JsonValueKind.Null, second.GetProperty("details").ValueKind);
+            Assert.DoesNotContain("replacesVersion", plans[1].Body);
+            Assert.DoesNotContain("följts upp", plans[1].Body);
+        }
     }
 }

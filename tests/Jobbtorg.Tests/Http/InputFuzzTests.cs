@@ -232,6 +232,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             jobCentre = "farsta", kind = "Adult", date = Iso(app.Today.AddDays(14)), time = "13:00", durationMinutes = 60, room = "Sal G", capacity = 12,
             language = "svenska", weeks = 2,
         }),
+        ["GET /api/info-meetings/{id:int}/attendees"] = (new() { ["id"] = w.Meeting.ToString() }, new() { ["includeCancelled"] = "true" }, null),
         ["GET /api/info-meetings/next-free"] = ([], new() { ["district"] = District, ["kind"] = "Adult" }, null),
         ["GET /api/info-meetings/waiting-list"] = ([], new() { ["jobCentre"] = "farsta", ["kind"] = "Adult" }, null),
         ["GET /api/districts/{code}/quotas"] = (new() { ["code"] = District }, [], null),

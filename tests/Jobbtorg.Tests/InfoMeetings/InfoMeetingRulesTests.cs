@@ -268,6 +268,21 @@ public class InfoMeetingRulesTests
         var (meeting, booking) = Booked();
         Assert.Null(meeting.RecordOutcome(booking, BookingStatus.Cancelled, "Kim Handläggare", Now));
         Assert.Equal((BookingStatus.Cancelled, (int?)null, "Kim Handläggare"), (booking.Status, booking.ActiveCaseId, booking.OutcomeBy));
+        // Cancelled by staff from the meeting or the case: the case is booked again, and the booking says so.
+        Assert.Equal(CancellationReason.CancelledByStaff, booking.CancellationReason);
+    }
+
+    [Fact]
+    public void A_booking_keeps_why_it_was_cancelled_and_only_a_cancelled_one_has_a_reason()
+    {
+        var (_, attended) = Booked();
+        attended.Attend("Kim Coach", Stockholm(14, 11));
+        Assert.Null(attended.CancellationReason);
+
+        var (_, booking) = Booked();
+        booking.Cancel("Kim Coach", Now, CancellationReason.EnrolledBeforeMeeting);
+        Assert.Equal((BookingStatus.Cancelled, CancellationReason.EnrolledBeforeMeeting, (int?)null),
+            (booking.Status, booking.CancellationReason, booking.ActiveCaseId));
     }
 
     [Fact]
@@ -279,7 +294,7 @@ public class InfoMeetingRulesTests
         foreach (var outcome in new[] { BookingStatus.NoShow, BookingStatus.Attended, BookingStatus.Cancelled })
             Assert.Equal("The booking already has an outcome.",
                 Assert.Throws<RuleBrokenException>(() => meeting.RecordOutcome(booking, outcome, "Kim Coach", Stockholm(14, 12))).Template);
-        Assert.Throws<RuleBrokenException>(() => booking.Cancel("Kim Coach", Now));
+        Assert.Throws<RuleBrokenException>(() => booking.Cancel("Kim Coach", Now, CancellationReason.CancelledByStaff));
         Assert.Equal((BookingStatus.Attended, "Kim Coach"), (booking.Status, booking.OutcomeBy));
     }
 
@@ -312,7 +327,8 @@ public class InfoMeetingRulesTests
 
         Assert.True(meeting.IsCancelled);
         Assert.Equal(Now.AddHours(1), meeting.CancelledAt);
-        Assert.All(bookings, b => Assert.Equal((BookingStatus.Cancelled, (int?)null, "Maria Chef"), (b.Status, b.ActiveCaseId, b.OutcomeBy)));
+        Assert.All(bookings, b => Assert.Equal((BookingStatus.Cancelled, (int?)null, "Maria Chef", CancellationReason.MeetingCancelled),
+            (b.Status, b.ActiveCaseId, b.OutcomeBy, b.CancellationReason)));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public partial class TranslationTests
     [
         typeof(TargetGroup), typeof(Gender), typeof(ReportingGroup), typeof(CaseStatus), typeof(PauseReason),
         typeof(ClosureReason), typeof(ClosureSubReason), typeof(ReferralChannel), typeof(JobGuaranteeState), typeof(PlanStatus),
-        typeof(Jobbtorg.Features.Organisation.MeetingKind), typeof(Jobbtorg.Features.InfoMeetings.BookingStatus),
+        typeof(Jobbtorg.Features.Organisation.MeetingKind), typeof(Jobbtorg.Features.InfoMeetings.BookingStatus), typeof(Jobbtorg.Features.InfoMeetings.CancellationReason),
         typeof(Jobbtorg.Features.Attendance.AttendanceStatus), typeof(Jobbtorg.Features.Attendance.AbsenceReason),
         typeof(Jobbtorg.Features.Staff.StaffChangeKind), typeof(Jobbtorg.Features.DistrictMessages.MessageKind),
     ];

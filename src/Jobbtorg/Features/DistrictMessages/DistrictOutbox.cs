@@ -40,9 +40,17 @@ public sealed class DistrictOutbox(JobbtorgDb db, TimeProvider clock, DistrictEn
         return message;
     }
 
-    public DistrictMessage PlanAgreed(Case c, Plans.PlanVersion plan) => Enqueue(c, MessageKind.PlanAgreed,
-        $"Planen (version {plan.Number}) är överenskommen med deltagaren {plan.AgreedOn:yyyy-MM-dd}.",
-        new
+    /// <summary>Every agreed version. A later version is the plan's review: the text says so and the details name the
+    /// version it replaces (<c>review</c> is null for the first plan); <c>reviewDue</c> is when the next review is due.</summary>
+    public DistrictMessage PlanAgreed(Case c, Plans.PlanVersion plan)
+    {
+        var replaced = c.Plans.Where(p => p.Status == Plans.PlanStatus.Agreed && p.Number < plan.Number).MaxBy(p => p.Number);
+        var reviewDue = plan.AgreedOn is { } agreed ? Calendar.Dates.PlusMonths(agreed, Case.PlanReviewMonths) : (DateOnly?)null;
+        var text = replaced is null
+            ? $"Planen (version {plan.Number}) är överenskommen med deltagaren {plan.AgreedOn:yyyy-MM-dd}."
+            : $"Planen har följts upp: version {plan.Number} är överenskommen med deltagaren {plan.AgreedOn:yyyy-MM-dd} och ersätter " +
+              $"version {replaced.Number} från {replaced.AgreedOn:yyyy-MM-dd}. Nästa uppföljning senast {reviewDue:yyyy-MM-dd}.";
+        return Enqueue(c, MessageKind.PlanAgreed, text, new
         {
             plan.Number,
             plan.AgreedOn,
@@ -52,7 +60,70 @@ public sealed class DistrictOutbox(JobbtorgDb db, TimeProvider clock, DistrictEn
             {
                 Type = a.ActivityType?.NameSv, a.StartDate, a.EndDate, a.HoursPerWeek, Provider = a.Provider?.Name,
             }).ToList(),
+            Review = replaced is null ? null : new { ReplacesVersion = replaced.Number, ReplacesAgreedOn = replaced.AgreedOn },
+            ReviewDue = reviewDue,
         });
+    }
+
+    /// <summary>Who now works with the person, and how the district reaches them: the coach's e-mail address and, when the
+    /// staff record has one, telephone number.</summary>
+    public DistrictMessage Enrolled(Case c)
+    {
+        var coach = c.Coach ?? throw new InvalidOperationException("Enrol the case before telling the district.");
+        var reach = string.Join(", ", new[] { coach.Email, string.IsNullOrWhiteSpace(coach.PhoneNumber) ? null : $"tel. {coach.PhoneNumber}" }
+            .Where(x => !string.IsNullOrWhiteSpace(x)));
+        var deadline = c.JobGuaranteeDeadline;
+        return Enqueue(c, MessageKind.Enrolled,
+            $"Deltagaren är inskriven på {c.JobCentre?.Name ?? "jobbtorget"} från {c.EnrolmentDate:yyyy-MM-dd}. Jobbcoach: {coach.DisplayName}" +
+            (reach.Length > 0 ? $", {reach}." : ".") +
+            (deadline is { } due ? $" Jobbplanen ska vara överenskommen senast {due:yyyy-MM-dd}." : ""),
+            new
+            {
+                c.EnrolmentDate,
+                JobCentre = c.JobCentre?.Code,
+                Coach = new { Name = coach.DisplayName, coach.Email, Phone = string.IsNullOrWhiteSpace(coach.PhoneNumber) ? null : coach.PhoneNumber },
+                PlanDue = deadline,
+            });
+    }
+
+    /// <summary>The booked info-meeting time is cancelled because the case no longer needs it. The person may already
+    /// hold the invitation letter: the text says it no longer applies.</summary>
+    public DistrictMessage InfoMeetingCancelled(Case c, InfoMeetings.InfoMeeting meeting, InfoMeetings.CancellationReason reason)
+    {
+        var when = $"{meeting.LocalStart:yyyy-MM-dd HH:mm}";
+        var text = reason switch
+        {
+            InfoMeetings.CancellationReason.EnrolledBeforeMeeting =>
+                $"Deltagaren skrevs in före informationsmötet {when} och ska inte komma dit: tiden är avbokad.",
+            InfoMeetings.CancellationReason.CaseClosed => $"Ärendet avslutades före informationsmötet {when}: tiden är avbokad.",
+            _ => $"Tiden på informationsmötet {when} är avbokad.",
+        } + " En kallelse som deltagaren redan har fått gäller inte längre.";
+        return Enqueue(c, MessageKind.InfoMeetingCancelled, text,
+            new { MeetingStart = meeting.LocalStart, JobCentre = meeting.JobCentre?.Code, Reason = reason });
+    }
+
+    /// <summary>Breaks matter for the benefit: the pause's first day and its reason. The coach's note is never sent.</summary>
+    public DistrictMessage Paused(Case c, CasePause pause) => Enqueue(c, MessageKind.Paused,
+        $"Ärendet är pausat från och med {pause.PausedOn:yyyy-MM-dd} (orsak: {ReasonSv(pause.Reason)}). " +
+        "Pausade arbetsdagar räknas inte in i tiden för jobbplanen.",
+        new { pause.PausedOn, pause.Reason });
+
+    /// <summary>Restarts matter too: the resume date, the pause it ends, and the plan's deadline when the plan is still due.</summary>
+    public DistrictMessage Resumed(Case c, CasePause pause)
+    {
+        var due = c.FirstPlanAgreedOn is null ? c.JobGuaranteeDeadline : null;
+        return Enqueue(c, MessageKind.Resumed,
+            $"Ärendet återupptogs {pause.ResumedOn:yyyy-MM-dd} efter en paus från och med {pause.PausedOn:yyyy-MM-dd} (orsak: {ReasonSv(pause.Reason)})." +
+            (due is { } d ? $" Jobbplanen ska vara överenskommen senast {d:yyyy-MM-dd}." : ""),
+            new { pause.ResumedOn, pause.PausedOn, pause.Reason, PlanDue = due });
+    }
+
+    private static string ReasonSv(PauseReason reason) => reason switch
+    {
+        PauseReason.Sickness => "sjukdom",
+        PauseReason.ParentalLeave => "föräldraledighet",
+        _ => "annat",
+    };
 
     public DistrictMessage Closure(Case c) => Enqueue(c, MessageKind.Closure,
         $"Ärendet avslutades {c.ClosureDate:yyyy-MM-dd}.",

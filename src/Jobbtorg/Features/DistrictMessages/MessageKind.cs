@@ -10,4 +10,12 @@ public enum MessageKind
     Closure,
     /// <summary>The case has a new coach (a coach who leaves hands their cases over).</summary>
     CoachChanged,
+    /// <summary>The case is enrolled: when, where, and the coach with how to reach them.</summary>
+    Enrolled,
+    /// <summary>The case's booked info-meeting time is cancelled (enrolled or closed before the meeting), with the reason.</summary>
+    InfoMeetingCancelled,
+    /// <summary>The case is paused (sickness, parental leave, other): the pause's first day and reason.</summary>
+    Paused,
+    /// <summary>The paused case is resumed: the resume date and the pause it ends.</summary>
+    Resumed,
 }

@@ -60,7 +60,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
             var who = Signature.Of(user);
             if (current is not null)
             {
-                current.Cancel(who, now);
+                current.Cancel(who, now, CancellationReason.AnotherMeetingChosen);
                 await db.GiveBackAsync(current, c.DistrictId, ct);
             }
             var weeksWithoutQuota = new HashSet<DateOnly>();

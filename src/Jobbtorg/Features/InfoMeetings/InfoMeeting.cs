@@ -158,7 +158,7 @@ public class InfoMeeting
         switch (outcome)
         {
             case BookingStatus.Cancelled:
-                booking.Cancel(by, now);
+                booking.Cancel(by, now, CancellationReason.CancelledByStaff);
                 return null;
             case BookingStatus.Attended:
                 booking.Attend(by, now);
@@ -178,7 +178,7 @@ public class InfoMeeting
         var bookings = standing.ToList();
         bookings.ForEach(EnsureOwn);
         CancelledAt = now;
-        foreach (var booking in bookings) booking.Cancel(by, now);
+        foreach (var booking in bookings) booking.Cancel(by, now, CancellationReason.MeetingCancelled);
     }
 
     private void EnsureOwn(InfoMeetingBooking booking)

@@ -5,6 +5,22 @@ namespace Jobbtorg.Features.InfoMeetings;
 
 public enum BookingStatus { Booked, Attended, NoShow, Cancelled }
 
+/// <summary>Why a booking was cancelled: shown beside "cancelled" wherever the booking is shown, since the person may
+/// already hold the invitation letter.</summary>
+public enum CancellationReason
+{
+    /// <summary>Staff cancelled the booking (the case is booked again).</summary>
+    CancelledByStaff,
+    /// <summary>Another meeting was chosen for the case.</summary>
+    AnotherMeetingChosen,
+    /// <summary>The meeting itself was cancelled (the case is booked again).</summary>
+    MeetingCancelled,
+    /// <summary>The case was enrolled before the meeting and no longer needs it.</summary>
+    EnrolledBeforeMeeting,
+    /// <summary>The case (or the referral) was closed before the meeting.</summary>
+    CaseClosed,
+}
+
 /// <summary>A case's place on an info meeting and what became of it: booked, then once attended, no-show or cancelled.</summary>
 public class InfoMeetingBooking
 {
@@ -24,6 +40,8 @@ public class InfoMeetingBooking
     public string BookedBy { get; private set; } = "";
     public DateTimeOffset? OutcomeAt { get; private set; }
     public string? OutcomeBy { get; private set; }
+    /// <summary>Why the booking was cancelled; null unless cancelled (and for bookings cancelled before reasons were kept).</summary>
+    public CancellationReason? CancellationReason { get; private set; }
     /// <summary>Equals <see cref="CaseId"/> while the booking stands, null after; a unique index on it keeps a case
     /// from holding two bookings at once, whatever the concurrency.</summary>
     public int? ActiveCaseId { get; private set; }
@@ -56,8 +74,13 @@ public class InfoMeetingBooking
     /// <summary>The person did not come; the seat stays taken and the no-show is kept.</summary>
     public void MarkNoShow(string by, DateTimeOffset now) => End(BookingStatus.NoShow, by, now);
 
-    /// <summary>The booking is given up; its seat and quota place are given back by the use case's guarded updates.</summary>
-    public void Cancel(string by, DateTimeOffset now) => End(BookingStatus.Cancelled, by, now);
+    /// <summary>The booking is given up for <paramref name="reason"/>; its seat and quota place are given back by the use
+    /// case's guarded updates.</summary>
+    public void Cancel(string by, DateTimeOffset now, CancellationReason reason)
+    {
+        End(BookingStatus.Cancelled, by, now);
+        CancellationReason = reason;
+    }
 
     private void End(BookingStatus outcome, string by, DateTimeOffset now)
     {

@@ -55,18 +55,21 @@ public static class InfoMeetingsApi
             .WithSummary("One info meeting")
             .WithDescription("The meeting's time (Stockholm), room, language, and booked and free seats.");
 
-        meetings.MapGet("/{id:int}/attendees", async Task<Results<Ok<List<AttendeeDto>>, NotFound>> (int id, JobbtorgDb db, CaseAccess access, CancellationToken ct) =>
+        meetings.MapGet("/{id:int}/attendees", async Task<Results<Ok<List<AttendeeDto>>, NotFound>> (int id, JobbtorgDb db, CaseAccess access,
+                CancellationToken ct, bool includeCancelled = false) =>
             {
                 if (!await db.InfoMeetings.AnyAsync(m => m.Id == id, ct)) return TypedResults.NotFound();
                 var visible = await access.VisibleCasesAsync(ct);
                 return TypedResults.Ok(await db.InfoMeetingBookings.AsNoTracking()
-                    .Where(b => b.InfoMeetingId == id && b.Status != BookingStatus.Cancelled && visible.Any(c => c.Id == b.CaseId))
+                    .Where(b => b.InfoMeetingId == id && (includeCancelled || b.Status != BookingStatus.Cancelled) && visible.Any(c => c.Id == b.CaseId))
                     .OrderBy(b => b.Id)
-                    .Select(b => new AttendeeDto(b.Id, b.CaseId, b.Case.CaseRef, b.Case.District.Code, b.Status, b.ChosenByHand)).ToListAsync(ct));
+                    .Select(b => new AttendeeDto(b.Id, b.CaseId, b.Case.CaseRef, b.Case.District.Code, b.Status, b.ChosenByHand, b.CancellationReason))
+                    .ToListAsync(ct));
             })
             .WithName("listInfoMeetingAttendees")
             .WithSummary("The cases booked on a meeting that the caller may see, with their attendance")
-            .WithDescription("Cancelled bookings are left out; a district's key sees only its own district's cases.");
+            .WithDescription("Cancelled bookings are left out unless `includeCancelled=true`; a cancelled booking names why in `cancellationReason` " +
+                             "(`CancelledByStaff`, `AnotherMeetingChosen`, `MeetingCancelled`, `EnrolledBeforeMeeting`, `CaseClosed`). A district's key sees only its own district's cases.");
 
         meetings.MapPost("/{id:int}/cancel", async Task<Results<NoContent, NotFound, ForbidHttpResult>> (int id, JobbtorgDb db, CurrentUser user,
                 CancelInfoMeeting cancel, CancellationToken ct) =>
@@ -153,7 +156,9 @@ public static class InfoMeetingsApi
                 await access.CanSeeAsync(id, ct) ? TypedResults.Ok(CaseBookingDto.From(id, await BookingState.OfCaseAsync(db, id, ct))) : TypedResults.NotFound())
             .WithName("getCaseInfoMeeting")
             .WithSummary("A case's info-meeting booking or place on the waiting list")
-            .WithDescription("`status` is `Booked` (or the booking's outcome) with the meeting, `Waiting` with the time the case joined the waiting list, or `None`.");
+            .WithDescription("`status` is `Booked` (or the booking's outcome) with the meeting, `Waiting` with the time the case joined the waiting list, or `None`. " +
+                             "A `Cancelled` booking names why in `cancellationReason`: `CancelledByStaff`, `AnotherMeetingChosen`, `MeetingCancelled`, " +
+                             "`EnrolledBeforeMeeting` (the case was enrolled before the meeting) or `CaseClosed`.");
 
         cases.MapPost("/", async Task<Results<Ok<CaseBookingDto>, NotFound, ForbidHttpResult>> (int id, BookRequest? request, CaseAccess access, BookInfoMeeting book, CancellationToken ct) =>
             {

@@ -18,6 +18,8 @@ public class MeetingModel(JobbtorgDb db, RecordMeetingOutcome recordOutcome, Can
 {
     public InfoMeeting Meeting { get; private set; } = null!;
     public List<Attendee> Attendees { get; private set; } = [];
+    /// <summary>Bookings on the meeting that were cancelled, latest first, each with its reason.</summary>
+    public List<CancelledBooking> Cancelled { get; private set; } = [];
     /// <summary>Bookings on cases the user may not see: counted, not listed.</summary>
     public int HiddenAttendees { get; private set; }
     public bool MayRecord { get; private set; }
@@ -103,19 +105,26 @@ public class MeetingModel(JobbtorgDb db, RecordMeetingOutcome recordOutcome, Can
         MayRecord = user.MayAtCentre(Permission.RecordInfoMeetingAttendance, meeting.JobCentreId);
 
         var visible = await access.VisibleCasesAsync(ct);
-        var bookings = await db.InfoMeetingBookings.AsNoTracking()
-            .Where(b => b.InfoMeetingId == id && b.Status != BookingStatus.Cancelled)
+        var all = await db.InfoMeetingBookings.AsNoTracking()
+            .Where(b => b.InfoMeetingId == id)
             .Select(b => new
             {
                 b.Id, b.CaseId, b.Case.CaseRef, b.Case.Participant.FirstName, b.Case.Participant.LastName, b.Case.Participant.ProtectedIdentity,
-                District = b.Case.District.Name, b.Status, b.ChosenByHand, b.OutcomeAt, b.OutcomeBy,
+                District = b.Case.District.Name, b.Status, b.ChosenByHand, b.OutcomeAt, b.OutcomeBy, b.CancellationReason,
                 CaseOpen = b.Case.Status != CaseStatus.Closed, Enrolled = b.Case.EnrolmentDate != null, CaseCentre = b.Case.JobCentreId,
                 Visible = visible.Any(c => c.Id == b.CaseId),
             })
             .ToListAsync(ct);
+        var bookings = all.Where(b => b.Status != BookingStatus.Cancelled).ToList();
         // Staff who record attendance at the centre see everyone booked; others only the cases they may see.
         var shown = bookings.Where(b => MayRecord || b.Visible).ToList();
         HiddenAttendees = bookings.Count - shown.Count;
+        // Cancelled bookings are listed apart with the reason: someone may still come with the letter.
+        Cancelled = all.Where(b => b.Status == BookingStatus.Cancelled && (MayRecord || b.Visible))
+            .Select(b => new CancelledBooking(b.Id, b.CaseId, b.CaseRef, NameOf(b.FirstName, b.LastName, b.ProtectedIdentity), b.District,
+                b.CancellationReason, b.OutcomeAt, b.OutcomeBy, b.Visible))
+            .OrderByDescending(b => b.CancelledAt).ThenBy(b => b.BookingId)
+            .ToList();
         Attendees = shown
             .Select(b => new Attendee(b.Id, b.CaseId, b.CaseRef, NameOf(b.FirstName, b.LastName, b.ProtectedIdentity), b.District, b.Status,
                 b.ChosenByHand, b.OutcomeAt, b.OutcomeBy, b.Visible,
@@ -136,4 +145,7 @@ public class MeetingModel(JobbtorgDb db, RecordMeetingOutcome recordOutcome, Can
 
     public sealed record Attendee(int BookingId, int CaseId, string CaseRef, string? Name, string District, BookingStatus Status, bool ChosenByHand,
         DateTimeOffset? OutcomeAt, string? OutcomeBy, bool CaseVisible, bool MayEnrol);
+
+    public sealed record CancelledBooking(int BookingId, int CaseId, string CaseRef, string? Name, string District, CancellationReason? Reason,
+        DateTimeOffset? CancelledAt, string? CancelledBy, bool CaseVisible);
 }

@@ -763,6 +763,10 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 

@@ -734,6 +734,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
