@@ -25,7 +25,7 @@ public sealed class AttendanceTests(BrowserFixture browser, JobbtorgAppServer se
         var page = await context.NewPageAsync();
 
         var myWork = await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, Coach, DemoData.Password);
-        await page.GotoAsync($"{server.BaseUrl}/Attendance?activity=active-job-search&date={day:yyyy-MM-dd}");
+        await page.GotoAsync($"{server.BaseUrl}/Attendance?activity=active-job-search&date={day:yyyy-MM-dd}&coach=all");
         await page.Locator("[data-testid='all-present']").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("allPresent=true"));
         var rows = page.Locator("[data-testid='attendance-rows'] tbody tr[data-case]");
@@ -67,6 +67,36 @@ public sealed class AttendanceTests(BrowserFixture browser, JobbtorgAppServer se
         Assert.Contains("Ogiltig frånvaro", await message.InnerTextAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         await BrowserFixture.SaveScreenshotAsync(page, "district-inbox");
+    }
+
+    [Fact]
+    public async Task A_coach_starts_with_their_own_participants_and_chooses_everyone_with_the_filter_at_1366_px()
+    {
+        var day = TimeProvider.System.Today();
+        while (!WorkingDays.IsWorkingDay(day)) day = day.AddDays(-1);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1366, 900);
+
+        await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, Coach, DemoData.Password);
+        await page.GotoAsync($"{server.BaseUrl}/Attendance?date={day:yyyy-MM-dd}");
+        var coachFilter = page.Locator("select#coach");
+        Assert.Equal("Mina deltagare", (await coachFilter.Locator("option:checked").InnerTextAsync()).Trim());
+        var activity = await page.Locator("select#activity").InputValueAsync();
+        var rows = page.Locator("[data-testid='attendance-rows'] tbody tr[data-case]");
+        var mine = await rows.CountAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+
+        // A plain form: the choice goes in the address, and the activity stays.
+        await coachFilter.SelectOptionAsync("all");
+        await page.Locator("[data-testid='choose-day'] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("coach=all"));
+        Assert.Equal("all", await page.Locator("select#coach").InputValueAsync());
+        Assert.Equal(activity, await page.Locator("select#activity").InputValueAsync());
+        var all = await rows.CountAsync();
+        Assert.True(all > 0 && all >= mine, $"all participants: {all}, mine: {mine}");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+        await BrowserFixture.SaveScreenshotAsync(page, "attendance-filter-1366");
     }
 
     private async Task<T> WithDbAsync<T>(Func<JobbtorgDb, Task<T>> query)

@@ -13,6 +13,15 @@ public sealed class AccessRulesTests
     private static AccessPrincipal Key(int? district, params string[] scopes) => new(true, [], scopes, null, [], null, district, false);
 
     [Fact]
+    public void A_providers_start_page_is_the_attendance_day_view_and_everyone_elses_is_my_work()
+    {
+        Assert.Equal("/Attendance", AccessRules.StartPageOf(Staff(Roles.Provider)).Path);
+        foreach (var role in Roles.All.Where(r => r != Roles.Provider))
+            Assert.Equal("/", AccessRules.StartPageOf(Staff(role, Farsta, Eav)).Path);
+        Assert.Equal("/", AccessRules.StartPageOf(AccessPrincipal.Nobody).Path);
+    }
+
+    [Fact]
     public void A_matcher_reads_the_centres_cases_and_journal_but_changes_nothing()
     {
         var matcher = Staff(Roles.Matcher, Farsta);

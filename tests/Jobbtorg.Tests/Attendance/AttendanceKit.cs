@@ -66,6 +66,18 @@ public sealed class AttendanceKit(JobbtorgAppFactory app)
         });
     }
 
+    /// <summary>Gives the case's participant a name; returns the birth year from the personal number.</summary>
+    public Task<string> NameAsync(int caseId, string firstName, string lastName) => app.WithDbAsync(async db =>
+    {
+        var participant = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Participant).SingleAsync();
+        participant.FirstName = firstName;
+        participant.LastName = lastName;
+        await db.SaveChangesAsync();
+        return participant.PersonalNumber[..4];
+    });
+
+    public Task<string> CaseRefAsync(int caseId) => app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.CaseRef).SingleAsync());
+
     public static async Task<int> ActivityTypeIdAsync(JobbtorgDb db, string code) => (await db.ActivityTypes.SingleAsync(t => t.Code == code)).Id;
 
     public Task<int> ActivityTypeIdAsync(string code) => app.WithDbAsync(db => ActivityTypeIdAsync(db, code));

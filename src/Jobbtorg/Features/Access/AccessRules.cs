@@ -45,6 +45,14 @@ public static class AccessRules
         [Scopes.FollowUpWrite] = Set(Permission.ReadReferenceData, Permission.WriteFollowUp),
     };
 
+    /// <summary>
+    /// The start page the principal has: where "/" leads, and where every "back to the start" link points. An external
+    /// provider's staff have no "My work": they start at the attendance day view, the only page they may use. Everyone
+    /// else (and anyone not signed in, who is sent to sign in first) starts at "My work".
+    /// </summary>
+    public static StartPage StartPageOf(AccessPrincipal who) =>
+        !who.IsApiKey && who.Roles.Contains(Roles.Provider) ? StartPage.Attendance : StartPage.MyWork;
+
     /// <summary>Whether the principal holds the permission at all (somewhere within its reach).</summary>
     public static bool Holds(AccessPrincipal who, Permission permission) =>
         who.IsApiKey

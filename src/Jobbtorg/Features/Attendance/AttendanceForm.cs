@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
@@ -58,4 +59,50 @@ public static class AttendanceForm
     }
 
     public static string NameOf(Case c, Texts texts) => c.Participant.ProtectedIdentity ? texts["Protected identity"] : c.Participant.DisplayName;
+
+    /// <summary>
+    /// The names a group is shown with, by case: where two people in the group share a name, each gets their birth year
+    /// ("Abdi Ali (f. 1985)"). A person with protected identity is never told apart by anything that identifies them.
+    /// </summary>
+    public static Dictionary<int, string> Names(IEnumerable<Case> cases, Texts texts)
+    {
+        var people = cases.DistinctBy(c => c.Id).ToList();
+        var repeated = people.Where(c => !c.Participant.ProtectedIdentity)
+            .GroupBy(c => NameOf(c, texts), StringComparer.Create(CultureInfo.CurrentCulture, true))
+            .Where(g => g.Count() > 1)
+            .SelectMany(g => g).Select(c => c.Id).ToHashSet();
+        return people.ToDictionary(c => c.Id,
+            c => repeated.Contains(c.Id) ? texts.Format("{0} (b. {1})", NameOf(c, texts), BirthYear(c.Participant)) : NameOf(c, texts));
+    }
+
+    /// <summary>The birth year from the personal identity number (a co-ordination number keeps the year as it is).</summary>
+    public static string BirthYear(Participant p) => p.PersonalNumber[..4];
+
+    /// <summary>
+    /// What a save did, for the message after it: how many registrations changed, and to which district each newly
+    /// unexcused absence was reported and for whom. Staff are also told when a message went without details because the
+    /// person has not consented; a provider's staff, who do not see the case, are not.
+    /// </summary>
+    public static string SavedMessage(AttendanceSaved saved, IReadOnlyDictionary<int, string> names, Texts texts, bool tellConsent)
+    {
+        var sentences = new List<string> { texts.Format("Attendance saved: {0} registrations new or changed.", saved.Changed) };
+        foreach (var group in saved.Reported
+                     .GroupBy(s => (s.Case.District.Name, WithoutDetails: tellConsent && !s.Case.ConsentGiven))
+                     .OrderBy(g => g.Key.Name, StringComparer.Ordinal).ThenBy(g => g.Key.WithoutDetails))
+        {
+            var who = List(group.Select(s => names.GetValueOrDefault(s.Case.Id) ?? NameOf(s.Case, texts)).Distinct().ToList(), texts);
+            sentences.Add(group.Key.WithoutDetails
+                ? texts.Format("Unexcused absence for {0} was reported to {1}, without details since there is no consent to exchange information.", who, group.Key.Name)
+                : texts.Format("Unexcused absence for {0} was reported to {1}.", who, group.Key.Name));
+        }
+        return string.Join(" ", sentences);
+    }
+
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    private static string List(IReadOnlyList<string> items, Texts texts) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => texts.Format("{0} and {1}", string.Join(", ", items.Take(items.Count - 1)), items[^1]),
+    };
 }

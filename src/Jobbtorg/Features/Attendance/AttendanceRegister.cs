@@ -10,6 +10,10 @@ namespace Jobbtorg.Features.Attendance;
 /// <summary>A choice on the registration form: one required day of one activity for one case.</summary>
 public sealed record AttendanceEntry(int CaseId, DateOnly Date, int ActivityTypeId, AttendanceStatus Status, AbsenceReason? Reason);
 
+/// <summary>What a save stored: how many registrations were new or changed, and the required days whose unexcused
+/// absence was reported to the case's district by it.</summary>
+public sealed record AttendanceSaved(int Changed, IReadOnlyList<AttendanceSlot> Reported);
+
 /// <summary>
 /// Finds the required days of a set of cases with their registrations, and stores registrations. Used by the group day
 /// view, the participant's page, the start page and the daily rounds.
@@ -68,13 +72,13 @@ public sealed class AttendanceRegister(JobbtorgDb db, DistrictOutbox outbox, Tim
     /// A later correction from unexcused to present or excused does not retract the message: the district sees the
     /// corrected day in the next weekly summary, which is always computed from the registrations as they stand then.
     /// </summary>
-    /// <returns>How many registrations were new or changed.</returns>
-    public async Task<int> SaveAsync(IReadOnlyList<AttendanceEntry> entries, IReadOnlyList<AttendanceSlot> slots, string? userId, string userName,
+    public async Task<AttendanceSaved> SaveAsync(IReadOnlyList<AttendanceEntry> entries, IReadOnlyList<AttendanceSlot> slots, string? userId, string userName,
         CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var bySlot = slots.ToDictionary(s => (s.Case.Id, s.Date, s.ActivityType.Id));
         var changed = 0;
+        var reported = new List<AttendanceSlot>();
         foreach (var entry in entries)
         {
             var slot = bySlot[(entry.CaseId, entry.Date, entry.ActivityTypeId)];
@@ -89,10 +93,13 @@ public sealed class AttendanceRegister(JobbtorgDb db, DistrictOutbox outbox, Tim
             }
             registration.Record(entry.Status, entry.Reason, userId, userName, now);
             if (entry.Status == AttendanceStatus.UnexcusedAbsence && before != AttendanceStatus.UnexcusedAbsence)
+            {
                 outbox.UnexcusedAbsence(slot.Case, entry.Date, slot.ActivityType);
+                reported.Add(slot);
+            }
             changed++;
         }
         if (changed > 0) await db.SaveChangesAsync(ct);
-        return changed;
+        return new AttendanceSaved(changed, reported);
     }
 }

@@ -8,13 +8,13 @@ namespace Jobbtorg.Features.Attendance;
 /// </summary>
 public static class ProviderBoundary
 {
-    public const string DayView = "/Attendance";
+    public static readonly string DayView = StartPage.Attendance.Path;
 
     public static IApplicationBuilder UseProviderBoundary(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
         if (ctx.User.IsInRole(Roles.Provider) && !IsAllowed(ctx.Request.Path))
         {
-            if (ctx.Request.Path == "/" && HttpMethods.IsGet(ctx.Request.Method)) ctx.Response.Redirect(DayView);
+            if (ctx.Request.Path == "/" && HttpMethods.IsGet(ctx.Request.Method)) ctx.Response.Redirect(AccessRules.StartPageOf(AccessPrincipal.From(ctx.User)).Path);
             else ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
