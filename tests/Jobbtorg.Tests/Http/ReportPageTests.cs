@@ -377,7 +377,7 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
     }
 
     [Fact]
-    public async Task The_job_guarantee_view_answers_for_the_period_and_lists_overdue_cases_to_managers()
+    public async Task The_job_guarantee_view_answers_for_the_period_and_lists_the_cases_behind_its_figures_to_managers()
     {
         var manager = await App.SignInAsNewAsync(Roles.Manager, centre: "farsta");
         var html = await manager.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1");
@@ -391,13 +391,19 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Matches("data-measure=\"pending\"><strong>(<a [^>]*>)?1(</a>)?</strong>", html);
         Assert.Matches("data-measure=\"excluded\"><strong>(<a [^>]*>)?1(</a>)?</strong>", html);
 
-        // C is overdue now: deadline Mon 19 January, 50 days ago; D's deadline has not passed.
-        var overdue = Between(html, "data-testid=\"overdue-cases\"", "</table>");
+        // The lists are the cases behind the figures, under the same numbers. C has no plan yet: deadline Mon 19 January,
+        // 36 working days ago; B's plan came on Mon 26 January, 5 working days late. D's deadline has not passed.
+        Assert.Contains("Jobbplan senare eller inte alls (2)", html);
+        Assert.Contains("Fristen har inte gått ut (1)", html);
+        var missed = Between(html, "data-testid=\"missed-cases\"", "</table>");
         Assert.Matches($"<tr data-case=\"{scenario.Cases["C"]}\">\\s*<td><a href=\"/Cases/Details/{scenario.Cases["C"]}\">{scenario.OverdueName}</a></td>\\s*" +
-                       "<td>Jobbtorg Farsta</td>\\s*<td>Coach Rapportsson</td>\\s*<td>2026-01-12</td>\\s*<td>2026-01-19</td>\\s*<td class=\"num\">50</td>", overdue);
+                       "<td>Jobbtorg Farsta</td>\\s*<td>Coach Rapportsson</td>\\s*<td>2026-01-12</td>\\s*<td>2026-01-19</td>\\s*<td>Ingen jobbplan än</td>\\s*<td class=\"num\">36</td>", missed);
+        Assert.Matches($"<tr data-case=\"{scenario.Cases["B"]}\">(.|\\n)*?<td>2026-01-19</td>\\s*<td>2026-01-26</td>\\s*<td class=\"num\">5</td>", missed);
+        Assert.True(missed.IndexOf($"data-case=\"{scenario.Cases["C"]}\"", StringComparison.Ordinal) < missed.IndexOf($"data-case=\"{scenario.Cases["B"]}\"", StringComparison.Ordinal),
+            "The most working days late first");
         Assert.DoesNotContain($"/Cases/Details/{scenario.Cases["A"]}\"", html);
         var pending = Between(html, "data-testid=\"pending-cases\"", "</table>");
-        Assert.Contains($"/Cases/Details/{scenario.Cases["D"]}\"", pending);
+        Assert.Matches($"/Cases/Details/{scenario.Cases["D"]}\"(.|\\n)*?<td>2026-03-16</td>\\s*<td class=\"num\">4</td>", pending);
         Assert.DoesNotContain($"/Cases/Details/{scenario.Cases["C"]}\"", pending);
         // No personal identity number in full.
         var personalNumbers = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
@@ -409,11 +415,14 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         });
 
         var admin = await App.SignInAsNewAsync(Roles.Administrator);
-        Assert.Contains($"/Cases/Details/{scenario.Cases["C"]}\"", await admin.GetStringAsync("/Reports/JobGuarantee"));
+        Assert.Contains($"/Cases/Details/{scenario.Cases["C"]}\"", await admin.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1"));
         var otherCentre = await App.SignInAsNewAsync(Roles.Manager, centre: "kista");
         var kista = await otherCentre.GetStringAsync("/Reports/JobGuarantee?period=tertial&year=2026&tertial=1");
         Assert.DoesNotContain($"/Cases/Details/{scenario.Cases["C"]}\"", kista);
         Assert.Matches("data-measure=\"missed\"><strong>(<a [^>]*>)?2(</a>)?</strong>", kista); // the figures are the city's
+        // The same figures head the lists; the cases beyond the manager's reach are counted, not shown.
+        Assert.Contains("Jobbplan senare eller inte alls (2)", kista);
+        Assert.Contains("2 av dem på jobbtorg utanför din behörighet", kista);
     }
 
     [Fact]
@@ -427,7 +436,7 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Contains("data-testid=\"no-case-list\"", html);
         Assert.DoesNotContain("/Cases/Details/", html);
         Assert.DoesNotContain(scenario.OverdueName, html);
-        Assert.DoesNotContain("data-testid=\"overdue-cases\"", html);
+        Assert.DoesNotContain("data-testid=\"missed-cases\"", html);
     }
 
     [Fact]

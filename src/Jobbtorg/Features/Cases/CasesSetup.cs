@@ -16,7 +16,7 @@ public static class CasesSetup
         services.AddScoped<CloseCase>();
         services.AddSection<MyCasesViewComponent>(SectionPlace.StartPage, 10);
         services.AddSection<AwaitingEnrolmentViewComponent>(SectionPlace.StartPage, 40);
-        services.AddSection<OverduePlansViewComponent>(SectionPlace.StartPage, 90);
+        services.AddSection<OverduePlansViewComponent>(SectionPlace.StartPage, 5);
         services.AddEndpoints(routes => routes.MapCasesApi());
         return services;
     }

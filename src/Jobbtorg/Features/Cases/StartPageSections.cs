@@ -6,9 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Cases;
 
-public sealed record CaseTask(Case Case, CaseNeeds Needs);
+public sealed record CaseTask(Case Case, CaseNeeds Needs)
+{
+    /// <summary>Working days left to the due date (negative: late), on <paramref name="today"/>.</summary>
+    public int? WorkingDaysLeft(DateOnly today) => Needs.DueDate is { } due ? WorkList.WorkingDaysLeft(due, today) : null;
+}
 
-/// <summary>Start page, for those who keep a caseload: their own open cases with what each needs, most urgent first.</summary>
+/// <summary>Start page, for those who keep a caseload: their own open cases grouped by what to do next (write the plan,
+/// review it, the paused, the rest), the most urgent first in each group.</summary>
 public sealed class MyCasesViewComponent(CaseAccess access, CurrentUser user, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
@@ -18,28 +23,36 @@ public sealed class MyCasesViewComponent(CaseAccess access, CurrentUser user, Ti
         // Read only to be shown: not tracked, which spares the context a snapshot of every row.
         var mine = await access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.Plans)
             .Where(c => c.CoachId == user.Id && c.Status != CaseStatus.Closed).AsSplitQuery().ToListAsync(HttpContext.RequestAborted);
-        return View("/Features/Cases/_MyCases.cshtml", CaseNeeds.MostUrgentFirst(mine.Select(c => new CaseTask(c, c.NeedsOn(today))), t => t.Needs));
+        return View("/Features/Cases/_MyCases.cshtml", new MyCasesView(WorkList.Of(mine, today), mine.Count, today));
     }
 }
 
-/// <summary>Start page, for those who work cases: referrals within reach waiting for enrolment, the oldest first.</summary>
-public sealed class AwaitingEnrolmentViewComponent(CaseAccess access, CurrentUser user) : ViewComponent
+public sealed record MyCasesView(IReadOnlyList<WorkGroupItems> Groups, int Count, DateOnly Today);
+
+public sealed record AwaitingEnrolmentView(List<AwaitingCase> Cases, DateOnly Today);
+
+/// <summary>Start page, for those who work cases: referrals within reach waiting for enrolment, with where each stands
+/// with its info meeting and what to do next, the most urgent first.</summary>
+public sealed class AwaitingEnrolmentViewComponent(CaseAccess access, CurrentUser user, JobbtorgDb db, TimeProvider clock) : ViewComponent
 {
     public const int Shown = 100;
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
         if (!user.Holds(Permission.WorkCase)) return Content("");
-        var waiting = await access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach)
-            .Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Take(Shown).ToListAsync(HttpContext.RequestAborted);
-        return View("/Features/Cases/_AwaitingEnrolment.cshtml", waiting);
+        var ct = HttpContext.RequestAborted;
+        var waiting = await access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.District)
+            .Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Take(Shown).ToListAsync(ct);
+        var today = clock.Today();
+        return View("/Features/Cases/_AwaitingEnrolment.cshtml",
+            new AwaitingEnrolmentView(AwaitingCase.MostUrgentFirst(await AwaitingCase.LoadAsync(db, waiting, ct), today), today));
     }
 }
 
-public sealed record OverduePlansView(List<CaseTask> Overdue, List<CoachLoad> CoachLoads);
+public sealed record OverduePlansView(List<CaseTask> Overdue, List<CoachLoad> CoachLoads, DateOnly Today);
 
-/// <summary>Start page, for those who hand cases over (managers): first plans past the job-guarantee deadline, and the
-/// caseload of each coach of their centre.</summary>
+/// <summary>Start page, for those who hand cases over (managers), first on the page: first plans past the job-guarantee
+/// deadline, the longest overdue first with its working days overdue, and the caseload of each coach of their centre.</summary>
 public sealed class OverduePlansViewComponent(CaseAccess access, CurrentUser user, TimeProvider clock, Caseloads caseloads) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
@@ -52,6 +65,6 @@ public sealed class OverduePlansViewComponent(CaseAccess access, CurrentUser use
             .Where(c => c.FirstPlanAgreedOn == null).AsSplitQuery().ToListAsync(ct);
         var overdue = open.Select(c => new CaseTask(c, c.NeedsOn(today))).Where(t => t.Needs.Has(Need.PlanOverdue)).OrderBy(t => t.Needs.DueDate).ToList();
         var loads = user.JobCentreId is { } centre ? await caseloads.AtCentreAsync(centre, ct) : [];
-        return View("/Features/Cases/_OverduePlans.cshtml", new OverduePlansView(overdue, loads));
+        return View("/Features/Cases/_OverduePlans.cshtml", new OverduePlansView(overdue, loads, today));
     }
 }

@@ -8,25 +8,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Reports;
 
-/// <summary>A case whose first plan is not agreed yet, seen today.</summary>
-public sealed record UnplannedCase(Case Case, DateOnly Deadline, int DaysOverdue);
+/// <summary>A case behind the job-guarantee figures, as the report counted it, with what the list shows of it.</summary>
+public sealed record GuaranteeCase(Case Case, CountedCase Counted, int? WorkingDays);
 
 /// <summary>
 /// The job guarantee answered directly: of those newly enrolled in a period, how many agreed a plan within five
-/// working days. Managers and administrators also see the open cases whose plan is overdue or still due now;
-/// analysts see the figures only.
+/// working days. Managers and administrators also see the cases behind the figures "plan later or not at all" and
+/// "deadline not yet passed": the same period, as-of date and district, judged by the same rule as the figures
+/// (<see cref="IndicatorCases"/>), so a list's heading is the card's number; the cases at centres beyond the reader's
+/// reach are counted, not shown. Analysts see the figures only.
 /// </summary>
 [RequirePermission(Permission.ReadReports)]
-public class JobGuaranteeModel(ReportsDb db, Indicators indicators, CaseAccess access, CurrentUser user, Texts texts, TimeProvider clock)
+public class JobGuaranteeModel(ReportsDb db, Indicators indicators, IndicatorCases behind, CaseAccess access, CurrentUser user, Texts texts,
+    TimeProvider clock)
     : ReportPageModel(db, texts, clock)
 {
     public IndicatorReport? Report { get; private set; }
     public IReadOnlyList<ReportColumn> Columns { get; private set; } = [];
     public bool ShowsCases => user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Administrator);
-    /// <summary>The centre whose cases are listed; null when the user sees every centre.</summary>
-    public string? CentreName { get; private set; }
-    public List<UnplannedCase> Overdue { get; private set; } = [];
-    public List<UnplannedCase> Pending { get; private set; } = [];
+    /// <summary>The missed cases of the period: a plan agreed after the deadline, or none by the as-of date.</summary>
+    public List<GuaranteeCase> Missed { get; private set; } = [];
+    public int MissedNotShown { get; private set; }
+    /// <summary>The pending cases of the period: the deadline lies ahead, or an open pause stops the clock.</summary>
+    public List<GuaranteeCase> Pending { get; private set; } = [];
+    public int PendingNotShown { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -36,32 +41,28 @@ public class JobGuaranteeModel(ReportsDb db, Indicators indicators, CaseAccess a
         {
             Report = await indicators.ReportAsync(Period!.From, Period.To, AsOfDate, GroupBy, Scope, ct);
             Columns = IndicatorRows.Columns(Report, GroupBy, Texts, await GroupNamesAsync(ct));
+            if (ShowsCases)
+            {
+                (Missed, MissedNotShown) = await CasesBehindAsync("jobGuarantee.missed", ct);
+                (Pending, PendingNotShown) = await CasesBehindAsync("jobGuarantee.pending", ct);
+            }
         }
-        if (ShowsCases) await LoadUnplannedCasesAsync(ct);
         return Page();
     }
 
-    /// <summary>Open enrolled cases with no agreed plan: overdue when the deadline has passed, pending until then.
-    /// The list is always as of today, whatever period the figures are for.</summary>
-    private async Task LoadUnplannedCasesAsync(CancellationToken ct)
+    /// <summary>The cases behind one of the figures, those within the reader's reach with their names, the most days late
+    /// (or the nearest deadline) first; and how many others the figure counts.</summary>
+    private async Task<(List<GuaranteeCase> Shown, int NotShown)> CasesBehindAsync(string measure, CancellationToken ct)
     {
-        if (user.JobCentreId is { } centre && !user.IsInRole(Roles.Administrator))
-            CentreName = await Db.JobCentres.Where(c => c.Id == centre).Select(c => c.Name).FirstOrDefaultAsync(ct);
-        var open = await (await access.VisibleCasesAsync(ct))
-            .Include(c => c.Participant).Include(c => c.JobCentre).Include(c => c.Coach)
-            .Where(c => c.Status == CaseStatus.Enrolled || c.Status == CaseStatus.Paused)
-            .Where(c => c.FirstPlanAgreedOn == null)
-            .Where(c => Scope.DistrictId == null || c.DistrictId == Scope.DistrictId)
-            .ToListAsync(ct);
-        foreach (var c in open)
-        {
-            var state = c.JobGuarantee(Today);
-            if (c.JobGuaranteeDeadline is not { } deadline) continue; // paused: the clock stands still
-            if (state == JobGuaranteeState.Missed) Overdue.Add(new(c, deadline, Today.DayNumber - deadline.DayNumber));
-            else if (state == JobGuaranteeState.Pending) Pending.Add(new(c, deadline, 0));
-        }
-        Overdue = Overdue.OrderBy(u => u.Deadline).ThenBy(u => u.Case.Id).ToList();
-        Pending = Pending.OrderBy(u => u.Deadline).ThenBy(u => u.Case.Id).ToList();
+        var counted = await behind.BehindAsync(measure, Period!.From, Period.To, AsOfDate, null, null, Scope,
+            access.VisibleCases(Permission.ReadReportCases), ct);
+        var ids = counted.Shown.Select(c => c.CaseId).ToList();
+        var cases = await access.VisibleCases(Permission.ReadReportCases).AsNoTracking().Include(c => c.Participant).Include(c => c.JobCentre).Include(c => c.Coach)
+            .Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var shown = counted.Shown.Where(c => cases.ContainsKey(c.CaseId)).Select(c => new GuaranteeCase(cases[c.CaseId], c, c.Deadline is { } deadline
+                ? WorkList.WorkingDaysLeft(deadline, c.FirstPlan ?? AsOfDate) : null))
+            .OrderBy(g => g.WorkingDays ?? int.MaxValue).ThenBy(g => g.Case.Id).ToList();
+        return (shown, counted.NotShown + counted.Shown.Count - shown.Count);
     }
 
     public static string CoachOf(Case c) => c.Coach?.DisplayName ?? c.CoachRef ?? "–";

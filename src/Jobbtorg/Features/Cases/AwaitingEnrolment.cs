@@ -1,0 +1,62 @@
+using Jobbtorg.Data;
+using Jobbtorg.Features.InfoMeetings;
+using Jobbtorg.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobbtorg.Features.Cases;
+
+/// <summary>Where a referral waiting for enrolment stands with its info meeting.</summary>
+public enum MeetingState { Attended, NoShow, NotBooked, WaitingList, Booked }
+
+/// <summary>What to do next with a referral waiting for enrolment, most urgent first: enrol who came to the meeting,
+/// record the attendance of a meeting that has been held, book again after a no-show, book who has no meeting, then wait
+/// (for a place, for the meeting).</summary>
+public enum EnrolmentStep { Enrol, RecordAttendance, BookAgain, Book, WaitForPlace, WaitForMeeting }
+
+/// <summary>
+/// A referral waiting for enrolment with its info meeting: attended (on <see cref="Date"/>), a standing booking (at
+/// <see cref="MeetingAt"/>, perhaps after a no-show), a no-show with nothing booked since, a place on the waiting list,
+/// or nothing booked at all.
+/// </summary>
+public sealed record AwaitingCase(Case Case, MeetingState Meeting, DateTimeOffset? MeetingAt, DateOnly? Date, bool AfterNoShow)
+{
+    public EnrolmentStep NextStep(DateOnly today) => Meeting switch
+    {
+        MeetingState.Attended => EnrolmentStep.Enrol,
+        MeetingState.Booked when Date <= today => EnrolmentStep.RecordAttendance,
+        MeetingState.Booked => EnrolmentStep.WaitForMeeting,
+        MeetingState.NoShow => EnrolmentStep.BookAgain,
+        MeetingState.WaitingList => EnrolmentStep.WaitForPlace,
+        _ => EnrolmentStep.Book,
+    };
+
+    /// <summary>The next step's urgency first, then the longest wait since the referral.</summary>
+    public static List<AwaitingCase> MostUrgentFirst(IEnumerable<AwaitingCase> cases, DateOnly today) =>
+        cases.OrderBy(a => a.NextStep(today)).ThenBy(a => a.MeetingAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(a => a.Case.ReferralDate).ThenBy(a => a.Case.Id).ToList();
+
+    /// <summary>The info-meeting state of each case, read from its bookings, the recorded outcomes (an imported case has
+    /// outcomes without bookings) and the waiting list.</summary>
+    public static async Task<List<AwaitingCase>> LoadAsync(JobbtorgDb db, IReadOnlyList<Case> cases, CancellationToken ct)
+    {
+        var ids = cases.Select(c => c.Id).ToList();
+        var bookings = (await db.InfoMeetingBookings.AsNoTracking().Where(b => ids.Contains(b.CaseId))
+                .Select(b => new { b.CaseId, b.Status, b.Meeting.StartsAt }).ToListAsync(ct))
+            .ToLookup(b => b.CaseId);
+        var noShows = (await db.InfoMeetingOutcomes.AsNoTracking().Where(o => ids.Contains(o.CaseId) && !o.Attended)
+                .Select(o => new { o.CaseId, o.Date }).ToListAsync(ct))
+            .ToLookup(o => o.CaseId, o => o.Date);
+        var waiting = (await db.InfoMeetingWaits.AsNoTracking().Where(w => ids.Contains(w.CaseId)).Select(w => w.CaseId).ToListAsync(ct)).ToHashSet();
+        return cases.Select(c =>
+        {
+            var standing = bookings[c.Id].FirstOrDefault(b => b.Status == BookingStatus.Booked);
+            var lastNoShow = noShows[c.Id].DefaultIfEmpty().Max();
+            var hadNoShow = noShows[c.Id].Any();
+            if (c.FirstAttendedInfoMeeting is { } attended) return new AwaitingCase(c, MeetingState.Attended, null, attended, hadNoShow);
+            if (standing is not null)
+                return new AwaitingCase(c, MeetingState.Booked, standing.StartsAt, DateOnly.FromDateTime(standing.StartsAt.ToStockholm().DateTime), hadNoShow);
+            if (hadNoShow) return new AwaitingCase(c, MeetingState.NoShow, null, lastNoShow, true);
+            return new AwaitingCase(c, waiting.Contains(c.Id) ? MeetingState.WaitingList : MeetingState.NotBooked, null, null, false);
+        }).ToList();
+    }
+}
