@@ -81,7 +81,9 @@ public static class Layout
     public static Task<int> MenuRowsAsync(IPage page) =>
         page.EvaluateAsync<int>(
             """
-            () => new Set([...document.querySelectorAll('header.top .brand, header.top nav li')]
-                .map(e => { const r = e.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 2 / 8); })).size
+            () => [...document.querySelectorAll('header.top .brand, header.top nav li')]
+                .map(e => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; })
+                .sort((a, b) => a - b)
+                .filter((middle, i, all) => i === 0 || middle - all[i - 1] > 8).length
             """);
 }
