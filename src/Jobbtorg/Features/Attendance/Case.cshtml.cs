@@ -39,7 +39,7 @@ public class CaseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
             try
             {
                 var saved = await register.SaveAsync(entries, Recent, user.Id, user.Name, HttpContext.RequestAborted);
-                TempData["Message"] = Texts.Format("Attendance saved: {0} registrations new or changed.", saved);
+                TempData["Message"] = Texts.Count(saved, "Attendance saved: {0} registrations new or changed.");
                 return RedirectToPage(new { id });
             }
             catch (DbUpdateException)

@@ -56,7 +56,7 @@ public class IndexModel(JobbtorgDb db, AttendanceRegister register, CaseAccess a
             try
             {
                 var saved = await register.SaveAsync(entries, Slots, user.Id, user.Name, HttpContext.RequestAborted);
-                TempData["Message"] = texts.Format("Attendance saved: {0} registrations new or changed.", saved);
+                TempData["Message"] = texts.Count(saved, "Attendance saved: {0} registrations new or changed.");
                 return RedirectToPage(new { activity = Chosen.Code, date = Texts.Date(Day) });
             }
             catch (DbUpdateException)
