@@ -12,7 +12,7 @@ key with two different translations.
 
 A key is assigned by where it appears in src/Jobbtorg as a string literal ("…" in .cs and .cshtml files); an
 enumeration label "Type.Member" by the folder that declares the enumeration, any other "Prefix.name" label by where
-"Prefix. is written.
+"Prefix. is written; a counted message's singular ("{0} cases#one") goes with its plural ("{0} cases").
 
     python3 tools/split-translations.py          # rewrite the files
     python3 tools/split-translations.py --check  # exit 1 when a file would change
@@ -28,6 +28,7 @@ FEATURES = APP / "Features"
 LEGACY = APP / "Localization"
 SHARED = "Shared"
 LANGUAGES = ("sv", "en")
+ONE = "#one"  # the key suffix of a counted message's singular form ("{0} cases#one"), see Features/Shared/Texts.cs
 
 
 def source_files():
@@ -78,7 +79,11 @@ def assign(keys):
         for name in re.findall(r"\benum\s+(\w+)", text):
             enums.setdefault(name, feature_of(path))
     owner = {}
-    for key in keys:
+    for key in sorted(keys, key=lambda k: k.endswith(ONE)):
+        if key.endswith(ONE):
+            # A counted message's singular lives beside its plural, whose key is the text the code uses.
+            owner[key] = owner.get(key[:-len(ONE)]) or assign({key[:-len(ONE)]})[key[:-len(ONE)]]
+            continue
         label = re.fullmatch(r"([A-Z]\w*)\.(\w+)", key)
         if label and label.group(1) in enums:
             owner[key] = enums[label.group(1)]

@@ -105,6 +105,7 @@ public static class DatabaseSetup
         }
         else if (options.DemoData)
         {
+            await Features.Organisation.DemoJobCentreContacts.FillAsync(db);
             await services.GetRequiredService<DemoData>().SeedAsync();
         }
     }

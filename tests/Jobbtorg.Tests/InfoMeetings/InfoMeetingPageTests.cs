@@ -256,7 +256,7 @@ public sealed class InfoMeetingPageTests(JobbtorgAppFactory app)
         var cancelled = await manager.SubmitFormAsync(url, new() { ["confirm"] = "true" }, url + "?handler=Cancel");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         var page = await manager.GetStringAsync(url);
-        Assert.Contains("Mötet är inställt. 1 av de 1 bokade bokades om", Notice(page));
+        Assert.Contains("Mötet är inställt. 1 var bokad: 1 fick ett annat möte och 0 hamnade på väntelistan.", Notice(page));
         Assert.Contains("data-testid=\"cancelled\"", page);
         Assert.NotEqual(meetingId, (await BookingOfAsync(person.Id)).Meeting!.Id);
     }

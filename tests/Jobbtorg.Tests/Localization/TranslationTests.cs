@@ -28,9 +28,10 @@ public partial class TranslationTests
     ];
 
     // The start of a call whose first argument is English copy: T[ T.Format( t[ t.Format( texts[ Texts.Format(
+    // (and a counted message's T.Count(n, / T.Template(n, whose copy is the second argument)
     // new RuleBrokenException( (or BrokenRule, DateProblem, InputRefusedException, Message), ErrorMessage = on an attribute, the import's Problem(…),
     // Error(nameof(field), …, and a field error's Refuse(field, … or Refused(field, … (the copy is the second argument)
-    [GeneratedRegex(@"(?<![\w.])(?:[Tt]|[Tt]exts)(?:\[|\.Format\()|\bnew\s+(?:RuleBrokenException|BrokenRule|DateProblem|InputRefusedException|Message)\(|\bErrorMessage\s*=\s*|(?<![\w.])Problem\(|(?<![\w.])Error\(\s*nameof\((?:[^()]|\([^()]*\))*\)\s*,|(?<!\w)Refused?\(\s*(?:nameof\((?:[^()]|\([^()]*\))*\)|\$?""[^""]*""|[\w.]+)\s*,")]
+    [GeneratedRegex(@"(?<![\w.])(?:[Tt]|[Tt]exts)\.(?:Count|Template)\((?:[^(),]|\((?:[^()]|\([^()]*\))*\))*,|(?<![\w.])(?:[Tt]|[Tt]exts)(?:\[|\.Format\()|\bnew\s+(?:RuleBrokenException|BrokenRule|DateProblem|InputRefusedException|Message)\(|\bErrorMessage\s*=\s*|(?<![\w.])Problem\(|(?<![\w.])Error\(\s*nameof\((?:[^()]|\([^()]*\))*\)\s*,|(?<!\w)Refused?\(\s*(?:nameof\((?:[^()]|\([^()]*\))*\)|\$?""[^""]*""|[\w.]+)\s*,")]
     private static partial Regex CopyCall();
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]

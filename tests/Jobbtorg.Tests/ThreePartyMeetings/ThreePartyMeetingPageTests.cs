@@ -91,6 +91,29 @@ public sealed class ThreePartyMeetingPageTests(JobbtorgAppFactory app)
     }
 
     [Fact]
+    public async Task The_booking_form_uses_each_id_once_and_each_way_of_meeting_has_its_own_label()
+    {
+        var p = await EnrolledCaseAsync();
+        var url = $"/Cases/ThreePartyMeeting/{p.CaseId}";
+        var page = await p.Coach.GetStringAsync(url);
+
+        Assert.Empty(HtmlIds.Duplicates(page));
+        var ids = HtmlIds.All(page);
+        var labelled = HtmlIds.Labelled(page);
+        foreach (var form in Enum.GetValues<ThreePartyMeetingForm>())
+        {
+            Assert.Contains($"Input_Form_{form}", ids);
+            Assert.Contains($"Input_Form_{form}", labelled);
+        }
+        Assert.Contains("value=\"InPerson\" checked", page.Replace("checked=\"checked\"", "checked"));
+
+        // Refused and shown again, the form still uses each id once.
+        var refused = await p.Coach.SubmitFormAsync(url, Booking(app.Today.AddDays(-1), "10:00"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Empty(HtmlIds.Duplicates(await refused.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Overlapping_times_past_times_and_missing_fields_are_refused_in_swedish_next_to_the_fields()
     {
         var p = await EnrolledCaseAsync();

@@ -93,12 +93,12 @@ public class ThreePartyMeetingRulesTests
         var meeting = Book(c, [], Now.AddDays(2));
         meeting.Id = 7;
 
-        var ics = MeetingInvitation.ToICalendar(meeting, Now);
+        var ics = MeetingInvitation.ToICalendar(meeting, "jobbtorg.stockholm.se", Now);
 
         Assert.Contains("TZID:Europe/Stockholm", ics);
         Assert.Contains("DTSTART;TZID=Europe/Stockholm:20240508T090000", ics);
         Assert.Contains("DTEND;TZID=Europe/Stockholm:20240508T100000", ics);
-        Assert.Contains("UID:trepartssamtal-7@jobbtorg", ics);
+        Assert.Contains("UID:trepartssamtal-7@jobbtorg.stockholm.se", ics);
         Assert.Contains(c.CaseRef, ics);
         Assert.Contains("STATUS:CONFIRMED", ics);
         Assert.DoesNotContain(c.Participant.PersonalNumber, ics);
@@ -106,6 +106,6 @@ public class ThreePartyMeetingRulesTests
         Assert.DoesNotContain(c.Participant.LastName!, ics);
 
         meeting.Cancel("Kim Coach", Now);
-        Assert.Contains("STATUS:CANCELLED", MeetingInvitation.ToICalendar(meeting, Now));
+        Assert.Contains("STATUS:CANCELLED", MeetingInvitation.ToICalendar(meeting, "jobbtorg.stockholm.se", Now));
     }
 }

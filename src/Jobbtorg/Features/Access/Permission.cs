@@ -28,6 +28,8 @@ public enum Permission
     WriteFollowUp,
     /// <summary>Staff administration: create users, change their role and binding, deactivate, reset passwords.</summary>
     ManageStaff,
+    /// <summary>The job centres' visiting addresses, phone numbers and directions, as the invitations print them.</summary>
+    ManageJobCentres,
     /// <summary>Move a coach's open cases to other coaches of the centre (a centre's manager: within their reach).</summary>
     HandOverCases,
     /// <summary>Keep a caseload of one's own (a coach): the start page lists one's own cases and what they need.</summary>

@@ -85,7 +85,7 @@ public static class AttendanceForm
     /// </summary>
     public static string SavedMessage(AttendanceSaved saved, IReadOnlyDictionary<int, string> names, Texts texts, bool tellConsent)
     {
-        var sentences = new List<string> { texts.Format("Attendance saved: {0} registrations new or changed.", saved.Changed) };
+        var sentences = new List<string> { texts.Count(saved.Changed, "Attendance saved: {0} registrations new or changed.") };
         foreach (var group in saved.Reported
                      .GroupBy(s => (s.Case.District.Name, WithoutDetails: tellConsent && !s.Case.ConsentGiven))
                      .OrderBy(g => g.Key.Name, StringComparer.Ordinal).ThenBy(g => g.Key.WithoutDetails))

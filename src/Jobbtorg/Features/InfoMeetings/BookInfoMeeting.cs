@@ -74,7 +74,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
                 if (!await db.TakeQuotaAsync(c.DistrictId, kind, meeting.WeekStart, quota, ct))
                 {
                     if (meetingId is not null)
-                        throw new RuleBrokenException("{0} has used all its {1} places for the week of {2}.", c.District.Name, quota!, meeting.WeekStart);
+                        throw new RuleBrokenException("{0} has used all its {1} places for the week of {2}.", c.District.Name, new Counted(quota!.Value), meeting.WeekStart);
                     weeksWithoutQuota.Add(meeting.WeekStart);
                     await WithdrawAsync(booking, ct);
                     continue;

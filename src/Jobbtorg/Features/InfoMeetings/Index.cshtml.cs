@@ -126,8 +126,7 @@ public class IndexModel(JobbtorgDb db, ScheduleInfoMeetings schedule, SetDistric
         }
         var booked = waitingBefore - await db.InfoMeetingWaits.CountAsync(w => w.JobCentreId == Selected.Id, ct);
         TempData["Message"] = changed == 0 ? texts["No quota was changed."]
-            : booked == 1 ? texts["The quotas are saved. 1 case on the waiting list was booked on a meeting."]
-            : booked > 1 ? texts.Format("The quotas are saved. {0} cases on the waiting list were booked on a meeting.", booked)
+            : booked > 0 ? texts.Count(booked, "The quotas are saved. {0} cases on the waiting list were booked on a meeting.")
             : texts["The quotas are saved."];
         return RedirectToPage(new { centre = Selected.Code });
     }

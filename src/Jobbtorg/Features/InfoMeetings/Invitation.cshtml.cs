@@ -1,13 +1,15 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.InfoMeetings;
 
 /// <summary>The participant's invitation: a printable letter in Swedish and an iCalendar file.</summary>
-public class InvitationModel(JobbtorgDb db, CaseAccess access, TimeProvider clock) : PageModel
+public class InvitationModel(JobbtorgDb db, CaseAccess access, TimeProvider clock, IOptions<PublicUrlOptions> publicUrl) : PageModel
 {
     public InfoMeetingBooking Booking { get; private set; } = null!;
 
@@ -16,7 +18,7 @@ public class InvitationModel(JobbtorgDb db, CaseAccess access, TimeProvider cloc
     public async Task<IActionResult> OnGetIcsAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var calendar = Invitation.ToICalendar(Booking, clock.GetUtcNow());
+        var calendar = Invitation.ToICalendar(Booking, CalendarFile.Host(publicUrl.Value, Request), clock.GetUtcNow());
         return File(System.Text.Encoding.UTF8.GetBytes(calendar), "text/calendar; charset=utf-8", Invitation.FileName(Booking.Meeting));
     }
 

@@ -90,8 +90,8 @@ public class MeetingModel(JobbtorgDb db, RecordMeetingOutcome recordOutcome, Can
         var waiting = await db.InfoMeetingWaits.CountAsync(w => caseIds.Contains(w.CaseId), HttpContext.RequestAborted);
         TempData["Message"] = caseIds.Count == 0
             ? texts["The meeting is cancelled. No one was booked on it."]
-            : texts.Format("The meeting is cancelled. {0} of the {1} booked were booked on other meetings; {2} are on the waiting list.",
-                caseIds.Count - waiting, caseIds.Count, waiting);
+            : texts.Format("The meeting is cancelled. Of the {1} booked, {0} got another meeting and {2} went on the waiting list.",
+                caseIds.Count - waiting, new Counted(caseIds.Count), waiting);
         return RedirectToPage(new { id });
     }
 

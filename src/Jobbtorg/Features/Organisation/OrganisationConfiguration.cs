@@ -10,7 +10,9 @@ internal sealed class JobCentreConfiguration : IEntityTypeConfiguration<JobCentr
         b.HasIndex(x => x.Code).IsUnique();
         b.Property(x => x.Code).HasMaxLength(60);
         b.Property(x => x.Name).HasMaxLength(120);
-        b.Property(x => x.Address).HasMaxLength(200);
+        b.Property(x => x.Address).HasMaxLength(JobCentre.AddressMaxLength);
+        b.Property(x => x.Phone).HasMaxLength(JobCentre.PhoneMaxLength);
+        b.Property(x => x.Directions).HasMaxLength(JobCentre.DirectionsMaxLength);
         b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

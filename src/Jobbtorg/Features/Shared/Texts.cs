@@ -8,6 +8,9 @@ namespace Jobbtorg.Features.Shared;
 /// sv.json (Features/&lt;feature&gt;/sv.json, words several features use in Features/Shared/sv.json), keyed by the
 /// English text. Enumeration labels are keyed "Type.Member" and have English labels in the en.json beside them.
 /// The files are embedded and merged at start; a key defined in two files stops the start.
+/// A counted message (e.g. {0} open cases, given a <see cref="Counted"/> argument) has two forms in both languages: the
+/// plural under its key and the singular under the key with "#one" (e.g. {0} open cases#one; English singulars in en.json).
+/// Which form a number takes is decided here, in <see cref="Template(long, string)"/>, never in a view.
 /// </summary>
 public sealed class Texts
 {
@@ -24,8 +27,32 @@ public sealed class Texts
         : english.TryGetValue(text, out var fallback) ? fallback
         : text;
 
-    public string Format(string text, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, this[text], args.Select(a => Message.Shown(a, Format)).ToArray());
+    /// <summary>The key suffix of a counted message's singular form.</summary>
+    public const string OneSuffix = "#one";
+
+    /// <summary>The text in the reader's language with its arguments put in; a counted message in the form its
+    /// <see cref="Counted"/> argument takes.</summary>
+    public string Format(string text, params object?[] args)
+    {
+        var template = args.FirstOrDefault(a => a is Counted) is Counted counted ? Template(counted.Value, text) : this[text];
+        return string.Format(CultureInfo.CurrentCulture, template, args.Select(a => Message.Shown(a, Format)).ToArray());
+    }
+
+    /// <summary>A counted message with the number as its only argument: <c>T.Count(n, text)</c>.</summary>
+    public string Count(long count, string text) => Format(text, new Counted(count));
+
+    /// <summary>The form of a counted message that <paramref name="count"/> takes, in the reader's language, before its
+    /// arguments are put in: the singular for one, the plural for any other number (Swedish and English count alike).</summary>
+    public string Template(long count, string text)
+    {
+        if (!IsOne(count)) return this[text];
+        var key = text + OneSuffix;
+        return (IsSwedish ? swedish : english).TryGetValue(key, out var singular) ? singular
+            : english.TryGetValue(key, out var fallback) ? fallback
+            : this[text];
+    }
+
+    private static bool IsOne(long count) => count is 1 or -1;
 
     public string Format(Message message) => Format(message.Template, message.Args);
 

@@ -14,6 +14,7 @@ public static class WebSetup
         services.AddSingleton<Texts>();
         // The sections each feature adds to the case page and the start page (AddSection), in the order they appear.
         services.AddSingleton<PageSections>();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration("Jobbtorg").ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 

@@ -40,7 +40,7 @@ public class HandoverModel(JobbtorgDb db, UserManager<AppUser> users, StaffAdmin
         try
         {
             var moved = await staff.HandOverAsync(Coach, targets, new StaffActor(current.Id, current.Name), HttpContext.RequestAborted);
-            TempData["Message"] = texts.Format("{0} cases handed over; the districts are told who the new coach is.", moved);
+            TempData["Message"] = texts.Count(moved, "{0} cases handed over; the districts are told who the new coach is.");
             return current.Holds(Permission.ManageStaff) ? RedirectToPage("/Staff/Details", new { id }) : RedirectToPage(new { id });
         }
         catch (RuleBrokenException rule)

@@ -34,7 +34,7 @@ public static class StaffRules
         EnsureBindingFits(newRole, binding);
         if (!user.IsActive) throw new RuleBrokenException("Reactivate the user before changing the role.");
         if (openCases > 0 && (newRole != Roles.Coach || binding.JobCentreId != user.JobCentreId))
-            throw new RuleBrokenException("The coach still has {0} open cases: hand them over before changing the role or the job centre.", openCases);
+            throw new RuleBrokenException("The coach still has {0} open cases: hand them over before changing the role or the job centre.", new Counted(openCases));
         if (currentRole == Roles.Administrator && newRole != Roles.Administrator && otherActiveAdministrators == 0)
             throw new RuleBrokenException("At least one active administrator must remain.");
     }
@@ -45,7 +45,7 @@ public static class StaffRules
         if (!user.IsActive) throw new RuleBrokenException("The user is already deactivated.");
         if (isSelf) throw new RuleBrokenException("You cannot deactivate your own account.");
         if (openCases > 0)
-            throw new RuleBrokenException("The coach still has {0} open cases: hand them over to other coaches first.", openCases);
+            throw new RuleBrokenException("The coach still has {0} open cases: hand them over to other coaches first.", new Counted(openCases));
         if (role == Roles.Administrator && otherActiveAdministrators == 0)
             throw new RuleBrokenException("At least one active administrator must remain.");
     }

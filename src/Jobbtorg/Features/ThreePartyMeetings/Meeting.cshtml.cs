@@ -11,7 +11,8 @@ namespace Jobbtorg.Features.ThreePartyMeetings;
 
 /// <summary>Books a three-party meeting on a case (the coach or the district's case worker), and for one meeting:
 /// its calendar file, the coach's notes after it, or its cancellation.</summary>
-public class MeetingModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, CurrentUser user, UserManager<AppUser> users)
+public class MeetingModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, CurrentUser user, UserManager<AppUser> users,
+    Microsoft.Extensions.Options.IOptions<PublicUrlOptions> publicUrl)
     : CasePageModel(db, access, texts, clock)
 {
     public const int DefaultMinutes = 60;
@@ -54,7 +55,7 @@ public class MeetingModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
     public async Task<IActionResult> OnGetIcsAsync(int caseId, int meetingId)
     {
         if (!await PrepareAsync(caseId, meetingId) || Meeting is null) return NotFound();
-        var calendar = MeetingInvitation.ToICalendar(Meeting, Clock.GetUtcNow());
+        var calendar = MeetingInvitation.ToICalendar(Meeting, CalendarFile.Host(publicUrl.Value, Request), Clock.GetUtcNow());
         return File(System.Text.Encoding.UTF8.GetBytes(calendar), "text/calendar; charset=utf-8", MeetingInvitation.FileName(Meeting));
     }
 

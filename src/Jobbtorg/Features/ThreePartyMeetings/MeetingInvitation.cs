@@ -16,13 +16,11 @@ public static class MeetingInvitation
         _ => "Möte på plats",
     };
 
-    public static string ToICalendar(ThreePartyMeeting meeting, DateTimeOffset now)
+    public static string ToICalendar(ThreePartyMeeting meeting, string host, DateTimeOffset now)
     {
         var c = meeting.Case;
         return CalendarFile.Of(new CalendarEvent
         {
-            // Stable per meeting, so a cancellation downloaded later replaces the same calendar entry.
-            Uid = $"trepartssamtal-{meeting.Id}@jobbtorg",
             Sequence = meeting.IsPlanned ? 0 : 1,
             Summary = Title(meeting),
             Location = meeting.Form == ThreePartyMeetingForm.InPerson ? meeting.Place : $"{FormText(meeting.Form)}: {meeting.Place}",
@@ -32,7 +30,8 @@ public static class MeetingInvitation
                 $"Jobbcoach: {c.CoachName ?? "–"}.",
                 $"{FormText(meeting.Form)}: {meeting.Place}",
                 $"Bokat av {meeting.BookedBy} {Texts.Instant(meeting.BookedAt)}."),
-        }, meeting.StartsAt, meeting.EndsAt, meeting.Status == ThreePartyMeetingStatus.Cancelled, now);
+        }, // Stable per meeting, so a cancellation downloaded later replaces the same calendar entry.
+            $"trepartssamtal-{meeting.Id}", host, meeting.StartsAt, meeting.EndsAt, meeting.Status == ThreePartyMeetingStatus.Cancelled, now);
     }
 
     public static string FileName(ThreePartyMeeting meeting) => $"trepartssamtal-{meeting.Case.CaseRef}-{meeting.LocalStart:yyyy-MM-dd}.ics";

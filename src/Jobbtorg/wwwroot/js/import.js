@@ -6,7 +6,8 @@
     const box = document.getElementById('import-progress');
     const bar = box.querySelector('progress');
     const status = document.getElementById('import-status');
-    const text = (name, value) => form.dataset['text' + name].replace('{0}', value);
+    // A counted text has its singular beside it (data-text-checking-one); the server chose both forms.
+    const text = (name, value, count) => ((count === 1 && form.dataset['text' + name + 'One']) || form.dataset['text' + name]).replace('{0}', value);
     const number = n => n.toLocaleString(document.documentElement.lang || 'sv');
 
     form.addEventListener('submit', function (event) {
@@ -32,8 +33,8 @@
                 const answer = await fetch(form.dataset.progressUrl + '&id=' + id, { credentials: 'same-origin' });
                 if (!answer.ok) return;
                 const p = await answer.json();
-                if (p.phase === 'checking') status.textContent = text('Checking', number(p.lines));
-                else if (p.phase === 'storing') status.textContent = text('Storing', number(p.lines));
+                if (p.phase === 'checking') status.textContent = text('Checking', number(p.lines), p.lines);
+                else if (p.phase === 'storing') status.textContent = text('Storing', number(p.lines), p.lines);
                 else if (p.phase === 'reading') status.textContent = text('Reading', '');
             }, 1000);
         });
