@@ -165,10 +165,11 @@ public sealed class StartPageTests(JobbtorgAppFactory app)
         await CaseSteps.AgreePlanAsync(app, coach, full, "2026-03-02", hoursPerWeek: 25);
 
         var thinPage = await coach.GetStringAsync($"/Cases/Details/{thin}");
-        Assert.Contains("<strong>4 timmar i veckan</strong>", thinPage);
+        Assert.Contains("data-hours=\"4\"", thinPage);
+        Assert.Contains("Timmar i veckan i de aktiviteter som pågår i dag:", thinPage);
         Assert.Contains("data-testid=\"thin-plan\"", thinPage);
         var fullPage = await coach.GetStringAsync($"/Cases/Details/{full}");
-        Assert.Contains("<strong>25 timmar i veckan</strong>", fullPage);
+        Assert.Contains("data-hours=\"25\"", fullPage);
         Assert.DoesNotContain("data-testid=\"thin-plan\"", fullPage);
     }
 }

@@ -31,6 +31,10 @@ public partial class TranslationTests
         "A weekly recurrence covers 1 to {0} weeks.",
         "The meeting lasts between {0} and {1} minutes.",
         "{0} meetings were scheduled, weekly from {1} to {2}.",
+        // The thin-plan limit (PlanIntensity.ThinBelowHours) is 10.
+        "No enrolled case has a plan of under {0} hours a week.",
+        "Enrolled cases whose agreed plan has activities of under {0} hours a week in progress today (or in its first week, when none has started yet). Everyone enrolled is taken to be available for full-time work unless the case is paused.",
+        "Under {0} hours a week. Everyone enrolled is taken to be available for full-time work: add activities, or write in the journal why the person can do less.",
     ];
 
     [Fact]

@@ -56,9 +56,8 @@ public static class WorkingDaysLabel
 {
     public static (string Text, string? Class) Of(int left, Shared.Texts t)
     {
-        if (left < -1) return (t.Format("{0} working days late", -left), "badge bad");
-        if (left == -1) return (t["1 working day late"], "badge bad");
+        if (left < 0) return (t.Count(-left, "{0} working days late"), "badge bad");
         if (left == 0) return (t["Due today"], "badge warn");
-        return (left == 1 ? t["1 working day left"] : t.Format("{0} working days left", left), null);
+        return (t.Count(left, "{0} working days left"), null);
     }
 }
