@@ -499,6 +499,10 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             ["/DistrictMessages/Queue Retry POST"] = new("/Messages/Queue", new() { ["id"] = "1" }),
             ["/Import/Index POST"] = new("/Import", new() { ["ProgressId"] = Guid.NewGuid().ToString() }),
             ["/Import/Index Progress GET"] = new("/Import", new() { ["id"] = Guid.NewGuid().ToString() }),
+            ["/Organisation/JobCentre POST"] = new($"/Organisation/JobCentre/{w.Farsta}", new()
+            {
+                ["Input.Address"] = "Farstaplan 1, 123 47 Farsta", ["Input.Phone"] = "08-465 004 10", ["Input.Directions"] = "Tunnelbana till Farsta centrum.",
+            }),
             ["/Staff/Index GET"] = new("/Staff", new() { ["Q"] = "Fuzz", ["Role"] = "Coach", ["Status"] = "All" }),
             ["/Staff/New POST"] = new("/Staff/New", new()
             {
