@@ -447,7 +447,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             var meetings = writer.For<InfoMeetingOutcome>(nameof(InfoMeetingOutcome.CaseId), nameof(InfoMeetingOutcome.Date), nameof(InfoMeetingOutcome.Attended));
             var attendance = writer.For<AttendanceDay>(nameof(AttendanceDay.CaseId), nameof(AttendanceDay.Date), nameof(AttendanceDay.Status));
             var placements = writer.For<Placement>(nameof(Placement.CaseId), nameof(Placement.Kind), nameof(Placement.StartDate), nameof(Placement.EndDate),
-                nameof(Placement.EmployerOrganisationNumber));
+                nameof(Placement.FollowUpOn), nameof(Placement.EmployerOrganisationNumber));
             var months = writer.For<BenefitMonth>(nameof(BenefitMonth.ParticipantId), nameof(BenefitMonth.Month), nameof(BenefitMonth.ReceivesBenefit));
             var observations = writer.For<OccupationObservation>(nameof(OccupationObservation.ParticipantId), nameof(OccupationObservation.Date), nameof(OccupationObservation.Status));
 
@@ -527,7 +527,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                         await writer.AddAsync(attendance, [c.Id, e.Date, e.AttendanceStatus], ct);
                         break;
                     case CaseEventType.Placement:
-                        await writer.AddAsync(placements, [c.Id, e.PlacementKind, e.Date, e.End, e.Employer], ct);
+                        await writer.AddAsync(placements, [c.Id, e.PlacementKind, e.Date, e.End, Placement.FollowUpDay(e.End), e.Employer], ct);
                         break;
                     case CaseEventType.Closure:
                         if (c.PendingPause is not null || c.StoredOpenPauseId is not null) await WritePauseAsync(c, e.Date);

@@ -1,3 +1,5 @@
+using Jobbtorg.Calendar;
+
 namespace Jobbtorg.Features.Placements;
 
 public enum PlacementKind { Internship, Employment, SubsidizedEmployment, MunicipalJob }
@@ -10,6 +12,23 @@ public class Placement
     public int CaseId { get; set; }
     public PlacementKind Kind { get; set; }
     public DateOnly StartDate { get; set; }
-    public DateOnly? EndDate { get; set; }
+
+    public DateOnly? EndDate
+    {
+        get => endDate;
+        set
+        {
+            endDate = value;
+            FollowUpOn = FollowUpDay(value);
+        }
+    }
+    private DateOnly? endDate;
+
+    /// <summary>The end + 3 months (clamped to the month's end): the day "working or studying three months after a
+    /// municipal job" is judged on. Stored, so that the report selects a period's jobs through an index.</summary>
+    public DateOnly? FollowUpOn { get; private set; }
+
     public string? EmployerOrganisationNumber { get; set; }
+
+    public static DateOnly? FollowUpDay(DateOnly? end) => end is { } e ? Dates.PlusMonths(e, 3) : null;
 }

@@ -10,7 +10,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
     {
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.CaseId);
-        b.HasIndex(x => new { x.Kind, x.EndDate }); // the report's municipal jobs ended in a period
+        b.HasIndex(x => new { x.Kind, x.FollowUpOn }); // the report's municipal jobs followed up in a period
         b.Property(x => x.EmployerOrganisationNumber).HasMaxLength(10);
     }
 }

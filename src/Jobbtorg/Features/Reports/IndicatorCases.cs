@@ -256,8 +256,10 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
         return CasesIn(p).Where(c => c.EnrolmentDate <= p.AsOf && jobs.Any(j => j.CaseId == c.Id));
     }
 
+    /// <summary>The municipal jobs whose end + 3 months lies in the period (the ends from <paramref name="firstEnd"/> to
+    /// <paramref name="lastEnd"/>), started by the as-of date.</summary>
     private IQueryable<Placement> EndedJobs(Period p, DateOnly firstEnd, DateOnly lastEnd) =>
-        db.Placements.Where(j => j.Kind == PlacementKind.MunicipalJob && j.StartDate <= p.AsOf && j.EndDate >= firstEnd && j.EndDate <= lastEnd);
+        db.Placements.Where(j => j.Kind == PlacementKind.MunicipalJob && j.StartDate <= p.AsOf && j.FollowUpOn >= p.From && j.FollowUpOn <= p.To);
 
     /// <summary>One unit per municipal job, judged by the observation nearest its end + 3 months, as the report judges it.</summary>
     private async Task<List<CountedCase>> MunicipalJobsAsync(IQueryable<Case> cases, Period p, Func<OccupationStatus?, bool> counts,

@@ -332,47 +332,43 @@ public sealed class Indicators(ReportsDb reports)
     }
 
     /// <summary>Working or studying three months after a municipal job: jobs whose end + 3 months lies in the period,
-    /// judged by the observation nearest that day within the window (the earlier one wins a tie).</summary>
+    /// judged by the observation nearest that day within the window (the earlier one wins a tie), known by the as-of
+    /// date. The database finds each job's nearest observation through the person's index and counts them by group.</summary>
     private async Task TallyMunicipalJobsAsync<TKey>(IQueryable<Case> cases, Expression<Func<Case, TKey>> key, Func<TKey, IndicatorTally> of,
         DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
     {
-        if (Dates.Preimage(end => Dates.PlusMonths(end, 3), from, to) is not var (firstEnd, lastEnd)) return;
-        var jobs = db.Placements.Where(p => p.Kind == PlacementKind.MunicipalJob && p.StartDate <= asOf
-                                            && p.EndDate >= firstEnd && p.EndDate <= lastEnd);
-        var holders = cases.Where(c => c.EnrolmentDate <= asOf && jobs.Any(p => p.CaseId == c.Id));
-        var ended = await holders
-            .Select(With(key, (c, k) => new
+        var jobs = from job in db.Placements
+                   where job.Kind == PlacementKind.MunicipalJob && job.StartDate <= asOf && job.FollowUpOn >= @from && job.FollowUpOn <= to
+                   join c in cases.Where(c => c.EnrolmentDate <= asOf) on job.CaseId equals c.Id
+                   select new JobOfCase { Job = job, Case = c };
+        foreach (var r in await jobs
+                     .Select(With(key, (JobOfCase x) => x.Case, (x, k) => new
+                     {
+                         Key = k,
+                         Status = db.OccupationObservations
+                             .Where(o => o.ParticipantId == x.Case.ParticipantId && o.Date <= asOf
+                                         && Math.Abs(o.Date.DayNumber - x.Job.FollowUpOn!.Value.DayNumber) <= ObservationWindowDays)
+                             .OrderBy(o => Math.Abs(o.Date.DayNumber - x.Job.FollowUpOn!.Value.DayNumber)).ThenBy(o => o.Date)
+                             .Select(o => (OccupationStatus?)o.Status).FirstOrDefault(),
+                     }))
+                     .GroupBy(x => x).Select(g => new { g.Key, Jobs = g.Count() }).ToListAsync(ct))
+        {
+            var tally = of(r.Key.Key);
+            if (r.Key.Status is not { } status) tally.OccupationUnknown += r.Jobs;
+            else
             {
-                Key = k, c.ParticipantId,
-                Ends = jobs.Where(p => p.CaseId == c.Id).Select(p => p.EndDate!.Value).ToList(),
-            }))
-            .ToListAsync(ct);
-        if (ended.Count == 0) return;
-
-        var earliest = Dates.PlusDays(Dates.PlusMonths(firstEnd, 3), -ObservationWindowDays);
-        var latest = Dates.PlusDays(Dates.PlusMonths(lastEnd, 3), ObservationWindowDays);
-        var observations = (await db.OccupationObservations.AsNoTracking()
-                .Where(o => o.Date <= asOf && o.Date >= earliest && o.Date <= latest
-                            && holders.Any(c => c.ParticipantId == o.ParticipantId))
-                .Select(o => new { o.ParticipantId, o.Date, o.Status })
-                .ToListAsync(ct))
-            .GroupBy(o => o.ParticipantId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(o => o.Date).Select(o => (o.Date, o.Status)).ToArray());
-
-        foreach (var job in ended)
-            foreach (var end in job.Ends)
-            {
-                var tally = of(job.Key);
-                if (Nearest(observations.GetValueOrDefault(job.ParticipantId, []), Dates.PlusMonths(end, 3)) is { } status)
-                {
-                    tally.OccupationKnown++;
-                    if (status is OccupationStatus.Working or OccupationStatus.Studying) tally.WorkingOrStudying++;
-                }
-                else tally.OccupationUnknown++;
+                tally.OccupationKnown += r.Jobs;
+                if (status is OccupationStatus.Working or OccupationStatus.Studying) tally.WorkingOrStudying += r.Jobs;
             }
+        }
     }
 
-    /// <summary>The status observed nearest <paramref name="target"/> within the window; the earlier one wins a tie.</summary>
+    private sealed class JobOfCase
+    {
+        public Placement Job { get; init; } = null!;
+        public Case Case { get; init; } = null!;
+    }
+
     internal static OccupationStatus? Nearest((DateOnly Date, OccupationStatus Status)[] byDate, DateOnly target)
     {
         OccupationStatus? best = null;
@@ -427,6 +423,16 @@ public sealed class Indicators(ReportsDb reports)
 
     /// <summary>A projection that reads the group key: <paramref name="body"/> with the key's expression put in for its
     /// second parameter, so that the database computes the key inside the same statement.</summary>
+    /// <summary>As <see cref="With{TKey,TResult}"/>, for rows that hold a case.</summary>
+    private static Expression<Func<TRow, TResult>> With<TRow, TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<TRow, Case>> caseOf,
+        Expression<Func<TRow, TKey, TResult>> body)
+    {
+        var row = body.Parameters[0];
+        var caseOfRow = new Substitute(caseOf.Parameters[0], row).Visit(caseOf.Body);
+        var keyOfRow = new Substitute(key.Parameters[0], caseOfRow).Visit(key.Body);
+        return Expression.Lambda<Func<TRow, TResult>>(new Substitute(body.Parameters[1], keyOfRow).Visit(body.Body), row);
+    }
+
     internal static Expression<Func<Case, TResult>> With<TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<Case, TKey, TResult>> body)
     {
         var @case = body.Parameters[0];

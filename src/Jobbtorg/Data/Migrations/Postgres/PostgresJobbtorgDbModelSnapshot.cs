@@ -1085,6 +1085,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1097,7 +1100,7 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Kind", "EndDate");
+                    b.HasIndex("Kind", "FollowUpOn");
 
                     b.ToTable("Placements");
                 });

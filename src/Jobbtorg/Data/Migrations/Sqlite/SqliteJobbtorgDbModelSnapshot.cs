@@ -1038,6 +1038,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1050,7 +1053,7 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Kind", "EndDate");
+                    b.HasIndex("Kind", "FollowUpOn");
 
                     b.ToTable("Placements");
                 });
