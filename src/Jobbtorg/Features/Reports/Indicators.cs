@@ -237,8 +237,9 @@ public sealed class Indicators(ReportsDb reports)
         // Only what has happened by the as-of date counts; nothing after it can count in any period.
         var end = to < asOf ? to : asOf;
 
-        // One pass over the cases the period can count, for all that needs no other table: enrolled, newly enrolled,
-        // closed by reason, closed before enrolment, the job guarantee and self-sufficiency within 12 months. The
+        // One pass over the cases the period can count, for all that needs no other table: enrolled, newly enrolled and
+        // their waiting times, closed by reason, closed before enrolment, the job guarantee, self-sufficiency within 12
+        // months and still self-supporting six months after closure. The
         // closure reason counted in the period and the job-guarantee state are grouped on, so they need no pass of their own.
         // Still self-supporting six months after closure looks at the follow-up month wholly inside the period,
         // answered by the benefit month it names when that month is on or before the as-of date.
@@ -271,11 +272,16 @@ public sealed class Indicators(ReportsDb reports)
                     : c.FollowUpMonth <= asOf && c.FollowUpReceivesBenefit == false ? SelfSupporting
                     : c.FollowUpMonth <= asOf && c.FollowUpReceivesBenefit == true ? BackOnBenefit
                     : AnswerUnknown,
+                // The newly enrolled's days from referral to enrolment and to the first attended info meeting: the
+                // waiting-time distributions, counted per number of days.
+                ToEnrolment = c.EnrolmentDate >= from && c.EnrolmentDate <= end ? c.EnrolmentDate!.Value.DayNumber - c.ReferralDate.DayNumber : (int?)null,
+                ToInfoMeeting = c.EnrolmentDate >= from && c.EnrolmentDate <= end && c.FirstAttendedInfoMeeting <= asOf
+                    ? c.FirstAttendedInfoMeeting!.Value.DayNumber - c.ReferralDate.DayNumber : (int?)null,
             }))
-            .GroupBy(x => new { x.Key, x.ClosedAs, x.JobGuarantee, x.FollowUp })
+            .GroupBy(x => new { x.Key, x.ClosedAs, x.JobGuarantee, x.FollowUp, x.ToEnrolment, x.ToInfoMeeting })
             .Select(g => new
             {
-                g.Key.Key, g.Key.ClosedAs, g.Key.JobGuarantee, g.Key.FollowUp,
+                g.Key.Key, g.Key.ClosedAs, g.Key.JobGuarantee, g.Key.FollowUp, g.Key.ToEnrolment, g.Key.ToInfoMeeting,
                 Cases = g.Count(),
                 Enrolled = g.Count(x => x.Enrolled),
                 ClosedBeforeEnrolment = g.Count(x => x.ClosedBeforeEnrolment),
@@ -300,6 +306,8 @@ public sealed class Indicators(ReportsDb reports)
             if (r.FollowUp == AnswerUnknown) tally.StillSelfSupportingUnknown += r.Cases;
             if (r.FollowUp is SelfSupporting or BackOnBenefit) tally.StillSelfSupportingKnown += r.Cases;
             if (r.FollowUp == SelfSupporting) tally.StillSelfSupporting += r.Cases;
+            if (r.ToEnrolment is { } toEnrolment) IndicatorTally.Increment(tally.DaysToEnrolment, toEnrolment, r.Cases);
+            if (r.ToInfoMeeting is { } toInfoMeeting) IndicatorTally.Increment(tally.DaysToInfoMeeting, toInfoMeeting, r.Cases);
         }
         if (passes.Any(r => r.JobGuarantee == PausedInTime))
             foreach (var c in await newly.Where(c => c.FirstPauseOn <= asOf && c.FirstPauseOn <= c.FirstPlanDue)
@@ -311,21 +319,6 @@ public sealed class Indicators(ReportsDb reports)
                          .ToListAsync(ct))
                 Of(c.Key).Count(JobGuarantee.StateOf(c.EnrolmentDate, c.FirstPlanAgreedOn,
                     c.Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)), c.ClosureDate, asOf), 1);
-
-        // Days from referral to enrolment, and to the first attended info meeting, for the newly enrolled: both
-        // distributions from one reading.
-        foreach (var r in await newly
-                     .Select(With(key, (c, k) => new
-                     {
-                         Key = k,
-                         ToEnrolment = c.EnrolmentDate!.Value.DayNumber - c.ReferralDate.DayNumber,
-                         ToInfoMeeting = c.FirstAttendedInfoMeeting <= asOf ? c.FirstAttendedInfoMeeting!.Value.DayNumber - c.ReferralDate.DayNumber : (int?)null,
-                     }))
-                     .GroupBy(x => x).Select(g => new { g.Key, Cases = g.Count() }).ToListAsync(ct))
-        {
-            IndicatorTally.Increment(Of(r.Key.Key).DaysToEnrolment, r.Key.ToEnrolment, r.Cases);
-            if (r.Key.ToInfoMeeting is { } days) IndicatorTally.Increment(Of(r.Key.Key).DaysToInfoMeeting, days, r.Cases);
-        }
 
         await TallyMunicipalJobsAsync(cases, key, Of, from, to, asOf, ct);
         return tallies;
@@ -347,7 +340,8 @@ public sealed class Indicators(ReportsDb reports)
                          Key = k,
                          Status = db.OccupationObservations
                              .Where(o => o.ParticipantId == x.Case.ParticipantId && o.Date <= asOf
-                                         && Math.Abs(o.Date.DayNumber - x.Job.FollowUpOn!.Value.DayNumber) <= ObservationWindowDays)
+                                         && o.Date >= x.Job.FollowUpOn!.Value.AddDays(-ObservationWindowDays)
+                                         && o.Date <= x.Job.FollowUpOn!.Value.AddDays(ObservationWindowDays))
                              .OrderBy(o => Math.Abs(o.Date.DayNumber - x.Job.FollowUpOn!.Value.DayNumber)).ThenBy(o => o.Date)
                              .Select(o => (OccupationStatus?)o.Status).FirstOrDefault(),
                      }))
