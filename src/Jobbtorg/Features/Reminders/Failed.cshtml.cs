@@ -21,9 +21,11 @@ public class FailedModel(JobbtorgDb db, CaseAccess access, TimeProvider clock, R
         var visible = access.VisibleCases();
         Rows = await db.ReminderMessages.AsNoTracking()
             .Where(m => m.State == ReminderState.Failed || (m.State == ReminderState.Pending && m.Attempts > 0))
-            .Join(visible, m => m.CaseId, c => c.Id, (m, c) => new Row(m.Id, c.Id, c.CaseRef, m.Kind, m.Channel, m.StartsAt, m.State, m.Attempts,
-                m.LastError, m.NextAttemptAt))
-            .OrderByDescending(r => r.Id).Take(200).ToListAsync(HttpContext.RequestAborted);
+            .Where(m => visible.Any(c => c.Id == m.CaseId))
+            .OrderByDescending(m => m.Id).Take(200)
+            .Select(m => new Row(m.Id, m.CaseId, db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.CaseRef).First(), m.Kind, m.Channel, m.StartsAt,
+                m.State, m.Attempts, m.LastError, m.NextAttemptAt))
+            .ToListAsync(HttpContext.RequestAborted);
     }
 
     /// <summary>Sends a failed message again from now.</summary>

@@ -134,11 +134,10 @@ public sealed class RemindersService(IServiceScopeFactory scopes, ReminderDispat
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var round = scope.ServiceProvider.GetRequiredService<ReminderRound>();
-                    var db = scope.ServiceProvider.GetRequiredService<JobbtorgDb>();
                     if (TimeOnly.FromDateTime(Shared.Clock.ToStockholm(clock.GetUtcNow()).DateTime) >= settings.RoundFrom)
                         await round.RunAsync(Shared.Clock.Today(clock), stoppingToken);
-                    if (await Leases.TryTakeAsync(db, ReminderRound.ChangesLease, settings.PollInterval * 0.9, clock, stoppingToken))
-                        await round.ChangesAsync(stoppingToken);
+                    // Safe on every instance at once: each message's key is unique.
+                    await round.ChangesAsync(stoppingToken);
                 }
                 await dispatcher.SendDueAsync(stoppingToken);
             }

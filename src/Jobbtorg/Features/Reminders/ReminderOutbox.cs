@@ -57,9 +57,14 @@ public sealed class ReminderOutbox(JobbtorgDb db, IOptions<ReminderOptions> opti
                 });
         }
         if (wanted.Count == 0) return 0;
-        var keys = wanted.Select(m => m.Key).ToList();
-        var stored = (await db.ReminderMessages.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct)).ToHashSet();
-        var added = wanted.Where(m => stored.Add(m.Key)).ToList();
+        // A booking's change is told once: a booking told as moved is not told again as cancelled when its
+        // replacement goes too (that one is told on its own), nor the other way round.
+        string Told(ReminderMessage m) => m.Kind == ReminderKind.Reminder ? m.Key
+            : ReminderMessage.KeyOf(m.Appointment, m.BookingId, ReminderKind.Cancelled, m.Channel);
+        var keys = wanted.SelectMany(m => new[] { m.Key, Told(m), ReminderMessage.KeyOf(m.Appointment, m.BookingId, ReminderKind.Moved, m.Channel) }).Distinct().ToList();
+        var stored = (await db.ReminderMessages.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct))
+            .Select(k => k.Replace($":{ReminderKind.Moved}:", $":{ReminderKind.Cancelled}:")).ToHashSet();
+        var added = wanted.Where(m => stored.Add(Told(m))).ToList();
         db.ReminderMessages.AddRange(added);
         return added.Count;
     }

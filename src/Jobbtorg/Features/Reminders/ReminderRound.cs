@@ -16,7 +16,6 @@ public sealed class ReminderRound(JobbtorgDb db, ReminderOutbox outbox, IEnumera
     TimeProvider clock, ILogger<ReminderRound> log)
 {
     public const string RoundLease = "reminders:round";
-    public const string ChangesLease = "reminders:changes";
 
     /// <summary>The days whose appointments are reminded of on <paramref name="today"/>: from the day after it up to and
     /// including the next working day. Empty when today is not a working day.</summary>
@@ -35,7 +34,21 @@ public sealed class ReminderRound(JobbtorgDb db, ReminderOutbox outbox, IEnumera
         if (RemindedDays(today) is not { } days) return null;
         var (from, to) = days;
         if (await db.ReminderRoundRuns.AnyAsync(r => r.Date == today, ct)) return null;
+        // One instance works on the round while others wait for the next poll; the lease is given back at the end.
         if (!await Leases.TryTakeAsync(db, RoundLease, TimeSpan.FromMinutes(5), clock, ct)) return null;
+        try
+        {
+            return await RunHeldAsync(today, from, to, ct);
+        }
+        finally
+        {
+            var now = clock.GetUtcNow();
+            await db.Set<Lease>().Where(l => l.Name == RoundLease).ExecuteUpdateAsync(s => s.SetProperty(l => l.HeldUntil, now), CancellationToken.None);
+        }
+    }
+
+    private async Task<int?> RunHeldAsync(DateOnly today, DateOnly from, DateOnly to, CancellationToken ct)
+    {
         var start = Clock.FromStockholm(from, TimeOnly.MinValue) ?? throw new InvalidOperationException("No midnight in Stockholm.");
         var end = Clock.FromStockholm(to.AddDays(1), TimeOnly.MinValue) ?? throw new InvalidOperationException("No midnight in Stockholm.");
         var drafts = new List<ReminderOutbox.Draft>();

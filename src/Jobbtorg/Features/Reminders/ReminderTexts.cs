@@ -25,20 +25,21 @@ public static class ReminderTexts
     /// <summary>"tisdag 3 mars kl. 09:30" in Stockholm time.</summary>
     public static string When(DateTimeOffset startsAt) => startsAt.ToStockholm().ToString("dddd d MMMM 'kl.' HH:mm", Swedish);
 
-    private static string Where(Appointment a) => string.IsNullOrWhiteSpace(a.Address) ? a.Centre : $"{a.Centre}, {a.Address}";
+    private static string AddressOf(Appointment a) => string.IsNullOrWhiteSpace(a.Address) ? "" : $", {a.Address}";
 
     private static string What(Appointment a) => a.Kind switch
     {
-        AppointmentKind.ThreePartyMeeting or AppointmentKind.CoachAppointment => $"ett möte på {Where(a)}",
-        _ => $"en tid på {Where(a)}",
+        AppointmentKind.ThreePartyMeeting or AppointmentKind.CoachAppointment => $"ett möte på {a.Centre}",
+        _ => $"en tid på {a.Centre}",
     };
 
+    /// <summary>"Påminnelse: Du har en tid på Jobbtorg Farsta tisdag 3 mars kl. 09:30, Storforsplan 36. Välkommen!"</summary>
     public static (string Subject, string Body) Reminder(Appointment a) =>
-        ($"Påminnelse om din tid på {a.Centre}", $"Påminnelse: Du har {What(a)} {When(a.StartsAt)}. Välkommen!");
+        ($"Påminnelse om din tid på {a.Centre}", $"Påminnelse: Du har {What(a)} {When(a.StartsAt)}{AddressOf(a)}. Välkommen!");
 
     public static (string Subject, string Body) Moved(Appointment from, Appointment to) =>
         ($"Din tid på {from.Centre} är flyttad",
-         $"Din tid på {from.Centre} {When(from.StartsAt)} är flyttad. Ny tid: {When(to.StartsAt)}, {Where(to)}. Välkommen!");
+         $"Din tid på {from.Centre} {When(from.StartsAt)} är flyttad. Ny tid: {When(to.StartsAt)} på {to.Centre}{AddressOf(to)}. Välkommen!");
 
     public static (string Subject, string Body) Cancelled(Appointment a) =>
         ($"Din tid på {a.Centre} är avbokad",
