@@ -19,7 +19,7 @@ public sealed class ReminderOutbox(JobbtorgDb db, IOptions<ReminderOptions> opti
         return on;
     }
 
-    /// <summary>The consent that holds for each case: the latest recorded at or before <paramref name="at"/> (now when null).</summary>
+    /// <summary>The consent that holds now for each case: its latest recorded choice.</summary>
     public static async Task<Dictionary<int, ReminderConsent>> ConsentsAsync(JobbtorgDb db, IReadOnlyCollection<int> caseIds, CancellationToken ct)
     {
         var rows = await db.ReminderConsents.AsNoTracking().Where(c => caseIds.Contains(c.CaseId)).ToListAsync(ct);
