@@ -44,6 +44,9 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
     public DbSet<DistrictMessage> DistrictMessages => Set<DistrictMessage>();
     public DbSet<ThreePartyMeeting> ThreePartyMeetings => Set<ThreePartyMeeting>();
+    public DbSet<Features.Reminders.ReminderConsent> ReminderConsents => Set<Features.Reminders.ReminderConsent>();
+    public DbSet<Features.Reminders.ReminderMessage> ReminderMessages => Set<Features.Reminders.ReminderMessage>();
+    public DbSet<Features.Reminders.ReminderRoundRun> ReminderRoundRuns => Set<Features.Reminders.ReminderRoundRun>();
 
     /// <summary>Saves, and in the same transaction brings the follow-up answer of the cases concerned up to date
     /// (<see cref="FollowUpBenefit"/>).</summary>

@@ -23,6 +23,8 @@ public enum Permission
     ReadReportCases,
     ReadInbox,
     OperateMessageQueue,
+    /// <summary>Reminders to participants that could not be sent, and sending them again.</summary>
+    OperateReminders,
     Import,
     Export,
     WriteFollowUp,
