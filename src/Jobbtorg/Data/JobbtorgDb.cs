@@ -7,6 +7,7 @@ using Jobbtorg.Features.Placements;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
+using Jobbtorg.Features.FirstAppointments;
 using Jobbtorg.Features.ThreePartyMeetings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -44,6 +45,7 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
     public DbSet<DistrictMessage> DistrictMessages => Set<DistrictMessage>();
     public DbSet<ThreePartyMeeting> ThreePartyMeetings => Set<ThreePartyMeeting>();
+    public DbSet<FirstAppointment> FirstAppointments => Set<FirstAppointment>();
 
     /// <summary>Saves, and in the same transaction brings the follow-up answer of the cases concerned up to date
     /// (<see cref="FollowUpBenefit"/>).</summary>
