@@ -38,9 +38,8 @@ public sealed class MeetingFirstAppointmentsViewComponent(JobbtorgDb db, CaseAcc
     {
         var ct = HttpContext.RequestAborted;
         var visible = await access.VisibleCasesAsync(ct);
-        var cases = await db.InfoMeetingBookings.AsNoTracking()
-            .Where(b => b.InfoMeetingId == meetingId && b.Status == BookingStatus.Attended && visible.Any(c => c.Id == b.CaseId))
-            .Select(b => b.Case).Include(c => c.Participant).OrderBy(c => c.Id).ToListAsync(ct);
+        var attended = db.InfoMeetingBookings.Where(b => b.InfoMeetingId == meetingId && b.Status == BookingStatus.Attended).Select(b => b.CaseId);
+        var cases = await visible.AsNoTracking().Include(c => c.Participant).Where(c => attended.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
         if (cases.Count == 0) return Content("");
         var ids = cases.Select(c => c.Id).ToList();
         var appointments = await db.FirstAppointments.AsNoTracking().Include(a => a.Coach)

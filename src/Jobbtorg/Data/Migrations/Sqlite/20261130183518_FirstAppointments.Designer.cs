@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jobbtorg.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJobbtorgDb))]
-    [Migration("20261130182649_FirstAppointments")]
+    [Migration("20261130183518_FirstAppointments")]
     partial class FirstAppointments
     {
         /// <inheritdoc />

@@ -10,12 +10,6 @@ namespace Jobbtorg.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<bool>(
-                name: "FollowUpReceivesBenefit",
-                table: "Cases",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "FirstAppointments",
                 columns: table => new
@@ -76,10 +70,6 @@ namespace Jobbtorg.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "FirstAppointments");
-
-            migrationBuilder.DropColumn(
-                name: "FollowUpReceivesBenefit",
-                table: "Cases");
         }
     }
 }
