@@ -42,13 +42,14 @@ public class AppointmentModel(JobbtorgDb db, CaseAccess access, Texts texts, Tim
         return Page();
     }
 
-    /// <summary>Books the appointment; <paramref name="returnUrl"/> (the meeting page) is where a quick booking goes back to.</summary>
-    public Task<IActionResult> OnPostAsync(int caseId, string? returnUrl) =>
-        ChangeAsync(caseId, returnUrl, a => booking.BookAsync(Case, Input.Date, Input.Time, Input.CoachId, HttpContext.RequestAborted),
+    /// <summary>Books the appointment; <c>?returnUrl=</c> (the meeting page, in the form's address rather than its fields) is
+    /// where a quick booking goes back to.</summary>
+    public Task<IActionResult> OnPostAsync(int caseId) =>
+        ChangeAsync(caseId, Request.Query["returnUrl"].FirstOrDefault(), a => booking.BookAsync(Case, Input.Date, Input.Time, Input.CoachId, HttpContext.RequestAborted),
             a => Texts.Format("The first appointment is booked for {0} with {1}.", Texts.Appointment(a.StartsAt), a.Coach.DisplayName));
 
     public Task<IActionResult> OnPostMoveAsync(int caseId) =>
-        ChangeAsync(caseId, null, a => booking.MoveAsync(Case, a!, Input.Date, Input.Time, Input.CoachId, HttpContext.RequestAborted),
+        ChangeAsync(caseId, null, a => booking.MoveAsync(Case, a!, Input.Date, Input.Time, Input.CoachId ?? "", HttpContext.RequestAborted),
             a => Texts.Format("The first appointment is moved to {0} with {1}.", Texts.Appointment(a.StartsAt), a.Coach.DisplayName), needsBooked: true);
 
     public Task<IActionResult> OnPostCancelAsync(int caseId) =>
