@@ -53,10 +53,24 @@ public sealed class InfoMeetingTests(BrowserFixture browser, JobbtorgAppServer s
             await meetings.RecordAttendanceAsync(caseRef, "Attended");
             Assert.Equal("Närvarande", (await meetings.AttendeeStatus(caseRef).InnerTextAsync()).Trim());
 
+            // Who came gets a quick "book first appointment" form under the attendees: the next working day at 10:00 by default.
+            var firstAppointments = page.Locator("[data-testid=meeting-first-appointments]");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+            await firstAppointments.Locator($"tr[data-case='{caseId}']").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Boka första samtal" }).ClickAsync();
+            await page.WaitForURLAsync("**/InfoMeetings/Meeting/**");
+            Assert.Contains("10:00", await firstAppointments.Locator($"tr[data-case='{caseId}'] [data-testid=first-appointment]").InnerTextAsync());
+
             casePage = new CasePage(page);
             await casePage.GotoAsync(server.BaseUrl, caseId);
             Assert.Contains("Närvarande", await casePage.InfoMeetingHistory.InnerTextAsync());
             Assert.Equal(1, await casePage.EnrolLink.CountAsync());
+            Assert.Contains("Bokat", await page.Locator("[data-testid=case-first-appointment]").InnerTextAsync());
+            await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+            await page.GotoAsync($"{server.BaseUrl}/Cases/FirstAppointment/{caseId}");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+            await page.GotoAsync($"{server.BaseUrl}/Cases/FirstAppointment/{caseId}/Letter");
+            Assert.Contains("Första samtal med din jobbcoach", await page.Locator("main").InnerTextAsync());
+            await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         }
         finally
         {

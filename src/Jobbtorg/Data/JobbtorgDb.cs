@@ -7,6 +7,7 @@ using Jobbtorg.Features.Placements;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
+using Jobbtorg.Features.FirstAppointments;
 using Jobbtorg.Features.ThreePartyMeetings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,7 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Features.Reminders.ReminderConsent> ReminderConsents => Set<Features.Reminders.ReminderConsent>();
     public DbSet<Features.Reminders.ReminderMessage> ReminderMessages => Set<Features.Reminders.ReminderMessage>();
     public DbSet<Features.Reminders.ReminderRoundRun> ReminderRoundRuns => Set<Features.Reminders.ReminderRoundRun>();
+    public DbSet<FirstAppointment> FirstAppointments => Set<FirstAppointment>();
 
     /// <summary>Saves, and in the same transaction brings the follow-up answer of the cases concerned up to date
     /// (<see cref="FollowUpBenefit"/>).</summary>

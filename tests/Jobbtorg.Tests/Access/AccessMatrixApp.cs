@@ -129,6 +129,14 @@ public sealed class AccessMatrixApp : IAsyncLifetime
         Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A first appointment with the Farsta coach tomorrow at 10:00, booked by the administrator.</summary>
+    public async Task BookFirstAppointmentAsync(int caseId)
+    {
+        var booked = await clients[Actor.Administrator].PostAsJsonAsync($"/api/cases/{caseId}/first-appointment",
+            new { date = Today.AddDays(1).ToString("yyyy-MM-dd"), time = "10:00", coachId = FarstaCoachId });
+        Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync());
+    }
+
     public Task<int?> BookingOfAsync(int caseId) => Db(db => db.InfoMeetingBookings.Where(b => b.ActiveCaseId == caseId).Select(b => (int?)b.Id).FirstOrDefaultAsync());
 
     /// <summary>Booked on a meeting, or waiting for one.</summary>

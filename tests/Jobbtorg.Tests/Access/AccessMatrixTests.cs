@@ -33,7 +33,7 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
     private static readonly Actor[] WorkHere = [Actor.CoachHere, Actor.ManagerHere, Actor.ManagerCityWide, Actor.Administrator];
     private static readonly Actor[] SeeHere = [.. WorkHere, Actor.Matcher, Actor.CaseWorkerHere];
 
-    private enum Setup { None, Referred, Enrolled, BookedToday }
+    private enum Setup { None, Referred, Enrolled, BookedToday, FirstAppointment }
 
     private sealed record Row(string Action, Setup Setup, Actor[] Allowed, Func<Ctx, Task<bool>> Attempt);
 
@@ -86,6 +86,24 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
                 ["Input.Date"] = x.App.Today.AddDays(2).ToString("yyyy-MM-dd"), ["Input.Time"] = "10:00", ["Input.DurationMinutes"] = "60",
                 ["Input.Form"] = "InPerson", ["Input.Place"] = "Jobbtorg Farsta",
             }) && await x.App.Db(db => db.ThreePartyMeetings.AnyAsync(m => m.CaseId == x.CaseId))),
+
+        // The first one-to-one appointment: booked by the centre, read by the district (its case worker and its key).
+        new("book a first appointment on the page", Setup.Enrolled, WorkHere, async x =>
+            await Posted(x.Client, $"/Cases/FirstAppointment/{x.CaseId}", new()
+            {
+                ["Input.Date"] = x.App.Today.AddDays(1).ToString("yyyy-MM-dd"), ["Input.Time"] = "10:00", ["Input.CoachId"] = x.App.FarstaCoachId,
+            }) && await x.App.Db(db => db.FirstAppointments.AnyAsync(a => a.CaseId == x.CaseId))),
+        new("book a first appointment through the API", Setup.Enrolled, WorkHere, async x =>
+            await Ok(x.Client.PostAsJsonAsync($"/api/cases/{x.CaseId}/first-appointment",
+                new { date = x.App.Today.AddDays(1).ToString("yyyy-MM-dd"), time = "10:00", coachId = x.App.FarstaCoachId }))
+            && await x.App.Db(db => db.FirstAppointments.AnyAsync(a => a.CaseId == x.CaseId))),
+        new("read the first appointment through the API", Setup.FirstAppointment, [.. SeeHere, Actor.KeyDistrictHere, Actor.KeyAllScopes],
+            async x => await Ok(x.Client.GetAsync($"/api/cases/{x.CaseId}/first-appointment"))),
+        new("read the first appointment's letter", Setup.FirstAppointment, SeeHere,
+            async x => await Ok(x.Client.GetAsync($"/Cases/FirstAppointment/{x.CaseId}/Letter"))),
+        new("cancel a first appointment through the API", Setup.FirstAppointment, WorkHere, async x =>
+            await Ok(x.Client.PostAsJsonAsync($"/api/cases/{x.CaseId}/first-appointment/cancel", new { reason = "Krock med annan tid." }))
+            && await x.App.Db(db => db.FirstAppointments.AnyAsync(a => a.CaseId == x.CaseId && a.Status == Features.FirstAppointments.FirstAppointmentStatus.Cancelled))),
 
         // Info meetings of a case
         new("book the next free info meeting on the case page", Setup.Referred, [.. WorkHere, Actor.CaseWorkerHere], async x =>
@@ -208,7 +226,9 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
         var mismatches = new List<string>();
         foreach (var actor in Enum.GetValues<Actor>())
         {
-            var caseId = row.Setup == Setup.None ? 0 : await fixture.NewCaseAsync(row.Setup == Setup.Enrolled ? CaseSetup.Enrolled : CaseSetup.Referred);
+            var caseId = row.Setup == Setup.None ? 0
+                : await fixture.NewCaseAsync(row.Setup is Setup.Enrolled or Setup.FirstAppointment ? CaseSetup.Enrolled : CaseSetup.Referred);
+            if (row.Setup == Setup.FirstAppointment) await fixture.BookFirstAppointmentAsync(caseId);
             int? meeting = null;
             if (row.Setup == Setup.BookedToday) await fixture.BookOnTodaysMeetingAsync(caseId);
             if (row.Setup == Setup.Referred) meeting = await fixture.FutureMeetingAsync();

@@ -127,6 +127,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         state.AppendJoin(',', await db.DistrictMessages.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.ReadAt}:{m.State}").ToListAsync());
         state.AppendJoin(',', await db.AttendanceDays.OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Status}:{a.Reason}").ToListAsync());
         state.AppendJoin(',', await db.ThreePartyMeetings.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Status}").ToListAsync());
+        state.AppendJoin(',', await db.FirstAppointments.OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Status}:{a.StartsAt}:{a.CoachId}").ToListAsync());
         state.AppendJoin(',', await db.BenefitMonths.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.ReceivesBenefit}").ToListAsync());
         state.AppendJoin(',', await db.OccupationObservations.OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Status}").ToListAsync());
         await db.Database.CloseConnectionAsync();
@@ -243,11 +244,21 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["POST /api/cases/{id:int}/pause"] = (new() { ["id"] = w.Working.ToString() }, [], new { date = Iso(app.Today), reason = "Other", note = "Paus" }),
         ["POST /api/cases/{id:int}/resume"] = (new() { ["id"] = w.Paused.ToString() }, [], new { date = Iso(app.Today) }),
         ["POST /api/cases/{id:int}/closure"] = (new() { ["id"] = w.Working.ToString() }, [], new { date = Iso(app.Today), reason = "Work", subReason = "Subsidised", note = "Jobb" }),
+        ["POST /api/cases/{id:int}/first-appointment/"] = (new() { ["id"] = w.Working.ToString() }, [], new { date = Iso(WorkingDayAfter(app.Today)), time = "10:00", coachId = w.CoachId }),
+        ["POST /api/cases/{id:int}/first-appointment/move"] = (new() { ["id"] = w.Working.ToString() }, [], new { date = Iso(WorkingDayAfter(app.Today)), time = "11:00", coachId = w.CoachId }),
+        ["POST /api/cases/{id:int}/first-appointment/cancel"] = (new() { ["id"] = w.Working.ToString() }, [], new { reason = "Krock" }),
+        ["POST /api/cases/{id:int}/first-appointment/outcome"] = (new() { ["id"] = w.Working.ToString() }, [], new { attended = true }),
         ["POST /api/follow-up/benefit-months"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, month = "2026-01", receivesBenefit = false } }),
         ["POST /api/follow-up/occupation-status"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, date = "2026-01-15", status = "Working" } }),
         ["POST /api/import/case-events"] = ([], [], null),
         ["GET /api/docs/{documentName?}"] = (new() { ["documentName"] = "v1" }, [], null),
     };
+
+    private static DateOnly WorkingDayAfter(DateOnly day)
+    {
+        do day = day.AddDays(1); while (!Jobbtorg.Calendar.WorkingDays.IsWorkingDay(day));
+        return day;
+    }
 
     private static bool IsSimple(Type type)
     {
@@ -458,6 +469,16 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             {
                 ["Input.Date"] = Iso(app.Today.AddDays(2)), ["Input.Time"] = "11:00", ["Input.DurationMinutes"] = "45", ["Input.Form"] = "Video", ["Input.Place"] = "Länk",
             }),
+            ["/FirstAppointments/Appointment POST"] = new($"/Cases/FirstAppointment/{w.Working}", new()
+            {
+                ["Input.Date"] = Iso(WorkingDayAfter(app.Today)), ["Input.Time"] = "10:00", ["Input.CoachId"] = w.CoachId,
+            }),
+            ["/FirstAppointments/Appointment Move POST"] = new($"/Cases/FirstAppointment/{w.Working}", new()
+            {
+                ["Input.Date"] = Iso(WorkingDayAfter(app.Today)), ["Input.Time"] = "11:00", ["Input.CoachId"] = w.CoachId,
+            }),
+            ["/FirstAppointments/Appointment Cancel POST"] = new($"/Cases/FirstAppointment/{w.Working}", new() { ["Reason"] = "Krock" }),
+            ["/FirstAppointments/Appointment Outcome POST"] = new($"/Cases/FirstAppointment/{w.Working}", new() { ["attended"] = "true" }),
             ["/ThreePartyMeetings/Meeting Notes POST"] = new($"/Cases/ThreePartyMeeting/{w.Working}/{w.ThreePartyMeeting}", new() { ["NotesText"] = "Anteckningar" }),
             ["/InfoMeetings/Index GET"] = new("/InfoMeetings", new() { ["Centre"] = "farsta", ["From"] = today, ["Weeks"] = "4" }),
             ["/InfoMeetings/Index Schedule POST"] = new("/InfoMeetings?centre=farsta", new()

@@ -14,6 +14,8 @@ public static class AccessRules
         Permission.WriteJournal, Permission.ReadPlan, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes,
         Permission.ViewInfoMeetings, Permission.BookInfoMeeting, Permission.RecordInfoMeetingAttendance,
         Permission.BookThreePartyMeeting, Permission.RecordThreePartyNotes, Permission.RegisterAttendance, Permission.ReadAttendanceRates,
+        // The first one-to-one appointment is the job centre's: the district's case worker sees it, and is told of it.
+        Permission.BookFirstAppointment,
     ];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>

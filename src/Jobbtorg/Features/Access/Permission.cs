@@ -52,4 +52,6 @@ public enum Permission
     RecordInfoMeetingAttendance,
     BookThreePartyMeeting,
     RecordThreePartyNotes,
+    /// <summary>Book, move and cancel the first one-to-one appointment with a coach, and record whether the person came.</summary>
+    BookFirstAppointment,
 }

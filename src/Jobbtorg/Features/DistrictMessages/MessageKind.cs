@@ -18,4 +18,6 @@ public enum MessageKind
     Paused,
     /// <summary>The paused case is resumed: the resume date and the pause it ends.</summary>
     Resumed,
+    /// <summary>The first one-to-one appointment with a coach is booked, moved, cancelled or missed: when, where, and the coach.</summary>
+    FirstAppointment,
 }

@@ -609,6 +609,74 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.ToTable("DistrictMessages");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.FirstAppointments.FirstAppointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoachId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Moves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FirstAppointments_OneBookedPerCase")
+                        .HasFilter("\"Status\" = 'Booked'");
+
+                    b.HasIndex("CoachId", "StartsAt");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("FirstAppointments");
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.FollowUp.BenefitMonth", b =>
                 {
                     b.Property<int>("Id")
@@ -1694,6 +1762,25 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.FirstAppointments.FirstAppointment", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jobbtorg.Features.Access.AppUser", "Coach")
+                        .WithMany()
+                        .HasForeignKey("CoachId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Coach");
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.FollowUp.BenefitMonth", b =>
