@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Reminders;
 using Jobbtorg.Tests.Http;
@@ -60,6 +61,35 @@ public sealed class ReminderTests
             var refusedPage = await matcher.GetAsync($"/Reminders/Case/{caseId}");
             Assert.Equal(HttpStatusCode.Redirect, refusedPage.StatusCode);
             Assert.Contains("AccessDenied", refusedPage.Headers.Location!.ToString());
+        }
+        finally { await StopAsync(app); }
+    }
+
+    [Fact]
+    public async Task A_first_appointment_with_the_coach_on_Monday_is_reminded_on_the_Friday()
+    {
+        await using var sms = new FakeSmsProvider();
+        await sms.StartAsync();
+        await using var smtp = new TestSmtpServer();
+        await smtp.StartAsync();
+        var app = await StartAsync(sms, smtp);
+        try
+        {
+            var manager = await ManagerAsync(app);
+            var coach = await app.CreateUserAsync(Roles.Coach, centre: "farsta", name: "Coach Första");
+            var caseId = (await MeetingKit.ImportReferralsAsync(app, [new Person(TestPeople.Adult(app.Today), "farsta")])).Single();
+            var booked = await manager.PostAsJsonAsync($"/api/cases/{caseId}/first-appointment",
+                new { date = Monday.ToString("yyyy-MM-dd"), time = "10:00", coachId = coach.Id });
+            Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.Redirect, (await ConsentAsync(manager, caseId, true, Phone, false, null)).StatusCode);
+
+            Assert.Equal(1, await RoundAsync(app, Friday));
+            Assert.Equal(1, await SendAsync(app));
+
+            var text = Assert.Single(sms.Requests).Message;
+            Assert.Contains("Jobbtorg Farsta måndag 16 mars kl. 10:00", text);
+            var caseRef = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.CaseRef).SingleAsync());
+            AssertNothingSensitive(text, caseId, caseRef);
         }
         finally { await StopAsync(app); }
     }

@@ -25,15 +25,14 @@ public static class Letter
             .Where(x => x is not null)!;
 
     /// <summary>The appointment in Stockholm time; a move or a cancellation downloaded later updates the same calendar entry.</summary>
-    public static string ToICalendar(FirstAppointment a, DateTimeOffset now) =>
+    public static string ToICalendar(FirstAppointment a, string host, DateTimeOffset now) =>
         CalendarFile.Of(new CalendarEvent
         {
-            Uid = $"forsta-samtal-{a.Id}@jobbtorg",
             Sequence = a.Moves + (a.Status == FirstAppointmentStatus.Cancelled ? 1 : 0),
             Summary = Title,
             Location = Where(a.Case.JobCentre),
             Description = string.Join("\n", [$"Jobbcoach: {a.Coach.DisplayName}.", .. Reach(a.Coach), "", Practicalities]),
-        }, a.StartsAt, a.EndsAt, a.Status == FirstAppointmentStatus.Cancelled, now);
+        }, $"forsta-samtal-{a.Id}", host, a.StartsAt, a.EndsAt, a.Status == FirstAppointmentStatus.Cancelled, now);
 
     public static string FileName(FirstAppointment a) => $"forsta-samtal-{a.LocalStart:yyyy-MM-dd}.ics";
 }

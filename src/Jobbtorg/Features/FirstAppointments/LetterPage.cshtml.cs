@@ -1,13 +1,15 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jobbtorg.Features.FirstAppointments;
 
 /// <summary>The participant's letter about the case's latest first appointment, printable, and its calendar file.</summary>
-public class LetterPageModel(JobbtorgDb db, CaseAccess access, TimeProvider clock) : PageModel
+public class LetterPageModel(JobbtorgDb db, CaseAccess access, TimeProvider clock, IOptions<PublicUrlOptions> publicUrl) : PageModel
 {
     public FirstAppointment Appointment { get; private set; } = null!;
 
@@ -16,7 +18,7 @@ public class LetterPageModel(JobbtorgDb db, CaseAccess access, TimeProvider cloc
     public async Task<IActionResult> OnGetIcsAsync(int caseId)
     {
         if (!await LoadAsync(caseId)) return NotFound();
-        var calendar = Letter.ToICalendar(Appointment, clock.GetUtcNow());
+        var calendar = Letter.ToICalendar(Appointment, CalendarFile.Host(publicUrl.Value, Request), clock.GetUtcNow());
         return File(System.Text.Encoding.UTF8.GetBytes(calendar), "text/calendar; charset=utf-8", Letter.FileName(Appointment));
     }
 

@@ -71,3 +71,22 @@ public sealed class ThreePartyMeetingAppointments : IAppointmentSource
         .Select(m => new AppointmentChange(new Appointment(AppointmentKind.ThreePartyMeeting, m.Id, m.CaseId, m.StartsAt, m.Name, null), m.CancelledAt!.Value, null))
         .ToList();
 }
+
+/// <summary>The first one-to-one appointment with the coach. A move keeps the appointment and changes its time, so the
+/// reminder of the working day before names the new time; a cancellation is told as one.</summary>
+public sealed class FirstAppointmentAppointments : IAppointmentSource
+{
+    public async Task<List<Appointment>> StartingAsync(JobbtorgDb db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        await db.FirstAppointments.AsNoTracking()
+            .Where(a => a.Status == FirstAppointments.FirstAppointmentStatus.Booked && a.StartsAt >= from && a.StartsAt < to)
+            .Select(a => new Appointment(AppointmentKind.CoachAppointment, a.Id, a.CaseId, a.StartsAt, a.Case.JobCentre.Name, a.Case.JobCentre.Address))
+            .ToListAsync(ct);
+
+    public async Task<List<AppointmentChange>> ChangedAsync(JobbtorgDb db, DateTimeOffset since, DateTimeOffset now, CancellationToken ct) =>
+        (await db.FirstAppointments.AsNoTracking()
+            .Where(a => a.Status == FirstAppointments.FirstAppointmentStatus.Cancelled && a.CancelledAt >= since && a.StartsAt > now)
+            .Select(a => new { a.Id, a.CaseId, a.StartsAt, a.Case.JobCentre.Name, a.Case.JobCentre.Address, a.CancelledAt })
+            .ToListAsync(ct))
+        .Select(a => new AppointmentChange(new Appointment(AppointmentKind.CoachAppointment, a.Id, a.CaseId, a.StartsAt, a.Name, a.Address), a.CancelledAt!.Value, null))
+        .ToList();
+}

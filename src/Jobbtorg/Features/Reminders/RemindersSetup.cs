@@ -11,6 +11,7 @@ public static class RemindersSetup
         // The kinds of appointment reminded of; a new kind is one more line here.
         services.AddSingleton<IAppointmentSource, InfoMeetingAppointments>();
         services.AddSingleton<IAppointmentSource, ThreePartyMeetingAppointments>();
+        services.AddSingleton<IAppointmentSource, FirstAppointmentAppointments>();
         services.AddScoped<ReminderOutbox>();
         services.AddScoped<ReminderRound>();
         services.AddHttpClient(SmsReminderSender.HttpClientName);
