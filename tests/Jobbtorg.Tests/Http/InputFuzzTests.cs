@@ -518,6 +518,11 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             ["/DistrictMessages/Inbox Read POST"] = new("/Messages/Inbox", new() { ["id"] = "1" }),
             ["/DistrictMessages/Queue GET"] = new("/Messages/Queue", new() { ["State"] = "Failed" }),
             ["/DistrictMessages/Queue Retry POST"] = new("/Messages/Queue", new() { ["id"] = "1" }),
+            ["/Reminders/Case POST"] = new($"/Reminders/Case/{w.Working}", new()
+            {
+                ["BySms"] = "true", ["Phone"] = "070-123 45 67", ["ByEmail"] = "true", ["Email"] = "deltagare@example.org",
+            }),
+            ["/Reminders/Failed Retry POST"] = new("/Reminders/Failed", new() { ["id"] = "1" }),
             ["/Import/Index POST"] = new("/Import", new() { ["ProgressId"] = Guid.NewGuid().ToString() }),
             ["/Import/Index Progress GET"] = new("/Import", new() { ["id"] = Guid.NewGuid().ToString() }),
             ["/Organisation/JobCentre POST"] = new($"/Organisation/JobCentre/{w.Farsta}", new()
