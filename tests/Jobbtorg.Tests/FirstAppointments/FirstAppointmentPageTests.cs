@@ -22,18 +22,9 @@ public sealed class FirstAppointmentPageTests(JobbtorgAppFactory app)
 
     private sealed record Parties(int CaseId, string CaseRef, string PersonalNumber, AppUser CoachUser, HttpClient Coach, HttpClient CaseWorker);
 
-    /// <summary>The clock at 06:00 UTC on the first working day of next week, so the week's remaining days lie ahead; returns the
-    /// next working day after it, in the same week.</summary>
-    private DateOnly StartOfNextWorkingWeek()
-    {
-        var monday = WorkingDays.MondayOf(app.Today).AddDays(7);
-        var first = monday;
-        while (!WorkingDays.IsWorkingDay(first)) first = first.AddDays(1);
-        app.Clock.SetUtcNow(new DateTimeOffset(first.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
-        var next = first.AddDays(1);
-        while (!WorkingDays.IsWorkingDay(next)) next = next.AddDays(1);
-        return next;
-    }
+    /// <summary>The next working day after today, in the same week or the next. The collection's clock is shared by every
+    /// test of the collection and never moves here.</summary>
+    private DateOnly NextWorkingDayAfterToday() => NextWorkingDay(app.Today);
 
     private static DateOnly NextWorkingDay(DateOnly after)
     {
@@ -94,7 +85,7 @@ public sealed class FirstAppointmentPageTests(JobbtorgAppFactory app)
     [Fact]
     public async Task Booked_from_the_case_it_shows_on_the_case_and_both_start_pages_with_a_letter_and_a_calendar_file()
     {
-        var day = StartOfNextWorkingWeek();
+        var day = NextWorkingDayAfterToday();
         var p = await EnrolledCaseAsync();
         var url = $"/Cases/FirstAppointment/{p.CaseId}";
 
@@ -149,7 +140,7 @@ public sealed class FirstAppointmentPageTests(JobbtorgAppFactory app)
     [Fact]
     public async Task Booked_from_the_info_meeting_page_for_someone_who_attended_and_back_to_the_meeting()
     {
-        var day = StartOfNextWorkingWeek();
+        var day = NextWorkingDayAfterToday();
         var manager = await app.SignInAsNewAsync(Roles.Manager, centre: "farsta");
         var coachUser = await app.CreateUserAsync(Roles.Coach, centre: "farsta");
         var coach = await app.SignInAsync(coachUser);

@@ -31,6 +31,8 @@ public partial class TranslationTests
         "A weekly recurrence covers 1 to {0} weeks.",
         "The meeting lasts between {0} and {1} minutes.",
         "{0} meetings were scheduled, weekly from {1} to {2}.",
+        // A first appointment's length is a setting of an hour or so.
+        "On a working day between {0} and {1}; the appointment lasts {2} minutes.",
         // The thin-plan limit (PlanIntensity.ThinBelowHours) is 10.
         "No enrolled case has a plan of under {0} hours a week.",
         "Enrolled cases whose agreed plan has activities of under {0} hours a week in progress today (or in its first week, when none has started yet). Everyone enrolled is taken to be available for full-time work unless the case is paused.",
