@@ -54,8 +54,9 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     /// (<see cref="FollowUpBenefit"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (FollowUpBenefit.PeopleConcerned(this) is not { } people)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var people = FollowUpBenefit.PeopleConcerned(this);
+        using var detected = new ChangesDetected(ChangeTracker);
+        if (people is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await FollowUpBenefit.RefreshAsync(this, people(), cancellationToken);
@@ -66,12 +67,31 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     /// <summary>The synchronous save some libraries use (data-protection keys); the same as the asynchronous one.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (FollowUpBenefit.PeopleConcerned(this) is not { } people) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var people = FollowUpBenefit.PeopleConcerned(this);
+        using var detected = new ChangesDetected(ChangeTracker);
+        if (people is null) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         FollowUpBenefit.RefreshAsync(this, people(), CancellationToken.None).GetAwaiter().GetResult();
         own?.Commit();
         return saved;
+    }
+
+    /// <summary>While alive, the save does not detect the changes <see cref="FollowUpBenefit.PeopleConcerned"/> has just
+    /// detected.</summary>
+    private sealed class ChangesDetected : IDisposable
+    {
+        private readonly Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker;
+        private readonly bool detecting;
+
+        public ChangesDetected(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker)
+        {
+            this.tracker = tracker;
+            detecting = tracker.AutoDetectChangesEnabled;
+            tracker.AutoDetectChangesEnabled = false;
+        }
+
+        public void Dispose() => tracker.AutoDetectChangesEnabled = detecting;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -102,7 +102,7 @@ public sealed class FirstAppointmentBooking(JobbtorgDb db, Caseloads caseloads, 
         var when = $"{a.LocalStart:yyyy-MM-dd HH:mm}";
         var reach = string.Join(", ", new[] { coach.Email, string.IsNullOrWhiteSpace(coach.PhoneNumber) ? null : $"tel. {coach.PhoneNumber}" }
             .Where(x => !string.IsNullOrWhiteSpace(x)));
-        var place = Letter.Where(c.JobCentre);
+        var place = c.JobCentre.NameAndAddress();
         var text = change switch
         {
             "Moved" => $"Det första samtalet med jobbcoachen är flyttat från {previousStart?.ToStockholm():yyyy-MM-dd HH:mm} till {when} på {place}. " +

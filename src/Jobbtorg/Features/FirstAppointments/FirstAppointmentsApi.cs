@@ -15,7 +15,7 @@ public sealed record FirstAppointmentDto(int Id, int CaseId, string CaseRef, Fir
 {
     public static FirstAppointmentDto From(FirstAppointment a, bool withReason) => new(a.Id, a.CaseId, a.Case.CaseRef, a.Status, a.LocalStart,
         a.EndsAt.ToStockholm(), new FirstAppointmentCoachDto(a.CoachId, a.Coach.DisplayName, a.Coach.Email, a.Coach.PhoneNumber),
-        Letter.Where(a.Case.JobCentre), a.BookedBy, a.BookedAt, a.Moves, a.CancelledAt, withReason ? a.CancelReason : null, a.OutcomeAt);
+        a.Case.JobCentre.NameAndAddress(), a.BookedBy, a.BookedAt, a.Moves, a.CancelledAt, withReason ? a.CancelReason : null, a.OutcomeAt);
 }
 
 public sealed record FirstAppointmentCoachDto(string Id, string Name, string? Email, string? Phone);

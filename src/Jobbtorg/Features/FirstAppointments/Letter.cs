@@ -15,9 +15,6 @@ public static class Letter
         "och börjar planera vägen till arbete eller studier. Ta med giltig legitimation, och gärna ditt CV och betyg eller intyg. " +
         "Kan du inte komma? Kontakta din jobbcoach så snart som möjligt, så bokar ni en ny tid.";
 
-    public static string Where(JobCentre centre) =>
-        centre.Address is { Length: > 0 } address ? $"{centre.Name}, {address}" : centre.Name;
-
     /// <summary>How the person reaches the coach: e-mail and, when the staff record has one, telephone.</summary>
     public static IEnumerable<string> Reach(Access.AppUser coach) =>
         new[] { coach.Email is { Length: > 0 } email ? $"E-post: {email}" : null,
@@ -30,7 +27,7 @@ public static class Letter
         {
             Sequence = a.Moves + (a.Status == FirstAppointmentStatus.Cancelled ? 1 : 0),
             Summary = Title,
-            Location = Where(a.Case.JobCentre),
+            Location = a.Case.JobCentre.NameAndAddress(),
             Description = string.Join("\n", [$"Jobbcoach: {a.Coach.DisplayName}.", .. Reach(a.Coach), "", Practicalities]),
         }, $"forsta-samtal-{a.Id}", host, a.StartsAt, a.EndsAt, a.Status == FirstAppointmentStatus.Cancelled, now);
 

@@ -19,15 +19,24 @@ public static class FollowUpBenefit
     /// ids then); null when no pending change concerns a follow-up month.</summary>
     public static Func<IReadOnlyCollection<int>>? PeopleConcerned(JobbtorgDb db)
     {
+        // Every save passes here. The changes are detected once; JobbtorgDb then saves without detecting them again.
         var tracker = db.ChangeTracker;
-        if (!tracker.HasChanges()) return null;
-        var months = tracker.Entries<BenefitMonth>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        var cases = tracker.Entries<Case>()
-            .Where(e => e.State == EntityState.Added
-                ? e.Entity.FollowUpMonth is not null
-                : e.State == EntityState.Modified && e.Property(c => c.FollowUpMonth).IsModified)
-            .Select(e => e.Entity).ToList();
+        tracker.DetectChanges();
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<BenefitMonth>> months;
+        List<Case> cases;
+        try
+        {
+            months = tracker.Entries<BenefitMonth>()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+            cases = tracker.Entries<Case>()
+                .Where(e => e.State == EntityState.Added
+                    ? e.Entity.FollowUpMonth is not null
+                    : e.State == EntityState.Modified && e.Property(c => c.FollowUpMonth).IsModified)
+                .Select(e => e.Entity).ToList();
+        }
+        finally { tracker.AutoDetectChangesEnabled = detecting; }
         if (months.Count == 0 && cases.Count == 0) return null;
 
         // A month moved to another person changes the first person's answer too.

@@ -42,8 +42,7 @@ public static class Invitation
             $"infomote-{booking.Id}", host, meeting.StartsAt, meeting.EndsAt, meeting.IsCancelled, now);
     }
 
-    public static string Where(InfoMeeting meeting) =>
-        meeting.JobCentre.Address is { Length: > 0 } address ? $"{meeting.JobCentre.Name}, {address}" : meeting.JobCentre.Name;
+    public static string Where(InfoMeeting meeting) => meeting.JobCentre.NameAndAddress();
 
     /// <summary>A phone number as a tel: link dials it: digits and a leading +, Swedish numbers as +46 (08-… → +468…).</summary>
     public static string Dialled(string phone)

@@ -18,4 +18,7 @@ public class JobCentre
     public string? Phone { get; set; }
     /// <summary>How to get there, in a sentence or two of Swedish (the letter is in Swedish).</summary>
     public string? Directions { get; set; }
+
+    /// <summary>"Jobbtorg Farsta, Farstaplan 1, …": where a letter or a calendar entry says the meeting is.</summary>
+    public string NameAndAddress() => Address is { Length: > 0 } address ? $"{Name}, {address}" : Name;
 }
