@@ -49,6 +49,7 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Features.Reminders.ReminderMessage> ReminderMessages => Set<Features.Reminders.ReminderMessage>();
     public DbSet<Features.Reminders.ReminderRoundRun> ReminderRoundRuns => Set<Features.Reminders.ReminderRoundRun>();
     public DbSet<FirstAppointment> FirstAppointments => Set<FirstAppointment>();
+    public DbSet<Features.AccessLog.AccessLogEntry> AccessLog => Set<Features.AccessLog.AccessLogEntry>();
 
     /// <summary>Saves, and in the same transaction brings the follow-up answer of the cases concerned up to date
     /// (<see cref="FollowUpBenefit"/>).</summary>

@@ -16,6 +16,8 @@ public static class AccessRules
         Permission.BookThreePartyMeeting, Permission.RecordThreePartyNotes, Permission.RegisterAttendance, Permission.ReadAttendanceRates,
         // The first one-to-one appointment is the job centre's: the district's case worker sees it, and is told of it.
         Permission.BookFirstAppointment,
+        // The person may give or withdraw consent at the job centre as well as at the district.
+        Permission.RecordConsent,
     ];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>
@@ -27,25 +29,30 @@ public static class AccessRules
         // A case worker reads the reports of their own district only (ReportScopeFor).
         [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
             Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
-            Permission.BookThreePartyMeeting, Permission.ReadInbox, Permission.ReadReports, Permission.ReadReportCases),
+            Permission.BookThreePartyMeeting, Permission.ReadInbox, Permission.ReadReports, Permission.ReadReportCases,
+            Permission.MarkProtectedIdentity, Permission.RecordConsent),
         [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.ReadReportCases, Permission.HandOverCases,
             Permission.OperateReminders]),
         [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports),
         // An administrator may do everything but keeps no caseload of their own.
         [Roles.Administrator] = Set([.. Enum.GetValues<Permission>().Where(p => p != Permission.KeepCaseload)]),
         [Roles.Provider] = Set(Permission.RegisterAttendance),
+        // The log reviewer reads the access log, not the cases it names.
+        [Roles.LogReviewer] = Set(Permission.ReadReferenceData, Permission.ReadAccessLog, Permission.ReviewAccessLog),
     };
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByScope = new Dictionary<string, IReadOnlySet<Permission>>
     {
         [Scopes.ReferralsWrite] = Set(Permission.ReadReferenceData, Permission.Refer, Permission.ListCases, Permission.ReadCase,
-            Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting),
+            Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting, Permission.MarkProtectedIdentity, Permission.RecordConsent),
         [Scopes.Import] = Set(Permission.ReadReferenceData, Permission.Import),
         [Scopes.Export] = Set(Permission.ReadReferenceData, Permission.Export),
         [Scopes.ReportsRead] = Set(Permission.ReadReferenceData, Permission.ReadReports),
         // The references of the cases behind a number, within the key's district when it is bound to one; never names.
         [Scopes.ReportsCases] = Set(Permission.ReadReferenceData, Permission.ReadReportCases),
         [Scopes.FollowUpWrite] = Set(Permission.ReadReferenceData, Permission.WriteFollowUp),
+        [Scopes.AuditRead] = Set(Permission.ReadReferenceData, Permission.ReadAccessLog),
+        [Scopes.PrivacyExtract] = Set(Permission.ReadReferenceData, Permission.ProduceRegisterExtract),
     };
 
     /// <summary>

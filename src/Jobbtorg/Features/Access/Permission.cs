@@ -36,6 +36,12 @@ public enum Permission
     HandOverCases,
     /// <summary>Keep a caseload of one's own (a coach): the start page lists one's own cases and what they need.</summary>
     KeepCaseload,
+    /// <summary>Search the access log: who read or changed which person's data, when and why.</summary>
+    ReadAccessLog,
+    /// <summary>Mark the month's sample of the access log as reviewed, with a note.</summary>
+    ReviewAccessLog,
+    /// <summary>Everything held about one person (GDPR art. 15), as a document and as JSON.</summary>
+    ProduceRegisterExtract,
 
     // Tied to one case (and allowed only for cases within reach)
     ReadCase,
@@ -54,4 +60,8 @@ public enum Permission
     RecordThreePartyNotes,
     /// <summary>Book, move and cancel the first one-to-one appointment with a coach, and record whether the person came.</summary>
     BookFirstAppointment,
+    /// <summary>Mark or unmark a person as having protected personal data (the Tax Agency's marking).</summary>
+    MarkProtectedIdentity,
+    /// <summary>Record that the person gave, or withdrew, consent to information exchange with the district.</summary>
+    RecordConsent,
 }

@@ -9,5 +9,9 @@ public static class Scopes
     /// <summary>The case references behind the report's numbers.</summary>
     public const string ReportsCases = "reports:cases";
     public const string FollowUpWrite = "followup:write";
-    public static readonly string[] All = [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite];
+    /// <summary>The access log, for the authority's own audit tools.</summary>
+    public const string AuditRead = "audit:read";
+    /// <summary>A person's register extract (GDPR art. 15).</summary>
+    public const string PrivacyExtract = "privacy:extract";
+    public static readonly string[] All = [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract];
 }
