@@ -1,5 +1,6 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.DistrictMessages;
@@ -41,6 +42,7 @@ builder.Services.AddAttendance();
 builder.Services.AddDistrictMessages();
 builder.Services.AddReminders();
 builder.Services.AddWorkingCalendar();
+builder.Services.AddAccessLog();
 builder.Services.AddJobbtorgPages();
 builder.Services.AddJobbtorgApi();
 builder.AddJobbtorgOperations();
@@ -54,6 +56,8 @@ if (args.Contains("migrate"))
 }
 if (CreateAdminCommand.IsRequested(args))
     return await CreateAdminCommand.RunAsync(app, args, Console.Out, Console.Error);
+if (VerifyAccessLogCommand.IsRequested(args))
+    return await VerifyAccessLogCommand.RunAsync(app, Console.Out);
 await app.PrepareDatabaseAsync();
 app.PrepareImportSpool();
 
@@ -71,6 +75,7 @@ app.UseApiAntiforgery();
 app.UseProviderBoundary();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
+app.UseAccessLog();
 app.UseInputChecks();
 app.UseApiReferenceForStaff();
 

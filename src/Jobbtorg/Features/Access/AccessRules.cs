@@ -80,6 +80,21 @@ public static class AccessRules
             ? Holds(who, permission) && !who.KeyDistrictUnknown && (who.KeyDistrictId is null || who.KeyDistrictId == c.DistrictId)
             : who.Roles.Any(role => ByRole.TryGetValue(role, out var granted) && granted.Contains(permission) && Reaches(who, role, c));
 
+    /// <summary>
+    /// Whether the case is the caller's own caseload, so that reading it needs no reason: a coach's own cases (they are
+    /// the coach), a district case worker's cases of their district, a centre manager's cases of the centre and its
+    /// branches (a city-wide manager's, every case). Administrators, matchers, and coaches reading a colleague's case
+    /// read outside their caseload and give a reason first. An API key's scope is its reason: never outside.
+    /// </summary>
+    public static bool IsOwnCase(AccessPrincipal who, string? userId, CaseScope c, string? coachId) =>
+        who.IsApiKey || who.Roles.Any(role => role switch
+        {
+            Roles.Coach => coachId is not null && coachId == userId,
+            Roles.CaseWorker => who.DistrictId == c.DistrictId,
+            Roles.Manager => ReachesCentre(who, role, c.JobCentreId),
+            _ => false,
+        });
+
     /// <summary>Whether the principal may act on things of a job centre (its meetings, its quotas).</summary>
     public static bool AllowsAtCentre(AccessPrincipal who, Permission permission, int jobCentreId) =>
         !who.IsApiKey && who.Roles.Any(role => ByRole.TryGetValue(role, out var granted) && granted.Contains(permission)

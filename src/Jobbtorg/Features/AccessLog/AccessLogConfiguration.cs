@@ -20,5 +20,6 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         b.Property(x => x.RemoteAddress).HasMaxLength(AccessLogEntry.MaxAddressLength);
         b.Property(x => x.Reason).HasMaxLength(AccessLogEntry.MaxReasonLength);
         b.Property(x => x.Hash).HasMaxLength(64);
+        b.Property(x => x.PreviousHash).HasMaxLength(64);
     }
 }

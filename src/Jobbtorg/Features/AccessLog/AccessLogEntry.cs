@@ -40,6 +40,9 @@ public class AccessLogEntry
     public bool ProtectedIdentity { get; set; }
     /// <summary>Hex SHA-256 of the previous entry's hash and this entry's fields; null until sealed.</summary>
     public string? Hash { get; set; }
+    /// <summary>The previous entry's <see cref="Hash"/> (empty for the first entry ever): the anchor that lets the chain be
+    /// verified from the oldest entry left after older ones were deleted by retention.</summary>
+    public string? PreviousHash { get; set; }
 }
 
 public enum PrincipalKind { User, ApiKey, System }

@@ -210,6 +210,10 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Principal")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -203,6 +203,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Principal")
                         .IsRequired()
                         .HasMaxLength(200)
