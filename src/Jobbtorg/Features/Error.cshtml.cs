@@ -9,6 +9,7 @@ namespace Jobbtorg.Features;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class ErrorModel(Texts texts) : PageModel
 {
     public string Title { get; private set; } = "";

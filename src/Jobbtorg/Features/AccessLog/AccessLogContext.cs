@@ -37,3 +37,9 @@ public sealed class AccessLogContext
     /// <summary>A list showed at least one person with protected personal data: the entry is flagged for review.</summary>
     public void ShowedProtectedIdentity() => ProtectedIdentity = true;
 }
+
+public static class AccessLogContextExtensions
+{
+    /// <summary>The request's access-log context, for a handler that finds the case itself (not from the route).</summary>
+    public static AccessLogContext AccessLog(this HttpContext http) => http.RequestServices.GetRequiredService<AccessLogContext>();
+}

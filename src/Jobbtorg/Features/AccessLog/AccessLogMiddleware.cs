@@ -20,7 +20,8 @@ public sealed partial class AccessLogMiddleware(RequestDelegate next)
         JobbtorgDb db, TimeProvider clock)
     {
         var endpoint = http.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<ShowsPersonalDataAttribute>() is not { } marking || http.User.Identity?.IsAuthenticated != true)
+        if (endpoint?.Metadata.GetMetadata<ShowsPersonalDataAttribute>() is not { } marking || http.User.Identity?.IsAuthenticated != true
+            || (marking.ChangesOnly && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))))
         {
             await next(http);
             return;

@@ -15,6 +15,9 @@ public sealed class ShowsPersonalDataAttribute : Attribute
 
     /// <summary>The kind of access when it is not read (GET) or change (any other method): an export or a register extract.</summary>
     public AccessKind? Kind { get; init; }
+
+    /// <summary>Only changes are logged: the page's GET shows an empty form (a new referral, an import) and no one's data.</summary>
+    public bool ChangesOnly { get; init; }
 }
 
 /// <summary>The endpoint shows and changes no person's data (sign-in, reference data, aggregate reports): it is not logged.</summary>

@@ -7,6 +7,7 @@ namespace Jobbtorg.Features.Account;
 
 /// <summary>Switches the interface language; open to everyone so the sign-in page can be read in English.</summary>
 [AllowAnonymous]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class LanguageModel : PageModel
 {
     public IActionResult OnGet() => Redirect("/");

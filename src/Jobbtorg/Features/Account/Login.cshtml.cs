@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Jobbtorg.Features.Account;
 
 [AllowAnonymous]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInThrottle throttle, Texts texts,
     IOptions<StaffSignInOptions> options) : PageModel
 {

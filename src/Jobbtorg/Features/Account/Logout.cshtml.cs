@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jobbtorg.Features.Account;
 
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()

@@ -10,6 +10,7 @@ namespace Jobbtorg.Features.Account;
 
 /// <summary>The user changes their own password: the current one (or the one-time password they were given), and the new
 /// one twice. The rules are Identity's password validators (<see cref="StaffPasswordValidator"/>).</summary>
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class PasswordModel(JobbtorgDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, StaffAdministration staff,
     SignInThrottle throttle, Texts texts) : PageModel
 {

@@ -11,6 +11,7 @@ namespace Jobbtorg.Features.Account;
 /// <summary>Sign-in through the city's identity provider: a plain link starts it (a form post would be stopped by the
 /// form-action policy on its way to the provider), and the provider's answer comes back to the callback.</summary>
 [AllowAnonymous]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class SingleSignOnModel(IOptions<StaffSignInOptions> options, SingleSignOnUsers staff, SignInManager<AppUser> signIn,
     ILogger<SingleSignOnModel> log) : PageModel
 {

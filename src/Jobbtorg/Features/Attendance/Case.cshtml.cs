@@ -9,6 +9,7 @@ namespace Jobbtorg.Features.Attendance;
 
 /// <summary>One participant's attendance: the rate over the whole case and the recent required days, which the coach
 /// registers or corrects here.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class CaseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, AttendanceRegister register, CurrentUser user)
     : CasePageModel(db, access, texts, clock)
 {

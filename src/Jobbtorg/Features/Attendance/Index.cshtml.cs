@@ -19,6 +19,7 @@ namespace Jobbtorg.Features.Attendance;
 /// opens the first one that has participants that day; the list names how many each has, the empty ones last.
 /// </summary>
 [RequirePermission(Permission.RegisterAttendance)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class IndexModel(JobbtorgDb db, AttendanceRegister register, CaseAccess access, CurrentUser user, Texts texts, TimeProvider clock) : PageModel
 {
     public const int SummaryDays = 28;

@@ -11,6 +11,7 @@ namespace Jobbtorg.Features.Attendance;
 
 /// <summary>Attendance rates per activity and per participant over a period, for the cases the user may see.</summary>
 [RequirePermission(Permission.ReadAttendanceRates)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class RatesModel(AttendanceRegister register, CaseAccess access, Texts texts, TimeProvider clock) : PageModel
 {
     public const int MaxPeriodDays = 366;

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.InfoMeetings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,7 @@ public static class CasesApi
                         .FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
                     ? TypedResults.Ok(await api.AnswerAsync(c, ct))
                     : TypedResults.NotFound())
+            .ShowsPersonalData(caseRoute: "id")
             .WithName("getCase")
             .WithSummary("One case's state: info meeting, enrolment, job guarantee, plan review, closure")
             .WithDescription("The case with this id, as `POST /api/referrals` answered it, with its info meeting. A case the caller " +
@@ -33,6 +35,7 @@ public static class CasesApi
                 var page = await query.OrderByDescending(c => c.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 500)).AsSplitQuery().ToListAsync(ct);
                 return TypedResults.Ok(page.Select(c => CaseDto.From(c, clock)).ToList());
             })
+            .ShowsPersonalData()
             .WithName("listCases")
             .WithSummary("Cases the caller may see, newest first; a district's key sees its own district")
             .WithDescription("Optionally only cases in one `status`, or the case of one `districtReferralId`. Pages with `skip` and " +
@@ -46,7 +49,8 @@ public static class CasesApi
     private static void MapCaseWork(IEndpointRouteBuilder routes)
     {
         // The requests' own rules are checked by CaseWork, in the reader's language; the framework's check is English only.
-        var work = routes.MapGroup("/api/cases/{id:int}").WithTags("Cases").RequirePermission(Permission.WorkCase).DisableValidation();
+        var work = routes.MapGroup("/api/cases/{id:int}").WithTags("Cases").RequirePermission(Permission.WorkCase).DisableValidation()
+            .ShowsPersonalData(caseRoute: "id");
 
         work.MapPost("/enrolment", (int id, EnrolmentRequest request, CaseWork api, Caseloads caseloads, EnrolCase enrol, CancellationToken ct) =>
                 api.RunAsync(id, request, async (c, errors) =>

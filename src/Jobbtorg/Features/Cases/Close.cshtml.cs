@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jobbtorg.Features.Cases;
 
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, CloseCase close)
     : CasePageModel(db, access, texts, clock)
 {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Features.Cases;
 
 /// <summary>Shows the note to correct; the correction itself is written through the case page's journal form.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class CorrectNoteModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock) : CasePageModel(db, access, texts, clock)
 {
     public JournalEntry Original { get; private set; } = null!;

@@ -9,6 +9,7 @@ namespace Jobbtorg.Features.Cases;
 
 /// <summary>Enrols a case. When the person is booked on an info meeting that has not begun, the page says which one
 /// will be cancelled and that the district is told, and the button the coach clicks names the cancellation.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, Caseloads caseloads, EnrolCase enrol)
     : CasePageModel(db, access, texts, clock)
 {

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Features.Cases;
 
 [RequirePermission(Permission.ListCases)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class IndexModel(CaseAccess access, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;

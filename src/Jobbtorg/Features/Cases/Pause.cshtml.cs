@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jobbtorg.Features.Cases;
 
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class PauseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, PauseCase pause)
     : CasePageModel(db, access, texts, clock)
 {

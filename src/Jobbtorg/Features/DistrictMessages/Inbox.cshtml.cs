@@ -11,6 +11,7 @@ namespace Jobbtorg.Features.DistrictMessages;
 /// <summary>The district's inbox: the messages the job centre sent about the district's cases, for case workers whose
 /// district has no endpoint (and for reading back what an endpoint received).</summary>
 [RequirePermission(Permission.ReadInbox)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class InboxModel(JobbtorgDb db, CurrentUser user, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;

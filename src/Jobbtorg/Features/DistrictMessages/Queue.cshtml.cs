@@ -10,6 +10,7 @@ namespace Jobbtorg.Features.DistrictMessages;
 /// <summary>The outbox as operators see it: what waits, what failed and why, what was delivered. Message bodies are
 /// not shown here; they may carry details about a person.</summary>
 [RequirePermission(Permission.OperateMessageQueue)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class QueueModel(JobbtorgDb db, TimeProvider clock, OutboxDispatcher dispatcher) : PageModel
 {
     public sealed record Row(long Id, Guid MessageId, MessageKind Kind, string District, string CaseRef, DeliveryState State, int Attempts,

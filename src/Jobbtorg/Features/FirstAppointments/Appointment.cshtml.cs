@@ -8,6 +8,7 @@ namespace Jobbtorg.Features.FirstAppointments;
 
 /// <summary>A case's first appointment with a coach: book it, move it, cancel it with a reason, and afterwards record whether
 /// the person came. The meeting page posts its quick bookings here too and is sent back to the meeting.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "caseId")]
 public class AppointmentModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, FirstAppointmentBooking booking)
     : CasePageModel(db, access, texts, clock)
 {

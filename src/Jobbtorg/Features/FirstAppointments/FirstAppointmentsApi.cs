@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using System.ComponentModel.DataAnnotations;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
@@ -39,7 +40,7 @@ public static class FirstAppointmentsApi
     {
         // Read by whoever sees the case (the district's case worker and its key too); changed by the job centre's coaches and
         // managers only, as the case-work endpoints: no key scope grants it.
-        var group = routes.MapGroup("/api/cases/{id:int}/first-appointment").WithTags("Cases").DisableValidation();
+        var group = routes.MapGroup("/api/cases/{id:int}/first-appointment").WithTags("Cases").DisableValidation().ShowsPersonalData(caseRoute: "id");
 
         group.MapGet("/", async Task<Results<Ok<FirstAppointmentDto>, NotFound>> (int id, CaseAccess access, JobbtorgDb db, CancellationToken ct) =>
             {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Jobbtorg.Features.FirstAppointments;
 
 /// <summary>The participant's letter about the case's latest first appointment, printable, and its calendar file.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "caseId")]
 public class LetterPageModel(JobbtorgDb db, CaseAccess access, TimeProvider clock, IOptions<PublicUrlOptions> publicUrl) : PageModel
 {
     public FirstAppointment Appointment { get; private set; } = null!;

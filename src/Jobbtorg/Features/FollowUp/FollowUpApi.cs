@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,7 @@ public static class FollowUpApi
 {
     public static RouteGroupBuilder MapFollowUpApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/follow-up").WithTags("Follow-up").RequirePermission(Permission.WriteFollowUp);
+        var group = routes.MapGroup("/api/follow-up").WithTags("Follow-up").RequirePermission(Permission.WriteFollowUp).ShowsPersonalData();
 
         group.MapPost("/benefit-months", async Task<Results<Ok<FollowUpStored>, FieldProblem>> (
                 List<BenefitMonthInput?>? items, RecordFollowUp record, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using System.Text.Json;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
@@ -47,6 +48,7 @@ public static class ImportApi
             .Produces<ImportRefused>(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithTags("Import and export")
+            .ShowsPersonalData()
             .WithName("importCaseEvents")
             .WithSummary("Imports a case-event stream (NDJSON), all or nothing")
             .WithDescription("Every line is checked first; if any is bad nothing is stored and the answer lists the bad lines " +
@@ -61,6 +63,7 @@ public static class ImportApi
             .RequirePermission(Permission.Export)
             .Produces<string>(StatusCodes.Status200OK, CaseEventFormat.ContentType)
             .WithTags("Import and export")
+            .ShowsPersonalData(kind: AccessKind.Export)
             .WithName("exportCaseEvents")
             .WithSummary("The whole database as a case-event stream (NDJSON)")
             .WithDescription("Cases made here and imported cases alike; importing the export into an empty database reproduces every indicator.");

@@ -9,6 +9,7 @@ namespace Jobbtorg.Features.Import;
 [RequirePermission(Permission.Import)]
 [DisableRequestSizeLimit]
 [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(ChangesOnly = true)]
 public class IndexModel(CaseEventImport import, ImportProgressBoard board, Shared.Texts texts) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }

@@ -8,6 +8,7 @@ namespace Jobbtorg.Features.InfoMeetings;
 
 /// <summary>What the case page's info-meeting section posts: book a chosen meeting or the next free one, cancel the booking,
 /// record attendance. Done, it goes back to the case; refused, it shows the section with the reason.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class CaseBookingModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, CurrentUser user,
     BookInfoMeeting book, RecordMeetingOutcome recordOutcome)
     : CasePageModel(db, access, texts, clock)

@@ -14,6 +14,7 @@ namespace Jobbtorg.Features.InfoMeetings;
 /// <summary>The info meetings of a job centre week by week, its districts' weekly quotas and its waiting list.
 /// Managers schedule meetings and set quotas here; coaches see their own centre.</summary>
 [RequirePermission(Permission.ViewInfoMeetings)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class IndexModel(JobbtorgDb db, ScheduleInfoMeetings schedule, SetDistrictQuota setQuota, CurrentUser user, Texts texts, TimeProvider clock)
     : PageModel
 {

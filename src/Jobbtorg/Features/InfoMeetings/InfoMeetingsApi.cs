@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Organisation;
@@ -30,6 +31,7 @@ public static class InfoMeetingsApi
                 if (!includeCancelled) query = query.Where(m => m.CancelledAt == null);
                 return TypedResults.Ok((await query.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(1000).ToListAsync(ct)).Select(InfoMeetingDto.From).ToList());
             })
+            .NoPersonalData()
             .WithName("listInfoMeetings")
             .WithSummary("Info meetings, earliest first")
             .WithDescription("Meetings from `from` to `to` (Stockholm dates, default today and twelve weeks on), optionally at one job centre and of one kind, with booked and free seats. A date outside 1900-01-01 … 2099-12-31 or a kind other than Adult or Youth answers 400 naming the parameter.");
@@ -44,6 +46,7 @@ public static class InfoMeetingsApi
                 return TypedResults.Created($"/api/info-meetings/{ids[0]}", stored.Select(InfoMeetingDto.From).ToList());
             })
             .RequirePermission(Permission.ManageInfoMeetings)
+            .NoPersonalData()
             .WithName("scheduleInfoMeetings")
             .WithSummary("Schedule a meeting, or a weekly recurrence (managers)")
             .WithDescription("`date` and `time` are Stockholm local time; `weeks` > 1 repeats the meeting weekly. Cases on the waiting list are booked onto the new seats at once. A bad field answers 400 naming it.");
@@ -51,6 +54,7 @@ public static class InfoMeetingsApi
         meetings.MapGet("/{id:int}", async Task<Results<Ok<InfoMeetingDto>, NotFound>> (int id, JobbtorgDb db, CancellationToken ct) =>
                 await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).FirstOrDefaultAsync(m => m.Id == id, ct) is { } m
                     ? TypedResults.Ok(InfoMeetingDto.From(m)) : TypedResults.NotFound())
+            .NoPersonalData()
             .WithName("getInfoMeeting")
             .WithSummary("One info meeting")
             .WithDescription("The meeting's time (Stockholm), room, language, and booked and free seats.");
@@ -66,6 +70,7 @@ public static class InfoMeetingsApi
                     .Select(b => new AttendeeDto(b.Id, b.CaseId, b.Case.CaseRef, b.Case.District.Code, b.Status, b.ChosenByHand, b.CancellationReason))
                     .ToListAsync(ct));
             })
+            .ShowsPersonalData()
             .WithName("listInfoMeetingAttendees")
             .WithSummary("The cases booked on a meeting that the caller may see, with their attendance")
             .WithDescription("Cancelled bookings are left out unless `includeCancelled=true`; a cancelled booking names why in `cancellationReason` " +
@@ -81,6 +86,7 @@ public static class InfoMeetingsApi
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.ManageInfoMeetings)
+            .ShowsPersonalData()
             .WithName("cancelInfoMeeting")
             .WithSummary("Cancel a meeting (managers); its cases are booked again in priority order")
             .WithDescription("Managers of the meeting's job centre (or an administrator). Every case booked on it is booked on the " +
@@ -99,6 +105,7 @@ public static class InfoMeetingsApi
                 var next = await nextFree.HandleAsync(found!, kindOf, ct);
                 return TypedResults.Ok(new NextFreeTimeDto(found!.Code, kindOf, next?.StartsAt.ToStockholm(), next?.MeetingId, next?.JobCentre, next?.FreeSeats, next?.QuotaLeft));
             })
+            .NoPersonalData()
             .WithName("getNextFreeInfoMeeting")
             .WithSummary("The next free info-meeting time for a district and kind")
             .WithDescription("The earliest meeting within the booking horizon with a free seat in a week where the district has quota left; `startsAt` is null when there is none, and new referrals then join the waiting list.");
@@ -121,11 +128,12 @@ public static class InfoMeetingsApi
                     .Select(x => new WaitingCaseDto(x.i + 1, x.w.CaseId, x.w.CaseRef, x.w.District, x.w.JobCentre, x.w.Kind, x.w.Since.ToStockholm(),
                         x.w.ReferralDate, x.w.HasChildren, x.w.NewlyUnemployed)).ToList());
             })
+            .ShowsPersonalData()
             .WithName("getWaitingList")
             .WithSummary("The waiting list in the order it is served")
             .WithDescription("Youth first, then people with children, then newly unemployed, then the earliest referral. Lists the cases the caller may see, with their place in the whole list.");
 
-        var quotas = routes.MapGroup("/api/districts").WithTags("Info meetings").RequirePermission(Permission.ReadInfoMeetingTimes);
+        var quotas = routes.MapGroup("/api/districts").WithTags("Info meetings").RequirePermission(Permission.ReadInfoMeetingTimes).NoPersonalData();
         quotas.MapGet("/{code}/quotas", async Task<Results<Ok<Dictionary<MeetingKind, int>>, NotFound>> (string code, JobbtorgDb db, CancellationToken ct) =>
                 await db.Districts.FirstOrDefaultAsync(d => d.Code == code, ct) is { } d
                     ? TypedResults.Ok(await db.DistrictQuotas.Where(q => q.DistrictId == d.Id).ToDictionaryAsync(q => q.Kind, q => q.PlacesPerWeek, ct))
@@ -151,7 +159,7 @@ public static class InfoMeetingsApi
             .WithDescription("Cases on the waiting list are booked at once when the new quota leaves places free.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var cases = routes.MapGroup("/api/cases/{id:int}/info-meeting").WithTags("Info meetings").RequirePermission(Permission.ReadCase);
+        var cases = routes.MapGroup("/api/cases/{id:int}/info-meeting").WithTags("Info meetings").RequirePermission(Permission.ReadCase).ShowsPersonalData(caseRoute: "id");
         cases.MapGet("/", async Task<Results<Ok<CaseBookingDto>, NotFound>> (int id, CaseAccess access, JobbtorgDb db, CancellationToken ct) =>
                 await access.CanSeeAsync(id, ct) ? TypedResults.Ok(CaseBookingDto.From(id, await BookingState.OfCaseAsync(db, id, ct))) : TypedResults.NotFound())
             .WithName("getCaseInfoMeeting")

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Jobbtorg.Features.InfoMeetings;
 
 /// <summary>The participant's invitation: a printable letter in Swedish and an iCalendar file.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class InvitationModel(JobbtorgDb db, CaseAccess access, TimeProvider clock, IOptions<PublicUrlOptions> publicUrl) : PageModel
 {
     public InfoMeetingBooking Booking { get; private set; } = null!;
@@ -30,6 +32,7 @@ public class InvitationModel(JobbtorgDb db, CaseAccess access, TimeProvider cloc
             .Include(b => b.Case).ThenInclude(c => c.Participant)
             .Where(b => visible.Any(c => c.Id == b.CaseId))
             .FirstOrDefaultAsync(b => b.Id == id, HttpContext.RequestAborted))!;
+        if (Booking is not null) HttpContext.AccessLog().Concerns(Booking.Case);
         return Booking is not null;
     }
 }

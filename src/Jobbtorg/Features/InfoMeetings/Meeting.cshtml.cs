@@ -13,6 +13,7 @@ namespace Jobbtorg.Features.InfoMeetings;
 /// <summary>One info meeting and the people booked on it: coaches and managers of the centre record who came,
 /// managers cancel the meeting. The list shows names and case numbers only, and prints as a sign-in sheet.</summary>
 [RequirePermission(Permission.ViewInfoMeetings)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class MeetingModel(JobbtorgDb db, RecordMeetingOutcome recordOutcome, CancelInfoMeeting cancel, CurrentUser user, CaseAccess access, Texts texts,
     TimeProvider clock) : PageModel
 {

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using System.Text.Json;
 using Jobbtorg.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -33,11 +34,11 @@ public static class Health
 
     public static IEndpointRouteBuilder MapJobbtorgHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks(PlainPath, new HealthCheckOptions { Predicate = check => check.Name == DatabaseCheck }).AllowAnonymous();
+        app.MapHealthChecks(PlainPath, new HealthCheckOptions { Predicate = check => check.Name == DatabaseCheck }).AllowAnonymous().NoPersonalData();
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(Live), ResponseWriter = WriteJsonAsync })
-            .AllowAnonymous();
+            .AllowAnonymous().NoPersonalData();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteJsonAsync })
-            .AllowAnonymous();
+            .AllowAnonymous().NoPersonalData();
         return app;
     }
 

@@ -9,6 +9,7 @@ namespace Jobbtorg.Features.Organisation;
 
 /// <summary>One job centre's visiting address, phone number and directions, as the participant's invitation prints them.</summary>
 [RequirePermission(Permission.ManageJobCentres)]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class JobCentreModel(JobbtorgDb db, Texts texts) : PageModel
 {
     public sealed class ContactInput

@@ -7,6 +7,7 @@ namespace Jobbtorg.Features.Organisation;
 
 /// <summary>The job centres with the visiting address, phone number and directions the invitations print.</summary>
 [RequirePermission(Permission.ManageJobCentres)]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class JobCentresModel(JobbtorgDb db) : PageModel
 {
     public List<JobCentre> Centres { get; private set; } = [];

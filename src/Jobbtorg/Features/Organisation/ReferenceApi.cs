@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public static class ReferenceApi
 
     public static RouteGroupBuilder MapReferenceApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Reference data").RequirePermission(Permission.ReadReferenceData);
+        var group = routes.MapGroup("/api").WithTags("Reference data").RequirePermission(Permission.ReadReferenceData).NoPersonalData();
 
         group.MapGet("/districts", async (JobbtorgDb db, CancellationToken ct) => TypedResults.Ok(
             await db.Districts.OrderBy(d => d.Name).Select(d => new DistrictDto(d.Code, d.Name, d.AdultJobCentre.Code,

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Features.Plans;
 
 /// <summary>Writing a plan version: goal, activities, and the participant's agreement.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, OccupationCatalogue occupations,
     AgreePlan agree)
     : CasePageModel(db, access, texts, clock)

@@ -5,6 +5,7 @@ namespace Jobbtorg.Features.Plans;
 
 /// <summary>The cases worked on a thin plan, for those who hand cases over (managers), within their reach.</summary>
 [RequirePermission(Permission.HandOverCases)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class ThinModel(ThinPlans thin) : PageModel
 {
     public List<ThinPlan> Plans { get; private set; } = [];

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jobbtorg.Features.Plans;
 
 /// <summary>Any plan version, read-only: old versions stay readable after a review.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class VersionModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock) : CasePageModel(db, access, texts, clock)
 {
     public PlanVersion Plan { get; private set; } = null!;

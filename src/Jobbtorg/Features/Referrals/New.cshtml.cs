@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Features.Referrals;
 
 [RequirePermission(Permission.Refer)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(ChangesOnly = true)]
 public class NewModel(RegisterReferral register, JobbtorgDb db, CurrentUser user, Texts texts) : PageModel
 {
     [BindProperty] public ReferralRequest Input { get; set; } = new();

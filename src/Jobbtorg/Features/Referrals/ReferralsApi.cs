@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
@@ -13,7 +14,7 @@ public static class ReferralsApi
 
     public static RouteGroupBuilder MapReferralsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/referrals").WithTags("Referrals").RequirePermission(Permission.Refer);
+        var group = routes.MapGroup("/api/referrals").WithTags("Referrals").RequirePermission(Permission.Refer).ShowsPersonalData();
 
         group.MapPost("/", async Task<Results<Created<CaseDto>, Ok<CaseDto>, FieldProblem, RefusedProblem>> (
                 ReferralRequest request, RegisterReferral register, JobbtorgDb db, TimeProvider clock, CancellationToken ct) =>

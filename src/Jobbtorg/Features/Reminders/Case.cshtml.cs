@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Features.Reminders;
 
 /// <summary>Records the participant's opt-in, change or opt-out of reminders; those who work the case may.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class CaseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, CurrentUser user, ReminderOutbox outbox, RemindersService service)
     : CasePageModel(db, access, texts, clock)
 {

@@ -9,6 +9,7 @@ namespace Jobbtorg.Features.Reminders;
 /// <summary>Reminders that could not be sent, and those still being retried, for the cases within the reader's reach.
 /// No address and no text is shown: only which case, what, and why it failed.</summary>
 [RequirePermission(Permission.OperateReminders)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class FailedModel(JobbtorgDb db, CaseAccess access, TimeProvider clock, RemindersService service) : PageModel
 {
     public sealed record Row(long Id, int CaseId, string CaseRef, ReminderKind Kind, ReminderChannel Channel, DateTimeOffset StartsAt,

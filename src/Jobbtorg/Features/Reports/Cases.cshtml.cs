@@ -16,6 +16,7 @@ public sealed record ListedCase(CountedCase Counted, string Name);
 /// period, as-of date and grouping are read as on the report page.
 /// </summary>
 [RequirePermission(Permission.ReadReportCases)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class CasesModel(ReportsDb db, IndicatorCases indicatorCases, CaseAccess access, Texts texts, TimeProvider clock)
     : ReportPageModel(db, texts, clock)
 {

@@ -15,6 +15,7 @@ namespace Jobbtorg.Features.Reports;
 /// district referred. Whoever may read the indicator report may read it, with the same district scope.
 /// </summary>
 [RequirePermission(Permission.ReadReports)]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class CommitteeModel(ReportsDb reports, Indicators indicators, CurrentUser user, Texts texts, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }

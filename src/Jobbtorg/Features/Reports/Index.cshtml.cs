@@ -10,6 +10,7 @@ namespace Jobbtorg.Features.Reports;
 /// <summary>The indicator report: every indicator for a period, optionally broken down, the monthly series per
 /// group of the breakdown (per reporting group without one), and the same as a workbook.</summary>
 [RequirePermission(Permission.ReadReports)]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class IndexModel(ReportsDb db, Indicators indicators, CurrentUser user, Texts texts, TimeProvider clock) : ReportPageModel(db, texts, clock)
 {
     /// <summary>The calendar months the charts show, ending with the period's last month.</summary>

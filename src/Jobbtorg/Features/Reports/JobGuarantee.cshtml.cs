@@ -19,6 +19,7 @@ public sealed record GuaranteeCase(Case Case, CountedCase Counted, int? WorkingD
 /// reach are counted, not shown. Analysts see the figures only.
 /// </summary>
 [RequirePermission(Permission.ReadReports)]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class JobGuaranteeModel(ReportsDb db, Indicators indicators, IndicatorCases behind, CaseAccess access, CurrentUser user, Texts texts,
     TimeProvider clock)
     : ReportPageModel(db, texts, clock)

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Calendar;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
@@ -10,7 +11,7 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/reports").WithTags("Reports").RequirePermission(Permission.ReadReports);
+        var group = routes.MapGroup("/api/reports").WithTags("Reports").RequirePermission(Permission.ReadReports).NoPersonalData();
 
         // The query values are read as text so that a bad one is named in a ValidationProblem, not a bare 400.
         group.MapGet("/indicators", async Task<Results<Ok<IndicatorReport>, FieldProblem, ForbidHttpResult>> (
@@ -71,7 +72,7 @@ public static class ReportsApi
             .ProducesValidationProblem();
 
         // The cases behind a number ask a permission of their own: reports:read and the analysts' counts do not open them.
-        var behind = routes.MapGroup("/api/reports").WithTags("Reports").RequirePermission(Permission.ReadReportCases);
+        var behind = routes.MapGroup("/api/reports").WithTags("Reports").RequirePermission(Permission.ReadReportCases).ShowsPersonalData();
         behind.MapGet("/indicators/cases", async Task<Results<Ok<IndicatorCasesAnswer>, FieldProblem, ForbidHttpResult>> (
                 IndicatorCases indicatorCases, CaseAccess access, Data.ReportsDb reports, CurrentUser user, TimeProvider clock, CancellationToken ct,
                 string? from = null, string? to = null, string? asOf = null, string? groupBy = null, string? group = null,

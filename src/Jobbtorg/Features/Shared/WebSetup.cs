@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Features.Access;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
@@ -78,7 +79,7 @@ public static class WebSetup
     /// <summary>The OpenAPI document, for staff and any system client, and the API reference, for staff.</summary>
     public static void MapApiReference(this WebApplication app)
     {
-        app.MapOpenApi().RequireAuthorization(Policies.StaffOrAnyKey);
-        app.MapScalarApiReference("/api/docs").RequireAuthorization(Policies.Staff);
+        app.MapOpenApi().RequireAuthorization(Policies.StaffOrAnyKey).NoPersonalData();
+        app.MapScalarApiReference("/api/docs").RequireAuthorization(Policies.Staff).NoPersonalData();
     }
 }

@@ -10,6 +10,7 @@ namespace Jobbtorg.Features.Staff;
 
 /// <summary>One user: what they are and reach, the administrator's actions on the account, and every change so far.</summary>
 [RequirePermission(Permission.ManageStaff)]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class DetailsModel(JobbtorgDb db, UserManager<AppUser> users, StaffAdministration staff, CurrentUser current, Texts texts)
     : PageModel, IRoleForm
 {

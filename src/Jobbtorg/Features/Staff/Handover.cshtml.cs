@@ -13,6 +13,7 @@ namespace Jobbtorg.Features.Staff;
 /// coach leaves (a coach with open cases cannot be deactivated) or whenever their manager rebalances the caseload.
 /// Administrators, and managers for the centres they reach.</summary>
 [RequirePermission(Permission.HandOverCases)]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData]
 public class HandoverModel(JobbtorgDb db, UserManager<AppUser> users, StaffAdministration staff, CurrentUser current, Texts texts) : PageModel
 {
     public AppUser Coach { get; private set; } = null!;

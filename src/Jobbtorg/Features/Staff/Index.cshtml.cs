@@ -9,6 +9,7 @@ namespace Jobbtorg.Features.Staff;
 
 /// <summary>Everyone who can sign in (and everyone who could): role, where they work, status and last sign-in.</summary>
 [RequirePermission(Permission.ManageStaff)]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class IndexModel(JobbtorgDb db) : PageModel
 {
     public enum StatusFilter { Active, Deactivated, All }

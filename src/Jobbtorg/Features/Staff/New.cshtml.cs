@@ -9,6 +9,7 @@ namespace Jobbtorg.Features.Staff;
 /// <summary>A new user: e-mail, name, role and where they work. The answer shows the one-time password, once: it is
 /// never stored readable and never shown again.</summary>
 [RequirePermission(Permission.ManageStaff)]
+[Jobbtorg.Features.AccessLog.NoPersonalData]
 public class NewModel(JobbtorgDb db, StaffAdministration staff, CurrentUser user, Texts texts) : PageModel, IRoleForm
 {
     [BindProperty] public string? Email { get; set; }

@@ -11,6 +11,7 @@ namespace Jobbtorg.Features.ThreePartyMeetings;
 
 /// <summary>Books a three-party meeting on a case (the coach or the district's case worker), and for one meeting:
 /// its calendar file, the coach's notes after it, or its cancellation.</summary>
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "caseId")]
 public class MeetingModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, CurrentUser user, UserManager<AppUser> users,
     Microsoft.Extensions.Options.IOptions<PublicUrlOptions> publicUrl)
     : CasePageModel(db, access, texts, clock)

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using System.Globalization;
 using Jobbtorg.Calendar;
 using Jobbtorg.Features.Access;
@@ -15,7 +16,7 @@ public static class WorkingCalendarApi
 
     public static RouteGroupBuilder MapWorkingCalendarApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/working-days").WithTags("Reference data").RequirePermission(Permission.ReadReferenceData);
+        var group = routes.MapGroup("/api/working-days").WithTags("Reference data").RequirePermission(Permission.ReadReferenceData).NoPersonalData();
 
         // The query values are read as text so that a bad one is named in a ValidationProblem, not a bare 400.
         group.MapGet("/deadline", Results<Ok<DeadlineDto>, FieldProblem> (Texts texts, string? from = null, string? workingDays = null) =>
