@@ -17,7 +17,7 @@ public sealed partial class AccessLogMiddleware(RequestDelegate next)
     public const string ReasonPage = "/AccessLog/Reason";
 
     public async Task InvokeAsync(HttpContext http, AccessLogContext context, AccessLogWriter writer, CurrentUser user, CaseReasons reasons,
-        JobbtorgDb db, TimeProvider clock)
+        JobbtorgDb db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AccessLogOptions> options)
     {
         var endpoint = http.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<ShowsPersonalDataAttribute>() is not { } marking || http.User.Identity?.IsAuthenticated != true
@@ -42,7 +42,7 @@ public sealed partial class AccessLogMiddleware(RequestDelegate next)
                     context.OutsideCaseload = true;
                     context.Reason = reasons.ReasonFor(http, userId ?? "", c.Id);
                     // A page read asks first; a form sent from a page opened with a reason carries it already.
-                    if (context.Reason is null && HttpMethods.IsGet(http.Request.Method) && endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+                    if (context.Reason is null && options.Value.AskForReason && HttpMethods.IsGet(http.Request.Method) && endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null)
                     {
                         var back = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
                         http.Response.Redirect($"{http.Request.PathBase}{ReasonPage}?caseId={c.Id}&returnUrl={Uri.EscapeDataString(back)}");

@@ -16,6 +16,10 @@ public sealed class AccessLogOptions
     [Range(10, 10_000)]
     public int BatchIntervalMilliseconds { get; set; } = 200;
 
+    /// <summary>Ask staff for a reason before they open a case outside their own caseload (on by default). Off, such reads
+    /// are still logged and flagged as outside the caseload, without a reason.</summary>
+    public bool AskForReason { get; set; } = true;
+
     /// <summary>How long a reason is remembered for the case it was given for (by default a working day).</summary>
     [Range(1, 24 * 60)]
     public int ReasonRememberedMinutes { get; set; } = 10 * 60;

@@ -31,8 +31,8 @@ public sealed class CaseReasons(IDataProtectionProvider protection, IOptions<Acc
         var stored = new Stored(userId, cases.TakeLast(MaxCases).ToList());
         http.Response.Cookies.Append(CookieName, protector.Protect(JsonSerializer.Serialize(stored)), new CookieOptions
         {
+            // A cookie for the browser session; each reason in it carries its own time limit.
             HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true, Path = "/",
-            Expires = now.AddMinutes(options.Value.ReasonRememberedMinutes),
         });
     }
 

@@ -17,10 +17,13 @@ public static class ReferralsApi
         var group = routes.MapGroup("/api/referrals").WithTags("Referrals").RequirePermission(Permission.Refer).ShowsPersonalData();
 
         group.MapPost("/", async Task<Results<Created<CaseDto>, Ok<CaseDto>, FieldProblem, RefusedProblem>> (
-                ReferralRequest request, RegisterReferral register, JobbtorgDb db, TimeProvider clock, CancellationToken ct) =>
+                ReferralRequest request, RegisterReferral register, JobbtorgDb db, TimeProvider clock, AccessLogContext accessLog, CancellationToken ct) =>
             {
-                async Task<CaseDto> Dto(Case c) =>
-                    CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) };
+                async Task<CaseDto> Dto(Case c)
+                {
+                    accessLog.Concerns(c);
+                    return CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) };
+                }
                 return await register.HandleAsync(request, ReferralChannel.Api, ct) switch
                 {
                     ReferralOutcome.Created created => TypedResults.Created($"/api/cases/{created.Case.Id}", await Dto(created.Case)),
