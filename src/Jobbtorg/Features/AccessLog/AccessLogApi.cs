@@ -38,7 +38,7 @@ public static class AccessLogApi
                 var last = toDate ?? today;
                 var first = fromDate ?? last.AddDays(-30);
                 if (first > last) errors.Refuse(nameof(to), "The end date must not be before the start date.");
-                else if (last.DayNumber - first.DayNumber >= MaxDays) errors.Refuse(nameof(from), "The period may be at most {0} days.", MaxDays);
+                else if (last.DayNumber - first.DayNumber >= MaxDays) errors.Refuse(nameof(from), "The period may be at most {0} days.", new Counted(MaxDays));
                 if (errors.Count > 0) return new FieldProblem(errors);
 
                 // Whole days in Stockholm time (midnight always exists there).
@@ -56,7 +56,7 @@ public static class AccessLogApi
                 var rows = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(MaxEntries + 1)
                     .Select(e => new { e.At, e.Principal, e.CaseRef, e.Action, e.Path }).ToListAsync(ct);
                 if (rows.Count > MaxEntries)
-                    return new FieldProblem(errors.Refuse(nameof(from), "More than {0} entries in the period: choose a shorter period.", MaxEntries));
+                    return new FieldProblem(errors.Refuse(nameof(from), "More than {0} entries in the period: choose a shorter period.", new Counted(MaxEntries)));
                 return TypedResults.Ok(new AccessLogAnswer(rows.Select(e => new AccessLogEntryDto(e.At.ToStockholm(), e.Principal, e.CaseRef, e.Action, e.Path)).ToList()));
             })
             .WithTags("Access log")
