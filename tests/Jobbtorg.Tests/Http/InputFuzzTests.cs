@@ -251,6 +251,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["POST /api/follow-up/benefit-months"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, month = "2026-01", receivesBenefit = false } }),
         ["POST /api/follow-up/occupation-status"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, date = "2026-01-15", status = "Working" } }),
         ["POST /api/import/case-events"] = ([], [], null),
+        ["GET /api/people/{personalNumber}/register-extract"] = (new() { ["personalNumber"] = w.WorkingPerson }, [], null),
         ["GET /api/docs/{documentName?}"] = (new() { ["documentName"] = "v1" }, [], null),
     };
 
@@ -537,6 +538,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             }),
             ["/Staff/Details Role POST"] = new($"/Staff/Details/{w.StaffMemberId}", StaffRole(w)),
             ["/Staff/Handover POST"] = new($"/Staff/Handover/{w.CoachId}", new() { ["AllTo"] = w.OtherCoachId }),
+            ["/Privacy/Extract POST"] = new("/Privacy/Extract", new() { ["PersonalNumber"] = w.WorkingPerson }),
+            ["/Privacy/Extract Json POST"] = new("/Privacy/Extract", new() { ["PersonalNumber"] = w.WorkingPerson }),
         };
     }
 
