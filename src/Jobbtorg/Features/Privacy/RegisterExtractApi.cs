@@ -1,7 +1,6 @@
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Jobbtorg.Features.Privacy;
 
@@ -14,14 +13,14 @@ public static class RegisterExtractApi
     {
         var group = routes.MapGroup("/api/people").WithTags("Privacy").RequirePermission(Permission.ProduceRegisterExtract);
 
-        group.MapGet("/{personalNumber}/register-extract", async Task<Results<Ok<RegisterExtract>, NotFound<ProblemDetails>, FieldProblem>> (
+        group.MapGet("/{personalNumber}/register-extract", async Task<Results<Ok<RegisterExtract>, ProblemHttpResult, FieldProblem>> (
                 string personalNumber, RegisterExtractBuilder builder, TimeProvider clock, Texts texts, CancellationToken ct) =>
             {
                 if (!Identity.PersonalNumber.TryParse(personalNumber, clock.Today(), out var number, out var error))
                     return new FieldProblem(new FieldErrors().Refuse(nameof(personalNumber), Input.PersonalNumberProblem(error)));
                 return await builder.BuildAsync(number.Value, ct) is { } extract
                     ? TypedResults.Ok(extract)
-                    : TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = texts[NotHeld] });
+                    : TypedResults.Problem(title: texts[NotHeld], statusCode: StatusCodes.Status404NotFound);
             })
             .WithName("getRegisterExtract")
             .WithSummary("Everything held about one person (register extract, GDPR art. 15)")
@@ -34,6 +33,7 @@ public static class RegisterExtractApi
                              "kind is an empty list. Producing the extract is itself written to the access log. 404 when Jobbtorg holds nothing " +
                              "about the person; 400 with a ValidationProblem naming `personalNumber` when the number is not valid. For API keys " +
                              "with the scope `privacy:extract`, and administrators.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
 
         return group;
