@@ -11,6 +11,7 @@ public static class PrivacySetup
     {
         services.TryAddScoped<IRegisterExtractLog, UnrecordedRegisterExtracts>();
         return services.AddScoped<RegisterExtractBuilder>()
+            .AddSection<RegisterExtractLinkViewComponent>(SectionPlace.StartPage, 120)
             .AddEndpoints(routes => routes.MapRegisterExtractApi());
     }
 }
