@@ -212,6 +212,17 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
             return await Posted(x.Client, $"/Staff/Handover/{leaving.Id}", new() { ["AllTo"] = x.App.FarstaCoachId })
                    && await x.App.Db(db => db.Cases.AnyAsync(c => c.Id == x.CaseId && c.CoachId == x.App.FarstaCoachId));
         }),
+        // The register extract (GDPR art. 15): administrators, and keys with the scope privacy:extract.
+        new("produce a register extract", Setup.Enrolled, [Actor.Administrator], async x =>
+        {
+            using var response = await x.Client.PostAsync("/Privacy/Extract", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["PersonalNumber"] = await x.App.PersonalNumberOfAsync(x.CaseId),
+            }));
+            return response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsStringAsync()).Contains("data-testid=\"extract\"");
+        }),
+        new("read a register extract through the API", Setup.Enrolled, [Actor.Administrator, Actor.KeyAllScopes],
+            async x => await Ok(x.Client.GetAsync($"/api/people/{await x.App.PersonalNumberOfAsync(x.CaseId)}/register-extract"))),
         new("read reference data", Setup.None, [.. Staff.Except([Actor.Provider]), .. Keys.Except([Actor.KeyNoScope])],
             async x => await Ok(x.Client.GetAsync("/api/districts"))),
     ];

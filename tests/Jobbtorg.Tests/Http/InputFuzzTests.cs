@@ -253,6 +253,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["POST /api/follow-up/occupation-status"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, date = "2026-01-15", status = "Working" } }),
         ["POST /api/import/case-events"] = ([], [], null),
         ["GET /api/access-log"] = ([], new() { ["personalNumber"] = w.WorkingPerson, ["from"] = "2026-03-01", ["to"] = Iso(app.Today) }, null),
+        ["GET /api/people/{personalNumber}/register-extract"] = (new() { ["personalNumber"] = w.WorkingPerson }, [], null),
         ["GET /api/docs/{documentName?}"] = (new() { ["documentName"] = "v1" }, [], null),
     };
 
@@ -544,6 +545,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
                 ["CaseId"] = w.Working.ToString(), ["ReturnUrl"] = $"/Cases/Details/{w.Working}", ["Choice"] = "JointPlanning", ["Text"] = "Samordning",
             }),
             ["/Staff/Handover POST"] = new($"/Staff/Handover/{w.CoachId}", new() { ["AllTo"] = w.OtherCoachId }),
+            ["/Privacy/Extract POST"] = new("/Privacy/Extract", new() { ["PersonalNumber"] = w.WorkingPerson }),
+            ["/Privacy/Extract Json POST"] = new("/Privacy/Extract", new() { ["PersonalNumber"] = w.WorkingPerson }),
         };
     }
 

@@ -140,6 +140,8 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:ApiKeys:0:Scopes:3"] = Scopes.ReportsRead,
             ["Jobbtorg:ApiKeys:0:Scopes:4"] = Scopes.FollowUpWrite,
             ["Jobbtorg:ApiKeys:0:Scopes:5"] = Scopes.ReportsCases,
+            ["Jobbtorg:ApiKeys:0:Scopes:6"] = Scopes.AuditRead,
+            ["Jobbtorg:ApiKeys:0:Scopes:7"] = Scopes.PrivacyExtract,
             ["Jobbtorg:ApiKeys:1:Name"] = "eav-system",
             ["Jobbtorg:ApiKeys:1:KeyHash"] = ApiKeyHash.Of(EavKey),
             ["Jobbtorg:ApiKeys:1:Scopes:0"] = Scopes.ReferralsWrite,

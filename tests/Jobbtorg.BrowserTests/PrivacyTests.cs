@@ -1,0 +1,55 @@
+using Jobbtorg.BrowserTests.Pages;
+using Jobbtorg.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Jobbtorg.BrowserTests;
+
+/// <summary>The register extract in the browser: an administrator finds it on the start page, asks for a person's extract and
+/// reads it, on a laptop and on the smallest phone, with nothing axe objects to.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PrivacyTests(BrowserFixture browser, JobbtorgAppServer server, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task An_administrator_reads_a_persons_register_extract_on_a_laptop_and_a_phone()
+    {
+        var personalNumber = await WithDbAsync(db => db.Cases
+            .Where(c => db.PlanVersions.Any(p => p.CaseId == c.Id))
+            .OrderBy(c => c.Id).Select(c => c.Participant.PersonalNumber).FirstAsync());
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, "admin@demo.jobbtorg.se", DemoData.Password);
+
+        await page.Locator("[data-testid=register-extract-link] a[href='/Privacy/Extract']").ClickAsync();
+        await page.WaitForURLAsync("**/Privacy/Extract");
+        await Accessibility.AssertNoViolationsAsync(page, output);
+
+        await page.Locator("[name='PersonalNumber']").FillAsync($"{personalNumber[..8]}-{personalNumber[8..]}");
+        await page.Locator("[data-testid=extract-form] button[type=submit]:not([formaction])").ClickAsync();
+        await page.Locator("[data-testid=extract]").WaitForAsync();
+        Assert.True(await page.Locator("[data-section=plans] h3").CountAsync() > 0);
+        Assert.True(await page.Locator("button[data-print]").IsVisibleAsync());
+
+        foreach (var size in new[] { Layout.Desktop, Layout.SmallPhone })
+        {
+            await Layout.SetWidthAsync(page, size);
+            output.WriteLine($"extract at {size[0]} px");
+            await Accessibility.AssertNoViolationsAsync(page, output);
+            await Layout.AssertNoSidewaysScrollAsync(page);
+        }
+
+        // Printed: the document only, without menu, form or buttons.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.Locator("header.top").IsVisibleAsync());
+        Assert.False(await page.Locator("[data-testid=extract-form]").IsVisibleAsync());
+        Assert.True(await page.Locator("[data-testid=extract] h1").IsVisibleAsync());
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<JobbtorgDb, Task<T>> query)
+    {
+        using var scope = server.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<JobbtorgDb>());
+    }
+}
