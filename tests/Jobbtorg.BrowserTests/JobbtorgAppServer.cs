@@ -36,6 +36,7 @@ public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Jobbtorg:Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Jobbtorg", $"Data Source={_databasePath}");
         builder.UseSetting("Jobbtorg:DemoData", "true");
+        builder.UseSetting("Jobbtorg:Retention:Enabled", "false");
         // A meeting scheduled in a test may be booked at once, however soon it starts.
         builder.UseSetting("Jobbtorg:InfoMeetings:MinimumNoticeHours", "0");
         // The tests of a collection sign in many times from one address within a minute; the limits have tests of their own.

@@ -126,6 +126,8 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:InfoMeetings:ServeWaitingListsEvery"] = "00:00:00",
             // Tests run the attendance rounds themselves, for the date they choose.
             ["Jobbtorg:Attendance:DailyRounds"] = "false",
+            // Tests run the retention round themselves, for the date they choose.
+            ["Jobbtorg:Retention:Enabled"] = "false",
             // Tests sign in many users from one address in a few seconds; the limits have tests of their own.
             ["Jobbtorg:RateLimits:SignInsPerAddressPerMinute"] = "100000",
             ["Jobbtorg:RateLimits:SignInsPerAccountPer15Minutes"] = "100000",
