@@ -74,7 +74,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, JobbtorgAppServer
         var coachId = await WithDbAsync(db => db.Users.Where(u => u.Email == "coach.farsta@demo.jobbtorg.se").Select(u => u.Id).FirstAsync());
         await AssertPagesAsync("admin@demo.jobbtorg.se",
             "/", "/Import", "/Messages/Queue", "/Staff", "/Staff/New", $"/Staff/Details/{coachId}", $"/Staff/Handover/{coachId}",
-            "/Attendance/Rates", "/InfoMeetings");
+            "/Attendance/Rates", "/InfoMeetings", "/Retention");
         await AssertPagesAsync("anordnare.sprakskolan@demo.jobbtorg.se", "/Attendance");
     }
 

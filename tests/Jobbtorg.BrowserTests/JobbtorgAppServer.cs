@@ -38,6 +38,7 @@ public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Jobbtorg:DemoData", "true");
         // The flows open cases as whoever they need; the reason asked for outside one's caseload is tested over HTTP.
         builder.UseSetting("AccessLog:AskForReason", "false");
+        builder.UseSetting("Jobbtorg:Retention:Enabled", "false");
         // A meeting scheduled in a test may be booked at once, however soon it starts.
         builder.UseSetting("Jobbtorg:InfoMeetings:MinimumNoticeHours", "0");
         // The tests of a collection sign in many times from one address within a minute; the limits have tests of their own.

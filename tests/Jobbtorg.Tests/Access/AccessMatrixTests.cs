@@ -191,6 +191,8 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
             await Ok(x.Client.PostAsJsonAsync("/api/follow-up/benefit-months",
                 new[] { new { personalNumber = await x.App.PersonalNumberOfAsync(x.CaseId), month = "2026-01", receivesBenefit = false } }))),
 
+        new("read the retention runs", Setup.None, [Actor.Administrator], async x => await Ok(x.Client.GetAsync("/Retention"))),
+
         // Staff administration
         new("open the staff list", Setup.None, [Actor.Administrator], async x => await Ok(x.Client.GetAsync("/Staff"))),
         new("create a user", Setup.None, [Actor.Administrator], async x =>

@@ -128,6 +128,8 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:Attendance:DailyRounds"] = "false",
             // Tests open cases as whoever they need; the reason asked for outside one's caseload has tests of its own.
             ["AccessLog:AskForReason"] = "false",
+            // Tests run the retention round themselves, for the date they choose.
+            ["Jobbtorg:Retention:Enabled"] = "false",
             // Tests sign in many users from one address in a few seconds; the limits have tests of their own.
             ["Jobbtorg:RateLimits:SignInsPerAddressPerMinute"] = "100000",
             ["Jobbtorg:RateLimits:SignInsPerAccountPer15Minutes"] = "100000",

@@ -42,6 +42,8 @@ public enum Permission
     ReviewAccessLog,
     /// <summary>Everything held about one person (GDPR art. 15), as a document and as JSON.</summary>
     ProduceRegisterExtract,
+    /// <summary>The retention round's runs: when it ran and how much it deleted (administrators).</summary>
+    ReadRetentionRuns,
 
     // Tied to one case (and allowed only for cases within reach)
     ReadCase,

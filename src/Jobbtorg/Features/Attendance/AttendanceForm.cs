@@ -76,7 +76,7 @@ public static class AttendanceForm
     }
 
     /// <summary>The birth year from the personal identity number (a co-ordination number keeps the year as it is).</summary>
-    public static string BirthYear(Participant p) => p.PersonalNumber[..4];
+    public static string BirthYear(Participant p) => p.ErasedOn is not null ? Participant.ErasedText : p.PersonalNumber[..4];
 
     /// <summary>
     /// What a save did, for the message after it: how many registrations changed, and to which district each newly

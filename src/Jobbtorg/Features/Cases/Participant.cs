@@ -10,12 +10,22 @@ public class Participant
     public string? LastName { get; set; }
     public Gender Gender { get; set; }
     public bool ProtectedIdentity { get; set; }
+    /// <summary>The day the retention round erased the person (Retention/RetentionRound.cs): names, contact details and
+    /// the personal number are gone, <see cref="PersonalNumber"/> holds a pseudonym that is no personal number, and only
+    /// the facts the indicator report counts remain.</summary>
+    public DateOnly? ErasedOn { get; set; }
 
-    public string DisplayName => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName)
+    /// <summary>What pages show for an erased person instead of a name or a number.</summary>
+    public static string ErasedText => Shared.Texts.IsSwedish ? "Gallrad" : "Erased";
+
+    public string DisplayName => ErasedOn is not null ? ErasedText
+        : string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName)
         ? MaskedPersonalNumber
         : $"{FirstName} {LastName}".Trim();
 
     /// <summary>Birth date only, for lists and headings where the full number is not needed.</summary>
-    public string MaskedPersonalNumber => $"{PersonalNumber[..8]}-XXXX";
-    public string FormattedPersonalNumber => $"{PersonalNumber[..8]}-{PersonalNumber[8..]}";
+    public string MaskedPersonalNumber => ErasedOn is not null ? ErasedText : $"{PersonalNumber[..8]}-XXXX";
+    public string FormattedPersonalNumber => ErasedOn is not null ? ErasedText : $"{PersonalNumber[..8]}-{PersonalNumber[8..]}";
+    /// <summary>The birth date's digits (YYYYMMDD) for lists; the erased have none.</summary>
+    public string BirthDigits => ErasedOn is not null ? ErasedText : PersonalNumber[..8];
 }
