@@ -50,6 +50,7 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Features.Reminders.ReminderRoundRun> ReminderRoundRuns => Set<Features.Reminders.ReminderRoundRun>();
     public DbSet<FirstAppointment> FirstAppointments => Set<FirstAppointment>();
     public DbSet<Features.AccessLog.AccessLogEntry> AccessLog => Set<Features.AccessLog.AccessLogEntry>();
+    public DbSet<Features.Consent.ConsentRecord> ConsentRecords => Set<Features.Consent.ConsentRecord>();
 
     /// <summary>Saves, and in the same transaction brings the follow-up answer of the cases concerned up to date
     /// (<see cref="FollowUpBenefit"/>).</summary>
