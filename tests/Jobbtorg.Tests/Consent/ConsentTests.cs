@@ -36,8 +36,11 @@ public sealed class ConsentTests(JobbtorgAppFactory app)
     private Task<List<ConsentRecord>> RecordsAsync(int caseId) =>
         app.WithDbAsync(db => db.ConsentRecords.Where(r => r.CaseId == caseId).OrderBy(r => r.Id).ToListAsync());
 
-    private Task<(bool Given, DateOnly? Date, int Version)> StateAsync(int caseId) =>
-        app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => ValueTuple.Create(c.ConsentGiven, c.ConsentDate, c.Version)).SingleAsync());
+    private async Task<(bool Given, DateOnly? Date, int Version)> StateAsync(int caseId)
+    {
+        var c = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => new { c.ConsentGiven, c.ConsentDate, c.Version }).SingleAsync());
+        return (c.ConsentGiven, c.ConsentDate, c.Version);
+    }
 
     [Fact]
     public async Task A_referral_with_consent_writes_the_first_record_and_one_without_writes_none()
