@@ -125,7 +125,16 @@ public sealed class ConsentDeliveryTests
             Assert.DoesNotContain("Närvarosson", sent.Body);
             Assert.DoesNotContain("vecka 11", sent.Body);
 
-            var stored = await app.WithDbAsync(db => db.DistrictMessages.SingleAsync(m => m.MessageId == queued));
+            // The outbox stores the delivery after the district has answered.
+            DistrictMessage stored;
+            var until = DateTime.UtcNow.AddSeconds(20);
+            do
+            {
+                stored = await app.WithDbAsync(db => db.DistrictMessages.SingleAsync(m => m.MessageId == queued));
+                if (stored.State == DeliveryState.Delivered) break;
+                await Task.Delay(25);
+            } while (DateTime.UtcNow < until);
+            Assert.Equal(DeliveryState.Delivered, stored.State);
             Assert.False(stored.HasDetails);
             Assert.Equal(sent.Body, stored.Body);
         }
