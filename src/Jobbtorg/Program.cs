@@ -3,6 +3,7 @@ using Jobbtorg.Features.Access;
 using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Consent;
 using Jobbtorg.Features.DistrictMessages;
 using Jobbtorg.Features.FirstAppointments;
 using Jobbtorg.Features.FollowUp;
@@ -32,6 +33,7 @@ builder.Services.AddJobbtorgShared();
 // The API reference lists the features' endpoints in this order: referrals and cases first, as districts meet them.
 builder.Services.AddReferrals();
 builder.Services.AddCases();
+builder.Services.AddConsent();
 builder.Services.AddOrganisation();
 builder.Services.AddPlans();
 builder.Services.AddThreePartyMeetings();

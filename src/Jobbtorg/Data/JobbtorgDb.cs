@@ -51,6 +51,7 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<FirstAppointment> FirstAppointments => Set<FirstAppointment>();
     public DbSet<Features.AccessLog.AccessLogEntry> AccessLog => Set<Features.AccessLog.AccessLogEntry>();
     public DbSet<Features.Retention.RetentionRun> RetentionRuns => Set<Features.Retention.RetentionRun>();
+    public DbSet<Features.Consent.ConsentRecord> ConsentRecords => Set<Features.Consent.ConsentRecord>();
 
     /// <summary>Saves, and in the same transaction brings the follow-up answer of the cases concerned up to date
     /// (<see cref="FollowUpBenefit"/>).</summary>

@@ -192,6 +192,15 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
                 new[] { new { personalNumber = await x.App.PersonalNumberOfAsync(x.CaseId), month = "2026-01", receivesBenefit = false } }))),
 
         new("read the retention runs", Setup.None, [Actor.Administrator], async x => await Ok(x.Client.GetAsync("/Retention"))),
+        // Consent: the job centre's staff of the case, the district's case worker and key, administrators (these cases have consent).
+        new("record a withdrawal of consent on the case", Setup.Referred, [.. WorkHere, Actor.CaseWorkerHere], async x =>
+            await Posted(x.Client, $"/Cases/Consent/{x.CaseId}", new() { ["Input.Given"] = "false", ["Input.Date"] = x.App.Today.ToString("yyyy-MM-dd") })
+            && await x.App.Db(db => db.Cases.AnyAsync(c => c.Id == x.CaseId && !c.ConsentGiven))),
+        new("record a withdrawal of consent through the API", Setup.Referred, [.. WorkHere, Actor.CaseWorkerHere, Actor.KeyDistrictHere, Actor.KeyAllScopes],
+            async x => await Ok(x.Client.PutAsJsonAsync($"/api/cases/{x.CaseId}/consent", new { given = false, date = x.App.Today.ToString("yyyy-MM-dd") }))
+                       && await x.App.Db(db => db.Cases.AnyAsync(c => c.Id == x.CaseId && !c.ConsentGiven))),
+        new("read the consent history through the API", Setup.Referred, [.. SeeHere, Actor.KeyDistrictHere, Actor.KeyAllScopes],
+            async x => await Ok(x.Client.GetAsync($"/api/cases/{x.CaseId}/consent"))),
 
         // Staff administration
         new("open the staff list", Setup.None, [Actor.Administrator], async x => await Ok(x.Client.GetAsync("/Staff"))),

@@ -249,6 +249,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["POST /api/cases/{id:int}/first-appointment/move"] = (new() { ["id"] = w.Working.ToString() }, [], new { date = Iso(WorkingDayAfter(app.Today)), time = "11:00", coachId = w.CoachId }),
         ["POST /api/cases/{id:int}/first-appointment/cancel"] = (new() { ["id"] = w.Working.ToString() }, [], new { reason = "Krock" }),
         ["POST /api/cases/{id:int}/first-appointment/outcome"] = (new() { ["id"] = w.Working.ToString() }, [], new { attended = true }),
+        ["PUT /api/cases/{id:int}/consent/"] = (new() { ["id"] = w.Working.ToString() }, [], new { given = false, date = Iso(app.Today) }),
         ["POST /api/follow-up/benefit-months"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, month = "2026-01", receivesBenefit = false } }),
         ["POST /api/follow-up/occupation-status"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, date = "2026-01-15", status = "Working" } }),
         ["POST /api/import/case-events"] = ([], [], null),
@@ -482,6 +483,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             }),
             ["/FirstAppointments/Appointment Cancel POST"] = new($"/Cases/FirstAppointment/{w.Working}", new() { ["Reason"] = "Krock" }),
             ["/FirstAppointments/Appointment Outcome POST"] = new($"/Cases/FirstAppointment/{w.Working}", new() { ["attended"] = "true" }),
+            ["/Consent/Record POST"] = new($"/Cases/Consent/{w.Working}", new() { ["Input.Given"] = "false", ["Input.Date"] = today }),
             ["/ThreePartyMeetings/Meeting Notes POST"] = new($"/Cases/ThreePartyMeeting/{w.Working}/{w.ThreePartyMeeting}", new() { ["NotesText"] = "Anteckningar" }),
             ["/InfoMeetings/Index GET"] = new("/InfoMeetings", new() { ["Centre"] = "farsta", ["From"] = today, ["Weeks"] = "4" }),
             ["/InfoMeetings/Index Schedule POST"] = new("/InfoMeetings?centre=farsta", new()

@@ -1,5 +1,6 @@
 using Jobbtorg.Calendar;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Consent;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
 using Jobbtorg.Features.Shared;
@@ -40,7 +41,10 @@ public class Case
     public bool NewlyUnemployed { get; set; }
     public bool NewlyArrived { get; set; }
     public string? ReferralText { get; set; }
+    /// <summary>Whether the person's consent to information exchange stands now: always the latest of <see cref="Consents"/>
+    /// (changed only by <see cref="RecordConsent"/> and the referral), kept here because access and messages ask it.</summary>
     public bool ConsentGiven { get; set; }
+    /// <summary>The day of the latest change of consent: when it was given, or when it was withdrawn.</summary>
     public DateOnly? ConsentDate { get; set; }
     public DateOnly ReferralDate { get; set; }
     public DateTimeOffset ReferredAt { get; set; }
@@ -103,6 +107,8 @@ public class Case
     public List<CasePause> Pauses { get; private set; } = [];
     public List<PlanVersion> Plans { get; private set; } = [];
     public List<JournalEntry> Journal { get; private set; } = [];
+    /// <summary>Every change of consent (load it before asking <see cref="ConsentHistory"/> or recording one).</summary>
+    public List<ConsentRecord> Consents { get; private set; } = [];
 
     public bool IsOpen => Status != CaseStatus.Closed;
     /// <summary>The coach's name, or for an imported case the source system's name for them.</summary>
@@ -358,6 +364,58 @@ public class Case
         };
         Journal.Add(entry);
         return entry;
+    }
+
+    /// <summary>The changes of consent, oldest first. A case stored before the history was kept, and consented at its
+    /// referral, has no row: its referral's consent stands in as the first, and is stored with the next change.</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public IReadOnlyList<ConsentRecord> ConsentHistory =>
+        Consents.Count == 0 && ConsentGiven
+            ? [new ConsentRecord { CaseId = Id, Given = true, Date = ConsentDate ?? ReferralDate, RecordedBy = ReferredBy, RecordedAt = ReferredAt, Source = ConsentSource.Referral }]
+            // Append-only and in date order: the stored order is the order of events; unsaved rows come last.
+            : Consents.OrderBy(r => r.Id == 0).ThenBy(r => r.Id).ToList();
+
+    /// <summary>What refuses a change of consent, by field (<c>Given</c>, <c>Date</c>): giving consent that stands or
+    /// withdrawing consent that does not; a date in the future, before the referral, or before the latest change.</summary>
+    public FieldErrors ConsentChangeProblems(bool given, DateOnly date, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        if (given && ConsentGiven) errors.Refuse("Given", "Consent is already given.");
+        if (!given && !ConsentGiven) errors.Refuse("Given", "There is no consent to withdraw.");
+        if (date > today) errors.Refuse("Date", "The date cannot be in the future.");
+        else if (date < ReferralDate) errors.Refuse("Date", "The date cannot be before the referral date, {0}.", ReferralDate);
+        else if (ConsentHistory.LastOrDefault() is { } latest && date < latest.Date)
+            errors.Refuse("Date", "The date cannot be before the latest change of consent, {0}.", latest.Date);
+        return errors;
+    }
+
+    /// <summary>The person gave (or withdrew) consent on <paramref name="date"/>: a new row of the history, and the case's
+    /// current state with it. Allowed on a closed case too: a withdrawal still stops the district reading the plan.</summary>
+    public ConsentRecord RecordConsent(bool given, DateOnly date, string recordedBy, DateTimeOffset now, ConsentSource source, DateOnly today)
+    {
+        foreach (var (_, problems) in ConsentChangeProblems(given, date, today))
+            throw new RuleBrokenException(problems[0].Template, problems[0].Args!);
+        if (Consents.Count == 0 && ConsentGiven) Consents.Add(ConsentHistory[0]);
+        var record = AddConsent(given, date, recordedBy, now, source);
+        Touch();
+        return record;
+    }
+
+    /// <summary>The consent a referral carries, dated as the district recorded it (the person may have given it before).</summary>
+    public ConsentRecord ConsentAtReferral(DateOnly date, string recordedBy, DateTimeOffset now) =>
+        AddConsent(true, date, recordedBy, now, ConsentSource.Referral);
+
+    private ConsentRecord AddConsent(bool given, DateOnly date, string recordedBy, DateTimeOffset now, ConsentSource source)
+    {
+        var record = new ConsentRecord
+        {
+            CaseId = Id, Given = given, Date = date, RecordedAt = now, Source = source,
+            RecordedBy = recordedBy.Length > ConsentRecord.MaxRecordedByLength ? recordedBy[..ConsentRecord.MaxRecordedByLength] : recordedBy,
+        };
+        Consents.Add(record);
+        ConsentGiven = given;
+        ConsentDate = date;
+        return record;
     }
 
     /// <summary>Something booked or recorded on the case elsewhere (a three-party meeting): bumps the version so that two

@@ -72,6 +72,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         CanWithdraw = Access.CanWithdrawReferral(Case);
         if (CanReadJournal)
             await Db.Entry(Case).Collection(c => c.Journal).LoadAsync(HttpContext.RequestAborted);
+        await Db.Entry(Case).Collection(c => c.Consents).LoadAsync(HttpContext.RequestAborted);
         History = Timeline.For(Case, Texts, CanReadJournal);
         return true;
     }

@@ -14,8 +14,9 @@ public static class Timeline
         {
             new(c.ReferralDate, t.Format("Referred by {0} from {1} ({2}).", c.ReferredBy, c.District.Name, t.Enum(c.Channel))),
         };
-        if (c.ConsentDate is { } consent)
-            entries.Add(new(consent, t["Consent to information exchange recorded."]));
+        foreach (var consent in c.ConsentHistory)
+            entries.Add(new(consent.Date, t.Format(consent.Given ? "Consent to information exchange given (recorded by {0})."
+                : "Consent to information exchange withdrawn (recorded by {0}).", consent.RecordedBy)));
         if (c.EnrolmentDate is { } enrolled)
             entries.Add(new(enrolled, t.Format("Enrolled at {0}; coach {1}; reporting group {2}.", c.JobCentre.Name,
                 c.Coach?.DisplayName ?? "–", t.Enum(c.ReportingGroup))));

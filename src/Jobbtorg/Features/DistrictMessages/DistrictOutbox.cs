@@ -161,6 +161,17 @@ public sealed class DistrictOutbox(JobbtorgDb db, TimeProvider clock, DistrictEn
         $"Deltagaren har fått en ny jobbcoach på {c.JobCentre?.Name ?? "jobbtorget"}: {coach.DisplayName}, {coach.Email}.",
         new { Coach = new { Name = coach.DisplayName, coach.Email }, JobCentre = c.JobCentre?.Code });
 
+    /// <summary>The message as it is sent when the person's consent no longer stands: the same message id, kind, case and
+    /// time, but only the request to obtain consent, without the text and details it was written with.</summary>
+    public static string WithoutDetails(string body)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+        json["consentRequired"] = true;
+        json["text"] = NoConsentText;
+        json["details"] = null;
+        return json.ToJsonString(Json);
+    }
+
     public const string NoConsentText =
         "Det finns en händelse i ärendet. Personen har inte samtyckt till informationsutbyte: inhämta samtycke för att få veta mer.";
 }

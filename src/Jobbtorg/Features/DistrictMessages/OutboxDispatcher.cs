@@ -140,6 +140,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IHttpClientFac
     private async Task DeliverAsync(JobbtorgDb db, long id, string district, CancellationToken ct)
     {
         var message = await db.DistrictMessages.AsTracking().FirstAsync(m => m.Id == id, ct);
+        // Consent may have been withdrawn since the message was written: it then leaves without its details. Decided here,
+        // just before it is signed and sent, and stored as sent, so a retry sends the same bytes.
+        if (message.HasDetails && !await db.Cases.Where(c => c.Id == message.CaseId).Select(c => c.ConsentGiven).FirstOrDefaultAsync(ct))
+        {
+            message.Body = DistrictOutbox.WithoutDetails(message.Body);
+            message.HasDetails = false;
+        }
         var endpoint = endpoints.For(district);
         var error = endpoint is null ? "no endpoint is configured for the district"
             : DistrictEndpoints.Problem(endpoint) ?? await PostAsync(endpoint, message, ct);

@@ -162,8 +162,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentU
         c.NewlyUnemployed = request.NewlyUnemployed;
         c.NewlyArrived = request.NewlyArrived;
         c.ReferralText = Clean(request.Text);
-        c.ConsentGiven = request.ConsentGiven;
-        c.ConsentDate = request.ConsentDate;
+        if (request.ConsentGiven && request.ConsentDate is { } consented) c.ConsentAtReferral(consented, user.Name, c.ReferredAt);
         c.DistrictReferralId = Clean(request.DistrictReferralId);
         db.Cases.Add(c);
         await db.SaveChangesAsync(ct);

@@ -648,6 +648,43 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Consent.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("ConsentRecords", (string)null);
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.DistrictMessages.DistrictMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1952,6 +1989,15 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Consent.ConsentRecord", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.DistrictMessages.DistrictMessage", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Cases.Case", null)
@@ -2239,6 +2285,8 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
             modelBuilder.Entity("Jobbtorg.Features.Cases.Case", b =>
                 {
+                    b.Navigation("Consents");
+
                     b.Navigation("Journal");
 
                     b.Navigation("Pauses");

@@ -627,6 +627,41 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Consent.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("ConsentRecords", (string)null);
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.DistrictMessages.DistrictMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1879,6 +1914,15 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Consent.ConsentRecord", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.DistrictMessages.DistrictMessage", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Cases.Case", null)
@@ -2166,6 +2210,8 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Jobbtorg.Features.Cases.Case", b =>
                 {
+                    b.Navigation("Consents");
+
                     b.Navigation("Journal");
 
                     b.Navigation("Pauses");
