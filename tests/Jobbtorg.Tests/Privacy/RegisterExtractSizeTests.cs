@@ -47,7 +47,7 @@ public sealed class RegisterExtractSizeTests(JobbtorgAppFactory app)
                 .AddInterceptors(counter).Options);
         await using (db)
         {
-            var builder = new RegisterExtractBuilder(db, app.Clock, new UnrecordedRegisterExtracts());
+            var builder = new RegisterExtractBuilder(db, app.Clock, new Jobbtorg.Features.AccessLog.AccessLogContext());
             var extract = await builder.BuildAsync(personalNumber, CancellationToken.None);
             return (extract!, counter.Queries);
         }

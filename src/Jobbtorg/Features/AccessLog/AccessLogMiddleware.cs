@@ -69,7 +69,7 @@ public sealed partial class AccessLogMiddleware(RequestDelegate next)
         CurrentUser user, string? userId, TimeProvider clock)
     {
         var method = http.Request.Method.ToUpperInvariant();
-        var kind = marking.Kind ?? (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? AccessKind.Read : AccessKind.Change);
+        var kind = marking.NamedKind ?? (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? AccessKind.Read : AccessKind.Change);
         return new AccessLogEntry
         {
             At = AccessLogChain.Truncate(clock.GetUtcNow()),

@@ -13,8 +13,13 @@ public sealed class ShowsPersonalDataAttribute : Attribute
     /// <summary>The route value holding the case's id, if the endpoint is about one case.</summary>
     public string? CaseRoute { get; init; }
 
+    private readonly AccessKind? _kind;
+
     /// <summary>The kind of access when it is not read (GET) or change (any other method): an export or a register extract.</summary>
-    public AccessKind? Kind { get; init; }
+    public AccessKind Kind { get => _kind ?? AccessKind.Read; init => _kind = value; }
+
+    /// <summary>The kind named by <see cref="Kind"/>, or null when the request's method decides.</summary>
+    public AccessKind? NamedKind => _kind;
 
     /// <summary>Only changes are logged: the page's GET shows an empty form (a new referral, an import) and no one's data.</summary>
     public bool ChangesOnly { get; init; }
@@ -29,7 +34,9 @@ public static class PersonalDataMarking
     /// <summary>Marks a minimal-API endpoint or group as showing or changing a person's data.</summary>
     public static TBuilder ShowsPersonalData<TBuilder>(this TBuilder builder, string? caseRoute = null, AccessKind? kind = null)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ShowsPersonalDataAttribute { CaseRoute = caseRoute, Kind = kind });
+        builder.WithMetadata(kind is { } named
+            ? new ShowsPersonalDataAttribute { CaseRoute = caseRoute, Kind = named }
+            : new ShowsPersonalDataAttribute { CaseRoute = caseRoute });
 
     /// <summary>Marks a minimal-API endpoint or group as showing no person's data.</summary>
     public static TBuilder NoPersonalData<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

@@ -16,6 +16,7 @@ namespace Jobbtorg.Features.Privacy;
 /// everything held about the person out, as a printable Swedish document or as the API's JSON.
 /// </summary>
 [RequirePermission(Permission.ProduceRegisterExtract)]
+[ShowsPersonalData(Kind = AccessKind.Extract, ChangesOnly = true)]
 public class ExtractModel(RegisterExtractBuilder builder, TimeProvider clock, Texts texts,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
 {

@@ -110,7 +110,10 @@ public sealed record ExtractOccupation(DateOnly Date, OccupationStatus Status);
 public sealed record ExtractPlacement(string CaseRef, PlacementKind Kind, DateOnly StartDate, DateOnly? EndDate, DateOnly? FollowUpOn, string? EmployerOrganisationNumber);
 
 /// <summary>The consent to information exchange with the district, as the case holds it now.</summary>
-public sealed record ExtractConsent(string CaseRef, bool ConsentGiven, DateOnly? ConsentDate);
+public sealed record ExtractConsent(string CaseRef, bool ConsentGiven, DateOnly? ConsentDate, IReadOnlyList<ExtractConsentChange> History);
+
+/// <summary>One change of consent, oldest first: given or withdrawn on <see cref="Date"/>, recorded by whom and when.</summary>
+public sealed record ExtractConsentChange(bool Given, DateOnly Date, string RecordedBy, DateTimeOffset RecordedAt, Consent.ConsentSource Source);
 
 /// <summary>Who read or changed the person's data: when, who, what and why.</summary>
 public sealed record ExtractAccess(

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,8 @@ public static class RegisterExtractApi
 
     public static RouteGroupBuilder MapRegisterExtractApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/people").WithTags("Privacy").RequirePermission(Permission.ProduceRegisterExtract);
+        var group = routes.MapGroup("/api/people").WithTags("Privacy").RequirePermission(Permission.ProduceRegisterExtract)
+            .ShowsPersonalData(kind: AccessKind.Extract);
 
         group.MapGet("/{personalNumber}/register-extract", async Task<Results<Ok<RegisterExtract>, ProblemHttpResult, FieldProblem>> (
                 string personalNumber, RegisterExtractBuilder builder, TimeProvider clock, Texts texts, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Consent;
 using Jobbtorg.Data;
 using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Features.Attendance;
@@ -17,9 +18,9 @@ namespace Jobbtorg.Features.Privacy;
 /// <summary>
 /// Gathers a person's register extract. One query per kind of data, for all the person's cases at once, whatever the
 /// number of cases or rows; nothing is tracked. The page and the API both call <see cref="BuildAsync"/>, and producing
-/// an extract is recorded through <see cref="IRegisterExtractLog"/>.
+/// an extract names the person in the request's access-log entry (<see cref="AccessLogContext"/>).
 /// </summary>
-public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, IRegisterExtractLog log)
+public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, AccessLogContext accessLog)
 {
     /// <summary>The section of the extract each stored kind of personal data appears in (the JSON property's name).
     /// A test holds the data model against this list, so a new table tied to a case or a person is not forgotten.</summary>
@@ -38,6 +39,7 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, IR
         [typeof(ThreePartyMeeting)] = "threePartyMeetings",
         [typeof(FirstAppointment)] = "firstAppointments",
         [typeof(ReminderConsent)] = "reminders",
+        [typeof(ConsentRecord)] = "consent",
         [typeof(ReminderMessage)] = "reminders",
         [typeof(DistrictMessage)] = "messages",
         [typeof(BenefitMonth)] = "followUp",
@@ -62,7 +64,7 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, IR
                 c.ClosureDate, c.ClosureReason, c.ClosureSubReason, c.ClosureNote, c.ClosedBy,
                 Referral = new ExtractReferral(c.CaseRef, c.ReferralDate, c.ReferredAt, c.ReferredBy, c.Channel, c.DistrictReferralId, c.Gender,
                     c.TargetGroup, c.ReceivesBenefit, c.HasChildren, c.NewlyUnemployed, c.NewlyArrived, c.ReferralText),
-                Consent = new ExtractConsent(c.CaseRef, c.ConsentGiven, c.ConsentDate),
+                c.ConsentGiven, c.ConsentDate, c.ReferredAt,
             })
             .ToListAsync(ct);
         cases = [.. cases.OrderBy(c => c.ReferralDate).ThenBy(c => c.Id)];
@@ -111,6 +113,13 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, IR
             })
             .ToListAsync(ct);
         var reminderConsents = await db.ReminderConsents.AsNoTracking().Where(r => ids.Contains(r.CaseId)).ToListAsync(ct);
+        var consentChanges = (await db.ConsentRecords.AsNoTracking().Where(r => ids.Contains(r.CaseId)).ToListAsync(ct))
+            .ToLookup(r => r.CaseId);
+        // As the case page shows it: a case consented at referral before changes were kept has its referral's consent as the first.
+        List<ExtractConsentChange> ConsentHistory(int caseId, bool given, DateOnly date, string referredBy, DateTimeOffset referredAt) =>
+            consentChanges[caseId].Any()
+                ? [.. consentChanges[caseId].OrderBy(r => r.Id).Select(r => new ExtractConsentChange(r.Given, r.Date, r.RecordedBy, r.RecordedAt, r.Source))]
+                : given ? [new ExtractConsentChange(true, date, referredBy, referredAt, ConsentSource.Referral)] : [];
         var reminderMessages = await db.ReminderMessages.AsNoTracking().Where(r => ids.Contains(r.CaseId))
             .Select(r => new { r.Id, r.CaseId, r.Appointment, r.Kind, r.Channel, r.StartsAt, r.Subject, r.Body, r.CreatedAt, r.State, r.SentAt })
             .ToListAsync(ct);
@@ -162,11 +171,11 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, IR
                 [.. occupations.OrderBy(o => o.Date).Select(o => new ExtractOccupation(o.Date, o.Status))]),
             [.. placements.OrderBy(p => p.StartDate).ThenBy(p => p.Id).Select(p => new ExtractPlacement(Ref(p.CaseId), p.Kind, p.StartDate, p.EndDate,
                 p.FollowUpOn, p.EmployerOrganisationNumber))],
-            [.. cases.Select(c => c.Consent)],
+            [.. cases.Select(c => new ExtractConsent(c.CaseRef, c.ConsentGiven, c.ConsentDate, ConsentHistory(c.Id, c.ConsentGiven, c.ConsentDate ?? c.ReferralDate, c.Referral.ReferredBy, c.ReferredAt)))],
             [.. accesses.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => new ExtractAccess(e.At, e.PrincipalKind, e.Principal,
                 e.CaseRef, e.Kind, e.Action, e.Path, e.Reason))]);
 
-        await log.ExtractProducedAsync(person.Id, ct);
+        accessLog.ConcernsPerson(person.Id, person.Person.ProtectedIdentity);
         return extract;
     }
 }
