@@ -1,5 +1,6 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.AccessLog.Review;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.DistrictMessages;
@@ -41,6 +42,7 @@ builder.Services.AddAttendance();
 builder.Services.AddDistrictMessages();
 builder.Services.AddReminders();
 builder.Services.AddWorkingCalendar();
+builder.Services.AddLogReview();
 builder.Services.AddJobbtorgPages();
 builder.Services.AddJobbtorgApi();
 builder.AddJobbtorgOperations();

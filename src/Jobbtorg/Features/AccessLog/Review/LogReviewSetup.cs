@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Jobbtorg.Features.AccessLog.Review;
+
+public static class LogReviewSetup
+{
+    /// <summary>The log reviewer's pages: search, flags and the monthly sample, with `Jobbtorg:AccessLogReview`.</summary>
+    public static IServiceCollection AddLogReview(this IServiceCollection services)
+    {
+        services.AddOptions<LogReviewOptions>().BindConfiguration(LogReviewOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.OfficeHoursStart < o.OfficeHoursEnd, "Jobbtorg:AccessLogReview: OfficeHoursStart must be before OfficeHoursEnd.")
+            .ValidateOnStart();
+        services.AddScoped<ReviewFlags>();
+        services.AddScoped<ReviewRows>();
+        services.AddScoped<MonthlySample>();
+        // The access log's own verification replaces this when it registers an implementation.
+        services.TryAddScoped<IAccessLogChainState, NoChainState>();
+        return services;
+    }
+}
