@@ -112,7 +112,7 @@ public class IndexModel(JobbtorgDb db, ReviewFlags flags, ReviewRows rowsOf, Tex
         {
             if (from > to) ModelState.AddModelError(nameof(From), texts["The start date must be on or before the end date."]);
             else if (to.DayNumber - from.DayNumber + 1 > options.Value.MaxPeriodDays)
-                ModelState.AddModelError(nameof(From), texts.Format("Choose a period of at most {0} days.", options.Value.MaxPeriodDays));
+                ModelState.AddModelError(nameof(From), texts.Format("Choose a period of at most {0} days.", new Counted(options.Value.MaxPeriodDays)));
         }
         if (Who is { Length: > AccessLogEntry.MaxPrincipalLength })
             ModelState.AddModelError(nameof(Who), texts.Format("The name may be at most {0} characters.", AccessLogEntry.MaxPrincipalLength));
