@@ -375,6 +375,32 @@ public sealed partial class LogReviewTests(JobbtorgAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_administrator_makes_someone_a_log_reviewer_bound_to_no_centre_or_district()
+    {
+        var admin = await app.SignInAsNewAsync(Roles.Administrator);
+        var form = await admin.GetStringAsync("/Staff/New");
+        Assert.Contains($"<option value=\"{Roles.LogReviewer}\">Logggranskare</option>", form);
+        Assert.Contains("Analytiker, logggranskare och administratörer är inte knutna till något", form);
+
+        var email = $"granskare.{Guid.NewGuid():N}"[..20] + "@stad.se";
+        var created = await admin.SubmitFormAsync("/Staff/New", new() { ["Email"] = email, ["DisplayName"] = "Lars Loggsson", ["Input.Role"] = Roles.LogReviewer });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var roles = await app.WithDbAsync(db => db.UserRoles.Where(r => db.Users.Any(u => u.Id == r.UserId && u.Email == email))
+            .Select(r => db.Roles.Where(x => x.Id == r.RoleId).Select(x => x.Name).Single()).ToListAsync());
+        Assert.Equal([Roles.LogReviewer], roles);
+
+        var bound = await admin.SubmitFormAsync("/Staff/New", new()
+        {
+            ["Email"] = "bunden." + email, ["DisplayName"] = "Bunden Granskare", ["Input.Role"] = Roles.LogReviewer,
+            ["Input.DistrictId"] = (await app.WithDbAsync(db => db.Districts.Select(d => d.Id).FirstAsync())).ToString(),
+        });
+        // What the role does not use is left out: the reviewer is bound to no district.
+        Assert.Equal(HttpStatusCode.OK, bound.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == "bunden." + email));
+        Assert.Equal((null, null, null), (stored.JobCentreId, stored.DistrictId, stored.ProviderId));
+    }
+
+    [Fact]
     public async Task A_log_reviewer_starts_at_the_access_log_and_reads_no_case()
     {
         var caseId = await CaseSteps.ReferAsync(app, "skarpnack", "2026-03-02", "Ingen", "Läsning");
