@@ -420,10 +420,13 @@ public sealed partial class LogReviewTests(JobbtorgAppFactory app) : IClassFixtu
         }
         // The access-denied page leads back to the reviewer's own start.
         Assert.Contains("Tillbaka till åtkomstloggen", await reviewer.GetStringAsync("/Account/AccessDenied"));
-        // An administrator keeps "My work" and sees the access log in the menu too.
+        // An administrator keeps "My work", and finds the log there with the months still to review.
         var admin = await app.SignInAsNewAsync(Roles.Administrator);
         var adminStart = await admin.GetStringAsync("/");
-        Assert.Contains("href=\"/AccessLog/Review\"", adminStart);
+        var section = CaseSteps.Between(adminStart, "data-testid=\"log-review-section\"", "</section>");
+        Assert.Contains("href=\"/AccessLog/Review\"", section);
+        Assert.Matches("\\d+ av de senaste tolv månaderna är inte (granskad|granskade) än\\.", section);
         Assert.Contains("Mitt arbete", adminStart);
+        Assert.DoesNotContain("log-review-section", await (await app.SignInAsNewAsync(Roles.Coach, centre: "farsta")).GetStringAsync("/"));
     }
 }

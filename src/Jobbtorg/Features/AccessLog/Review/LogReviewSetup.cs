@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jobbtorg.Features.AccessLog.Review;
@@ -15,6 +16,8 @@ public static class LogReviewSetup
         services.AddScoped<MonthlySample>();
         // The access log's own verification replaces this when it registers an implementation.
         services.TryAddScoped<IAccessLogChainState, NoChainState>();
+        // Administrators find the log from their start page; the menu has no room for one more item of theirs.
+        services.AddSection<LogReviewSectionViewComponent>(SectionPlace.StartPage, 120);
         return services;
     }
 }
