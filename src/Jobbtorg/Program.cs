@@ -1,6 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.AccessLog;
+using Jobbtorg.Features.AccessLog.Review;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Consent;
@@ -49,6 +50,7 @@ builder.Services.AddWorkingCalendar();
 builder.Services.AddAccessLog();
 builder.Services.AddPrivacy();
 builder.Services.AddRetention();
+builder.Services.AddLogReview();
 builder.Services.AddJobbtorgPages();
 builder.Services.AddJobbtorgApi();
 builder.AddJobbtorgOperations();

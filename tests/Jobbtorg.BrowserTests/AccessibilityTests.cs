@@ -78,6 +78,29 @@ public sealed class AccessibilityTests(BrowserFixture browser, JobbtorgAppServer
         await AssertPagesAsync("anordnare.sprakskolan@demo.jobbtorg.se", "/Attendance");
     }
 
+    [Fact]
+    public async Task The_access_log_review_pages_have_no_axe_violations()
+    {
+        var now = server.Clock.GetUtcNow();
+        var lastMonth = new DateOnly(now.Year, now.Month, 1).AddMonths(-1);
+        await WithDbAsync(async db =>
+        {
+            var read = await db.Cases.Where(c => c.JobCentre.Name == Farsta).OrderBy(c => c.Id).Select(c => new { c.Id, c.CaseRef, c.ParticipantId }).FirstAsync();
+            Features.AccessLog.AccessLogEntry Entry(DateTimeOffset at, bool outside = false, bool isProtected = false) => new()
+            {
+                At = at, Principal = "Coach Farsta", PrincipalKind = Features.AccessLog.PrincipalKind.User, ParticipantId = read.ParticipantId,
+                CaseId = read.Id, CaseRef = read.CaseRef, Kind = Features.AccessLog.AccessKind.Read, Action = "GET /Cases/Details",
+                Path = $"/Cases/Details/{read.Id}", RemoteAddress = "10.0.0.12", OutsideCaseload = outside, ProtectedIdentity = isProtected,
+                Reason = outside ? "Vikarierar för kollega" : null,
+            };
+            db.AccessLog.AddRange(Entry(now.AddHours(-2)), Entry(now.AddDays(-1).AddHours(-12), outside: true), Entry(now.AddDays(-3), isProtected: true),
+                Entry(new DateTimeOffset(lastMonth.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero)),
+                Entry(new DateTimeOffset(lastMonth.AddDays(5).ToDateTime(new TimeOnly(21, 0)), TimeSpan.Zero)));
+            return await db.SaveChangesAsync();
+        });
+        await AssertPagesAsync("admin@demo.jobbtorg.se", "/AccessLog/Review", "/AccessLog/Review/Months", $"/AccessLog/Review/Month/{lastMonth:yyyy-MM}");
+    }
+
     private async Task AssertPagesAsync(string user, params string[] paths)
     {
         await using var context = await browser.NewContextAsync();

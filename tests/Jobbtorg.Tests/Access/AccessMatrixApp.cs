@@ -68,6 +68,7 @@ public sealed class AccessMatrixApp : IAsyncLifetime
             return await db.Users.Where(u => u.Id == provider.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.ProviderId, providerId));
         });
         clients[Actor.Provider] = await App.SignInAsync(provider);
+        clients[Actor.LogReviewer] = await App.SignInAsNewAsync(Roles.LogReviewer);
         clients[Actor.KeyDistrictHere] = App.ApiClient(JobbtorgAppFactory.EavKey);
         clients[Actor.KeyDistrictElsewhere] = App.ApiClient(ElsewhereKey);
         clients[Actor.KeyAllScopes] = App.ApiClient(JobbtorgAppFactory.RobotKey);

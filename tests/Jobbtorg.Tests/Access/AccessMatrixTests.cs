@@ -14,7 +14,7 @@ namespace Jobbtorg.Tests.Access;
 public enum Actor
 {
     CoachHere, CoachElsewhere, Matcher, CaseWorkerHere, CaseWorkerElsewhere, ManagerHere, ManagerElsewhere, ManagerCityWide,
-    Analyst, Administrator, Provider,
+    Analyst, Administrator, Provider, LogReviewer,
     KeyDistrictHere, KeyDistrictElsewhere, KeyAllScopes, KeyReports, KeyReportCases, KeyImport, KeyExport, KeyFollowUp, KeyNoScope,
 }
 
@@ -39,6 +39,8 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
 
     /// <summary>One attempt: the actor's client, and the case made for this attempt alone.</summary>
     private sealed record Ctx(AccessMatrixApp App, HttpClient Client, int CaseId, int? BookingMeetingId);
+
+    private static int reviewedMonths;
 
     private static readonly Row[] Rows =
     [
@@ -234,6 +236,19 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
         }),
         new("read a register extract through the API", Setup.Enrolled, [Actor.Administrator, Actor.KeyAllScopes],
             async x => await Ok(x.Client.GetAsync($"/api/people/{await x.App.PersonalNumberOfAsync(x.CaseId)}/register-extract"))),
+        // The access log's review: the log reviewer and administrators, and nobody who works cases.
+        new("open the access-log review", Setup.None, [Actor.LogReviewer, Actor.Administrator],
+            async x => await Ok(x.Client.GetAsync("/AccessLog/Review"))),
+        new("open the months of the access-log review", Setup.None, [Actor.LogReviewer, Actor.Administrator],
+            async x => await Ok(x.Client.GetAsync("/AccessLog/Review/Months"))),
+        new("mark a month of the access log reviewed", Setup.None, [Actor.LogReviewer, Actor.Administrator], async x =>
+        {
+            var month = new DateOnly(2020, 1, 1).AddMonths(Interlocked.Increment(ref reviewedMonths));
+            var note = $"Granskat {Guid.NewGuid():N}";
+            return await Posted(x.Client, $"/AccessLog/Review/Month/{month:yyyy-MM}", new() { ["Note"] = note })
+                   && await x.App.Db(db => db.Set<Features.AccessLog.Review.AccessLogReview>().AnyAsync(r => r.Month == month && r.Note == note));
+        }),
+
         new("read reference data", Setup.None, [.. Staff.Except([Actor.Provider]), .. Keys.Except([Actor.KeyNoScope])],
             async x => await Ok(x.Client.GetAsync("/api/districts"))),
     ];

@@ -13,10 +13,11 @@ public sealed class AccessRulesTests
     private static AccessPrincipal Key(int? district, params string[] scopes) => new(true, [], scopes, null, [], null, district, false);
 
     [Fact]
-    public void A_providers_start_page_is_the_attendance_day_view_and_everyone_elses_is_my_work()
+    public void A_providers_start_page_is_the_attendance_day_view_a_log_reviewers_the_access_log_and_everyone_elses_is_my_work()
     {
         Assert.Equal("/Attendance", AccessRules.StartPageOf(Staff(Roles.Provider)).Path);
-        foreach (var role in Roles.All.Where(r => r != Roles.Provider))
+        Assert.Equal("/AccessLog/Review", AccessRules.StartPageOf(Staff(Roles.LogReviewer)).Path);
+        foreach (var role in Roles.All.Where(r => r is not (Roles.Provider or Roles.LogReviewer)))
             Assert.Equal("/", AccessRules.StartPageOf(Staff(role, Farsta, Eav)).Path);
         Assert.Equal("/", AccessRules.StartPageOf(AccessPrincipal.Nobody).Path);
     }

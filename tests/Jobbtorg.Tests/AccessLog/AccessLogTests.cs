@@ -149,7 +149,7 @@ public sealed partial class AccessLogTests(ITestOutputHelper output) : IAsyncLif
                     wrong.Add($"GET {url}: the entry names case {entry.CaseId} and person {entry.ParticipantId}, not {caseId} and {participant}");
                 if (entry.PrincipalKind != PrincipalKind.User || entry.UserId is null) wrong.Add($"GET {url}: not the user's entry");
                 if (entry.Path.Contains(person) || entry.Path.Contains(person[2..])) wrong.Add($"GET {url}: the path holds the personal number");
-                if (entry.Kind != (marking.Kind ?? AccessKind.Read)) wrong.Add($"GET {url}: kind {entry.Kind}");
+                if (entry.Kind != (marking.NamedKind ?? AccessKind.Read)) wrong.Add($"GET {url}: kind {entry.Kind}");
             }
         }
         // Changes: a referral, a pause, and a request the API refuses for its bad input (nothing shown, nothing logged).

@@ -549,6 +549,16 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             ["/Staff/Handover POST"] = new($"/Staff/Handover/{w.CoachId}", new() { ["AllTo"] = w.OtherCoachId }),
             ["/Privacy/Extract POST"] = new("/Privacy/Extract", new() { ["PersonalNumber"] = w.WorkingPerson }),
             ["/Privacy/Extract Json POST"] = new("/Privacy/Extract", new() { ["PersonalNumber"] = w.WorkingPerson }),
+            ["/AccessLog/Review/Index GET"] = new("/AccessLog/Review", new()
+            {
+                ["From"] = "2026-02-01", ["To"] = today, ["Reader"] = w.CoachId, ["Who"] = "Fuzz", ["Person"] = "1", ["Flag"] = "OutOfHours", ["p"] = "1",
+            }),
+            ["/AccessLog/Review/Index POST"] = new("/AccessLog/Review", new()
+            {
+                ["From"] = "2026-02-01", ["To"] = today, ["Reader"] = w.CoachId, ["Who"] = "Fuzz", ["Person"] = "1", ["Flag"] = "ManyPeople", ["p"] = "1",
+                ["PersonalNumber"] = TestPeople.Adult(app.Today),
+            }),
+            ["/AccessLog/Review/Month POST"] = new("/AccessLog/Review/Month/2026-02", new() { ["Note"] = "Urvalet genomgånget." }),
         };
     }
 

@@ -58,10 +58,14 @@ public static class AccessRules
     /// <summary>
     /// The start page the principal has: where "/" leads, and where every "back to the start" link points. An external
     /// provider's staff have no "My work": they start at the attendance day view, the only page they may use. Everyone
-    /// else (and anyone not signed in, who is sent to sign in first) starts at "My work".
+    /// else (and anyone not signed in, who is sent to sign in first) starts at "My work", but a log reviewer, who has no
+    /// cases, at the access log.
     /// </summary>
     public static StartPage StartPageOf(AccessPrincipal who) =>
-        !who.IsApiKey && who.Roles.Contains(Roles.Provider) ? StartPage.Attendance : StartPage.MyWork;
+        who.IsApiKey ? StartPage.MyWork
+        : who.Roles.Contains(Roles.Provider) ? StartPage.Attendance
+        : who.Roles.Contains(Roles.LogReviewer) ? StartPage.LogReview
+        : StartPage.MyWork;
 
     /// <summary>Whether the principal holds the permission at all (somewhere within its reach).</summary>
     public static bool Holds(AccessPrincipal who, Permission permission) =>

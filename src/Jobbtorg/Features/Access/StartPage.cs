@@ -5,4 +5,5 @@ public sealed record StartPage(string Path, string BackText)
 {
     public static readonly StartPage MyWork = new("/", "Back to my work");
     public static readonly StartPage Attendance = new("/Attendance", "Back to attendance");
+    public static readonly StartPage LogReview = new("/AccessLog/Review", "Back to the access log");
 }

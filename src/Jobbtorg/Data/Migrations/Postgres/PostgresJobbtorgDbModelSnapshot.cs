@@ -256,6 +256,52 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.ToTable("AccessLog");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.AccessLog.Review.AccessLogReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EntriesInMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FlaggedInMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReviewedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SampledEntries")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("AccessLogReviews", (string)null);
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceDay", b =>
                 {
                     b.Property<int>("Id")

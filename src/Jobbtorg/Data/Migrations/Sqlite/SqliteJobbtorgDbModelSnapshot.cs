@@ -249,6 +249,50 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.ToTable("AccessLog");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.AccessLog.Review.AccessLogReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntriesInMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FlaggedInMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SampledEntries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("AccessLogReviews", (string)null);
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Attendance.AttendanceDay", b =>
                 {
                     b.Property<int>("Id")
