@@ -251,6 +251,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["POST /api/follow-up/benefit-months"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, month = "2026-01", receivesBenefit = false } }),
         ["POST /api/follow-up/occupation-status"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, date = "2026-01-15", status = "Working" } }),
         ["POST /api/import/case-events"] = ([], [], null),
+        ["PUT /api/people/{personalNumber}/protected-identity"] = (new() { ["personalNumber"] = w.WorkingPerson }, [], new { @protected = false }),
         ["GET /api/docs/{documentName?}"] = (new() { ["documentName"] = "v1" }, [], null),
     };
 
@@ -448,7 +449,9 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
                 ["Input.District"] = District, ["Input.TargetGroup"] = "UnemployedOnBenefit", ["Input.ReceivesBenefit"] = "true", ["Input.HasChildren"] = "false",
                 ["Input.NewlyUnemployed"] = "false", ["Input.NewlyArrived"] = "false", ["Input.Text"] = "Text", ["Input.ConsentGiven"] = "true",
                 ["Input.ConsentDate"] = today, ["Input.ReferralDate"] = today, ["Input.DistrictReferralId"] = "FUZZ-PAGE",
+                ["Input.ProtectedIdentity"] = "false",
             }),
+            ["/ProtectedIdentity/Case POST"] = new($"/ProtectedIdentity/Case/{w.Paused}", new() { ["Protected"] = "false", ["Confirmed"] = "true" }),
             ["/Cases/Enrol POST"] = new($"/Cases/Enrol/{w.Referred}", new() { ["EnrolmentDate"] = today, ["CoachId"] = w.CoachId }),
             ["/Cases/Pause POST"] = new($"/Cases/Pause/{w.Working}", new() { ["PauseDate"] = today, ["Reason"] = "Other", ["Note"] = "Paus" }),
             ["/Cases/Close POST"] = new($"/Cases/Close/{w.Working}", new() { ["ClosureDate"] = today, ["Reason"] = "Work", ["SubReason"] = "Subsidised", ["Note"] = "Jobb" }),

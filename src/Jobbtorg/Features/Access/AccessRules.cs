@@ -163,6 +163,20 @@ public static class AccessRules
                || isCoachOfCase;
     }
 
+    /// <summary>The same rule as <see cref="SeesProtectedIdentity"/>, as a filter the database applies: the cases whose
+    /// person the principal (a user with id <paramref name="userId"/>) sees, the unmarked ones and those the rule allows.</summary>
+    public static System.Linq.Expressions.Expression<Func<Cases.Case, bool>> SeesPersonOf(AccessPrincipal who, string? userId)
+    {
+        if (who.IsApiKey)
+        {
+            int? keyDistrict = who.KeyDistrictUnknown ? null : who.KeyDistrictId;
+            return c => !c.Participant.ProtectedIdentity || (keyDistrict != null && c.DistrictId == keyDistrict);
+        }
+        if (who.Roles.Contains(Roles.Administrator)) return c => true;
+        int? district = who.Roles.Contains(Roles.CaseWorker) ? who.DistrictId : null;
+        return c => !c.Participant.ProtectedIdentity || (userId != null && c.CoachId == userId) || (district != null && c.DistrictId == district);
+    }
+
     private static bool Reaches(AccessPrincipal who, string role, CaseScope c) => role switch
     {
         Roles.Administrator => true,

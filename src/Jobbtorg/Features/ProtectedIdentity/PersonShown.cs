@@ -26,6 +26,11 @@ public sealed class PersonShown(JobbtorgDb db, CurrentUser user, Texts texts)
         !isProtected || AccessRules.SeesProtectedIdentity(user.Access, new CaseScope(jobCentreId, districtId, false),
             isCoachOfCase: coachId is not null && !user.IsApiClient && coachId == user.Id);
 
+    /// <summary>Only the cases whose person the caller sees: what a search by name or personal number may find, so that a
+    /// search never tells that a protected person is here.</summary>
+    public IQueryable<Case> Findable(IQueryable<Case> cases) =>
+        cases.Where(AccessRules.SeesPersonOf(user.Access, user.IsApiClient ? null : user.Id));
+
     /// <summary>The person's name ("Anna Andersson"), or the placeholder.</summary>
     public string Name(Case c) => Sees(c) ? c.Participant.DisplayName : Placeholder;
 
