@@ -214,7 +214,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         {
             personalNumber = TestPeople.Adult(app.Today), firstName = "Fuzz", lastName = "Fuzzsson", gender = "F", district = District,
             targetGroup = "UnemployedOnBenefit", receivesBenefit = true, hasChildren = false, newlyUnemployed = false, newlyArrived = false,
-            text = "Anvisning", consentGiven = true, consentDate = Iso(app.Today), referralDate = Iso(app.Today), districtReferralId = "FUZZ-1",
+            text = "Anvisning", consentGiven = true, consentDate = Iso(app.Today), protectedIdentity = false, referralDate = Iso(app.Today),
+            districtReferralId = "FUZZ-1",
         }),
         ["GET /api/cases/"] = ([], new() { ["status"] = "Enrolled", ["districtReferralId"] = "FUZZ-1", ["skip"] = "0", ["take"] = "10" }, null),
         ["GET /api/occupations"] = ([], new() { ["q"] = "butik" }, null),
