@@ -56,9 +56,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, JobbtorgAppServer
     }
 
     [Fact]
-    public async Task A_case_workers_pages_have_no_axe_violations() =>
+    public async Task A_case_workers_pages_have_no_axe_violations()
+    {
+        var own = await WithDbAsync(db => db.Cases.Where(c => c.District.Code == "enskede-arsta-vantor").OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         await AssertPagesAsync("handlaggare.eav@demo.jobbtorg.se",
-            "/", "/Referrals/New", "/Messages/Inbox", "/Messages/Inbox?all=true", "/Cases");
+            "/", "/Referrals/New", "/Messages/Inbox", "/Messages/Inbox?all=true", "/Cases", $"/Cases/Details/{own}", $"/ProtectedIdentity/Case/{own}");
+    }
 
     [Fact]
     public async Task A_managers_and_an_analysts_pages_have_no_axe_violations()

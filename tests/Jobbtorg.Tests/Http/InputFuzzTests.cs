@@ -215,7 +215,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         {
             personalNumber = TestPeople.Adult(app.Today), firstName = "Fuzz", lastName = "Fuzzsson", gender = "F", district = District,
             targetGroup = "UnemployedOnBenefit", receivesBenefit = true, hasChildren = false, newlyUnemployed = false, newlyArrived = false,
-            text = "Anvisning", consentGiven = true, consentDate = Iso(app.Today), referralDate = Iso(app.Today), districtReferralId = "FUZZ-1",
+            text = "Anvisning", consentGiven = true, consentDate = Iso(app.Today), protectedIdentity = false, referralDate = Iso(app.Today),
+            districtReferralId = "FUZZ-1",
         }),
         ["GET /api/cases/"] = ([], new() { ["status"] = "Enrolled", ["districtReferralId"] = "FUZZ-1", ["skip"] = "0", ["take"] = "10" }, null),
         ["GET /api/occupations"] = ([], new() { ["q"] = "butik" }, null),
@@ -255,6 +256,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["POST /api/import/case-events"] = ([], [], null),
         ["GET /api/access-log"] = ([], new() { ["personalNumber"] = w.WorkingPerson, ["from"] = "2026-03-01", ["to"] = Iso(app.Today) }, null),
         ["GET /api/people/{personalNumber}/register-extract"] = (new() { ["personalNumber"] = w.WorkingPerson }, [], null),
+        ["PUT /api/people/{personalNumber}/protected-identity"] = (new() { ["personalNumber"] = w.WorkingPerson }, [], new { @protected = false }),
         ["GET /api/docs/{documentName?}"] = (new() { ["documentName"] = "v1" }, [], null),
     };
 
@@ -452,7 +454,9 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
                 ["Input.District"] = District, ["Input.TargetGroup"] = "UnemployedOnBenefit", ["Input.ReceivesBenefit"] = "true", ["Input.HasChildren"] = "false",
                 ["Input.NewlyUnemployed"] = "false", ["Input.NewlyArrived"] = "false", ["Input.Text"] = "Text", ["Input.ConsentGiven"] = "true",
                 ["Input.ConsentDate"] = today, ["Input.ReferralDate"] = today, ["Input.DistrictReferralId"] = "FUZZ-PAGE",
+                ["Input.ProtectedIdentity"] = "false",
             }),
+            ["/ProtectedIdentity/Case POST"] = new($"/ProtectedIdentity/Case/{w.Paused}", new() { ["Protected"] = "false", ["Confirmed"] = "true" }),
             ["/Cases/Enrol POST"] = new($"/Cases/Enrol/{w.Referred}", new() { ["EnrolmentDate"] = today, ["CoachId"] = w.CoachId }),
             ["/Cases/Pause POST"] = new($"/Cases/Pause/{w.Working}", new() { ["PauseDate"] = today, ["Reason"] = "Other", ["Note"] = "Paus" }),
             ["/Cases/Close POST"] = new($"/Cases/Close/{w.Working}", new() { ["ClosureDate"] = today, ["Reason"] = "Work", ["SubReason"] = "Subsidised", ["Note"] = "Jobb" }),

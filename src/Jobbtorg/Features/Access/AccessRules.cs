@@ -167,6 +167,35 @@ public static class AccessRules
         return centres;
     }
 
+    /// <summary>
+    /// Whether the principal sees the name, personal number and contact details of a person with protected identity
+    /// (skyddade personuppgifter) on this case: the case's own coach, the case workers of the case's district,
+    /// administrators, and an API key bound to the case's district. Everyone else — other coaches and matchers, managers,
+    /// providers, analysts, log reviewers, unbound keys and other districts' keys — sees a neutral placeholder. A person
+    /// without the marking is shown to anyone who may see the case at all.
+    /// </summary>
+    public static bool SeesProtectedIdentity(AccessPrincipal who, CaseScope c, bool isCoachOfCase)
+    {
+        if (who.IsApiKey) return !who.KeyDistrictUnknown && who.KeyDistrictId is { } keyDistrict && keyDistrict == c.DistrictId;
+        return who.Roles.Contains(Roles.Administrator)
+               || (who.Roles.Contains(Roles.CaseWorker) && who.DistrictId == c.DistrictId)
+               || isCoachOfCase;
+    }
+
+    /// <summary>The same rule as <see cref="SeesProtectedIdentity"/>, as a filter the database applies: the cases whose
+    /// person the principal (a user with id <paramref name="userId"/>) sees, the unmarked ones and those the rule allows.</summary>
+    public static System.Linq.Expressions.Expression<Func<Cases.Case, bool>> SeesPersonOf(AccessPrincipal who, string? userId)
+    {
+        if (who.IsApiKey)
+        {
+            int? keyDistrict = who.KeyDistrictUnknown ? null : who.KeyDistrictId;
+            return c => !c.Participant.ProtectedIdentity || (keyDistrict != null && c.DistrictId == keyDistrict);
+        }
+        if (who.Roles.Contains(Roles.Administrator)) return c => true;
+        int? district = who.Roles.Contains(Roles.CaseWorker) ? who.DistrictId : null;
+        return c => !c.Participant.ProtectedIdentity || (userId != null && c.CoachId == userId) || (district != null && c.DistrictId == district);
+    }
+
     private static bool Reaches(AccessPrincipal who, string role, CaseScope c) => role switch
     {
         Roles.Administrator => true,

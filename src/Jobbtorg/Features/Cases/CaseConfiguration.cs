@@ -12,6 +12,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         b.Property(x => x.PersonalNumber).HasMaxLength(12).IsFixedLength();
         b.Property(x => x.FirstName).HasMaxLength(100);
         b.Property(x => x.LastName).HasMaxLength(100);
+        b.Property(x => x.ProtectedIdentityChangedBy).HasMaxLength(200);
     }
 }
 

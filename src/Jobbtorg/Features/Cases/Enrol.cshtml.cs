@@ -10,7 +10,7 @@ namespace Jobbtorg.Features.Cases;
 /// <summary>Enrols a case. When the person is booked on an info meeting that has not begun, the page says which one
 /// will be cancelled and that the district is told, and the button the coach clicks names the cancellation.</summary>
 [Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
-public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, Caseloads caseloads, EnrolCase enrol)
+public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, Caseloads caseloads, EnrolCase enrol, ProtectedIdentity.PersonShown shown)
     : CasePageModel(db, access, texts, clock)
 {
     [BindProperty] public DateOnly? EnrolmentDate { get; set; }
@@ -48,7 +48,7 @@ public class EnrolModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
 
         if (await TryUseCaseAsync(ct => enrol.HandleAsync(Case.Id, EnrolmentDate!.Value, coach!.Id, ct), nameof(EnrolmentDate)))
         {
-            var enrolled = Texts.Format("{0} is enrolled; the plan must be agreed by {1}.", Case.Participant.DisplayName, Case.JobGuaranteeDeadline);
+            var enrolled = Texts.Format("{0} is enrolled; the plan must be agreed by {1}.", shown.Name(Case), Case.JobGuaranteeDeadline);
             var released = Seat is { } was && await Db.InfoMeetingBookings.AnyAsync(b => b.Id == was.Id && b.Status == BookingStatus.Cancelled
                 && b.CancellationReason == CancellationReason.EnrolledBeforeMeeting, HttpContext.RequestAborted);
             return BackToCase(released

@@ -12,7 +12,7 @@ namespace Jobbtorg.Features.Cases;
 
 [RequirePermission(Permission.ListCases)]
 [Jobbtorg.Features.AccessLog.ShowsPersonalData]
-public class IndexModel(CaseAccess access, TimeProvider clock) : PageModel
+public class IndexModel(CaseAccess access, TimeProvider clock, ProtectedIdentity.PersonShown shown) : PageModel
 {
     public const int PageSize = 50;
     public const int MaxSearchLength = 100;
@@ -35,6 +35,8 @@ public class IndexModel(CaseAccess access, TimeProvider clock) : PageModel
         if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= MaxSearchLength)
         {
             var q = Q.Trim();
+            // A protected person is found by name or number only by those who see them.
+            query = shown.Findable(query);
             // A personal number is matched exactly; anything else searches names.
             if (PersonalNumber.TryParse(q, clock.Today(), out var pn, out _))
                 query = query.Where(c => c.Participant.PersonalNumber == pn.Value);

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.AccessLog;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,8 @@ public static class ConsentApi
     public static void MapConsentApi(this IEndpointRouteBuilder routes)
     {
         // The request's own rules are checked by ConsentChanges, in the reader's language.
-        var group = routes.MapGroup("/api/cases/{id:int}/consent").WithTags("Cases").DisableValidation();
+        var group = routes.MapGroup("/api/cases/{id:int}/consent").WithTags("Cases").DisableValidation()
+            .ShowsPersonalData(caseRoute: "id");
 
         group.MapGet("/", async Task<Results<Ok<ConsentDto>, NotFound>> (int id, ConsentChanges consent, CancellationToken ct) =>
                 await consent.FindAsync(id, ct) is { } c ? TypedResults.Ok(ConsentDto.From(c)) : TypedResults.NotFound())

@@ -8,6 +8,7 @@ namespace Jobbtorg.Features.Consent;
 
 /// <summary>Records that the person gave or withdrew consent: the change that would follow from the current state is
 /// offered first, with today's date.</summary>
+[AccessLog.ShowsPersonalData(CaseRoute = "id")]
 public class RecordModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, ConsentChanges consent)
     : CasePageModel(db, access, texts, clock)
 {

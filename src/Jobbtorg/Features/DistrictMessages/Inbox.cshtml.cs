@@ -12,7 +12,7 @@ namespace Jobbtorg.Features.DistrictMessages;
 /// district has no endpoint (and for reading back what an endpoint received).</summary>
 [RequirePermission(Permission.ReadInbox)]
 [Jobbtorg.Features.AccessLog.ShowsPersonalData]
-public class InboxModel(JobbtorgDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class InboxModel(JobbtorgDb db, CurrentUser user, TimeProvider clock, ProtectedIdentity.PersonShown shown) : PageModel
 {
     public const int PageSize = 100;
 
@@ -59,14 +59,15 @@ public class InboxModel(JobbtorgDb db, CurrentUser user, TimeProvider clock) : P
         var query = Mine().AsNoTracking();
         if (!All) query = query.Where(m => m.ReadAt == null);
         var page = await query.OrderByDescending(m => m.Id).Take(PageSize)
-            .Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => new { m, c.CaseRef, c.Participant.FirstName, c.Participant.LastName })
+            .Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => new { m, c.CaseRef, c.Participant.FirstName, c.Participant.LastName, c.Participant.ProtectedIdentity, c.JobCentreId, c.DistrictId, c.CoachId })
             .ToListAsync(ct);
         Rows = page.Select(x =>
         {
             using var body = JsonDocument.Parse(x.m.Body);
             var text = body.RootElement.GetProperty("text").GetString() ?? "";
             JsonElement? details = body.RootElement.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.Object ? d.Clone() : null;
-            var name = string.Join(' ', new[] { x.FirstName, x.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+            var name = shown.Sees(x.ProtectedIdentity, x.JobCentreId, x.DistrictId, x.CoachId)
+                ? string.Join(' ', new[] { x.FirstName, x.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))) : shown.Placeholder;
             return new Row(x.m, x.CaseRef, x.m.CaseId, name.Length > 0 ? name : null, text, details);
         }).ToList();
     }

@@ -31,7 +31,7 @@ public sealed record MeetingAppointmentsView(int MeetingId, IReadOnlyList<Meetin
     DateOnly SuggestedDay, FirstAppointmentOptions Hours);
 
 /// <summary>On the info meeting's page: for each person who attended, their first appointment or a quick booking of it.</summary>
-public sealed class MeetingFirstAppointmentsViewComponent(JobbtorgDb db, CaseAccess access, FirstAppointmentBooking booking, TimeProvider clock)
+public sealed class MeetingFirstAppointmentsViewComponent(JobbtorgDb db, CaseAccess access, FirstAppointmentBooking booking, TimeProvider clock, ProtectedIdentity.PersonShown shown)
     : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int meetingId)
@@ -51,7 +51,7 @@ public sealed class MeetingFirstAppointmentsViewComponent(JobbtorgDb db, CaseAcc
         {
             var mayBook = c.IsOpen && access.Can(Permission.BookFirstAppointment, c);
             if (mayBook && !coaches.ContainsKey(c.JobCentreId)) coaches[c.JobCentreId] = await booking.CoachesForAsync(c, ct);
-            attendees.Add(new MeetingAttendee(c.Id, c.CaseRef, c.Participant.DisplayName, c.JobCentreId, c.CoachId,
+            attendees.Add(new MeetingAttendee(c.Id, c.CaseRef, shown.Name(c), c.JobCentreId, c.CoachId,
                 appointments.Where(a => a.CaseId == c.Id).MaxBy(a => a.Id), mayBook));
         }
         if (attendees.All(a => !a.MayBook && a.Appointment is null)) return Content("");
@@ -61,10 +61,14 @@ public sealed class MeetingFirstAppointmentsViewComponent(JobbtorgDb db, CaseAcc
     }
 }
 
-public sealed record UpcomingAppointment(FirstAppointment Appointment, string CaseRef, Participant Participant, string District, string Coach);
+public sealed record UpcomingAppointment(FirstAppointment Appointment, string CaseRef, Participant Participant, string District, string Coach)
+{
+    /// <summary>The person as the viewer may see them (<see cref="ProtectedIdentity.PersonShown"/>).</summary>
+    public string Name { get; init; } = "";
+}
 
 /// <summary>The coach's start page: "My first appointments", those booked with them from now to the end of this week.</summary>
-public sealed class CoachFirstAppointmentsViewComponent(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock) : ViewComponent
+public sealed class CoachFirstAppointmentsViewComponent(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock, ProtectedIdentity.PersonShown shown) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -81,12 +85,14 @@ public sealed class CoachFirstAppointmentsViewComponent(JobbtorgDb db, CaseAcces
             .OrderBy(a => a.StartsAt).Take(100)
             .Select(a => new UpcomingAppointment(a, a.Case.CaseRef, a.Case.Participant, a.Case.District.Name, a.Coach.DisplayName))
             .ToListAsync(HttpContext.RequestAborted);
+        var names = await shown.NamesAsync([.. list.Select(u => u.Appointment.CaseId)], HttpContext.RequestAborted);
+        list = [.. list.Select(u => u with { Name = names.GetValueOrDefault(u.Appointment.CaseId, shown.Placeholder) })];
         return View("/Features/FirstAppointments/_Coach.cshtml", list);
     }
 }
 
 /// <summary>The district case worker's start page: their district's people with a booked first appointment, when and with whom.</summary>
-public sealed class DistrictFirstAppointmentsViewComponent(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock) : ViewComponent
+public sealed class DistrictFirstAppointmentsViewComponent(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock, ProtectedIdentity.PersonShown shown) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -99,6 +105,8 @@ public sealed class DistrictFirstAppointmentsViewComponent(JobbtorgDb db, CaseAc
             .OrderBy(a => a.StartsAt).Take(100)
             .Select(a => new UpcomingAppointment(a, a.Case.CaseRef, a.Case.Participant, a.Case.District.Name, a.Coach.DisplayName))
             .ToListAsync(HttpContext.RequestAborted);
+        var names = await shown.NamesAsync([.. list.Select(u => u.Appointment.CaseId)], HttpContext.RequestAborted);
+        list = [.. list.Select(u => u with { Name = names.GetValueOrDefault(u.Appointment.CaseId, shown.Placeholder) })];
         return View("/Features/FirstAppointments/_District.cshtml", list);
     }
 }

@@ -36,6 +36,18 @@ public sealed class CaseEvent
     public bool HasChildren { get; init; }
     public bool NewlyUnemployed { get; init; }
     public bool NewlyArrived { get; init; }
+    /// <summary>The person has protected personal data; optional, written only when true.</summary>
+    public bool ProtectedIdentity { get; set; }
+
+    /// <summary>The event as a fact of the case. The marking belongs to the person and may change after the referral, so an
+    /// import recognises a referral it already holds whatever the line says of it.</summary>
+    public CaseEvent AsFact()
+    {
+        if (!ProtectedIdentity) return this;
+        var copy = (CaseEvent)MemberwiseClone();
+        copy.ProtectedIdentity = false;
+        return copy;
+    }
 
     public bool Attended { get; init; }                       // infoMeeting
     public string? JobCentre { get; init; }                   // enrolment
@@ -195,6 +207,7 @@ public static class CaseEventFormat
                     Type = type, CaseRef = caseRef, PersonalNumber = person?.Value, District = district, TargetGroup = targetGroup,
                     Date = date, Gender = gender, ReceivesBenefit = receives, HasChildren = raw.HasChildren ?? false,
                     NewlyUnemployed = raw.NewlyUnemployed ?? false, NewlyArrived = raw.NewlyArrived ?? false,
+                    ProtectedIdentity = raw.ProtectedIdentity ?? false,
                 };
                 break;
             }
@@ -309,6 +322,7 @@ public static class CaseEventFormat
                 json.WriteBoolean("hasChildren", e.HasChildren);
                 json.WriteBoolean("newlyUnemployed", e.NewlyUnemployed);
                 json.WriteBoolean("newlyArrived", e.NewlyArrived);
+                if (e.ProtectedIdentity) json.WriteBoolean("protectedIdentity", true);
                 break;
             case CaseEventType.InfoMeeting:
                 WriteDate(json, "date", e.Date);
@@ -387,6 +401,7 @@ public sealed class CaseEventLine
     public bool? HasChildren { get; set; }
     public bool? NewlyUnemployed { get; set; }
     public bool? NewlyArrived { get; set; }
+    public bool? ProtectedIdentity { get; set; }
     public bool? Attended { get; set; }
     public string? JobCentre { get; set; }
     public string? Coach { get; set; }

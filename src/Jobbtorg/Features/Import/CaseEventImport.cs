@@ -455,6 +455,8 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             var participantIds = await NewIdsAsync("Participants", people.Values.Count(p => p.ParticipantId is null), ct);
             var caseIds = await NewIdsAsync("Cases", cases.Values.Count(c => !c.Existing), ct);
             var corrections = new List<CaseEvent>();
+            // People a referral line marks as having protected identity; a line without the marking removes none.
+            var markedProtected = new HashSet<int>();
 
             // Stored cases first: a stored case closed by the stream gives up its person's open-case place before a new
             // case of theirs takes it.
@@ -506,6 +508,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                     case CaseEventType.Referral:
                     {
                         var participant = await ParticipantIdAsync(e.PersonalNumber!);
+                        if (e.ProtectedIdentity) markedProtected.Add(participant);
                         c.Id = caseIds.Dequeue();
                         // The row is written with the state the whole stream leads to.
                         await writer.AddAsync(casesTable, RowOf(c, participant, e), ct);
@@ -538,6 +541,10 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             foreach (var c in cases.Values.Where(c => c.PendingPause is not null))
                 await writer.AddAsync(pauses, [c.Id, c.PendingPause!.Date, null, c.PendingPause.PauseReason], ct);
             await writer.FlushAsync(ct);
+            foreach (var chunk in markedProtected.Chunk(1000))
+                await db.Participants.Where(p => chunk.Contains(p.Id) && !p.ProtectedIdentity)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.ProtectedIdentity, true)
+                        .SetProperty(p => p.ProtectedIdentityChangedAt, now).SetProperty(p => p.ProtectedIdentityChangedBy, importedBy), ct);
             foreach (var e in corrections) await CorrectAsync(writer, e.Type == CaseEventType.BenefitMonth ? months : observations, e, ct);
             // The stream's people: their cases' follow-up months and benefit months may have changed.
             await FollowUpBenefit.RefreshAsync(db, people.Values.Select(p => p.ParticipantId)

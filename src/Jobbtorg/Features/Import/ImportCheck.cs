@@ -71,7 +71,7 @@ internal sealed class EventFingerprints
     private static UInt128 Of(CaseEvent e)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(CaseEventFormat.Canonical(e), hash);
+        SHA256.HashData(CaseEventFormat.Canonical(e.AsFact()), hash);
         return new UInt128(BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]));
     }
 }

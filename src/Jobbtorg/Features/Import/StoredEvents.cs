@@ -63,7 +63,7 @@ public sealed class StoredEvents(JobbtorgDb db)
             var cases = await slice.AsNoTracking().IgnoreAutoIncludes()
                 .Select(c => new
                 {
-                    c.Id, c.CaseRef, c.ParticipantId, c.Participant.PersonalNumber, c.Gender, c.DistrictId, c.JobCentreId,
+                    c.Id, c.CaseRef, c.ParticipantId, c.Participant.PersonalNumber, c.Participant.ProtectedIdentity, c.Gender, c.DistrictId, c.JobCentreId,
                     c.TargetGroup, c.ReferralDate, c.ReceivesBenefit, c.HasChildren, c.NewlyUnemployed, c.NewlyArrived, c.Status,
                     c.EnrolmentDate, c.CoachId, c.CoachRef, c.ClosureDate, c.ClosureReason, c.ClosureSubReason,
                 })
@@ -103,6 +103,7 @@ public sealed class StoredEvents(JobbtorgDb db)
                         Type = CaseEventType.Referral, CaseRef = c.CaseRef, PersonalNumber = c.PersonalNumber, District = districts[c.DistrictId],
                         TargetGroup = c.TargetGroup, Date = c.ReferralDate, Gender = c.Gender, ReceivesBenefit = c.ReceivesBenefit,
                         HasChildren = c.HasChildren, NewlyUnemployed = c.NewlyUnemployed, NewlyArrived = c.NewlyArrived,
+                        ProtectedIdentity = c.ProtectedIdentity,
                     },
                 };
                 foreach (var m in meetings[c.Id])

@@ -39,6 +39,10 @@ public sealed record ReferralRequest : IValidatableObject
     public string? Text { get; init; }
     public bool ConsentGiven { get; init; }
     public DateOnly? ConsentDate { get; init; }
+    /// <summary>The person has protected personal data (the Tax Agency's marking). True marks the person; false or left out
+    /// leaves an earlier marking as it is (only the marking itself, <c>PUT /api/people/{personalNumber}/protected-identity</c>,
+    /// removes it).</summary>
+    public bool ProtectedIdentity { get; init; }
     /// <summary>Defaults to today.</summary>
     public DateOnly? ReferralDate { get; init; }
     /// <summary>The district system's own id; sending the same id again returns the same case.</summary>
@@ -112,6 +116,9 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentU
                 errors.Refuse(nameof(request.District), user.Access.DistrictId is not null || user.Access.IsApiKey
                     ? "You may only refer people from your own district."
                     : "The case would go to a job centre whose cases you do not see; refer only to the centres you work with.");
+            else if (request.ProtectedIdentity && !AccessRules.Allows(user.Access, Permission.MarkProtectedIdentity,
+                         new CaseScope(district.ServingJobCentreId(AgeBands.IsYouth(age)), district.Id, false)))
+                errors.Refuse(nameof(request.ProtectedIdentity), "Only the district's case workers and administrators may mark protected identity.");
         }
         if (errors.Count > 0) return new ReferralOutcome.Invalid(errors);
 
@@ -150,6 +157,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentU
             ?? db.Participants.Add(new Participant { PersonalNumber = number.Value }).Entity;
         participant.FirstName = Clean(request.FirstName) ?? participant.FirstName;
         participant.LastName = Clean(request.LastName) ?? participant.LastName;
+        if (request.ProtectedIdentity) participant.MarkProtectedIdentity(true, user.Name, clock.GetUtcNow());
         // The gender belongs to the referral; the person shows the latest referral's, which a back-dated one is not.
         var gender = request.Gender ?? (number.Sex == LegalSex.Female ? Gender.F : Gender.M);
         if (participant.Id == 0 || !await db.Cases.AnyAsync(c => c.ParticipantId == participant.Id && c.ReferralDate > referralDate, ct))

@@ -17,7 +17,7 @@ public sealed record ListedCase(CountedCase Counted, string Name);
 /// </summary>
 [RequirePermission(Permission.ReadReportCases)]
 [Jobbtorg.Features.AccessLog.ShowsPersonalData]
-public class CasesModel(ReportsDb db, IndicatorCases indicatorCases, CaseAccess access, Texts texts, TimeProvider clock)
+public class CasesModel(ReportsDb db, IndicatorCases indicatorCases, CaseAccess access, Texts texts, TimeProvider clock, ProtectedIdentity.PersonShown personShown)
     : ReportPageModel(db, texts, clock)
 {
     /// <summary>At most this many cases are listed on the page; the API lists them all.</summary>
@@ -55,8 +55,7 @@ public class CasesModel(ReportsDb db, IndicatorCases indicatorCases, CaseAccess 
 
         var shown = Behind.Shown.Take(MostListed).ToList();
         var ids = shown.Select(c => c.CaseId).Distinct().ToList();
-        var names = (await visible.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Participant }).ToListAsync(ct))
-            .ToDictionary(c => c.Id, c => c.Participant.DisplayName);
+        var names = await personShown.NamesAsync(await visible.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct), ct);
         Listed = shown.Select(c => new ListedCase(c, names.GetValueOrDefault(c.CaseId, ""))).ToList();
         return Page();
     }

@@ -8,6 +8,7 @@ namespace Jobbtorg.Features.Retention;
 
 /// <summary>The retention round's latest runs and the rule it applies: how much each day deleted, never what or whose.</summary>
 [RequirePermission(Permission.ReadRetentionRuns)]
+[AccessLog.NoPersonalData]
 public class IndexModel(JobbtorgDb db, IOptions<RetentionOptions> options) : PageModel
 {
     public const int Shown = 60;

@@ -188,7 +188,6 @@ public sealed class RetentionRound(JobbtorgDb db, IOptions<RetentionOptions> opt
             p.PersonalNumber = Pseudonym(p.Id);
             p.FirstName = null;
             p.LastName = null;
-            p.ProtectedIdentity = false;
             p.ErasedOn = today;
         }
         await db.SaveChangesAsync(ct);

@@ -21,11 +21,15 @@ public sealed class CaseThreePartyMeetingsViewComponent(JobbtorgDb db, CaseAcces
     }
 }
 
-public sealed record UpcomingMeeting(ThreePartyMeeting Meeting, string CaseRef, Participant Participant, string District, string? Coach);
+public sealed record UpcomingMeeting(ThreePartyMeeting Meeting, string CaseRef, Participant Participant, string District, string? Coach)
+{
+    /// <summary>The person as the viewer may see them (<see cref="ProtectedIdentity.PersonShown"/>).</summary>
+    public string Name { get; init; } = "";
+}
 
 /// <summary>On the start page: a coach's meetings on their own cases, a case worker's on their district's cases —
 /// planned ones from two weeks back (notes may still be due) onwards.</summary>
-public sealed class UpcomingThreePartyMeetingsViewComponent(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock) : ViewComponent
+public sealed class UpcomingThreePartyMeetingsViewComponent(JobbtorgDb db, CaseAccess access, CurrentUser user, TimeProvider clock, ProtectedIdentity.PersonShown shown) : ViewComponent
 {
     public const int LookBackDays = 14;
 
@@ -45,6 +49,8 @@ public sealed class UpcomingThreePartyMeetingsViewComponent(JobbtorgDb db, CaseA
             .Select(m => new UpcomingMeeting(m, m.Case.CaseRef, m.Case.Participant, m.Case.District.Name,
                 m.Case.Coach != null ? m.Case.Coach.DisplayName : m.Case.CoachRef))
             .ToListAsync(HttpContext.RequestAborted);
+        var names = await shown.NamesAsync([.. meetings.Select(u => u.Meeting.CaseId)], HttpContext.RequestAborted);
+        meetings = [.. meetings.Select(u => u with { Name = names.GetValueOrDefault(u.Meeting.CaseId, shown.Placeholder) })];
         return View("/Features/ThreePartyMeetings/_Upcoming.cshtml", meetings);
     }
 }

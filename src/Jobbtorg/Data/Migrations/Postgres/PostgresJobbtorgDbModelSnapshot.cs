@@ -686,6 +686,13 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<bool>("ProtectedIdentity")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ProtectedIdentityChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedIdentityChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonalNumber")

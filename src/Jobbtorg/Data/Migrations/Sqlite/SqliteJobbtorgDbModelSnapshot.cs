@@ -663,6 +663,13 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<bool>("ProtectedIdentity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ProtectedIdentityChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedIdentityChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonalNumber")
