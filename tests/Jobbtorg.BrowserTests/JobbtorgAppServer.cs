@@ -37,7 +37,7 @@ public sealed class JobbtorgAppServer : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("ConnectionStrings:Jobbtorg", $"Data Source={_databasePath}");
         builder.UseSetting("Jobbtorg:DemoData", "true");
         // The flows open cases as whoever they need; the reason asked for outside one's caseload is tested over HTTP.
-        builder.UseSetting("AccessLog:AskForReason", "false");
+        builder.UseSetting("Jobbtorg:AccessLog:AskForReason", "false");
         builder.UseSetting("Jobbtorg:Retention:Enabled", "false");
         // A meeting scheduled in a test may be booked at once, however soon it starts.
         builder.UseSetting("Jobbtorg:InfoMeetings:MinimumNoticeHours", "0");

@@ -24,7 +24,7 @@ public sealed partial class AccessLogTests(ITestOutputHelper output) : IAsyncLif
 
     public async Task InitializeAsync()
     {
-        app = JobbtorgAppFactory.WithSettings(new Dictionary<string, string> { ["AccessLog:AskForReason"] = "true" });
+        app = JobbtorgAppFactory.WithSettings(new Dictionary<string, string> { ["Jobbtorg:AccessLog:AskForReason"] = "true" });
         await app.InitializeAsync();
     }
 

@@ -127,7 +127,7 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             // Tests run the attendance rounds themselves, for the date they choose.
             ["Jobbtorg:Attendance:DailyRounds"] = "false",
             // Tests open cases as whoever they need; the reason asked for outside one's caseload has tests of its own.
-            ["AccessLog:AskForReason"] = "false",
+            ["Jobbtorg:AccessLog:AskForReason"] = "false",
             // Tests run the retention round themselves, for the date they choose.
             ["Jobbtorg:Retention:Enabled"] = "false",
             // Tests sign in many users from one address in a few seconds; the limits have tests of their own.

@@ -107,7 +107,9 @@ public sealed class ProtectedIdentityTests(AccessMatrixApp fixture, ITestOutputH
 
         // The case-event export is the city's own transfer between its systems: it keeps the personal number (the key that
         // ties events together, never a name) and says the person is protected, so the receiving system protects them too.
-        var exempt = new[] { "/api/export/case-events" };
+        // The register extract is everything held about the person, asked for by their own number for the person
+        // themself (GDPR art. 15): the data-protection officer's key must see it whole.
+        var exempt = addresses.Where(a => a == "/api/export/case-events" || a.EndsWith("/register-extract", StringComparison.Ordinal)).ToHashSet();
         var viewers = new List<(string Name, HttpClient Client)> { ("another coach of the centre", otherCoachClient) };
         foreach (var actor in new[] { Actor.Matcher, Actor.ManagerHere, Actor.ManagerCityWide, Actor.Analyst, Actor.Provider,
                      Actor.CoachElsewhere, Actor.CaseWorkerElsewhere, Actor.ManagerElsewhere, Actor.KeyAllScopes, Actor.KeyDistrictElsewhere,

@@ -6,7 +6,7 @@ namespace Jobbtorg.Features.AccessLog;
 /// case outside one's own caseload is remembered.</summary>
 public sealed class AccessLogOptions
 {
-    public const string Section = "AccessLog";
+    public const string Section = "Jobbtorg:AccessLog";
 
     /// <summary>At most this many entries are sealed into the chain in one transaction.</summary>
     [Range(1, 10_000)]

@@ -52,7 +52,8 @@ public sealed class StoredEvents(JobbtorgDb db)
         while (true)
         {
             IQueryable<Case> slice;
-            if (caseRefs is null) slice = db.Cases.Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(SliceSize);
+            // Erased people (retention) are held no longer: their remaining facts can name no one, so they are not exported.
+            if (caseRefs is null) slice = db.Cases.Where(c => c.Id > lastId && c.Participant.ErasedOn == null).OrderBy(c => c.Id).Take(SliceSize);
             else
             {
                 if (nextRef >= caseRefs.Count) yield break;
@@ -146,7 +147,7 @@ public sealed class StoredEvents(JobbtorgDb db)
         }
     }
 
-    /// <summary>Benefit months and occupation observations, person by person.</summary>
+    /// <summary>Benefit months and occupation observations, person by person (erased people's none).</summary>
     public IAsyncEnumerable<CaseEvent> FollowUpsAsync(CancellationToken ct) => FollowUpsAsync(null, ct);
 
     /// <summary>Benefit months and occupation observations of these participants (everyone's when null).</summary>
@@ -154,13 +155,13 @@ public sealed class StoredEvents(JobbtorgDb db)
     {
         var ids = participantIds?.ToList();
         var months = (ids is null ? db.BenefitMonths : db.BenefitMonths.Where(m => ids.Contains(m.ParticipantId))).AsNoTracking()
-            .Join(db.Participants, m => m.ParticipantId, p => p.Id, (m, p) => new { p.PersonalNumber, m.Month, m.ReceivesBenefit, m.Id })
+            .Join(db.Participants.Where(p => p.ErasedOn == null), m => m.ParticipantId, p => p.Id, (m, p) => new { p.PersonalNumber, m.Month, m.ReceivesBenefit, m.Id })
             .OrderBy(x => x.Id).AsAsyncEnumerable();
         await foreach (var m in months.WithCancellation(ct))
             yield return new CaseEvent { Type = CaseEventType.BenefitMonth, PersonalNumber = m.PersonalNumber, Date = m.Month, ReceivesBenefit = m.ReceivesBenefit };
 
         var observations = (ids is null ? db.OccupationObservations : db.OccupationObservations.Where(o => ids.Contains(o.ParticipantId))).AsNoTracking()
-            .Join(db.Participants, o => o.ParticipantId, p => p.Id, (o, p) => new { p.PersonalNumber, o.Date, o.Status, o.Id })
+            .Join(db.Participants.Where(p => p.ErasedOn == null), o => o.ParticipantId, p => p.Id, (o, p) => new { p.PersonalNumber, o.Date, o.Status, o.Id })
             .OrderBy(x => x.Id).AsAsyncEnumerable();
         await foreach (var o in observations.WithCancellation(ct))
             yield return new CaseEvent { Type = CaseEventType.OccupationStatus, PersonalNumber = o.PersonalNumber, Date = o.Date, OccupationStatus = o.Status };
