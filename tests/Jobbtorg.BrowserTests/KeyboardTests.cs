@@ -99,6 +99,9 @@ public sealed class KeyboardTests(BrowserFixture browser, JobbtorgAppServer serv
             await EnterAsync(page);
             await TabToAsync(page, "select#activity");
             await page.Keyboard.TypeAsync("Aktivt jobbsökande");
+            // The suggested coach may be a colleague (the demo's caseloads decide): everyone's participants, then.
+            await TabToAsync(page, "select#coach");
+            await page.Keyboard.TypeAsync("Alla");
             await TabToAsync(page, "[data-testid='choose-day'] [type=submit]");
             await EnterAsync(page);
             var row = page.Locator($"tr[data-case='{caseId}']");

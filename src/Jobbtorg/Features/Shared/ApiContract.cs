@@ -37,6 +37,9 @@ public static class ApiContract
         ["Follow-up"] = "What districts report after a case: benefit months and occupation status, for the follow-up indicators.",
         ["Reports"] = "The indicator report, the same figures as the report page and its Excel file.",
         ["Import and export"] = "Whole case histories as case events (NDJSON), in and out.",
+        ["People"] = "A person across their cases: the marking of protected personal data (skyddade personuppgifter).",
+        ["Privacy"] = "A person's register extract (GDPR art. 15): everything held about them, for the data-protection officer.",
+        ["Access log"] = "Who read or changed a person's data, when and why: the access log, for the authority's audit tools.",
     };
 
     public static IServiceCollection AddJobbtorgApiContract(this IServiceCollection services)
