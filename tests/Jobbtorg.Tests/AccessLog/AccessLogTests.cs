@@ -288,7 +288,7 @@ public sealed partial class AccessLogTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(participant, read.ParticipantId);
 
         // Bad input is named; a coach may not read the log.
-        var bad = await reviewer.GetAsync("/api/access-log?personalNumber=19900101-0000");
+        var bad = await reviewer.GetAsync($"/api/access-log?personalNumber={TestPeople.WithWrongCheckDigit(person)}");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("personalNumber", await bad.Content.ReadAsStringAsync());
         var tooLong = await reviewer.GetAsync("/api/access-log?from=2024-01-01&to=2026-03-10");

@@ -95,7 +95,7 @@ public sealed class ReferralApiTests(JobbtorgAppFactory app)
         var official = TestPeople.Adult(app.Today);
         var personalNumber = input switch
         {
-            "wrong check digit" => official[..11] + (char)('0' + (official[11] - '0' + 1) % 10),
+            "wrong check digit" => TestPeople.WithWrongCheckDigit(official),
             "no such date" => official[..4] + "1332" + official[8..],
             _ => input,
         };

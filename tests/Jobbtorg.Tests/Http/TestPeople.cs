@@ -30,6 +30,9 @@ public static class TestPeople
 
     public static string Adult(DateOnly on) => Aged(30, 55, on);
 
+    /// <summary>An official number with its check digit changed: looks like a personal number and is none.</summary>
+    public static string WithWrongCheckDigit(string official) => official[..11] + (char)('0' + (official[11] - '0' + 1) % 10);
+
     private static HashSet<string> LoadDemoNumbers()
     {
         using var stream = typeof(Jobbtorg.Data.DemoData).Assembly.GetManifestResourceStream("Jobbtorg.Data.Reference.demo-personal-numbers.json")!;

@@ -123,8 +123,8 @@ public sealed class TelemetryTests(JobbtorgAppFactory app)
         };
         ActivitySource.AddActivityListener(listener);
         using var span = source.StartActivity("GET")!;
-        span.SetTag("url.full", "https://district.example/messages?personalNumber=19121212-1212");
-        span.SetTag("url.query", "?19121212-1212");
+        span.SetTag("url.full", "https://district.example/messages?personalNumber=19850101-2382");
+        span.SetTag("url.query", "?19850101-2382");
         span.SetTag("url.path", "/messages");
         span.SetTag("http.route", "/api/cases/{id?}");
 

@@ -215,7 +215,7 @@ public sealed class ProtectedIdentityTests(AccessMatrixApp fixture, ITestOutputH
 
         // Bad input: a field-specific answer.
         var admin = await fixture.ClientAsync(Actor.Administrator);
-        var badNumber = await admin.PutAsJsonAsync("/api/people/19121212-1213/protected-identity", new { @protected = true });
+        var badNumber = await admin.PutAsJsonAsync($"/api/people/{TestPeople.WithWrongCheckDigit(number)}/protected-identity", new { @protected = true });
         Assert.Equal(HttpStatusCode.BadRequest, badNumber.StatusCode);
         Assert.True((await badNumber.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("personalNumber", out _));
         var noValue = await admin.PutAsJsonAsync(url, new { });

@@ -62,7 +62,7 @@ public static class Telemetry
 
 /// <summary>
 /// Keeps personal data out of spans. Personal numbers travel in query strings (`/Cases?q=…`), and the
-/// instrumentation's own redaction keeps query keys, so a bare `?19121212-1212` would pass it: the query is dropped
+/// instrumentation's own redaction keeps query keys, so a bare `?19850101-2382` would pass it: the query is dropped
 /// from every attribute that holds one. Span names hold the route template, never the query. SQL is sent with
 /// parameters, whose values Npgsql never records; no instrumentation used here records request or response bodies.
 /// </summary>

@@ -34,13 +34,13 @@ public sealed class PersonShown(JobbtorgDb db, CurrentUser user, Texts texts)
     /// <summary>The person's name ("Anna Andersson"), or the placeholder.</summary>
     public string Name(Case c) => Sees(c) ? c.Participant.DisplayName : Placeholder;
 
-    /// <summary>The full personal number ("19121212-1212"), or the placeholder.</summary>
+    /// <summary>The full personal number ("19850101-2382"), or the placeholder.</summary>
     public string Number(Case c) => Sees(c) ? c.Participant.FormattedPersonalNumber : Placeholder;
 
-    /// <summary>The birth date part only ("19121212-XXXX"), or the placeholder.</summary>
+    /// <summary>The birth date part only ("19850101-XXXX"), or the placeholder.</summary>
     public string MaskedNumber(Case c) => Sees(c) ? c.Participant.MaskedPersonalNumber : Placeholder;
 
-    /// <summary>The date of birth as the personal number begins ("19121212"), or the placeholder.</summary>
+    /// <summary>The date of birth as the personal number begins ("19850101"), or the placeholder.</summary>
     public string BirthDigits(Case c) => Sees(c) ? c.Participant.BirthDigits : Placeholder;
 
     /// <summary>A name from a projection: first and last name (or the masked number when there is no name), or the placeholder.</summary>
