@@ -33,4 +33,30 @@ public sealed class ProtectedIdentityRuleTests
         // A key bound to a district code that does not exist sees no one.
         Assert.False(AccessRules.SeesProtectedIdentity(new AccessPrincipal(true, [], [Scopes.ReferralsWrite], null, [], null, Eav, true), FarstaCase, false));
     }
+
+    [Fact]
+    public void The_search_filter_finds_a_protected_person_exactly_for_those_the_rule_lets_see_them()
+    {
+        const string coachId = "coach-of-the-case";
+        var participant = new Jobbtorg.Features.Cases.Participant { PersonalNumber = "198501012382" };
+        participant.MarkProtectedIdentity(true, "test", DateTimeOffset.UnixEpoch);
+        var district = new Jobbtorg.Features.Organisation.District { Id = Eav, Code = "eav", Name = "Enskede-Årsta-Vantör" };
+        var c = Jobbtorg.Features.Cases.Case.Refer(participant, Jobbtorg.Features.Cases.Gender.F, district, Farsta, new DateOnly(2026, 3, 2),
+            DateTimeOffset.UnixEpoch, "test", Jobbtorg.Features.Cases.ReferralChannel.Api);
+        c.AssignCoach(new AppUser { Id = coachId, DisplayName = "Coach", JobCentreId = Farsta });
+
+        var principals = new (AccessPrincipal Who, string? UserId)[]
+        {
+            (Staff(Roles.Coach, Farsta), coachId), (Staff(Roles.Coach, Farsta), "a-colleague"), (Staff(Roles.Matcher, Farsta), "a-matcher"),
+            (Staff(Roles.Manager, Farsta), "a-manager"), (Staff(Roles.CaseWorker, district: Eav), "here"), (Staff(Roles.CaseWorker, district: Rinkeby), "there"),
+            (Staff(Roles.Administrator), "admin"), (Staff(Roles.Analyst), "analyst"), (Staff(Roles.LogReviewer), "reviewer"),
+            (Key(Eav, Scopes.ReferralsWrite), null), (Key(Rinkeby, Scopes.ReferralsWrite), null), (Key(null, Scopes.All), null),
+        };
+        foreach (var (who, userId) in principals)
+        {
+            var rule = AccessRules.SeesProtectedIdentity(who, new CaseScope(c.JobCentreId, c.DistrictId, false), isCoachOfCase: !who.IsApiKey && userId == coachId);
+            var filter = AccessRules.SeesPersonOf(who, userId).Compile()(c);
+            Assert.True(rule == filter, $"{string.Join(",", who.Roles)}{(who.IsApiKey ? " key" : "")} {userId}: rule {rule}, filter {filter}");
+        }
+    }
 }
