@@ -47,6 +47,40 @@ public sealed class PrivacyTests(BrowserFixture browser, JobbtorgAppServer serve
         Assert.True(await page.Locator("[data-testid=extract] h1").IsVisibleAsync());
     }
 
+    [Fact]
+    public async Task An_administrator_gives_a_reason_before_opening_a_case_outside_their_caseload_on_a_laptop_and_a_phone()
+    {
+        var (caseId, caseRef) = await WithDbAsync(async db =>
+        {
+            var c = await db.Cases.OrderBy(c => c.Id).Select(c => new { c.Id, c.CaseRef }).FirstAsync();
+            return (c.Id, c.CaseRef);
+        });
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, "admin@demo.jobbtorg.se", DemoData.Password);
+
+        // The prompt the access log puts before a case outside one's own caseload (turned off for the other flows).
+        await page.GotoAsync($"{server.BaseUrl}/AccessLog/Reason?caseId={caseId}&returnUrl=/Cases/Details/{caseId}");
+        Assert.Contains(caseRef, await page.Locator("main").InnerTextAsync());
+        foreach (var size in new[] { Layout.Desktop, Layout.SmallPhone })
+        {
+            await Layout.SetWidthAsync(page, size);
+            output.WriteLine($"reason prompt at {size[0]} px");
+            await Accessibility.AssertNoViolationsAsync(page, output);
+            await Layout.AssertNoSidewaysScrollAsync(page);
+        }
+
+        // "Another reason" without words is refused, and the refusal is as accessible as the form.
+        await page.Locator("input[name=Choice][value=Other]").CheckAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.Locator("main .errors li").First.WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page, output);
+
+        await page.Locator("#Text").FillAsync("Kollegan är sjuk i dag");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**/Cases/Details/{caseId}");
+    }
+
     private async Task<T> WithDbAsync<T>(Func<JobbtorgDb, Task<T>> query)
     {
         using var scope = server.Services.CreateScope();
