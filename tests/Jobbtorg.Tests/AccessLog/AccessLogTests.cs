@@ -244,8 +244,15 @@ public sealed partial class AccessLogTests(ITestOutputHelper output) : IAsyncLif
         });
 
         // The reason is for that case only.
+        // The case page, which reads the case itself, asks the same way and shows nothing and logs nothing before.
         var (second, _, _) = await ReferAsync(app.ApiClient(JobbtorgAppFactory.RobotKey));
-        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync($"/Cases/Details/{second}")).StatusCode);
+        before = await LastSequenceAsync();
+        var askedAgain = await other.GetAsync($"/Cases/Details/{second}");
+        Assert.Equal(HttpStatusCode.Redirect, askedAgain.StatusCode);
+        Assert.Equal($"/AccessLog/Reason?caseId={second}&returnUrl={Uri.EscapeDataString($"/Cases/Details/{second}")}",
+            askedAgain.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("Loggsson", await askedAgain.Content.ReadAsStringAsync());
+        Assert.Empty(await EntriesAfterAsync(before));
 
         // A district case worker reads the district's cases as their own; an API key's scope is its reason.
         var caseWorker = await app.SignInAsync(await app.CreateUserAsync(Roles.CaseWorker, district: District));
@@ -259,6 +266,31 @@ public sealed partial class AccessLogTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal("eav-system", entries[1].Principal);
         Assert.Equal("GET /api/cases/{id}", entries[1].Action);
         Assert.Equal($"/api/cases/{caseId}", entries[1].Path);
+    }
+
+    [Fact]
+    public async Task Reading_the_case_page_and_plan_of_a_person_with_protected_identity_is_flagged_for_review()
+    {
+        var robot = app.ApiClient(JobbtorgAppFactory.RobotKey);
+        var (caseId, participant, person) = await ReferAsync(robot);
+        var marked = await robot.PutAsJsonAsync($"/api/people/{person}/protected-identity", new { @protected = true });
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+        var admin = await app.SignInAsNewAsync(Roles.Administrator);
+        await GiveReasonAsync(admin, caseId);
+
+        var before = await LastSequenceAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/Cases/Details/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/Plans/Edit/{caseId}")).StatusCode);
+        var entries = await EntriesAfterAsync(before);
+        Assert.Equal(["GET /Cases/Details", "GET /Plans/Edit"], entries.Select(e => e.Action));
+        Assert.All(entries, e =>
+        {
+            Assert.True(e.ProtectedIdentity);
+            Assert.True(e.OutsideCaseload);
+            Assert.Equal(caseId, e.CaseId);
+            Assert.Equal(participant, e.ParticipantId);
+            Assert.Equal("Möte eller gemensam planering om personen: Samordning", e.Reason);
+        });
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed partial class AccessLogMiddleware(RequestDelegate next)
         }
         var who = user.Access;
         var userId = who.IsApiKey ? null : user.Id;
-        if (marking.CaseRoute is { } route && int.TryParse(http.GetRouteValue(route)?.ToString(), out var caseId))
+        if (marking.CaseRoute is { } route && !marking.CaseLoadedByPage && int.TryParse(http.GetRouteValue(route)?.ToString(), out var caseId))
         {
             var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
                 .Select(x => new { x.Id, x.CaseRef, x.ParticipantId, x.Participant.ProtectedIdentity, x.JobCentreId, x.DistrictId, x.ConsentGiven, x.CoachId })
@@ -36,18 +37,10 @@ public sealed partial class AccessLogMiddleware(RequestDelegate next)
             if (c is not null)
             {
                 context.Concerns(c.Id, c.CaseRef, c.ParticipantId, c.ProtectedIdentity);
-                var scope = new CaseScope(c.JobCentreId, c.DistrictId, c.ConsentGiven);
-                if (!who.IsApiKey && AccessRules.Allows(who, Permission.ReadCase, scope) && !AccessRules.IsOwnCase(who, userId, scope, c.CoachId))
+                if (AsksForReason(http, context, user, reasons, options.Value, new CaseScope(c.JobCentreId, c.DistrictId, c.ConsentGiven), c.Id, c.CoachId))
                 {
-                    context.OutsideCaseload = true;
-                    context.Reason = reasons.ReasonFor(http, userId ?? "", c.Id);
-                    // A page read asks first; a form sent from a page opened with a reason carries it already.
-                    if (context.Reason is null && options.Value.AskForReason && HttpMethods.IsGet(http.Request.Method) && endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-                    {
-                        var back = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
-                        http.Response.Redirect($"{http.Request.PathBase}{ReasonPage}?caseId={c.Id}&returnUrl={Uri.EscapeDataString(back)}");
-                        return;
-                    }
+                    RedirectToReason(http, c.Id);
+                    return;
                 }
             }
         }
@@ -62,7 +55,59 @@ public sealed partial class AccessLogMiddleware(RequestDelegate next)
             }
             return Task.CompletedTask;
         });
-        await next(http);
+        try
+        {
+            await next(http);
+        }
+        catch (ReasonNeededException asked) when (!http.Response.HasStarted)
+        {
+            logged = true; // nothing was shown
+            http.Response.Clear();
+            RedirectToReason(http, asked.CaseId);
+        }
+    }
+
+    /// <summary>
+    /// Called by a page that loads the route's case itself (<see cref="ShowsPersonalDataAttribute.CaseLoadedByPage"/>) once
+    /// it has it: names the case on the entry and, when a reason must be asked first, stops the page before it shows
+    /// anything (the middleware then sends the user to the reason page).
+    /// </summary>
+    public static void CaseLoaded(HttpContext http, Case c)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ShowsPersonalDataAttribute>() is not { CaseLoadedByPage: true }) return;
+        var services = http.RequestServices;
+        var context = services.GetRequiredService<AccessLogContext>();
+        context.Concerns(c);
+        if (AsksForReason(http, context, services.GetRequiredService<CurrentUser>(), services.GetRequiredService<CaseReasons>(),
+                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessLogOptions>>().Value,
+                new CaseScope(c.JobCentreId, c.DistrictId, c.ConsentGiven), c.Id, c.CoachId))
+            throw new ReasonNeededException(c.Id);
+    }
+
+    /// <summary>Whether a staff member opening this case outside their own caseload must give a reason before the page
+    /// shows it; notes on the entry that the read is outside the caseload, with the reason given earlier if any. A page
+    /// read asks first; a form sent from a page opened with a reason carries it already.</summary>
+    private static bool AsksForReason(HttpContext http, AccessLogContext context, CurrentUser user, CaseReasons reasons, AccessLogOptions options,
+        CaseScope scope, int caseId, string? coachId)
+    {
+        var who = user.Access;
+        if (who.IsApiKey || !AccessRules.Allows(who, Permission.ReadCase, scope) || AccessRules.IsOwnCase(who, user.Id, scope, coachId)) return false;
+        context.OutsideCaseload = true;
+        context.Reason = reasons.ReasonFor(http, user.Id ?? "", caseId);
+        return context.Reason is null && options.AskForReason && HttpMethods.IsGet(http.Request.Method)
+               && http.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null;
+    }
+
+    private static void RedirectToReason(HttpContext http, int caseId)
+    {
+        var back = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+        http.Response.Redirect($"{http.Request.PathBase}{ReasonPage}?caseId={caseId}&returnUrl={Uri.EscapeDataString(back)}");
+    }
+
+    /// <summary>Thrown by <see cref="CaseLoaded"/> to stop a page that must not show the case before a reason is given.</summary>
+    private sealed class ReasonNeededException(int caseId) : Exception("A reason must be given before the case is shown.")
+    {
+        public int CaseId { get; } = caseId;
     }
 
     private static AccessLogEntry EntryFor(HttpContext http, Endpoint endpoint, ShowsPersonalDataAttribute marking, AccessLogContext context,

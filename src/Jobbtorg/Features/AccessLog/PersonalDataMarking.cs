@@ -21,6 +21,10 @@ public sealed class ShowsPersonalDataAttribute : Attribute
     /// <summary>The kind named by <see cref="Kind"/>, or null when the request's method decides.</summary>
     public AccessKind? NamedKind => _kind;
 
+    /// <summary>The page loads the route's case itself (<see cref="Cases.CasePageModel"/>) and names it on the entry then, so
+    /// that the case is not read twice per request: the case page is the most read page of all.</summary>
+    public bool CaseLoadedByPage { get; init; }
+
     /// <summary>Only changes are logged: the page's GET shows an empty form (a new referral, an import) and no one's data.</summary>
     public bool ChangesOnly { get; init; }
 }

@@ -27,6 +27,7 @@ public abstract class CasePageModel(JobbtorgDb db, CaseAccess access, Texts text
         var query = withPlans ? visible.WithWorkingState().AsSingleQuery()
             : visible.Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach);
         Case = (await query.FirstOrDefaultAsync(c => c.Id == id, HttpContext.RequestAborted))!;
+        if (Case is not null) AccessLog.AccessLogMiddleware.CaseLoaded(HttpContext, Case);
         return Case is not null;
     }
 

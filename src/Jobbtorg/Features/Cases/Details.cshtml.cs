@@ -10,7 +10,7 @@ namespace Jobbtorg.Features.Cases;
 
 /// <summary>The case page: the person and the referral, enrolment and job guarantee, the journal and the history. The other
 /// features add their sections (<see cref="PageSections"/>) and take their own posts.</summary>
-[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id")]
+[Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id", CaseLoadedByPage = true)]
 public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users, ResumeCase resume)
     : CasePageModel(db, access, texts, clock)
 {
