@@ -16,7 +16,9 @@ using Jobbtorg.Identity;
 //   report <db> <size>                 the indicator API for a month … ten years, ± groupBy, asOf in the past
 //   import-small <db> <size>           one event and a 1,000-event daily file into the loaded database
 //   import-copy <db> [events]          the import API into an empty database vs a raw COPY of the same rows
-//   casepage <db> <size> [s] [users]   50 concurrent users on the case page and other pages (wrk), 15 s a page
+//   casepage <db> <size> [s] [users] [case]
+//                                      50 concurrent users on the case page and other pages (wrk), 15 s a page;
+//                                      with `case`, the login and case pages only (a quicker A/B of one change)
 //   trace <db> <size>                  statements per request and their times (the app's command log), EXPLAIN on PostgreSQL
 //   bookings <db> [cases]              info-meeting bookings under contention (BookingBench)
 //   coldstart <db> <size>              process start to the first 200 of /health/ready and the login page
@@ -57,7 +59,8 @@ try
             await ScaleTargets.ImportCopyAsync(db, Size(2, 1_000_000));
             break;
         case "casepage":
-            await ScaleTargets.CasePageAsync(db, Size(2, 1_000_000), seconds: (int)Size(3, 15), connections: (int)Size(4, 50));
+            await ScaleTargets.CasePageAsync(db, Size(2, 1_000_000), seconds: (int)Size(3, 15), connections: (int)Size(4, 50),
+                casePageOnly: args.Length > 5 && args[5] == "case");
             break;
         case "trace":
             await ScaleTargets.TraceAsync(db, Size(2, 1_000_000));

@@ -489,7 +489,7 @@ public static class ScaleTargets
     // ----------------------------------------------------------------------------------------------------------------
     // casepage: pages under 50 concurrent users with wrk
 
-    public static async Task CasePageAsync(string provider, long size, int connections = 50, int seconds = 15)
+    public static async Task CasePageAsync(string provider, long size, int connections = 50, int seconds = 15, bool casePageOnly = false)
     {
         var store = await LoadedAsync(provider, size);
         Console.WriteLine($"== casepage: {connections} concurrent users per page with wrk on {store.Provider} {store.Name}");
@@ -526,6 +526,7 @@ public static class ScaleTargets
             ("attendance day view", Script([$"/Attendance?Date={LastWorkingDay(today):yyyy-MM-dd}"]), coach.CookieHeader, "/Attendance"),
             ("report page (administrator)", Script(["/Reports"]), admin.CookieHeader, "/Reports"),
         };
+        if (casePageOnly) pages.RemoveAll(p => p.Name is not ("login page" or "case page"));
         var measured = new Dictionary<string, WrkResult>();
         foreach (var (name, script, cookie, check) in pages)
         {
