@@ -95,6 +95,7 @@ public static class DatabaseSetup
         }
 
         await ReferenceData.SeedAsync(db);
+        await Features.Assessments.InstrumentSeeds.SeedAsync(db, services.GetRequiredService<TimeProvider>());
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
         if (!app.Environment.IsDevelopment())
@@ -117,6 +118,7 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<JobbtorgDb>();
         await db.Database.MigrateAsync();
         await ReferenceData.SeedAsync(db);
+        await Features.Assessments.InstrumentSeeds.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
     }
 

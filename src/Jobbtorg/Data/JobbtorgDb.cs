@@ -52,6 +52,8 @@ public abstract class JobbtorgDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Features.AccessLog.AccessLogEntry> AccessLog => Set<Features.AccessLog.AccessLogEntry>();
     public DbSet<Features.Retention.RetentionRun> RetentionRuns => Set<Features.Retention.RetentionRun>();
     public DbSet<Features.Consent.ConsentRecord> ConsentRecords => Set<Features.Consent.ConsentRecord>();
+    public DbSet<Features.Assessments.Assessment> Assessments => Set<Features.Assessments.Assessment>();
+    public DbSet<Features.Assessments.InstrumentVersion> InstrumentVersions => Set<Features.Assessments.InstrumentVersion>();
 
     /// <summary>Saves, and in the same transaction brings the follow-up answer of the cases concerned up to date
     /// (<see cref="FollowUpBenefit"/>).</summary>

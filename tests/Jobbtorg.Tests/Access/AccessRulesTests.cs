@@ -113,11 +113,11 @@ public sealed class AccessRulesTests
     }
 
     [Fact]
-    public void Nobody_signed_in_holds_nothing_and_an_analyst_only_the_reports()
+    public void Nobody_signed_in_holds_nothing_and_an_analyst_only_the_reports_and_the_research_extract()
     {
         Assert.All(Enum.GetValues<Permission>(), p => Assert.False(AccessRules.Holds(AccessPrincipal.Nobody, p)));
         var analyst = Staff(Roles.Analyst);
-        Assert.Equal([Permission.ReadReferenceData, Permission.ReadReports],
+        Assert.Equal([Permission.ReadReferenceData, Permission.ReadReports, Permission.ProduceResearchExtract],
             Enum.GetValues<Permission>().Where(p => AccessRules.Holds(analyst, p)));
     }
 }

@@ -18,22 +18,26 @@ public static class AccessRules
         Permission.BookFirstAppointment,
         // The person may give or withdraw consent at the job centre as well as at the district.
         Permission.RecordConsent,
+        Permission.ReadAssessment, Permission.ReadAssessmentAnswers, Permission.MakeInitialAssessment, Permission.MakeInDepthAssessment,
     ];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>
     {
         [Roles.Coach] = Set([.. CoachWork, Permission.KeepCaseload]),
         // Matchers read the centre's cases to find candidates; they change nothing on a case.
+        // They see an assessment's result (who is available for work), not the person's answers.
         [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
-            Permission.ReadInfoMeetingTimes),
+            Permission.ReadInfoMeetingTimes, Permission.ReadAssessment),
         // A case worker reads the reports of their own district only (ReportScopeFor).
         [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
             Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
             Permission.BookThreePartyMeeting, Permission.ReadInbox, Permission.ReadReports, Permission.ReadReportCases,
-            Permission.MarkProtectedIdentity, Permission.RecordConsent),
+            Permission.MarkProtectedIdentity, Permission.RecordConsent,
+            // Both sides judge the person from one record: the district makes the initial assessment and sees every result.
+            Permission.ReadAssessment, Permission.ReadAssessmentAnswersWithConsent, Permission.MakeInitialAssessment),
         [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.ReadReportCases, Permission.HandOverCases,
             Permission.OperateReminders]),
-        [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports),
+        [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports, Permission.ProduceResearchExtract),
         // An administrator may do everything but keeps no caseload of their own.
         [Roles.Administrator] = Set([.. Enum.GetValues<Permission>().Where(p => p != Permission.KeepCaseload)]),
         [Roles.Provider] = Set(Permission.RegisterAttendance),
@@ -53,6 +57,10 @@ public static class AccessRules
         [Scopes.FollowUpWrite] = Set(Permission.ReadReferenceData, Permission.WriteFollowUp),
         [Scopes.AuditRead] = Set(Permission.ReadReferenceData, Permission.ReadAccessLog),
         [Scopes.PrivacyExtract] = Set(Permission.ReadReferenceData, Permission.ProduceRegisterExtract),
+        // A district's system makes the initial assessment at referral and reads the results (the answers with consent).
+        [Scopes.AssessmentsWrite] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadAssessment,
+            Permission.ReadAssessmentAnswersWithConsent, Permission.MakeInitialAssessment),
+        [Scopes.ResearchExtract] = Set(Permission.ReadReferenceData, Permission.ProduceResearchExtract),
     };
 
     /// <summary>
@@ -74,10 +82,11 @@ public static class AccessRules
             : who.Roles.Any(r => ByRole.TryGetValue(r, out var granted) && granted.Contains(permission));
 
     /// <summary>Whether the principal may do this to a case: it holds the permission and the case is within reach.
-    /// A district's case worker reads the plan only while the person's consent stands.</summary>
+    /// A district's case worker reads the plan and an assessment's answers only while the person's consent stands.</summary>
     public static bool Allows(AccessPrincipal who, Permission permission, CaseScope c) =>
         Grants(who, permission, c)
-        || (permission == Permission.ReadPlan && c.ConsentGiven && Grants(who, Permission.ReadPlanWithConsent, c));
+        || (permission == Permission.ReadPlan && c.ConsentGiven && Grants(who, Permission.ReadPlanWithConsent, c))
+        || (permission == Permission.ReadAssessmentAnswers && c.ConsentGiven && Grants(who, Permission.ReadAssessmentAnswersWithConsent, c));
 
     private static bool Grants(AccessPrincipal who, Permission permission, CaseScope c) =>
         who.IsApiKey

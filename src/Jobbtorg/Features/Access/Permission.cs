@@ -44,6 +44,10 @@ public enum Permission
     ProduceRegisterExtract,
     /// <summary>The retention round's runs: when it ran and how much it deleted (administrators).</summary>
     ReadRetentionRuns,
+    /// <summary>Publish a new version of an assessment instrument (its questions and suggestion rules).</summary>
+    PublishInstruments,
+    /// <summary>The pseudonymised research extract of assessments and outcomes: no names, no personal numbers.</summary>
+    ProduceResearchExtract,
 
     // Tied to one case (and allowed only for cases within reach)
     ReadCase,
@@ -66,4 +70,14 @@ public enum Permission
     MarkProtectedIdentity,
     /// <summary>Record that the person gave, or withdrew, consent to information exchange with the district.</summary>
     RecordConsent,
+    /// <summary>An assessment's result: availability and need category, who signed it and when.</summary>
+    ReadAssessment,
+    /// <summary>An assessment's answers, the person's own words among them.</summary>
+    ReadAssessmentAnswers,
+    /// <summary>The district reads the answers only while the person's consent stands.</summary>
+    ReadAssessmentAnswersWithConsent,
+    /// <summary>Fill in and sign an initial assessment (the district may, also before enrolment).</summary>
+    MakeInitialAssessment,
+    /// <summary>Fill in and sign an in-depth assessment (the job centre).</summary>
+    MakeInDepthAssessment,
 }

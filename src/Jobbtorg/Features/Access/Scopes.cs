@@ -13,5 +13,10 @@ public static class Scopes
     public const string AuditRead = "audit:read";
     /// <summary>A person's register extract (GDPR art. 15).</summary>
     public const string PrivacyExtract = "privacy:extract";
-    public static readonly string[] All = [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract];
+    /// <summary>A district's system makes initial assessments and reads results.</summary>
+    public const string AssessmentsWrite = "assessments:write";
+    /// <summary>The pseudonymised research extract.</summary>
+    public const string ResearchExtract = "research:extract";
+    public static readonly string[] All =
+        [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract, AssessmentsWrite, ResearchExtract];
 }

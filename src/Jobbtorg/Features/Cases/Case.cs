@@ -1,5 +1,6 @@
 using Jobbtorg.Calendar;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.Consent;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Plans;
@@ -90,6 +91,16 @@ public class Case
     /// <summary>The day of the first info meeting the person attended: the end of the wait for an info meeting.</summary>
     public DateOnly? FirstAttendedInfoMeeting { get; private set; }
 
+    /// <summary>The day of the case's first assessment, of either instrument: "initial assessment in time" compares it
+    /// with the job guarantee's deadline.</summary>
+    public DateOnly? FirstAssessmentOn { get; private set; }
+
+    /// <summary>Notes a signed assessment made on <paramref name="day"/> (its row is written beside).</summary>
+    public void Assessed(DateOnly day)
+    {
+        if (!(FirstAssessmentOn <= day)) FirstAssessmentOn = day;
+    }
+
     /// <summary>Notes an info meeting the person attended (its outcome row is written beside).</summary>
     public void AttendedInfoMeeting(DateOnly day)
     {
@@ -109,6 +120,8 @@ public class Case
     public List<JournalEntry> Journal { get; private set; } = [];
     /// <summary>Every change of consent (load it before asking <see cref="ConsentHistory"/> or recording one).</summary>
     public List<ConsentRecord> Consents { get; private set; } = [];
+    /// <summary>Every assessment, drafts included (load it before asking about them).</summary>
+    public List<Assessment> Assessments { get; private set; } = [];
 
     public bool IsOpen => Status != CaseStatus.Closed;
     /// <summary>The coach's name, or for an imported case the source system's name for them.</summary>
