@@ -68,6 +68,40 @@ public sealed class AssessmentFollowsTests(JobbtorgAppFactory app)
     }
 
     [Fact]
+    public async Task A_review_after_a_new_assessment_adds_what_it_suggests_and_keeps_what_the_plan_has()
+    {
+        var (caseId, coach, _) = await EnrolledAsync();
+        await SignAsync(app, caseId, Instrument.Initial, Availability.Available, NeedCategory.Standard, null,
+            ("health_limits", "none"), ("experienced_occupation", "5223"));
+        await coach.SubmitFormAsync($"/Plans/Edit/{caseId}", new(), $"/Plans/Edit/{caseId}?handler=Start");
+        Assert.Equal(["active-job-search", "employer-matching"], (await DraftAsync(caseId)).Activities.Select(a => a.ActivityType.Code).Order());
+        var agree = await coach.SubmitFormAsync($"/Plans/Edit/{caseId}", new()
+        {
+            ["AgreedOn"] = app.Today.ToString("yyyy-MM-dd"), ["ParticipantAgrees"] = "true",
+        }, $"/Plans/Edit/{caseId}?handler=Agree");
+        Assert.Equal(HttpStatusCode.Redirect, agree.StatusCode);
+
+        // A review with no newer assessment is a copy of the agreed plan, as before.
+        await coach.SubmitFormAsync($"/Plans/Edit/{caseId}", new(), $"/Plans/Edit/{caseId}?handler=Start");
+        Assert.Equal(["active-job-search", "employer-matching"], (await DraftAsync(caseId)).Activities.Select(a => a.ActivityType.Code).Order());
+        await app.WithDbAsync(async db =>
+        {
+            var draft = await db.PlanVersions.SingleAsync(p => p.CaseId == caseId && p.Status == PlanStatus.Draft);
+            db.PlanVersions.Remove(draft); // the coach starts over later
+            return await db.SaveChangesAsync();
+        });
+
+        // Signed after the plan was begun (the shared test clock stands still, so the signature is dated a little later).
+        await SignAtAsync(app, caseId, Instrument.InDepth, Availability.Available, NeedCategory.Situational, app.Clock.GetUtcNow().AddMinutes(5), null,
+            ("health_limits", "none"), ("education_recognised", "not_recognised"), ("goal_occupation", "5321"));
+        await coach.SubmitFormAsync($"/Plans/Edit/{caseId}", new(), $"/Plans/Edit/{caseId}?handler=Start");
+
+        var review = await DraftAsync(caseId);
+        Assert.Equal("5321", review.GoalSsykCode);
+        Assert.Equal(["active-job-search", "employer-matching", "internship", "validation"], review.Activities.Select(a => a.ActivityType.Code).Order());
+    }
+
+    [Fact]
     public async Task Without_a_signed_assessment_a_plan_starts_empty()
     {
         var (caseId, coach, _) = await EnrolledAsync();

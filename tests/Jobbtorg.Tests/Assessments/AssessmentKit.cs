@@ -42,9 +42,13 @@ public static class AssessmentKit
     /// <summary>Signs an assessment of the case with the given answers and result (a reason is given when the result is not
     /// the one the rules suggest), and follows it in the same save.</summary>
     public static Task<int> SignAsync(JobbtorgAppFactory app, int caseId, Instrument instrument, Availability availability, NeedCategory need,
-        DateOnly? day = null, params (string Key, string Value)[] answers) => app.WithDbAsync(async db =>
+        DateOnly? day = null, params (string Key, string Value)[] answers) =>
+        SignAtAsync(app, caseId, instrument, availability, need, app.Clock.GetUtcNow(), day, answers);
+
+    /// <summary>As <see cref="SignAsync"/>, signed at <paramref name="now"/> (the shared test clock stands still).</summary>
+    public static Task<int> SignAtAsync(JobbtorgAppFactory app, int caseId, Instrument instrument, Availability availability, NeedCategory need,
+        DateTimeOffset now, DateOnly? day = null, params (string Key, string Value)[] answers) => app.WithDbAsync(async db =>
     {
-        var now = app.Clock.GetUtcNow();
         var c = await db.Cases.AsTracking().SingleAsync(x => x.Id == caseId);
         var version = await db.InstrumentVersions.Where(v => v.Instrument == instrument).OrderByDescending(v => v.Version).FirstAsync();
         var previous = await db.Assessments.AsTracking().Where(a => a.CaseId == caseId && a.Instrument == instrument && a.Status == AssessmentStatus.Signed)

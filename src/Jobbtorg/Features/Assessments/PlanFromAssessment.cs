@@ -14,7 +14,8 @@ public sealed record PlanStart(
     LocalText? GoalReason,
     IReadOnlyList<SuggestedActivity> Activities,
     bool NotAvailable,
-    DateOnly? AssessedOn)
+    DateOnly? AssessedOn,
+    DateTimeOffset? SignedAt = null)
 {
     public static readonly PlanStart Nothing = new(null, null, [], false, null);
     public bool IsEmpty => GoalSsykCode is null && Activities.Count == 0 && !NotAvailable;
@@ -46,7 +47,8 @@ public static class PlanFromAssessment
         foreach (var a in latest) // oldest first: a later assessment's answer replaces an earlier one's
             foreach (var (key, value) in a.AnswerMap) answers[key] = value;
         var result = latest[^1];
-        return From(answers, result.Availability ?? Availability.Available, result.NeedCategory ?? NeedCategory.Standard, result.AssessedOn);
+        return From(answers, result.Availability ?? Availability.Available, result.NeedCategory ?? NeedCategory.Standard, result.AssessedOn)
+            with { SignedAt = latest.Max(a => a.SignedAt) };
     }
 
     /// <summary>The latest signed assessment of each instrument, the earlier one first.</summary>

@@ -113,14 +113,14 @@ public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
     }
 
     /// <summary>A new version starts from the assessment: the goal occupation and the suggested activities, each with why in
-    /// its note. A review starts from it only when the assessment was made after the plan it reviews was agreed, and adds
-    /// only activities of a kind the plan does not already have.</summary>
+    /// its note. A review starts from it only when an assessment was signed after the plan it reviews was begun (the plan
+    /// could not take it into account), and adds only activities of a kind the plan does not already have.</summary>
     private void StartFromAssessment(PlanVersion draft)
     {
         var start = FromAssessment;
-        if (start.IsEmpty || start.AssessedOn is not { } assessed) return;
+        if (start.IsEmpty) return;
         var basis = Case.LatestAgreedPlan;
-        if (basis?.AgreedOn is { } agreed && assessed < agreed) return;
+        if (basis is not null && !(start.SignedAt > basis.CreatedAt)) return;
         if (occupations.Find(start.GoalSsykCode) is { } goal) draft.SetGoal(goal, draft.Summary);
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         var present = draft.Activities.Select(a => a.ActivityTypeId).ToHashSet();
