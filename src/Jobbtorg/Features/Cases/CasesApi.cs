@@ -21,9 +21,11 @@ public static class CasesApi
             .WithName("getCase")
             .WithSummary("One case's state: info meeting, enrolment, job guarantee, plan review, closure")
             .WithDescription("The case with this id, as `POST /api/referrals` answered it, with its info meeting. A case the caller " +
-                             "may not see (another district's, for a district's key) answers 404, as one that does not exist.");
+                             "may not see (another district's, for a district's key) answers 404, as one that does not exist. `assessment` is " +
+                             "the result of the latest signed assessment (instrument, date, availability, need category), for callers who may " +
+                             "read assessments (staff, a key with `assessments:write`); it is null for other callers and for a case not yet assessed.");
 
-        group.MapGet("/", async Task<Results<Ok<List<CaseDto>>, Shared.FieldProblem>> (CaseAccess access, TimeProvider clock,
+        group.MapGet("/", async Task<Results<Ok<List<CaseDto>>, Shared.FieldProblem>> (CaseAccess access, TimeProvider clock, Data.JobbtorgDb db,
                 CancellationToken ct, string? status = null, string? districtReferralId = null, int skip = 0, int take = 100) =>
             {
                 var errors = new Shared.FieldErrors();
@@ -33,13 +35,15 @@ public static class CasesApi
                 if (statusOf is not null) query = query.Where(c => c.Status == statusOf);
                 if (districtReferralId is not null) query = query.Where(c => c.DistrictReferralId == districtReferralId);
                 var page = await query.OrderByDescending(c => c.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 500)).AsSplitQuery().ToListAsync(ct);
-                return TypedResults.Ok(page.Select(c => CaseDto.From(c, clock)).ToList());
+                var assessed = await CaseAssessmentDto.LatestAsync(db, [.. page.Where(c => access.Can(Permission.ReadAssessment, c)).Select(c => c.Id)], ct);
+                return TypedResults.Ok(page.Select(c => CaseDto.From(c, clock) with { Assessment = assessed.GetValueOrDefault(c.Id) }).ToList());
             })
             .ShowsPersonalData()
             .WithName("listCases")
             .WithSummary("Cases the caller may see, newest first; a district's key sees its own district")
             .WithDescription("Optionally only cases in one `status`, or the case of one `districtReferralId`. Pages with `skip` and " +
-                             "`take` (at most 500). Lists leave out the info meeting; `GET /api/cases/{id}` gives it.");
+                             "`take` (at most 500). Lists leave out the info meeting; `GET /api/cases/{id}` gives it. Each case's `assessment` " +
+                             "is given as in `GET /api/cases/{id}`.");
 
         MapCaseWork(routes);
         return group;
@@ -120,5 +124,11 @@ public sealed class CaseWork(CaseAccess access, Data.JobbtorgDb db, TimeProvider
 
     /// <summary>One case as the API gives it: its state with its info meeting.</summary>
     public async Task<CaseDto> AnswerAsync(Case c, CancellationToken ct) =>
-        CaseDto.From(c, clock) with { InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)) };
+        CaseDto.From(c, clock) with
+        {
+            InfoMeeting = CaseBookingDto.From(c.Id, await BookingState.OfCaseAsync(db, c.Id, ct)),
+            Assessment = access.Can(Permission.ReadAssessment, c)
+                ? (await CaseAssessmentDto.LatestAsync(db, [c.Id], ct)).GetValueOrDefault(c.Id)
+                : null,
+        };
 }

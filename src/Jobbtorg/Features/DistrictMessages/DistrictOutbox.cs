@@ -161,6 +161,28 @@ public sealed class DistrictOutbox(JobbtorgDb db, TimeProvider clock, DistrictEn
         $"Deltagaren har fått en ny jobbcoach på {c.JobCentre?.Name ?? "jobbtorget"}: {coach.DisplayName}, {coach.Email}.",
         new { Coach = new { Name = coach.DisplayName, coach.Email }, JobCentre = c.JobCentre?.Code });
 
+    /// <summary>An in-depth assessment found the person not available for work: the district is told, and a three-party meeting
+    /// (participant, coach, case worker) is proposed rather than a plan that cannot work. The details carry the result,
+    /// never the answers.</summary>
+    public DistrictMessage AssessedNotAvailable(Case c, Assessments.Assessment assessment) => Enqueue(c, MessageKind.AssessedNotAvailable,
+        $"Den fördjupade bedömningen {assessment.AssessedOn:yyyy-MM-dd} visar att deltagaren inte står till arbetsmarknadens förfogande just nu " +
+        $"(behovskategori: {NeedSv(assessment.NeedCategory)}). Jobbtorget föreslår ett trepartssamtal med deltagaren, jobbcoachen och " +
+        "handläggaren för att planera vidare, i stället för en jobbplan som inte går att genomföra.",
+        new
+        {
+            assessment.AssessedOn, assessment.Instrument, assessment.Availability, assessment.NeedCategory,
+            Proposed = "ThreePartyMeeting",
+        });
+
+    private static string NeedSv(Assessments.NeedCategory? need) => need switch
+    {
+        Assessments.NeedCategory.Standard => "standard",
+        Assessments.NeedCategory.Situational => "situationsbestämd",
+        Assessments.NeedCategory.SpeciallyAdapted => "särskilt anpassad",
+        Assessments.NeedCategory.LongTermAdapted => "varaktigt anpassad",
+        _ => "–",
+    };
+
     /// <summary>The message as it is sent when the person's consent no longer stands: the same message id, kind, case and
     /// time, but only the request to obtain consent, without the text and details it was written with.</summary>
     public static string WithoutDetails(string body)

@@ -20,4 +20,7 @@ public enum MessageKind
     Resumed,
     /// <summary>The first one-to-one appointment with a coach is booked, moved, cancelled or missed: when, where, and the coach.</summary>
     FirstAppointment,
+    /// <summary>An in-depth assessment found the person not available for work: a three-party meeting is proposed instead of a
+    /// plan. The result only, never the answers.</summary>
+    AssessedNotAvailable,
 }

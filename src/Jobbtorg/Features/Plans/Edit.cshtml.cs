@@ -1,6 +1,7 @@
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
@@ -35,6 +36,10 @@ public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
     public List<ActivityType> ActivityTypes { get; private set; } = [];
     public List<Provider> Providers { get; private set; } = [];
     public IReadOnlyList<Occupation> Occupations => occupations.All;
+    /// <summary>What the plan starts from: the case's signed assessments.</summary>
+    public PlanStart FromAssessment { get; private set; } = PlanStart.Nothing;
+    /// <summary>The latest in-depth assessment found the person not available: a three-party meeting comes before a plan.</summary>
+    public bool MeetingProposed { get; private set; }
     private string UserName => User.FindFirst(JobbtorgClaims.DisplayName)?.Value ?? "";
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -47,7 +52,12 @@ public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
     public async Task<IActionResult> OnPostStartAsync(int id)
     {
         if (await PrepareAsync(id) is { } refused) return refused;
-        if (await TryChangeAsync(() => Case.StartPlanVersion(UserName, Clock.GetUtcNow())))
+        var fresh = Case.CurrentDraft is null;
+        if (await TryChangeAsync(() =>
+            {
+                var draft = Case.StartPlanVersion(UserName, Clock.GetUtcNow());
+                if (fresh) StartFromAssessment(draft);
+            }))
             return RedirectToPage(new { id });
         return Page();
     }
@@ -102,6 +112,27 @@ public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
         return Page();
     }
 
+    /// <summary>A new version starts from the assessment: the goal occupation and the suggested activities, each with why in
+    /// its note. A review starts from it only when an assessment was signed after the plan it reviews was begun (the plan
+    /// could not take it into account), and adds only activities of a kind the plan does not already have.</summary>
+    private void StartFromAssessment(PlanVersion draft)
+    {
+        var start = FromAssessment;
+        if (start.IsEmpty) return;
+        var basis = Case.LatestAgreedPlan;
+        if (basis is not null && !(start.SignedAt > basis.CreatedAt)) return;
+        if (occupations.Find(start.GoalSsykCode) is { } goal) draft.SetGoal(goal, draft.Summary);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var present = draft.Activities.Select(a => a.ActivityTypeId).ToHashSet();
+        foreach (var suggested in start.Activities)
+            if (ActivityTypes.FirstOrDefault(t => t.Code == suggested.ActivityTypeCode) is { } type && present.Add(type.Id))
+                draft.AddActivity(new PlannedActivity
+                {
+                    ActivityType = type, ActivityTypeId = type.Id, StartDate = Today, HoursPerWeek = suggested.HoursPerWeek,
+                    Note = suggested.Reason.In(culture),
+                });
+    }
+
     private IActionResult Saved(string message)
     {
         TempData["Message"] = message;
@@ -123,6 +154,9 @@ public class EditModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvid
         if (!Case.IsOpen) return BackToCase(Texts["The case is closed and can no longer be changed."]);
         ActivityTypes = await Db.ActivityTypes.OrderBy(a => Texts.IsSwedish ? a.NameSv : a.NameEn).ToListAsync();
         Providers = await Db.Providers.OrderBy(p => p.Name).ToListAsync();
+        var signed = await Db.Assessments.AsNoTracking().Where(a => a.CaseId == id && a.Status == AssessmentStatus.Signed).ToListAsync();
+        FromAssessment = PlanFromAssessment.From(signed);
+        MeetingProposed = AssessmentFollowUp.Of(signed).MeetingProposed;
         return null;
     }
 }
