@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.FollowUp;
 using Jobbtorg.Features.Placements;
@@ -137,6 +138,32 @@ public sealed class Indicators(ReportsDb reports)
             .OrderByDescending(l => l.OpenCases).ThenBy(l => l.Coach, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>
+    /// The cases of <paramref name="scope"/> open at the end of <paramref name="on"/> (referred by then and not closed on
+    /// or before it; an assessment needs no enrolment, so referrals count too), by the availability and need category of
+    /// their latest signed assessment dated on or before that day (of two on one day the one signed last), and those with none.
+    /// </summary>
+    public Task<AssessedOpenCases> AssessedOpenCasesAsync(DateOnly on, ReportScope scope, CancellationToken ct) =>
+        InSnapshotAsync(async () =>
+        {
+            var signed = db.Assessments.Where(a => a.Status == AssessmentStatus.Signed && a.AssessedOn <= on);
+            var rows = await CasesIn(scope)
+                .Where(c => c.ReferralDate <= on && (c.ClosureDate == null || c.ClosureDate > on))
+                .Select(c => new
+                {
+                    Availability = signed.Where(a => a.CaseId == c.Id).OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id)
+                        .Select(a => a.Availability).FirstOrDefault(),
+                    Need = signed.Where(a => a.CaseId == c.Id).OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id)
+                        .Select(a => a.NeedCategory).FirstOrDefault(),
+                })
+                .GroupBy(x => new { x.Availability, x.Need })
+                .Select(g => new { g.Key.Availability, g.Key.Need, Cases = g.Count() })
+                .ToListAsync(ct);
+            var counts = rows.Where(r => r.Availability is not null && r.Need is not null)
+                .ToDictionary(r => (r.Availability!.Value, r.Need!.Value), r => r.Cases);
+            return new AssessedOpenCases(on, counts, rows.Where(r => r.Availability is null || r.Need is null).Sum(r => r.Cases));
+        }, ct);
 
     /// <summary>Enrolled, newly enrolled, closed, closure rate and closed to work for the <paramref name="months"/> calendar months
     /// ending with the month of <paramref name="endMonth"/>, in total and per reporting group: the cases open when the
