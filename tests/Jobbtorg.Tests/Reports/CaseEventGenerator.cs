@@ -11,6 +11,8 @@ public sealed record GeneratedPause(DateOnly PausedOn, DateOnly? ResumedOn, stri
 
 public sealed record GeneratedPlacement(string Kind, DateOnly Start, DateOnly? End);
 
+public sealed record GeneratedAssessment(DateOnly Date, string Instrument, string Availability, string NeedCategory);
+
 /// <summary>One generated case with its whole history, as plain values a test can reason about.</summary>
 public sealed class GeneratedCase
 {
@@ -33,6 +35,8 @@ public sealed class GeneratedCase
     public List<GeneratedPause> Pauses { get; } = [];
     public List<(DateOnly Date, string Status)> Attendance { get; } = [];
     public List<GeneratedPlacement> Placements { get; } = [];
+    /// <summary>Signed assessments, in the order they were made (an assessment needs no enrolment).</summary>
+    public List<GeneratedAssessment> Assessments { get; } = [];
     public DateOnly? Closure { get; set; }
     public string? ClosureReason { get; set; }
     public string? ClosureSubReason { get; set; }
@@ -58,6 +62,7 @@ public sealed class GeneratedCase
         }
         foreach (var (date, status) in Attendance) yield return CaseEvents.Attendance(CaseRef, Iso(date), status);
         foreach (var p in Placements) yield return Placement(CaseRef, p.Kind, Iso(p.Start), p.End is { } end ? Iso(end) : null);
+        foreach (var a in Assessments) yield return Assessment(CaseRef, Iso(a.Date), a.Instrument, a.Availability, a.NeedCategory);
         if (Closure is { } closed) yield return CaseEvents.Closure(CaseRef, Iso(closed), ClosureReason!, ClosureSubReason);
     }
 
@@ -98,11 +103,14 @@ public sealed class CaseEventGenerator
         [.. TestData.Read<string[]>("personnummer", "all-test-personal-numbers.json").Distinct()]);
 
     private readonly Faker faker;
+    /// <summary>Draws the assessments apart from the rest, so that adding them changed no other part of a seed's stream.</summary>
+    private readonly Randomizer assessing;
     private readonly string[] coaches;
 
     public CaseEventGenerator(int seed)
     {
         faker = new Faker("sv") { Random = new Randomizer(seed) };
+        assessing = new Randomizer(seed ^ 0x5A55E55);
         // Names with å, ä and ö: the coach travels through the stream as free text.
         coaches = [.. Enumerable.Range(0, 40).Select(_ => faker.Name.FullName()).Distinct().Take(25)];
     }
@@ -128,6 +136,7 @@ public sealed class CaseEventGenerator
                 if (faker.Random.Bool(0.3f)) gender = faker.PickRandom(new[] { "F", "M", "X" }.Where(g => g != gender));
             }
         }
+        foreach (var c in stream.Cases) AddAssessments(c);
         foreach (var c in stream.Cases) AddFollowUps(stream, c);
         return stream;
     }
@@ -228,6 +237,28 @@ public sealed class CaseEventGenerator
             "Other" => faker.PickRandom("NotInTargetGroup", "NoLongerOnBenefit", "SelfSupportingOtherwise", "Moved", "Other"),
             _ => null,
         };
+    }
+
+    /// <summary>Most cases get an initial assessment, often right at the plan deadline (five working days is about a week)
+    /// and some before the enrolment; about a third an in-depth one later, and a few a second initial one that supersedes
+    /// the first. None after the closure.</summary>
+    private void AddAssessments(GeneratedCase c)
+    {
+        if (!assessing.Bool(0.85f)) return;
+        var start = c.Enrolment ?? c.Referral;
+        var initial = start.AddDays(assessing.WeightedRandom([assessing.Int(-10, -1), assessing.Int(0, 5), assessing.Int(6, 9), assessing.Int(10, 60)],
+            [0.15f, 0.45f, 0.25f, 0.15f]));
+        if (initial < c.Referral) initial = c.Referral;
+        Add(initial, "Initial");
+        if (assessing.Bool(0.05f)) Add(initial.AddDays(assessing.Int(0, 30)), "Initial");
+        if (assessing.Bool(0.35f)) Add(initial.AddDays(assessing.Int(3, 120)), "InDepth");
+
+        void Add(DateOnly date, string instrument)
+        {
+            if (date > c.Closure) return;
+            c.Assessments.Add(new(date, instrument, assessing.ArrayElement(["Available", "PartlyAvailable", "NotAvailable"]),
+                assessing.ArrayElement(["Standard", "Situational", "SpeciallyAdapted", "LongTermAdapted"])));
+        }
     }
 
     /// <summary>Benefit months around the sixth month after a self-sufficient closure, some missing; occupation

@@ -51,6 +51,10 @@ public static class CaseEvents
             : Line(new { type = "closure", caseRef, date, reason, subReason });
     }
 
+    public static string Assessment(string caseRef, string date, string instrument = "Initial", string availability = "Available",
+        string needCategory = "Standard") =>
+        Line(new { type = "assessment", caseRef, date, instrument, availability, needCategory });
+
     public static string BenefitMonth(string personalNumber, string month, bool receivesBenefit) =>
         Line(new { type = "benefitMonth", personalNumber, month, receivesBenefit });
 

@@ -137,6 +137,7 @@ public sealed class GeneratedStreamTests(GeneratedStreamFixture generated) : ICl
         Assert.True(all.ClosedBeforeEnrolment > 50, $"closed before enrolment {all.ClosedBeforeEnrolment}");
         Assert.All(all.ClosureReasons, r => Assert.True(r.Value > 50, $"{r.Key}: {r.Value}"));
         Assert.True(all.JobGuarantee is { Met: > 100, Missed: > 100, Excluded: > 0, Pending: > 0 }, all.JobGuarantee.ToString());
+        Assert.True(all.InitialAssessment is { Met: > 100, Missed: > 100, Excluded: > 0, Pending: > 0 }, all.InitialAssessment.ToString());
         Assert.True(all.SelfSufficientWithin12Months is { Numerator: > 50, Denominator: > 500 }, all.SelfSufficientWithin12Months.ToString());
         Assert.True(all.StillSelfSupporting6Months is { Numerator: > 50, Denominator: > 100, Unknown: > 50 }, all.StillSelfSupporting6Months.ToString());
         Assert.True(all.WorkingOrStudying3MonthsAfterMunicipalJob is { Numerator: > 50, Denominator: > 100, Unknown: > 50 },
@@ -153,7 +154,13 @@ public sealed class GeneratedStreamTests(GeneratedStreamFixture generated) : ICl
         await new CaseEventExport(new StoredEvents(generated.Database.Db)).WriteAsync(PipeWriter.Create(exported), CancellationToken.None);
         exported.Position = 0;
         await using var copy = await ScenarioDatabase.CreateAsync();
-        await copy.ImportAsync(await new StreamReader(exported).ReadToEndAsync());
+        var first = await new StreamReader(exported).ReadToEndAsync();
+        await copy.ImportAsync(first);
+        // The copy's export is the same stream, assessment events included.
+        using var again = new MemoryStream();
+        await new CaseEventExport(new StoredEvents(copy.Db)).WriteAsync(PipeWriter.Create(again), CancellationToken.None);
+        Assert.Equal(first, System.Text.Encoding.UTF8.GetString(again.ToArray()));
+        Assert.Equal(generated.Stream.Cases.Sum(c => c.Assessments.Count), first.Split('\n').Count(l => l.StartsWith("{\"type\":\"assessment\"")));
 
         foreach (var asOf in new DateOnly[] { new(2023, 6, 30), new(2025, 3, 31), new(2027, 1, 1) })
         {

@@ -17,7 +17,7 @@ public sealed class IndicatorApiTests(JobbtorgAppFactory app) : IClassFixture<Jo
     [
         "enrolled", "newlyEnrolled", "closed", "closedBeforeEnrolment", "closureRate", "closureReasons", "jobGuarantee",
         "selfSufficientWithin12Months", "selfSufficientWithin12MonthsAll", "closedToWorkOrStudies", "stillSelfSupporting6Months",
-        "workingOrStudying3MonthsAfterMunicipalJob", "medianDaysReferralToInfoMeeting", "medianDaysReferralToEnrolment",
+        "workingOrStudying3MonthsAfterMunicipalJob", "initialAssessment", "medianDaysReferralToInfoMeeting", "medianDaysReferralToEnrolment",
     ];
 
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
@@ -35,6 +35,7 @@ public sealed class IndicatorApiTests(JobbtorgAppFactory app) : IClassFixture<Jo
         Assert.Equal(SetProperties, Names(set));
         Assert.Equal(["Work", "Studies", "EmploymentProgramme", "Other", "Unknown"], Names(set.GetProperty("closureReasons")));
         Assert.Equal(["met", "missed", "pending", "excluded", "rate"], Names(set.GetProperty("jobGuarantee")));
+        Assert.Equal(["met", "missed", "pending", "excluded", "rate"], Names(set.GetProperty("initialAssessment")));
         foreach (var ratio in new[] { "selfSufficientWithin12Months", "selfSufficientWithin12MonthsAll", "closedToWorkOrStudies" })
             Assert.Equal(["numerator", "denominator", "rate"], Names(set.GetProperty(ratio)));
         foreach (var ratio in new[] { "stillSelfSupporting6Months", "workingOrStudying3MonthsAfterMunicipalJob" })
@@ -55,6 +56,7 @@ public sealed class IndicatorApiTests(JobbtorgAppFactory app) : IClassFixture<Jo
         Assert.Equal(0, total.GetProperty("enrolled").GetInt32());
         Assert.Equal(JsonValueKind.Null, total.GetProperty("closureRate").ValueKind);
         Assert.Equal(JsonValueKind.Null, total.GetProperty("jobGuarantee").GetProperty("rate").ValueKind);
+        Assert.Equal(JsonValueKind.Null, total.GetProperty("initialAssessment").GetProperty("rate").ValueKind);
         Assert.Equal(JsonValueKind.Null, total.GetProperty("stillSelfSupporting6Months").GetProperty("rate").ValueKind);
         Assert.Equal(JsonValueKind.Null, total.GetProperty("medianDaysReferralToInfoMeeting").ValueKind);
         Assert.Equal(JsonValueKind.Null, total.GetProperty("medianDaysReferralToEnrolment").ValueKind);

@@ -76,6 +76,9 @@ public sealed class ScenarioDatabase : IAsyncDisposable
     public Task<IReadOnlyList<CoachCaseload>> CaseloadAsync(DateOnly on, DateOnly asOf, ReportScope scope) =>
         WithIndicatorsAsync(i => i.CaseloadAsync(on, asOf, scope, null, CancellationToken.None));
 
+    public Task<AssessedOpenCases> AssessedOpenCasesAsync(DateOnly on) =>
+        WithIndicatorsAsync(i => i.AssessedOpenCasesAsync(on, ReportScope.City, CancellationToken.None));
+
     public Task<IReadOnlyList<MonthPoint>> MonthlyAsync(DateOnly endMonth, int months, DateOnly asOf, GroupBy groupBy, ReportScope scope) =>
         WithIndicatorsAsync(i => i.MonthlyAsync(endMonth, months, asOf, groupBy, scope, CancellationToken.None));
 

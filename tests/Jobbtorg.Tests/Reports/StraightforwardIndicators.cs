@@ -18,7 +18,7 @@ public sealed class StraightforwardIndicators(GeneratedStream stream)
 
     /// <summary>A case as it stood on the as-of date.</summary>
     private sealed record Seen(
-        GeneratedCase Case, DateOnly? E, DateOnly? P1, DateOnly? C, string? Reason, List<(DateOnly From, DateOnly? Until)> Pauses,
+        GeneratedCase Case, DateOnly? E, DateOnly? P1, DateOnly? A1, DateOnly? C, string? Reason, List<(DateOnly From, DateOnly? Until)> Pauses,
         DateOnly? FirstAttendedMeeting, List<GeneratedPlacement> Placements);
 
     /// <summary>The report; with <paramref name="district"/> (a code), of the cases that district referred only.</summary>
@@ -35,6 +35,7 @@ public sealed class StraightforwardIndicators(GeneratedStream stream)
         var closure = c.Closure <= asOf ? c.Closure : null;
         return new Seen(c, e,
             P1: e is null ? null : c.PlansAgreed.Where(p => p <= asOf).Select(p => (DateOnly?)p).Min(),
+            A1: c.Assessments.Where(a => a.Date <= asOf).Select(a => (DateOnly?)a.Date).Min(),
             C: closure,
             Reason: closure is null ? null : c.ClosureReason,
             Pauses: [.. c.Pauses.Where(p => p.PausedOn <= asOf).Select(p => (p.PausedOn, p.ResumedOn <= asOf ? p.ResumedOn : null))],
@@ -68,14 +69,19 @@ public sealed class StraightforwardIndicators(GeneratedStream stream)
         var closed = cases.Where(c => c.E is not null && In(c.C)).ToList();
         var closedBeforeEnrolment = cases.Count(c => c.E is null && In(c.C));
 
-        int met = 0, missed = 0, pending = 0, excluded = 0;
-        foreach (var c in newlyEnrolled)
+        JobGuaranteeOutcome InTime(Func<Seen, DateOnly?> first)
         {
-            var deadline = Deadline(c.E!.Value, c.Pauses); // null: an open pause stopped the clock, no deadline is ever reached
-            if (c.P1 is { } p1 && (deadline is null || p1 <= deadline)) met++;
-            else if (c.P1 is null && c.C is { } closure && (deadline is null || closure <= deadline)) excluded++;
-            else if (c.P1 is null && (deadline is null || deadline >= asOf)) pending++;
-            else missed++;
+            int met = 0, missed = 0, pending = 0, excluded = 0;
+            foreach (var c in newlyEnrolled)
+            {
+                var deadline = Deadline(c.E!.Value, c.Pauses); // null: an open pause stopped the clock, no deadline is ever reached
+                var done = first(c);
+                if (done is { } p1 && (deadline is null || p1 <= deadline)) met++;
+                else if (done is null && c.C is { } closure && (deadline is null || closure <= deadline)) excluded++;
+                else if (done is null && (deadline is null || deadline >= asOf)) pending++;
+                else missed++;
+            }
+            return new JobGuaranteeOutcome(met, missed, pending, excluded, Rate(met, met + missed));
         }
 
         var twelveMonths = cases.Where(c => c.E is { } e && In(e.AddMonths(12))).ToList();
@@ -119,12 +125,14 @@ public sealed class StraightforwardIndicators(GeneratedStream stream)
         return new IndicatorSet(
             enrolled.Count, newlyEnrolled.Count, closed.Count, closedBeforeEnrolment, Rate(closed.Count, enrolled.Count),
             Reasons.ToDictionary(r => r, r => closed.Count(c => c.Reason == r)),
-            new JobGuaranteeOutcome(met, missed, pending, excluded, Rate(met, met + missed)),
+            InTime(c => c.P1),
             Ratio(twelveMonthsOnBenefit.Count(SelfSufficientInTwelve), twelveMonthsOnBenefit.Count),
             Ratio(twelveMonths.Count(SelfSufficientInTwelve), twelveMonths.Count),
             Ratio(toWorkOrStudies, closed.Count),
             new RatioWithUnknown(stillNo, stillKnown, stillUnknown, Rate(stillNo, stillKnown)),
             new RatioWithUnknown(working, observed, notObserved, Rate(working, observed)),
+            // Initial assessment in time: as the job guarantee with A1, the first assessment of any instrument, for P1.
+            InTime(c => c.A1),
             Median([.. newlyEnrolled.Where(c => c.FirstAttendedMeeting is not null).Select(c => c.FirstAttendedMeeting!.Value.DayNumber - c.Case.Referral.DayNumber)]),
             Median([.. newlyEnrolled.Select(c => c.E!.Value.DayNumber - c.Case.Referral.DayNumber)]));
     }

@@ -122,14 +122,12 @@ public class Assessment
         return a;
     }
 
-    /// <summary>An assessment lies between the referral and the closure (domain.md, the case-event format) and is not
-    /// dated in the future.</summary>
+    /// <summary>An assessment lies between the referral and the closure (domain.md, the case-event format; the rule is the
+    /// case's lifecycle's, which the import asks too) and is not dated in the future.</summary>
     public static void CheckDay(Case c, DateOnly day, DateOnly today)
     {
-        if (day < c.ReferralDate)
-            throw new RuleBrokenException("The assessment cannot be dated before the referral ({0:yyyy-MM-dd}).", c.ReferralDate);
-        if (c.ClosureDate is { } closed && day > closed)
-            throw new RuleBrokenException("The assessment cannot be dated after the closure ({0:yyyy-MM-dd}).", closed);
+        var life = CaseLifecycle.Referred(c.ReferralDate) with { Status = c.Status, Closure = c.ClosureDate };
+        if (life.AssessmentDay(day) is { } broken) throw broken.ToException();
         if (day > today) throw new RuleBrokenException("The assessment cannot be dated in the future.");
     }
 }

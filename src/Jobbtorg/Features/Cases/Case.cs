@@ -249,6 +249,7 @@ public class Case
         OpenPauseStart = OpenPause?.PausedOn,
         FirstPause = FirstPauseOn,
         LastResume = Pauses.Max(p => p.ResumedOn),
+        FirstAssessment = FirstAssessmentOn,
         Latest = LatestEventDate,
         Closure = ClosureDate,
         ClosureReason = ClosureReason,
@@ -266,6 +267,7 @@ public class Case
         ClosureReason = state.ClosureReason;
         ClosureSubReason = state.ClosureSubReason;
         FirstPauseOn = state.FirstPause;
+        FirstAssessmentOn = state.FirstAssessment;
         FirstPlanDue = EnrolmentDate is { } enrolled ? Cases.JobGuarantee.Deadline(enrolled, []) : null;
         EnrolmentAnniversary = EnrolmentDate is { } e ? Dates.PlusMonths(e, 12) : null;
         FollowUpMonth = ClosureDate is { } closed ? Dates.FirstOfMonth(Dates.PlusMonths(closed, 6)) : null;
@@ -283,6 +285,7 @@ public class Case
         nameof(Status), nameof(JobCentreId), nameof(EnrolmentDate), nameof(CoachId), nameof(CoachRef), nameof(ReportingGroup),
         nameof(FirstPlanAgreedOn), nameof(ClosureDate), nameof(ClosureReason), nameof(ClosureSubReason), nameof(ClosedBy),
         nameof(OpenParticipantId), nameof(FirstPlanDue), nameof(EnrolmentAnniversary), nameof(FollowUpMonth), nameof(FirstAttendedInfoMeeting), nameof(FirstPauseOn),
+        nameof(FirstAssessmentOn),
     ];
 
     /// <summary>

@@ -22,6 +22,8 @@ public readonly record struct CaseLifecycle
     /// <summary>The day the first pause began: pauses follow one another, so no other began earlier.</summary>
     public DateOnly? FirstPause { get; init; }
     public DateOnly? LastResume { get; init; }
+    /// <summary>The day of the case's first signed assessment of any instrument (A1 of the indicator).</summary>
+    public DateOnly? FirstAssessment { get; init; }
     /// <summary>The latest date of any event so far: a closure may not come before it.</summary>
     public DateOnly Latest { get; init; }
     public DateOnly? Closure { get; init; }
@@ -96,6 +98,27 @@ public readonly record struct CaseLifecycle
         if (Accepts(date) is { } early) return early;
         if (date < enrolled) return new BrokenRule("The date cannot be before the enrolment date {0}.", enrolled);
         return this with { Latest = Later(date) };
+    }
+
+    /// <summary>
+    /// Whether an assessment may be dated <paramref name="date"/>: between the referral and the closure, both included; it
+    /// needs no enrolment (domain.md, the case-event format). A closed case still takes an assessment dated on or before its
+    /// closure (a draft signed after the case closed, a district's assessment sent later). The assessment entity and the
+    /// import both ask here.
+    /// </summary>
+    public BrokenRule? AssessmentDay(DateOnly date)
+    {
+        if (Accepts(date) is { } early) return early;
+        if (date < ReferralDate) return new BrokenRule("The assessment cannot be dated before the referral ({0}).", ReferralDate);
+        if (Closure is { } closed && date > closed) return new BrokenRule("The assessment cannot be dated after the closure ({0}).", closed);
+        return null;
+    }
+
+    /// <summary>A signed assessment dated <paramref name="date"/>: the closure may not come before it, and the earliest is A1.</summary>
+    public LifecycleStep Assess(DateOnly date)
+    {
+        if (AssessmentDay(date) is { } broken) return broken;
+        return this with { FirstAssessment = FirstAssessment <= date ? FirstAssessment : date, Latest = Later(date) };
     }
 
     /// <summary>Closes the case, on or after every other event; a pause still open ends on the closure date.</summary>

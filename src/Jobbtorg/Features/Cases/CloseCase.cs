@@ -18,13 +18,15 @@ public sealed class CloseCase(CaseChanges changes, DistrictOutbox outbox, Curren
             outbox.Closure(c);
         }, givesUpSeat: true, ct);
 
-    /// <summary>The latest attendance day, placement start or info meeting of the case: the closure is on or after every
+    /// <summary>The latest attendance day, placement start, info meeting or signed assessment of the case: the closure is on or after every
     /// event of the case (domain.md "Settled readings").</summary>
     private async Task<DateOnly?> LatestRecordedAsync(int caseId, CancellationToken ct)
     {
         var attendance = await db.AttendanceDays.Where(a => a.CaseId == caseId).MaxAsync(a => (DateOnly?)a.Date, ct);
         var placement = await db.Placements.Where(p => p.CaseId == caseId).MaxAsync(p => (DateOnly?)p.StartDate, ct);
         var meeting = await db.InfoMeetingOutcomes.Where(m => m.CaseId == caseId).MaxAsync(m => (DateOnly?)m.Date, ct);
-        return new[] { attendance, placement, meeting }.Max();
+        var assessment = await db.Assessments.Where(a => a.CaseId == caseId && a.Status == Assessments.AssessmentStatus.Signed)
+            .MaxAsync(a => a.AssessedOn, ct);
+        return new[] { attendance, placement, meeting, assessment }.Max();
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Jobbtorg.Calendar;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.FollowUp;
@@ -14,7 +15,7 @@ namespace Jobbtorg.Features.Import;
 
 public enum CaseEventType
 {
-    Referral, InfoMeeting, Enrolment, PlanAgreed, Pause, Resume, Attendance, Placement, Closure, BenefitMonth, OccupationStatus,
+    Referral, InfoMeeting, Enrolment, PlanAgreed, Pause, Resume, Attendance, Placement, Closure, BenefitMonth, OccupationStatus, Assessment,
 }
 
 /// <summary>
@@ -60,6 +61,9 @@ public sealed class CaseEvent
     public ClosureReason ClosureReason { get; init; }         // closure
     public ClosureSubReason? ClosureSubReason { get; init; }  // closure
     public OccupationStatus OccupationStatus { get; init; }   // occupationStatus
+    public Instrument Instrument { get; init; }               // assessment
+    public Availability Availability { get; init; }           // assessment
+    public NeedCategory NeedCategory { get; init; }           // assessment
 
     public bool IsCaseEvent => Type is not (CaseEventType.BenefitMonth or CaseEventType.OccupationStatus);
 }
@@ -76,6 +80,7 @@ public static class CaseEventFormat
         ["planAgreed"] = CaseEventType.PlanAgreed, ["pause"] = CaseEventType.Pause, ["resume"] = CaseEventType.Resume,
         ["attendance"] = CaseEventType.Attendance, ["placement"] = CaseEventType.Placement, ["closure"] = CaseEventType.Closure,
         ["benefitMonth"] = CaseEventType.BenefitMonth, ["occupationStatus"] = CaseEventType.OccupationStatus,
+        ["assessment"] = CaseEventType.Assessment,
     };
     private static readonly Dictionary<CaseEventType, string> NameOfType = TypeNames.ToDictionary(x => x.Value, x => x.Key);
 
@@ -234,6 +239,14 @@ public static class CaseEventFormat
             case CaseEventType.Attendance:
                 parsed = new CaseEvent { Type = type, CaseRef = CaseRef(), Date = RequiredDate(raw.Date, "date"), AttendanceStatus = RequiredEnum<AttendanceStatus>(raw.Status, "status") };
                 break;
+            case CaseEventType.Assessment:
+                parsed = new CaseEvent
+                {
+                    Type = type, CaseRef = CaseRef(), Date = RequiredDate(raw.Date, "date"), Instrument = RequiredEnum<Instrument>(raw.Instrument, "instrument"),
+                    Availability = RequiredEnum<Availability>(raw.Availability, "availability"),
+                    NeedCategory = RequiredEnum<NeedCategory>(raw.NeedCategory, "needCategory"),
+                };
+                break;
             case CaseEventType.Placement:
             {
                 var caseRef = CaseRef();
@@ -350,6 +363,12 @@ public static class CaseEventFormat
                 if (e.End is { } end) WriteDate(json, "end", end);
                 if (e.Employer is not null) json.WriteString("employer", e.Employer);
                 break;
+            case CaseEventType.Assessment:
+                WriteDate(json, "date", e.Date);
+                json.WriteString("instrument", e.Instrument.ToString());
+                json.WriteString("availability", e.Availability.ToString());
+                json.WriteString("needCategory", e.NeedCategory.ToString());
+                break;
             case CaseEventType.Closure:
                 WriteDate(json, "date", e.Date);
                 json.WriteString("reason", e.ClosureReason.ToString());
@@ -413,6 +432,9 @@ public sealed class CaseEventLine
     public string? End { get; set; }
     public string? Employer { get; set; }
     public string? Month { get; set; }
+    public string? Instrument { get; set; }
+    public string? Availability { get; set; }
+    public string? NeedCategory { get; set; }
 
     /// <summary>The text fields by their names in the format.</summary>
     public IEnumerable<(string Field, string? Text)> Fields() =>
@@ -420,6 +442,7 @@ public sealed class CaseEventLine
         ("type", Type), ("caseRef", CaseRef), ("personalNumber", PersonalNumber), ("district", District), ("targetGroup", TargetGroup),
         ("date", Date), ("gender", Gender), ("jobCentre", JobCentre), ("coach", Coach), ("reason", Reason), ("subReason", SubReason),
         ("status", Status), ("kind", Kind), ("start", Start), ("end", End), ("employer", Employer), ("month", Month),
+        ("instrument", Instrument), ("availability", Availability), ("needCategory", NeedCategory),
     ];
 }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Jobbtorg.Data;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.FollowUp;
@@ -449,6 +450,11 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             var placements = writer.For<Placement>(nameof(Placement.CaseId), nameof(Placement.Kind), nameof(Placement.StartDate), nameof(Placement.EndDate),
                 nameof(Placement.FollowUpOn), nameof(Placement.EmployerOrganisationNumber));
             var months = writer.For<BenefitMonth>(nameof(BenefitMonth.ParticipantId), nameof(BenefitMonth.Month), nameof(BenefitMonth.ReceivesBenefit));
+            var assessments = writer.For<Assessment>(nameof(Assessment.CaseId), nameof(Assessment.Instrument), nameof(Assessment.Status),
+                nameof(Assessment.Answers), nameof(Assessment.AssessedOn), nameof(Assessment.SuggestedAvailability), nameof(Assessment.SuggestedNeedCategory),
+                nameof(Assessment.Availability), nameof(Assessment.NeedCategory), nameof(Assessment.StartedBy), nameof(Assessment.StartedAt),
+                nameof(Assessment.UpdatedAt), nameof(Assessment.SignedBy), nameof(Assessment.SignedAt), nameof(Assessment.ByDistrict),
+                nameof(Assessment.Imported), nameof(Assessment.Version));
             var observations = writer.For<OccupationObservation>(nameof(OccupationObservation.ParticipantId), nameof(OccupationObservation.Date), nameof(OccupationObservation.Status));
 
             progress?.Report(new("storing", 0));
@@ -531,6 +537,12 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                         break;
                     case CaseEventType.Placement:
                         await writer.AddAsync(placements, [c.Id, e.PlacementKind, e.Date, e.End, Placement.FollowUpDay(e.End), e.Employer], ct);
+                        break;
+                    case CaseEventType.Assessment:
+                        // As Assessment.FromImport makes it: signed, with its result and date, no version and no answers. The
+                        // case's first assessment (A1) is in the case row, written with the state the stream leads to.
+                        await writer.AddAsync(assessments, [c.Id, e.Instrument, AssessmentStatus.Signed, "{}", e.Date, e.Availability, e.NeedCategory,
+                            e.Availability, e.NeedCategory, importedBy, now, now, importedBy, now, false, true, 0], ct);
                         break;
                     case CaseEventType.Closure:
                         if (c.PendingPause is not null || c.StoredOpenPauseId is not null) await WritePauseAsync(c, e.Date);

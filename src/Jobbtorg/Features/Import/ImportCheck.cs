@@ -93,6 +93,7 @@ internal sealed class CaseRules(IReadOnlyDictionary<string, int> centreIds, Func
             CaseEventType.Resume => c.Life.Resume(e.Date),
             CaseEventType.Attendance or CaseEventType.Placement => c.Life.Record(e.Date),
             CaseEventType.Closure => c.Life.Close(e.Date, e.ClosureReason, e.ClosureSubReason),
+            CaseEventType.Assessment => c.Life.Assess(e.Date),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.Type, "Not an event of a case's life."),
         };
         if (step.Broken is { } broken)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Jobbtorg.Data;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Plans;
@@ -94,6 +95,10 @@ public sealed class StoredEvents(JobbtorgDb db)
                 : await OfSlice(db.AttendanceDays.AsNoTracking()).GroupBy(a => a.CaseId)
                     .Select(g => new { CaseId = g.Key, Latest = g.Max(a => a.Date) }).ToDictionaryAsync(a => a.CaseId, a => a.Latest, ct);
             var placements = await Slice(OfSlice(db.Placements.AsNoTracking()).OrderBy(p => p.StartDate).ThenBy(p => p.Id), p => p.CaseId, ct);
+            // Signed assessments only, with their result: a draft has not happened, and the answers stay in the system.
+            var assessments = await Slice(OfSlice(db.Assessments.AsNoTracking()).Where(a => a.Status == AssessmentStatus.Signed)
+                .OrderBy(a => a.AssessedOn).ThenBy(a => a.Id)
+                .Select(a => new { a.CaseId, a.Instrument, a.AssessedOn, a.Availability, a.NeedCategory }), a => a.CaseId, ct);
 
             foreach (var c in cases)
             {
@@ -114,6 +119,13 @@ public sealed class StoredEvents(JobbtorgDb db)
                     {
                         Type = CaseEventType.Enrolment, CaseRef = c.CaseRef, Date = enrolled, JobCentre = centres[c.JobCentreId],
                         Coach = c.CoachId is { } coach ? coaches[coach] : c.CoachRef,
+                    });
+                // After the enrolment of the same day (the order the process has), though an assessment needs none.
+                foreach (var a in assessments[c.Id])
+                    events.Add(new()
+                    {
+                        Type = CaseEventType.Assessment, CaseRef = c.CaseRef, Date = a.AssessedOn!.Value, Instrument = a.Instrument,
+                        Availability = a.Availability!.Value, NeedCategory = a.NeedCategory!.Value,
                     });
                 foreach (var p in plans[c.Id].Where(p => p.Status == PlanStatus.Agreed))
                     events.Add(new() { Type = CaseEventType.PlanAgreed, CaseRef = c.CaseRef, Date = p.AgreedOn!.Value });

@@ -19,6 +19,8 @@ public sealed record CountedCase([property: JsonIgnore] int CaseId, string CaseR
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? Deadline { get; init; }
     /// <summary>The first agreed plan (P1).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? FirstPlan { get; init; }
+    /// <summary>The first signed assessment of any instrument (A1).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? FirstAssessment { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? Closure { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ClosureReason? ClosureReason { get; init; }
     /// <summary>Enrolment + 12 months.</summary>
@@ -42,6 +44,7 @@ public sealed record CountedCase([property: JsonIgnore] int CaseId, string CaseR
         Enrolment = facts.Contains(CaseFact.Enrolment) ? Enrolment : null,
         Deadline = facts.Contains(CaseFact.Deadline) ? Deadline : null,
         FirstPlan = facts.Contains(CaseFact.FirstPlan) ? FirstPlan : null,
+        FirstAssessment = facts.Contains(CaseFact.FirstAssessment) ? FirstAssessment : null,
         Closure = facts.Contains(CaseFact.Closure) ? Closure : null,
         ClosureReason = facts.Contains(CaseFact.ClosureReason) ? ClosureReason : null,
         TwelveMonths = facts.Contains(CaseFact.TwelveMonths) ? TwelveMonths : null,

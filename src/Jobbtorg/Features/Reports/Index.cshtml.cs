@@ -1,5 +1,6 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +26,8 @@ public class IndexModel(ReportsDb db, Indicators indicators, CurrentUser user, T
     public IReadOnlyList<CoachCaseload> Caseload { get; private set; } = [];
     /// <summary>The period's last day, or the as-of date when the period ends later: nothing after it is known.</summary>
     public DateOnly CaseloadDate { get; private set; }
+    /// <summary>The cases open on <see cref="CaseloadDate"/> by the result of their latest assessment.</summary>
+    public AssessedOpenCases? Assessed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -40,12 +43,17 @@ public class IndexModel(ReportsDb db, Indicators indicators, CurrentUser user, T
         var stream = new MemoryStream();
         await IndicatorWorkbook.WriteAsync(stream, Texts, new(PeriodName(Period!), Period!, AsOfDate, BreakdownName, Rows, Columns, Months, CaseloadDate, Caseload)
         {
+            Assessed = Assessed,
             SeriesBreakdown = BreakdownNameOf(SeriesGroupBy),
             SeriesGroups = SeriesGroups,
         }, HttpContext.RequestAborted);
         stream.Position = 0;
         return File(stream, IndicatorWorkbook.ContentType, IndicatorWorkbook.FileName(Period!));
     }
+
+    public string AvailabilityLabel(Availability availability) => AssessmentLabels.Of(Texts, availability);
+
+    public string NeedLabel(NeedCategory need) => AssessmentLabels.Of(Texts, need);
 
     public string CoachName(CoachCaseload load) => IndicatorWorkbook.CoachName(Texts, load);
 
@@ -63,6 +71,7 @@ public class IndexModel(ReportsDb db, Indicators indicators, CurrentUser user, T
         CaseloadDate = period.To < AsOfDate ? period.To : AsOfDate;
         // Only the coaches of the centres the caller may see.
         Caseload = await indicators.CaseloadAsync(CaseloadDate, AsOfDate, Scope, AccessRules.CaseloadCentres(user.Access), ct);
+        Assessed = await indicators.AssessedOpenCasesAsync(CaseloadDate, Scope, ct);
         return true;
     }
 

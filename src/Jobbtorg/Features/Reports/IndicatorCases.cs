@@ -113,7 +113,12 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
 
     private static Definition JobGuaranteeCases(JobGuaranteeState state) =>
         new([CaseFact.Enrolment, CaseFact.Deadline, CaseFact.FirstPlan, CaseFact.Closure],
-            (x, p) => x.CasesIn(p).Where(NewlyEnrolled(p)), (x, p, cases, ct) => x.JobGuaranteeAsync(cases, p, state, ct));
+            (x, p) => x.CasesIn(p).Where(NewlyEnrolled(p)), (x, p, cases, ct) => x.JobGuaranteeAsync(cases, p, state, c => c.FirstPlan, ct));
+
+    /// <summary>Initial assessment in time: the job guarantee's rule with the first assessment (A1) in place of the first plan.</summary>
+    private static Definition InitialAssessmentCases(JobGuaranteeState state) =>
+        new([CaseFact.Enrolment, CaseFact.Deadline, CaseFact.FirstAssessment, CaseFact.Closure],
+            (x, p) => x.CasesIn(p).Where(NewlyEnrolled(p)), (x, p, cases, ct) => x.JobGuaranteeAsync(cases, p, state, c => c.FirstAssessment, ct));
 
     private static Definition FollowedUp(Func<bool?, bool> counts) =>
         new([CaseFact.Closure, CaseFact.ClosureReason, CaseFact.FollowUpMonth, CaseFact.BenefitThatMonth],
@@ -173,6 +178,10 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
         ["jobGuarantee.missed"] = JobGuaranteeCases(JobGuaranteeState.Missed),
         ["jobGuarantee.pending"] = JobGuaranteeCases(JobGuaranteeState.Pending),
         ["jobGuarantee.excluded"] = JobGuaranteeCases(JobGuaranteeState.Excluded),
+        ["initialAssessment.met"] = InitialAssessmentCases(JobGuaranteeState.Met),
+        ["initialAssessment.missed"] = InitialAssessmentCases(JobGuaranteeState.Missed),
+        ["initialAssessment.pending"] = InitialAssessmentCases(JobGuaranteeState.Pending),
+        ["initialAssessment.excluded"] = InitialAssessmentCases(JobGuaranteeState.Excluded),
         ["selfSufficientWithin12Months.numerator"] = Cases(p => SelfSufficientInTwelveMonths(p, true), TwelveMonthFacts),
         ["selfSufficientWithin12Months.denominator"] = Cases(p => TwelveMonths(p, true), TwelveMonthFacts),
         ["selfSufficientWithin12MonthsAll.numerator"] = Cases(p => SelfSufficientInTwelveMonths(p, false), TwelveMonthFacts),
@@ -195,7 +204,7 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
         var rows = await cases.Select(c => new
         {
             c.Id, c.CaseRef, c.ReferralDate, c.FirstAttendedInfoMeeting, c.EnrolmentDate, c.FirstPlanDue, c.FirstPlanAgreedOn,
-            c.ClosureDate, c.ClosureReason, c.EnrolmentAnniversary,
+            c.FirstAssessmentOn, c.ClosureDate, c.ClosureReason, c.EnrolmentAnniversary,
         }).ToListAsync(ct);
         DateOnly? Seen(DateOnly? date) => date <= p.AsOf ? date : null;
         return rows.Select(c =>
@@ -209,6 +218,7 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
                 Enrolment = enrolled,
                 Deadline = enrolled is null ? null : c.FirstPlanDue,
                 FirstPlan = enrolled is null ? null : Seen(c.FirstPlanAgreedOn),
+                FirstAssessment = Seen(c.FirstAssessmentOn),
                 Closure = closed,
                 ClosureReason = closed is null ? null : c.ClosureReason,
                 TwelveMonths = enrolled is null ? null : c.EnrolmentAnniversary,
@@ -216,9 +226,11 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
         }).ToList();
     }
 
-    /// <summary>The newly enrolled whose job guarantee stood in <paramref name="state"/> on the as-of date, judged by
-    /// the rule the case page and the report use; the deadline shown leaves out the days paused by then.</summary>
-    private async Task<List<CountedCase>> JobGuaranteeAsync(IQueryable<Case> cases, Period p, JobGuaranteeState state, CancellationToken ct)
+    /// <summary>The newly enrolled whose job guarantee (or, with <paramref name="done"/> the first assessment, initial
+    /// assessment in time) stood in <paramref name="state"/> on the as-of date, judged by the rule the case page and the
+    /// report use; the deadline shown leaves out the days paused by then.</summary>
+    private async Task<List<CountedCase>> JobGuaranteeAsync(IQueryable<Case> cases, Period p, JobGuaranteeState state,
+        Func<CountedCase, DateOnly?> done, CancellationToken ct)
     {
         var pauses = (await cases.SelectMany(c => c.Pauses).Where(x => x.PausedOn <= p.AsOf)
                 .Select(x => new { x.CaseId, x.PausedOn, x.ResumedOn }).ToListAsync(ct))
@@ -226,7 +238,7 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
         var counted = new List<CountedCase>();
         foreach (var c in await LoadAsync(cases, p, ct))
         {
-            if (JobGuarantee.StateOf(c.Enrolment, c.FirstPlan, pauses[c.CaseId], c.Closure, p.AsOf) != state) continue;
+            if (JobGuarantee.StateOf(c.Enrolment, done(c), pauses[c.CaseId], c.Closure, p.AsOf) != state) continue;
             counted.Add(pauses[c.CaseId].Any() ? c with { Deadline = JobGuarantee.Deadline(c.Enrolment!.Value, pauses[c.CaseId]) } : c);
         }
         return counted;
@@ -306,5 +318,5 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
 public enum CaseFact
 {
     Referral, InfoMeeting, Enrolment, Deadline, FirstPlan, Closure, ClosureReason, TwelveMonths, FollowUpMonth, BenefitThatMonth,
-    MunicipalJobEnd, Observation, Days,
+    MunicipalJobEnd, Observation, Days, FirstAssessment,
 }

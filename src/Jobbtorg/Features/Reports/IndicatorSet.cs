@@ -13,5 +13,6 @@ public sealed record IndicatorSet(
     Ratio ClosedToWorkOrStudies,
     RatioWithUnknown StillSelfSupporting6Months,
     RatioWithUnknown WorkingOrStudying3MonthsAfterMunicipalJob,
+    JobGuaranteeOutcome InitialAssessment,
     double? MedianDaysReferralToInfoMeeting,
     double? MedianDaysReferralToEnrolment);

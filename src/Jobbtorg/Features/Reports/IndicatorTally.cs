@@ -14,20 +14,26 @@ internal sealed class IndicatorTally
     public int Enrolled, NewlyEnrolled, Closed, ClosedBeforeEnrolment, ClosedToWorkOrStudies;
     public readonly int[] ClosureReasons = new int[Reasons.Length];
     public readonly int[] JobGuarantee = new int[4]; // by JobGuaranteeState: met, excluded, pending, missed (see Count)
+    /// <summary>Initial assessment in time, counted as the job guarantee with the first assessment (A1) for the first plan.</summary>
+    public readonly int[] InitialAssessment = new int[4];
     public int SelfSufficient, SelfSufficientOf, SelfSufficientAll, SelfSufficientAllOf;
     public int StillSelfSupporting, StillSelfSupportingKnown, StillSelfSupportingUnknown;
     public int WorkingOrStudying, OccupationKnown, OccupationUnknown;
     /// <summary>Cases by calendar days from referral to enrolment, and to the first attended info meeting.</summary>
     public readonly Dictionary<int, int> DaysToEnrolment = [], DaysToInfoMeeting = [];
 
-    public void Count(JobGuaranteeState state, int cases)
+    public void Count(JobGuaranteeState state, int cases) => Count(JobGuarantee, state, cases);
+
+    public void CountAssessment(JobGuaranteeState state, int cases) => Count(InitialAssessment, state, cases);
+
+    private static void Count(int[] states, JobGuaranteeState state, int cases)
     {
         switch (state)
         {
-            case JobGuaranteeState.Met: JobGuarantee[0] += cases; break;
-            case JobGuaranteeState.Excluded: JobGuarantee[1] += cases; break;
-            case JobGuaranteeState.Pending: JobGuarantee[2] += cases; break;
-            case JobGuaranteeState.Missed: JobGuarantee[3] += cases; break;
+            case JobGuaranteeState.Met: states[0] += cases; break;
+            case JobGuaranteeState.Excluded: states[1] += cases; break;
+            case JobGuaranteeState.Pending: states[2] += cases; break;
+            case JobGuaranteeState.Missed: states[3] += cases; break;
         }
     }
 
@@ -47,6 +53,7 @@ internal sealed class IndicatorTally
         ClosedToWorkOrStudies += other.ClosedToWorkOrStudies;
         for (var i = 0; i < ClosureReasons.Length; i++) ClosureReasons[i] += other.ClosureReasons[i];
         for (var i = 0; i < JobGuarantee.Length; i++) JobGuarantee[i] += other.JobGuarantee[i];
+        for (var i = 0; i < InitialAssessment.Length; i++) InitialAssessment[i] += other.InitialAssessment[i];
         SelfSufficient += other.SelfSufficient;
         SelfSufficientOf += other.SelfSufficientOf;
         SelfSufficientAll += other.SelfSufficientAll;
@@ -82,8 +89,15 @@ internal sealed class IndicatorTally
                 Rate(StillSelfSupporting, StillSelfSupportingKnown)),
             WorkingOrStudying3MonthsAfterMunicipalJob: new RatioWithUnknown(WorkingOrStudying, OccupationKnown, OccupationUnknown,
                 Rate(WorkingOrStudying, OccupationKnown)),
+            InitialAssessment: Outcome(InitialAssessment),
             MedianDaysReferralToInfoMeeting: Median(DaysToInfoMeeting),
             MedianDaysReferralToEnrolment: Median(DaysToEnrolment));
+    }
+
+    private static JobGuaranteeOutcome Outcome(int[] states)
+    {
+        var (met, excluded, pending, missed) = (states[0], states[1], states[2], states[3]);
+        return new JobGuaranteeOutcome(met, missed, pending, excluded, Rate(met, met + missed));
     }
 
     private static double? Rate(int numerator, int denominator) => denominator == 0 ? null : (double)numerator / denominator;

@@ -24,6 +24,8 @@ public static class IndicatorWorkbook
         /// <summary>The breakdown of the monthly series and its groups, as the page shows them.</summary>
         public string? SeriesBreakdown { get; init; }
         public IReadOnlyList<SeriesGroup> SeriesGroups { get; init; } = [];
+        /// <summary>The cases open on the caseload's day by the result of their latest assessment.</summary>
+        public AssessedOpenCases? Assessed { get; init; }
     }
 
     public static async Task WriteAsync(Stream stream, Texts t, Content c, CancellationToken ct)
@@ -32,6 +34,7 @@ public static class IndicatorWorkbook
         await IndicatorSheetAsync(book, t, t["Indicators"], c.Rows, c.Columns, ct);
         await MonthSheetAsync(book, t, c, ct);
         await CaseloadSheetAsync(book, t, c.CaseloadDate, c.Caseload, ct);
+        if (c.Assessed is { } assessed) await AssessedSheetAsync(book, t, assessed, ct);
         await AboutSheetAsync(book, t, AboutLines(t, c.PeriodName, c.Period, c.AsOf, c.Breakdown, c.Rows, c.Columns), ct);
         await book.FinishAsync(ct);
     }
@@ -91,6 +94,19 @@ public static class IndicatorWorkbook
         await book.SheetAsync(t["Caseload"], [t["Coach"], t.Format("Open cases on {0}", on)], [32, 22], ct);
         foreach (var load in caseload)
             await book.RowAsync([ReportWorkbook.Text(CoachName(t, load)), ReportWorkbook.Count(load.OpenCases)], ct);
+    }
+
+    /// <summary>One row per availability and "not assessed", one column per need category and the row's total.</summary>
+    public static async Task AssessedSheetAsync(ReportWorkbook book, Texts t, AssessedOpenCases assessed, CancellationToken ct)
+    {
+        var needs = Enum.GetValues<Assessments.NeedCategory>();
+        await book.SheetAsync(t["Assessment"], [t.Format("Open cases on {0}", assessed.On), .. needs.Select(n => AssessmentLabels.Of(t, n)), t["Total"]],
+            [34, .. needs.Select(_ => 18.0), 12], ct);
+        foreach (var availability in Enum.GetValues<Assessments.Availability>())
+            await book.RowAsync([ReportWorkbook.Text(AssessmentLabels.Of(t, availability)),
+                .. needs.Select(n => ReportWorkbook.Count(assessed.Count(availability, n))), ReportWorkbook.Count(assessed.Count(availability))], ct);
+        await book.RowAsync([ReportWorkbook.Text(t["Not assessed"]), .. needs.Select(_ => ReportWorkbook.Text("")), ReportWorkbook.Count(assessed.NotAssessed)], ct);
+        await book.RowAsync([ReportWorkbook.Text(t["Total"]), .. needs.Select(n => ReportWorkbook.Count(assessed.Count(n))), ReportWorkbook.Count(assessed.Total)], ct);
     }
 
     public static string CoachName(Texts t, CoachCaseload load) => load.Coach == IndicatorReport.Unassigned ? t["No coach"] : load.Coach;

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.FollowUp;
 using Jobbtorg.Features.Placements;
@@ -138,6 +139,32 @@ public sealed class Indicators(ReportsDb reports)
             .ToList();
     }
 
+    /// <summary>
+    /// The cases of <paramref name="scope"/> open at the end of <paramref name="on"/> (referred by then and not closed on
+    /// or before it; an assessment needs no enrolment, so referrals count too), by the availability and need category of
+    /// their latest signed assessment dated on or before that day (of two on one day the one signed last), and those with none.
+    /// </summary>
+    public Task<AssessedOpenCases> AssessedOpenCasesAsync(DateOnly on, ReportScope scope, CancellationToken ct) =>
+        InSnapshotAsync(async () =>
+        {
+            var signed = db.Assessments.Where(a => a.Status == AssessmentStatus.Signed && a.AssessedOn <= on);
+            var rows = await CasesIn(scope)
+                .Where(c => c.ReferralDate <= on && (c.ClosureDate == null || c.ClosureDate > on))
+                .Select(c => new
+                {
+                    Availability = signed.Where(a => a.CaseId == c.Id).OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id)
+                        .Select(a => a.Availability).FirstOrDefault(),
+                    Need = signed.Where(a => a.CaseId == c.Id).OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id)
+                        .Select(a => a.NeedCategory).FirstOrDefault(),
+                })
+                .GroupBy(x => new { x.Availability, x.Need })
+                .Select(g => new { g.Key.Availability, g.Key.Need, Cases = g.Count() })
+                .ToListAsync(ct);
+            var counts = rows.Where(r => r.Availability is not null && r.Need is not null)
+                .ToDictionary(r => (r.Availability!.Value, r.Need!.Value), r => r.Cases);
+            return new AssessedOpenCases(on, counts, rows.Where(r => r.Availability is null || r.Need is null).Sum(r => r.Cases));
+        }, ct);
+
     /// <summary>Enrolled, newly enrolled, closed, closure rate and closed to work for the <paramref name="months"/> calendar months
     /// ending with the month of <paramref name="endMonth"/>, in total and per reporting group: the cases open when the
     /// first month begins, then each month's enrolments and closures, carried forward month by month.</summary>
@@ -238,7 +265,7 @@ public sealed class Indicators(ReportsDb reports)
         var end = to < asOf ? to : asOf;
 
         // One pass over the cases the period can count, for all that needs no other table: enrolled, newly enrolled and
-        // their waiting times, closed by reason, closed before enrolment, the job guarantee, self-sufficiency within 12
+        // their waiting times, closed by reason, closed before enrolment, the job guarantee and the initial assessment in time, self-sufficiency within 12
         // months and still self-supporting six months after closure. The
         // closure reason counted in the period and the job-guarantee state are grouped on, so they need no pass of their own.
         // Still self-supporting six months after closure looks at the follow-up month wholly inside the period,
@@ -261,6 +288,13 @@ public sealed class Indicators(ReportsDb reports)
                     : !(c.FirstPlanAgreedOn <= asOf) && c.ClosureDate <= asOf && c.ClosureDate <= c.FirstPlanDue ? Excluded
                     : !(c.FirstPlanAgreedOn <= asOf) && c.FirstPlanDue >= asOf ? Pending
                     : Missed,
+                // Initial assessment in time: the same states with the first assessment (A1) in place of the first plan.
+                InitialAssessment = !(c.EnrolmentDate >= from && c.EnrolmentDate <= end) ? NotNewlyEnrolled
+                    : c.FirstPauseOn <= asOf && c.FirstPauseOn <= c.FirstPlanDue ? PausedInTime
+                    : c.FirstAssessmentOn <= asOf && c.FirstAssessmentOn <= c.FirstPlanDue ? Met
+                    : !(c.FirstAssessmentOn <= asOf) && c.ClosureDate <= asOf && c.ClosureDate <= c.FirstPlanDue ? Excluded
+                    : !(c.FirstAssessmentOn <= asOf) && c.FirstPlanDue >= asOf ? Pending
+                    : Missed,
                 Enrolled = c.EnrolmentDate <= end && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= from),
                 ClosedBeforeEnrolment = c.ClosureDate >= from && c.ClosureDate <= end && !(c.EnrolmentDate <= asOf),
                 Anniversary = c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf,
@@ -278,10 +312,10 @@ public sealed class Indicators(ReportsDb reports)
                 ToInfoMeeting = c.EnrolmentDate >= from && c.EnrolmentDate <= end && c.FirstAttendedInfoMeeting <= asOf
                     ? c.FirstAttendedInfoMeeting!.Value.DayNumber - c.ReferralDate.DayNumber : (int?)null,
             }))
-            .GroupBy(x => new { x.Key, x.ClosedAs, x.JobGuarantee, x.FollowUp, x.ToEnrolment, x.ToInfoMeeting })
+            .GroupBy(x => new { x.Key, x.ClosedAs, x.JobGuarantee, x.InitialAssessment, x.FollowUp, x.ToEnrolment, x.ToInfoMeeting })
             .Select(g => new
             {
-                g.Key.Key, g.Key.ClosedAs, g.Key.JobGuarantee, g.Key.FollowUp, g.Key.ToEnrolment, g.Key.ToInfoMeeting,
+                g.Key.Key, g.Key.ClosedAs, g.Key.JobGuarantee, g.Key.InitialAssessment, g.Key.FollowUp, g.Key.ToEnrolment, g.Key.ToInfoMeeting,
                 Cases = g.Count(),
                 Enrolled = g.Count(x => x.Enrolled),
                 ClosedBeforeEnrolment = g.Count(x => x.ClosedBeforeEnrolment),
@@ -299,6 +333,7 @@ public sealed class Indicators(ReportsDb reports)
             if (r.ClosedAs is { } reason) tally.AddClosed(reason, r.Cases);
             if (r.JobGuarantee != NotNewlyEnrolled) tally.NewlyEnrolled += r.Cases;
             if (r.JobGuarantee >= 0) tally.Count(States[r.JobGuarantee], r.Cases);
+            if (r.InitialAssessment >= 0) tally.CountAssessment(States[r.InitialAssessment], r.Cases);
             tally.SelfSufficientAllOf += r.AnniversaryAll;
             tally.SelfSufficientAll += r.SelfSufficientAll;
             tally.SelfSufficientOf += r.AnniversaryOnBenefit;
@@ -313,12 +348,16 @@ public sealed class Indicators(ReportsDb reports)
             foreach (var c in await newly.Where(c => c.FirstPauseOn <= asOf && c.FirstPauseOn <= c.FirstPlanDue)
                          .Select(With(key, (c, k) => new
                          {
-                             Key = k, c.EnrolmentDate, c.FirstPlanAgreedOn, c.ClosureDate,
+                             Key = k, c.EnrolmentDate, c.FirstPlanAgreedOn, c.FirstAssessmentOn, c.ClosureDate,
                              Pauses = c.Pauses.Select(p => new { p.PausedOn, p.ResumedOn }).ToList(),
                          }))
                          .ToListAsync(ct))
-                Of(c.Key).Count(JobGuarantee.StateOf(c.EnrolmentDate, c.FirstPlanAgreedOn,
-                    c.Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)), c.ClosureDate, asOf), 1);
+            {
+                var pauses = c.Pauses.Select(p => new PausePeriod(p.PausedOn, p.ResumedOn)).ToList();
+                Of(c.Key).Count(JobGuarantee.StateOf(c.EnrolmentDate, c.FirstPlanAgreedOn, pauses, c.ClosureDate, asOf), 1);
+                // A1 in place of P1 (domain.md "Initial assessment in time"), the pauses counted as for the job guarantee.
+                Of(c.Key).CountAssessment(JobGuarantee.StateOf(c.EnrolmentDate, c.FirstAssessmentOn, pauses, c.ClosureDate, asOf), 1);
+            }
 
         await TallyMunicipalJobsAsync(cases, key, Of, from, to, asOf, ct);
         return tallies;
