@@ -42,6 +42,7 @@ builder.Services.AddThreePartyMeetings();
 builder.Services.AddFirstAppointments();
 builder.Services.AddImport(builder.Configuration, builder.Environment);
 builder.Services.AddReports();
+Jobbtorg.Features.Assessments.InstrumentsSetup.AddAssessmentInstruments(builder.Services);
 builder.Services.AddFollowUp();
 builder.Services.AddInfoMeetings();
 builder.Services.AddAttendance();
