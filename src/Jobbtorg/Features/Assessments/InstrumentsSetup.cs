@@ -4,7 +4,9 @@ namespace Jobbtorg.Features.Assessments;
 
 public static class InstrumentsSetup
 {
-    /// <summary>The instruments' versions: reading them, and an administrator publishing a new one (pages and API).</summary>
+    /// <summary>The instruments' versions: reading them, and an administrator publishing a new one (pages and API); and the
+    /// pseudonymised research extract of assessments.</summary>
     public static IServiceCollection AddAssessmentInstruments(this IServiceCollection services) =>
-        services.AddScoped<InstrumentVersions>().AddEndpoints(routes => routes.MapInstrumentsApi());
+        Research.ResearchSetup.AddResearchExtract(services)
+            .AddScoped<InstrumentVersions>().AddEndpoints(routes => routes.MapInstrumentsApi());
 }
