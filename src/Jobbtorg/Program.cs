@@ -44,6 +44,7 @@ builder.Services.AddAssessmentPrompts();
 builder.Services.AddFirstAppointments();
 builder.Services.AddImport(builder.Configuration, builder.Environment);
 builder.Services.AddReports();
+Jobbtorg.Features.Assessments.InstrumentsSetup.AddAssessmentInstruments(builder.Services);
 builder.Services.AddFollowUp();
 builder.Services.AddInfoMeetings();
 builder.Services.AddAttendance();

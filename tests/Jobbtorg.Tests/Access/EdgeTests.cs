@@ -81,6 +81,7 @@ public sealed class ProductionEdgeTests
             builder.UseSetting("ConnectionStrings:Jobbtorg", $"Data Source={DatabasePath}");
             builder.UseSetting("AllowedHosts", "jobbtorg.stad.example");
             builder.UseSetting("Jobbtorg:Proxy:KnownProxies:0", "10.1.2.3");
+            builder.UseSetting("Jobbtorg:Research:PseudonymKey", "test-research-pseudonym-key-0123456789abcdef");
         }
 
         protected override void Dispose(bool disposing)
@@ -150,6 +151,7 @@ public sealed class ProductionEdgeTests
             b.UseEnvironment("Staging");
             b.UseSetting("ConnectionStrings:Jobbtorg", $"Data Source={database}");
             b.UseSetting("Jobbtorg:DemoData", "true");
+            b.UseSetting("Jobbtorg:Research:PseudonymKey", "test-research-pseudonym-key-0123456789abcdef");
         });
         var error = Assert.Throws<InvalidOperationException>(() => staging.Services);
         Assert.Contains("Development only", error.Message);

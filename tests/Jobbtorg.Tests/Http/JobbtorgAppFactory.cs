@@ -134,6 +134,8 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:RateLimits:SignInsPerAddressPerMinute"] = "100000",
             ["Jobbtorg:RateLimits:SignInsPerAccountPer15Minutes"] = "100000",
             ["Jobbtorg:RateLimits:ApiRequestsPerKeyPerMinute"] = "10000000",
+            // Research pseudonyms are made with a test key; outside Development the app does not start without one.
+            ["Jobbtorg:Research:PseudonymKey"] = "test-research-pseudonym-key-0123456789abcdef",
             ["Jobbtorg:ApiKeys:0:Name"] = "robot",
             ["Jobbtorg:ApiKeys:0:Key"] = RobotKey,
             ["Jobbtorg:ApiKeys:0:Scopes:0"] = Scopes.ReferralsWrite,

@@ -15,6 +15,7 @@ public sealed class ProductionGuardTests
             builder.UseSetting("ConnectionStrings:Jobbtorg", $"Data Source={DatabasePath}");
             builder.UseSetting("Jobbtorg:DemoData", demoData ? "true" : "false");
             builder.UseSetting("AllowedHosts", "localhost");
+            builder.UseSetting("Jobbtorg:Research:PseudonymKey", "test-research-pseudonym-key-0123456789abcdef");
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class LoggingTests
             builder.UseSetting("ConnectionStrings:Jobbtorg", $"Data Source={DatabasePath}");
             builder.UseSetting("Jobbtorg:DemoData", "false");
             builder.UseSetting("Jobbtorg:Attendance:DailyRounds", "false");
+            builder.UseSetting("Jobbtorg:Research:PseudonymKey", "test-research-pseudonym-key-0123456789abcdef");
         }
 
         public ConsoleLoggerOptions Console => Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;

@@ -56,6 +56,7 @@ public sealed class SignInSettingsTests
             builder.UseSetting("Jobbtorg:DemoData", "false");
             builder.UseSetting("Jobbtorg:OpenIdConnect:Authority", authority);
             builder.UseSetting("Jobbtorg:OpenIdConnect:ClientId", "jobbtorg");
+            builder.UseSetting("Jobbtorg:Research:PseudonymKey", "test-research-pseudonym-key-0123456789abcdef");
         }
     }
 
