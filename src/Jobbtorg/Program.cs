@@ -1,6 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.AccessLog;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.AccessLog.Review;
 using Jobbtorg.Features.Attendance;
 using Jobbtorg.Features.Cases;
@@ -37,6 +38,7 @@ builder.Services.AddReferrals();
 builder.Services.AddCases();
 builder.Services.AddConsent();
 builder.Services.AddOrganisation();
+builder.Services.AddAssessmentWork();
 builder.Services.AddPlans();
 builder.Services.AddThreePartyMeetings();
 builder.Services.AddFirstAppointments();
