@@ -1,6 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.AccessLog;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.AccessLog.Review;
 using Jobbtorg.Features.AssessmentPrompts;
 using Jobbtorg.Features.Attendance;
@@ -38,6 +39,7 @@ builder.Services.AddReferrals();
 builder.Services.AddCases();
 builder.Services.AddConsent();
 builder.Services.AddOrganisation();
+builder.Services.AddAssessmentWork();
 builder.Services.AddPlans();
 builder.Services.AddThreePartyMeetings();
 builder.Services.AddAssessmentPrompts();

@@ -109,6 +109,32 @@ public class ExtractModel(RegisterExtractBuilder builder, TimeProvider clock, Te
         _ => kind.ToString(),
     };
 
+    public static string Sv(Assessments.Instrument instrument) => instrument switch
+    {
+        Assessments.Instrument.Initial => "Inledande bedömning",
+        Assessments.Instrument.InDepth => "Fördjupad bedömning",
+        _ => instrument.ToString(),
+    };
+
+    public static string Sv(Assessments.Availability? availability) => availability switch
+    {
+        Assessments.Availability.Available => "Står till arbetsmarknadens förfogande",
+        Assessments.Availability.PartlyAvailable => "Står delvis till arbetsmarknadens förfogande",
+        Assessments.Availability.NotAvailable => "Står inte till arbetsmarknadens förfogande",
+        null => "–",
+        _ => availability.ToString()!,
+    };
+
+    public static string Sv(Assessments.NeedCategory? need) => need switch
+    {
+        Assessments.NeedCategory.Standard => "Standardinsats",
+        Assessments.NeedCategory.Situational => "Situationsbestämd insats",
+        Assessments.NeedCategory.SpeciallyAdapted => "Särskilt anpassad insats",
+        Assessments.NeedCategory.LongTermAdapted => "Varaktigt anpassad insats",
+        null => "–",
+        _ => need.ToString()!,
+    };
+
     public static string YesNo(bool value) => value ? "Ja" : "Nej";
 
     public static string Date(DateOnly? date) => Texts.Date(date);

@@ -23,6 +23,7 @@ public sealed record RegisterExtract(
     IReadOnlyList<ExtractCase> Cases,
     IReadOnlyList<ExtractReferral> Referrals,
     IReadOnlyList<ExtractPlan> Plans,
+    IReadOnlyList<ExtractAssessment> Assessments,
     IReadOnlyList<ExtractJournalEntry> Journal,
     IReadOnlyList<ExtractAttendanceDay> Attendance,
     ExtractInfoMeetings InfoMeetings,
@@ -53,6 +54,17 @@ public sealed record ExtractActivity(string ActivityType, string? Provider, Date
 public sealed record ExtractPlan(
     string CaseRef, int Number, PlanStatus Status, string? GoalSsykCode, string? GoalTitle, string? Summary, DateTimeOffset CreatedAt,
     string CreatedBy, DateOnly? AgreedOn, string? AgreementRecordedBy, IReadOnlyList<ExtractActivity> Activities);
+
+/// <summary>One answer of an assessment: the question as the assessment's version asked it (in Swedish) and the answer as
+/// stored (a choice's value, an SSYK or SUN code, a language with its level, the person's own words).</summary>
+public sealed record ExtractAnswer(string Question, string Answer);
+
+/// <summary>An assessment: a draft or signed, with its result, the suggestion, the reason for another result, and its answers.</summary>
+public sealed record ExtractAssessment(
+    string CaseRef, Assessments.Instrument Instrument, int? InstrumentVersion, Assessments.AssessmentStatus Status, DateOnly? AssessedOn,
+    Assessments.Availability? Availability, Assessments.NeedCategory? NeedCategory, Assessments.Availability? SuggestedAvailability,
+    Assessments.NeedCategory? SuggestedNeedCategory, string? OverrideReason, string StartedBy, DateTimeOffset StartedAt, string? SignedBy,
+    DateTimeOffset? SignedAt, bool ByDistrict, bool Imported, IReadOnlyList<ExtractAnswer> Answers);
 
 /// <summary>A journal note as written. A correction is a note of its own that names the note it corrects.</summary>
 public sealed record ExtractJournalEntry(string CaseRef, int Id, DateOnly EventDate, DateTimeOffset WrittenAt, string Author, string Text, int? CorrectsId);

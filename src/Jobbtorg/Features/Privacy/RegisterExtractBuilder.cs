@@ -31,6 +31,7 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
         [typeof(CasePause)] = "cases",
         [typeof(PlanVersion)] = "plans",
         [typeof(PlannedActivity)] = "plans",
+        [typeof(Assessments.Assessment)] = "assessments",
         [typeof(JournalEntry)] = "journal",
         [typeof(AttendanceDay)] = "attendance",
         [typeof(InfoMeetingBooking)] = "infoMeetings",
@@ -112,6 +113,10 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
                 a.CancelledBy, a.CancelReason, a.OutcomeAt, a.OutcomeBy,
             })
             .ToListAsync(ct);
+        var assessments = await db.Assessments.AsNoTracking().Include(a => a.InstrumentVersion).Where(a => ids.Contains(a.CaseId))
+            .ToListAsync(ct);
+        List<ExtractAnswer> AnswersOf(Assessments.Assessment a) =>
+            [.. a.AnswerMap.Select(x => new ExtractAnswer(a.InstrumentVersion?.Parsed.Find(x.Key)?.Text.Sv ?? x.Key, x.Value))];
         var reminderConsents = await db.ReminderConsents.AsNoTracking().Where(r => ids.Contains(r.CaseId)).ToListAsync(ct);
         var consentChanges = (await db.ConsentRecords.AsNoTracking().Where(r => ids.Contains(r.CaseId)).ToListAsync(ct))
             .ToLookup(r => r.CaseId);
@@ -146,6 +151,9 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
                 p.GoalTitle, p.Summary, p.CreatedAt, p.CreatedBy, p.AgreedOn, p.AgreementRecordedBy,
                 [.. p.Activities.OrderBy(a => a.StartDate).ThenBy(a => a.Id).Select(a => new ExtractActivity(
                     activityNames.GetValueOrDefault(a.ActivityTypeId, "–"), a.Provider, a.StartDate, a.EndDate, a.HoursPerWeek, a.Note))]))],
+            [.. assessments.OrderBy(a => Ref(a.CaseId)).ThenBy(a => a.StartedAt).ThenBy(a => a.Id).Select(a => new ExtractAssessment(Ref(a.CaseId),
+                a.Instrument, a.InstrumentVersion?.Version, a.Status, a.AssessedOn, a.Availability, a.NeedCategory, a.SuggestedAvailability,
+                a.SuggestedNeedCategory, a.OverrideReason, a.StartedBy, a.StartedAt, a.SignedBy, a.SignedAt, a.ByDistrict, a.Imported, AnswersOf(a)))],
             [.. journal.OrderBy(j => j.EventDate).ThenBy(j => j.WrittenAt).ThenBy(j => j.Id)
                 .Select(j => new ExtractJournalEntry(Ref(j.CaseId), j.Id, j.EventDate, j.WrittenAt, j.AuthorName, j.Text, j.CorrectsEntryId))],
             [.. attendance.OrderBy(a => a.Date).ThenBy(a => a.Id).Select(a => new ExtractAttendanceDay(Ref(a.CaseId), a.Date, a.Status,

@@ -31,6 +31,8 @@ public class NewModel(RegisterReferral register, JobbtorgDb db, CurrentUser user
             {
                 case ReferralOutcome.Created created:
                     TempData["Message"] = texts.Format("The referral is registered as case {0}.", created.Case.CaseRef);
+                    // The case page then offers to make the initial assessment at once.
+                    TempData[Assessments.CaseAssessmentsViewComponent.JustReferred] = created.Case.Id;
                     return RedirectToPage("/Cases/Details", new { id = created.Case.Id });
                 case ReferralOutcome.Existing existing:
                     TempData["Message"] = texts["The person already has an open case; no new case was created. This is the open case."];

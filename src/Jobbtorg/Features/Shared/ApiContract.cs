@@ -35,6 +35,7 @@ public static class ApiContract
         ["Reference data"] = "Codes the other operations take: districts, job centres, activity types and SSYK occupations.",
         ["Info meetings"] = "Group info meetings, each district's weekly places, the waiting list, and a case's booking and attendance.",
         ["Follow-up"] = "What districts report after a case: benefit months and occupation status, for the follow-up indicators.",
+        ["Assessments"] = "The shared initial and in-depth assessments of a case: drafts, answers, the suggested result and signing.",
         ["Reports"] = "The indicator report, the same figures as the report page and its Excel file.",
         ["Import and export"] = "Whole case histories as case events (NDJSON), in and out.",
         ["People"] = "A person across their cases: the marking of protected personal data (skyddade personuppgifter).",
