@@ -128,6 +128,13 @@ public sealed class AssessmentFollowsTests(JobbtorgAppFactory app)
         Assert.Contains("action=\"/Assessments/Fill?handler=Begin\"", page);
         Assert.Contains($"name=\"caseId\" value=\"{caseId}\"", page);
         Assert.Contains("name=\"instrument\" value=\"InDepth\"", page);
+        var form = page[page.IndexOf("action=\"/Assessments/Fill?handler=Begin\"", StringComparison.Ordinal)..];
+        Assert.Contains("__RequestVerificationToken", form[..form.IndexOf("</form>", StringComparison.Ordinal)]);
+        // The district's case worker sees what is due; the job centre makes the in-depth assessment.
+        var caseWorker = await app.SignInAsNewAsync(Roles.CaseWorker, district: District);
+        var theirs = await caseWorker.GetStringAsync($"/Cases/Details/{caseId}");
+        Assert.Contains("data-testid=\"in-depth-due\"", theirs);
+        Assert.DoesNotContain("/Assessments/Fill", theirs);
 
         await SignAsync(app, caseId, Instrument.InDepth, Availability.PartlyAvailable, NeedCategory.Situational, null, ("health_limits", "some"));
 
