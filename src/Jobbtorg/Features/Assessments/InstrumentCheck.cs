@@ -207,7 +207,7 @@ public static partial class InstrumentCheck
                 break;
             case AnswerType.Language:
                 NoBounds();
-                EachValue(v => LanguageAnswer.Levels.Contains(v), "{0} is not a language level (" + string.Join(", ", LanguageAnswer.Levels) + ").");
+                EachValue(v => LanguageAnswer.Levels.Contains(v), "{0} is not a language level: write A1, A2, B1, B2, C1, C2 or Native.");
                 break;
             case AnswerType.Occupation:
                 NoBounds();
