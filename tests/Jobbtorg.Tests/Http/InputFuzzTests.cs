@@ -222,6 +222,9 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["GET /api/occupations"] = ([], new() { ["q"] = "butik" }, null),
         ["GET /api/working-days/deadline"] = ([], new() { ["from"] = Iso(app.Today), ["workingDays"] = "5" }, null),
         ["GET /api/working-days/holidays"] = ([], new() { ["year"] = "2026" }, null),
+        ["GET /api/assessment-instruments/{instrument}/versions/{version:int}"] = (new() { ["instrument"] = "Initial", ["version"] = "1" }, [], null),
+        ["POST /api/assessment-instruments/{instrument}/versions"] = (new() { ["instrument"] = "InDepth" }, [], null),
+        ["GET /api/research/assessments"] = ([], new() { ["from"] = "2026-01-01", ["to"] = Iso(app.Today), ["format"] = "csv" }, null),
         ["GET /api/reports/indicators"] = ([], new() { ["from"] = "2026-01-01", ["to"] = "2026-03-31", ["asOf"] = Iso(app.Today), ["groupBy"] = "district" }, null),
         ["GET /api/reports/indicators/monthly"] = ([], new() { ["month"] = "2026-03", ["months"] = "12", ["asOf"] = Iso(app.Today), ["groupBy"] = "benefit", ["district"] = "farsta" }, null),
         ["GET /api/reports/indicators/cases"] = ([], new()
@@ -538,6 +541,16 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             {
                 ["Input.Address"] = "Farstaplan 1, 123 47 Farsta", ["Input.Phone"] = "08-465 004 10", ["Input.Directions"] = "Tunnelbana till Farsta centrum.",
             }),
+            ["/Assessments/Instruments/Publish POST"] = new("/Assessments/Instruments/Initial/Publish", new()
+            {
+                ["Definition"] = Features.Assessments.InstrumentSeeds.Shipped(Features.Assessments.Instrument.Initial).ToJson(), ["BasedOn"] = "1",
+            }),
+            ["/Assessments/Instruments/Publish Check POST"] = new("/Assessments/Instruments/Initial/Publish", new()
+            {
+                ["Definition"] = Features.Assessments.InstrumentSeeds.Shipped(Features.Assessments.Instrument.Initial).ToJson(), ["BasedOn"] = "1",
+            }),
+            ["/Assessments/Research/Index Csv POST"] = new("/Reports/Research", new() { ["From"] = "2026-01-01", ["To"] = today }),
+            ["/Assessments/Research/Index Ndjson POST"] = new("/Reports/Research", new() { ["From"] = "2026-01-01", ["To"] = today }),
             ["/Staff/Index GET"] = new("/Staff", new() { ["Q"] = "Fuzz", ["Role"] = "Coach", ["Status"] = "All" }),
             ["/Staff/New POST"] = new("/Staff/New", new()
             {

@@ -84,69 +84,69 @@ public static partial class InstrumentCheck
     public static IReadOnlyList<BrokenRule> Check(InstrumentDefinition definition)
     {
         var problems = new List<BrokenRule>();
-        void Problem(string field, string template, params object[] args) => problems.Add(BrokenRule.OnField(field, template, args));
+        void Refuse(string field, string template, params object[] args) => problems.Add(BrokenRule.OnField(field, template, args));
 
-        CheckText(definition.Title, "title", MaxTitleLength, required: true, Problem);
+        CheckText(definition.Title, "title", MaxTitleLength, required: true, Refuse);
 
         var questions = definition.Questions ?? [];
         if (questions.Count is 0 or > MaxQuestions)
-            Problem("questions", "An instrument has 1 to {0} questions.", MaxQuestions);
+            Refuse("questions", "An instrument has 1 to {0} questions.", MaxQuestions);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < questions.Count; i++)
         {
             var q = questions[i];
             var at = $"questions[{i}]";
-            if (q is null) { Problem(at, "The question is empty."); continue; }
+            if (q is null) { Refuse(at, "The question is empty."); continue; }
             if (string.IsNullOrEmpty(q.Key) || q.Key.Length > MaxKeyLength || !KeyPattern().IsMatch(q.Key))
-                Problem($"{at}.key", "A key is 1 to {0} characters: lower-case letters a–z, digits and _, starting with a letter.", MaxKeyLength);
+                Refuse($"{at}.key", "A key is 1 to {0} characters: lower-case letters a–z, digits and _, starting with a letter.", MaxKeyLength);
             else if (!keys.Add(q.Key))
-                Problem($"{at}.key", "The key {0} is already used by another question.", q.Key);
-            CheckText(q.Text, $"{at}.text", MaxQuestionTextLength, required: true, Problem);
-            CheckText(q.Help, $"{at}.help", MaxHelpLength, required: false, Problem);
+                Refuse($"{at}.key", "The key {0} is already used by another question.", q.Key);
+            CheckText(q.Text, $"{at}.text", MaxQuestionTextLength, required: true, Refuse);
+            CheckText(q.Help, $"{at}.help", MaxHelpLength, required: false, Refuse);
             if (q.Section is { } section && (section.Length > MaxKeyLength || !KeyPattern().IsMatch(section)))
-                Problem($"{at}.section", "A section is 1 to {0} characters: lower-case letters a–z, digits and _, starting with a letter.", MaxKeyLength);
+                Refuse($"{at}.section", "A section is 1 to {0} characters: lower-case letters a–z, digits and _, starting with a letter.", MaxKeyLength);
 
-            if (q.Type == AnswerType.Choice) CheckOptions(q.Options, at, Problem);
-            else if (q.Options is not null) Problem($"{at}.options", "Only a choice has options.");
+            if (q.Type == AnswerType.Choice) CheckOptions(q.Options, at, Refuse);
+            else if (q.Options is not null) Refuse($"{at}.options", "Only a choice has options.");
 
             if (q.Type == AnswerType.Scale)
             {
-                if (q.Min is null) Problem($"{at}.min", "A scale needs its lowest value.");
-                if (q.Max is null) Problem($"{at}.max", "A scale needs its highest value.");
+                if (q.Min is null) Refuse($"{at}.min", "A scale needs its lowest value.");
+                if (q.Max is null) Refuse($"{at}.max", "A scale needs its highest value.");
                 if (q.Min is { } min && q.Max is { } max)
                 {
                     if (min < -ScaleBound || max > ScaleBound)
-                        Problem($"{at}.min", "A scale lies within {0} and {1}.", -ScaleBound, ScaleBound);
+                        Refuse($"{at}.min", "A scale lies within {0} and {1}.", -ScaleBound, ScaleBound);
                     else if (min >= max)
-                        Problem($"{at}.max", "The highest value must be greater than the lowest ({0}).", min);
+                        Refuse($"{at}.max", "The highest value must be greater than the lowest ({0}).", min);
                 }
             }
-            else if (q.Min is not null || q.Max is not null) Problem($"{at}.min", "Only a scale has a lowest and highest value.");
+            else if (q.Min is not null || q.Max is not null) Refuse($"{at}.min", "Only a scale has a lowest and highest value.");
 
             if (q.Type == AnswerType.FreeText)
             {
                 if (q.MaxLength is < 1 or > MaxFreeTextLength)
-                    Problem($"{at}.maxLength", "A free-text answer may be 1 to {0} characters long.", MaxFreeTextLength);
+                    Refuse($"{at}.maxLength", "A free-text answer may be 1 to {0} characters long.", MaxFreeTextLength);
             }
-            else if (q.MaxLength is not null) Problem($"{at}.maxLength", "Only a free-text question has a longest length.");
+            else if (q.MaxLength is not null) Refuse($"{at}.maxLength", "Only a free-text question has a longest length.");
         }
 
         var rules = definition.Rules ?? [];
-        if (rules.Count > MaxRules) Problem("rules", "An instrument has at most {0} rules.", MaxRules);
+        if (rules.Count > MaxRules) Refuse("rules", "An instrument has at most {0} rules.", MaxRules);
         var byKey = questions.Where(q => q?.Key is not null).GroupBy(q => q.Key).ToDictionary(g => g.Key, g => g.First());
         for (var r = 0; r < rules.Count; r++)
         {
             var rule = rules[r];
             var at = $"rules[{r}]";
-            if (rule is null) { Problem(at, "The rule is empty."); continue; }
+            if (rule is null) { Refuse(at, "The rule is empty."); continue; }
             if (rule.Availability is null && rule.NeedCategory is null)
-                Problem(at, "A rule names an availability, a need category or both.");
-            CheckText(rule.Reason, $"{at}.reason", MaxReasonLength, required: true, Problem);
+                Refuse(at, "A rule names an availability, a need category or both.");
+            CheckText(rule.Reason, $"{at}.reason", MaxReasonLength, required: true, Refuse);
             var when = rule.When ?? [];
             if (when.Count is 0 or > MaxConditions)
-                Problem($"{at}.when", "A rule has 1 to {0} conditions.", MaxConditions);
+                Refuse($"{at}.when", "A rule has 1 to {0} conditions.", MaxConditions);
             for (var c = 0; c < when.Count; c++)
-                CheckCondition(when[c], $"{at}.when[{c}]", byKey, Problem);
+                CheckCondition(when[c], $"{at}.when[{c}]", byKey, Refuse);
         }
         return problems;
     }
@@ -207,7 +207,7 @@ public static partial class InstrumentCheck
                 break;
             case AnswerType.Language:
                 NoBounds();
-                EachValue(v => LanguageAnswer.Levels.Contains(v), "{0} is not a language level (" + string.Join(", ", LanguageAnswer.Levels) + ").");
+                EachValue(v => LanguageAnswer.Levels.Contains(v), "{0} is not a language level: write A1, A2, B1, B2, C1, C2 or Native.");
                 break;
             case AnswerType.Occupation:
                 NoBounds();

@@ -233,6 +233,10 @@ public static class ApiContract
             schema.Enum = names;
             if (names.All(v => v!.GetValueKind() == JsonValueKind.String)) schema.Type = JsonSchemaType.String;
         }
+        // An optional enumeration written inline in a property (e.g. a rule's availability) is a string too.
+        foreach (var property in document.Components.Schemas?.Values.OfType<OpenApiSchema>().SelectMany(s => s.Properties?.Values ?? []).OfType<OpenApiSchema>() ?? [])
+            if (property.Enum is { Count: > 0 } inline && property.Type is null && inline.All(v => v?.GetValueKind() == JsonValueKind.String))
+                property.Type = JsonSchemaType.String;
         return Task.CompletedTask;
     }
 }

@@ -53,7 +53,6 @@ public class PublishModel(InstrumentVersions versions, CurrentUser user, Texts t
                 break;
         }
         Examine();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

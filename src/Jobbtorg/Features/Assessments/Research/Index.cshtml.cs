@@ -40,7 +40,8 @@ public class IndexModel(ResearchExtract extract, Texts texts, TimeProvider clock
         {
             foreach (var (field, messages) in errors)
                 foreach (var m in messages) ModelState.AddModelError(field == "from" ? nameof(From) : nameof(To), texts.Format(m));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            // Not a success: no export is recorded in the access log for a refused period.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         var rows = await extract.RowsAsync(From!.Value, To!.Value, HttpContext.RequestAborted);

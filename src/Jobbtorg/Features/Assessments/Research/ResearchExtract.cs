@@ -62,7 +62,7 @@ public sealed class ResearchExtract(JobbtorgDb db, IOptions<ResearchOptions> opt
         if (from is { } f && to is { } t)
         {
             if (f > t) errors.Refuse("to", "The last day must not be before the first day.");
-            else if (t.DayNumber - f.DayNumber >= MaxDays) errors.Refuse("to", "One extract covers at most {0} days.", MaxDays);
+            else if (t.DayNumber - f.DayNumber >= MaxDays) errors.Refuse("to", "One extract covers at most {0} days.", new Counted(MaxDays));
         }
         return errors;
     }
