@@ -31,7 +31,16 @@ public sealed class AssessmentWorkTests(JobbtorgAppFactory app)
 
     private static Dictionary<string, string> Available => new(PartlyAvailable) { ["health_limits"] = "none", ["hours_available"] = "40" };
 
-    private HttpClient District_ => app.ApiClient(JobbtorgAppFactory.EavKey);
+    /// <summary>The district's system (scope <c>assessments:write</c>), reading answers in Swedish.</summary>
+    private HttpClient District_
+    {
+        get
+        {
+            var client = app.ApiClient(JobbtorgAppFactory.EavKey);
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sv");
+            return client;
+        }
+    }
 
     private async Task<int> ReferAsync(bool consent = true, DateOnly? referralDate = null)
     {
