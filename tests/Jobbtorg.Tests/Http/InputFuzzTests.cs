@@ -62,6 +62,10 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         if (t == typeof(bool)) return Nullable.GetUnderlyingType(type) is null ? BadJsonBooleans : BadJsonBooleans.Where(b => b != "null");
         if (t == typeof(int) || t == typeof(long)) return BadJsonWholeNumbers;
         if (t == typeof(string)) return name is "month" or "date" ? [.. BadJsonTexts, .. BadJsonDateTexts] : BadJsonTexts;
+        // Answers by question key: not an object, bad keys, and every bad text as a value.
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Dictionary<,>) && t.GetGenericArguments()[0] == typeof(string))
+            return ["[]", "\"x\"", "1", "null", "{\"\":\"1\"}", "{\"hours_available\":1}", "{\"hours_available\":{}}", $"{{\"{new string('k', 300)}\":\"1\"}}",
+                "{\"a\\u0000b\":\"1\"}", .. BadJsonTexts.Select(v => $"{{\"hours_available\":{v}}}")];
         throw new InvalidOperationException($"No bad JSON values for {type.Name} {name}.");
     }
 
