@@ -16,7 +16,7 @@ public sealed class DoorTests(AccessMatrixApp fixture, ITestOutputHelper output)
 {
     private static readonly (Actor Actor, string[] Scopes)[] KeyScopes =
     [
-        (Actor.KeyDistrictHere, [Scopes.ReferralsWrite, Scopes.FollowUpWrite]),
+        (Actor.KeyDistrictHere, [Scopes.ReferralsWrite, Scopes.FollowUpWrite, Scopes.AssessmentsWrite]),
         (Actor.KeyDistrictElsewhere, [Scopes.ReferralsWrite]),
         (Actor.KeyAllScopes, Scopes.All),
         (Actor.KeyReports, [Scopes.ReportsRead]),

@@ -161,7 +161,7 @@ public sealed class InstrumentVersionTests(JobbtorgAppFactory app) : IClassFixtu
         Assert.Contains("Sjukskriven", html);
         Assert.Contains("Fråga hur personen själv ser på det.", html);
         Assert.Contains("Ett tal från 0 till 40", html);
-        Assert.Contains("När ”Vad gör du i dag?” besvaras ”Sjukskriven”: Inte tillgänglig, Särskilt anpassad insats.", html);
+        Assert.Contains("När ”Vad gör du i dag?” besvaras ”Sjukskriven”: Står inte till arbetsmarknadens förfogande, Särskilt anpassad insats.", html);
         Assert.Contains("Personen är sjukskriven och står inte till arbetsmarknadens förfogande nu.", html);
     }
 

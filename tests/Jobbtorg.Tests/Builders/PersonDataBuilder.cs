@@ -108,6 +108,12 @@ public static class PersonDataBuilder
             At = now.AddDays(-1), PrincipalKind = PrincipalKind.User, Principal = "Läsare " + tag, UserId = coach.Id, ParticipantId = person.Id, CaseId = open.Id,
             CaseRef = open.CaseRef, Kind = AccessKind.Read, Action = "GET /Cases/Details", Path = $"/Cases/Details/{open.Id}", Reason = "Skäl " + tag,
         });
+        var initial = await db.InstrumentVersions.Where(v => v.Instrument == Features.Assessments.Instrument.Initial).OrderBy(v => v.Version).FirstAsync();
+        var assessment = Features.Assessments.Assessment.Begin(open, initial, "Kim Coach", byDistrict: false, now.AddMonths(-6));
+        assessment.SaveAnswers(new Dictionary<string, string> { ["health_limits"] = "some", ["own_goal"] = "Eget mål " + tag }, now.AddMonths(-6));
+        assessment.Sign(today.AddMonths(-6).AddDays(2), today, Features.Assessments.Availability.PartlyAvailable, Features.Assessments.NeedCategory.Situational,
+            null, initial.Parsed.Suggest(assessment.AnswerMap), null, "Kim Coach", now.AddMonths(-6));
+        db.Assessments.Add(assessment);
         await db.SaveChangesAsync();
         return new FilledPerson(personalNumber, person.Id, tag, closed.CaseRef, open.CaseRef);
     }

@@ -62,6 +62,10 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         if (t == typeof(bool)) return Nullable.GetUnderlyingType(type) is null ? BadJsonBooleans : BadJsonBooleans.Where(b => b != "null");
         if (t == typeof(int) || t == typeof(long)) return BadJsonWholeNumbers;
         if (t == typeof(string)) return name is "month" or "date" ? [.. BadJsonTexts, .. BadJsonDateTexts] : BadJsonTexts;
+        // Answers by question key: not an object, bad keys, and every bad text as a value.
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Dictionary<,>) && t.GetGenericArguments()[0] == typeof(string))
+            return ["[]", "\"x\"", "1", "null", "{\"\":\"1\"}", "{\"hours_available\":1}", "{\"hours_available\":{}}", $"{{\"{new string('k', 300)}\":\"1\"}}",
+                "{\"a\\u0000b\":\"1\"}", .. BadJsonTexts.Select(v => $"{{\"hours_available\":{v}}}")];
         throw new InvalidOperationException($"No bad JSON values for {type.Name} {name}.");
     }
 
@@ -145,7 +149,11 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
     // ---- The world the requests are made in -------------------------------------------------------------------------
 
     private sealed record World(int Referred, int Working, int Paused, int Meeting, int ThreePartyMeeting, string CoachId, string WorkingPerson,
-        int ActivityType, int DraftActivity, string StaffMemberId, string OtherCoachId, int Farsta);
+        int ActivityType, int DraftActivity, string StaffMemberId, string OtherCoachId, int Farsta)
+    {
+        /// <summary>A draft initial assessment of the working case.</summary>
+        public int Assessment { get; init; }
+    }
 
     private async Task<World> CreateWorldAsync(HttpClient admin)
     {
@@ -200,7 +208,12 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         var member = await app.CreateUserAsync(Roles.Matcher, centre: "farsta", name: "Matchare Fuzz");
         var otherCoach = await app.CreateUserAsync(Roles.Coach, centre: "farsta", name: "Coach Fuzz Två");
         var farsta = await app.WithDbAsync(db => db.JobCentres.Where(j => j.Code == "farsta").Select(j => j.Id).SingleAsync());
-        return new World(referred, working, paused, meetingId, threeParty, coach.Id, person, activityType, draftActivity, member.Id, otherCoach.Id, farsta);
+        var assessment = await admin.PostAsJsonAsync($"/api/cases/{working}/assessments", new { instrument = "Initial" });
+        Assert.Equal(HttpStatusCode.Created, assessment.StatusCode);
+        return new World(referred, working, paused, meetingId, threeParty, coach.Id, person, activityType, draftActivity, member.Id, otherCoach.Id, farsta)
+        {
+            Assessment = (await assessment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
+        };
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd");
@@ -254,6 +267,15 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["POST /api/cases/{id:int}/first-appointment/cancel"] = (new() { ["id"] = w.Working.ToString() }, [], new { reason = "Krock" }),
         ["POST /api/cases/{id:int}/first-appointment/outcome"] = (new() { ["id"] = w.Working.ToString() }, [], new { attended = true }),
         ["PUT /api/cases/{id:int}/consent/"] = (new() { ["id"] = w.Working.ToString() }, [], new { given = false, date = Iso(app.Today) }),
+        ["POST /api/cases/{id:int}/assessments/"] = (new() { ["id"] = w.Working.ToString() }, [], new { instrument = "Initial", instrumentVersion = 1 }),
+        ["PUT /api/assessments/{id:int}/answers"] = (new() { ["id"] = w.Assessment.ToString() }, [], new
+        {
+            answers = new Dictionary<string, string> { ["hours_available"] = "20", ["swedish_level"] = "B1" }, version = 0,
+        }),
+        ["POST /api/assessments/{id:int}/sign"] = (new() { ["id"] = w.Assessment.ToString() }, [], new
+        {
+            date = Iso(app.Today), availability = "Available", needCategory = "Standard", overrideReason = "Skäl",
+        }),
         ["POST /api/follow-up/benefit-months"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, month = "2026-01", receivesBenefit = false } }),
         ["POST /api/follow-up/occupation-status"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, date = "2026-01-15", status = "Working" } }),
         ["POST /api/import/case-events"] = ([], [], null),
@@ -490,6 +512,16 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             }),
             ["/FirstAppointments/Appointment Cancel POST"] = new($"/Cases/FirstAppointment/{w.Working}", new() { ["Reason"] = "Krock" }),
             ["/FirstAppointments/Appointment Outcome POST"] = new($"/Cases/FirstAppointment/{w.Working}", new() { ["attended"] = "true" }),
+            ["/Assessments/Start POST"] = new($"/Assessments/Start/{w.Working}", new() { ["instrument"] = "Initial" }),
+            ["/Assessments/Fill Save POST"] = new($"/Assessments/Fill/{w.Assessment}", new()
+            {
+                ["Answers[hours_available]"] = "20", ["Version"] = "0",
+            }),
+            ["/Assessments/Fill Sign POST"] = new($"/Assessments/Fill/{w.Assessment}", new()
+            {
+                ["Answers[hours_available]"] = "20", ["Version"] = "0", ["SignDate"] = today,
+                ["Availability"] = "Available", ["NeedCategory"] = "Standard", ["OverrideReason"] = "Skäl",
+            }),
             ["/Consent/Record POST"] = new($"/Cases/Consent/{w.Working}", new() { ["Input.Given"] = "false", ["Input.Date"] = today }),
             ["/ThreePartyMeetings/Meeting Notes POST"] = new($"/Cases/ThreePartyMeeting/{w.Working}/{w.ThreePartyMeeting}", new() { ["NotesText"] = "Anteckningar" }),
             ["/InfoMeetings/Index GET"] = new("/InfoMeetings", new() { ["Centre"] = "farsta", ["From"] = today, ["Weeks"] = "4" }),

@@ -150,6 +150,7 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
             ["Jobbtorg:ApiKeys:1:KeyHash"] = ApiKeyHash.Of(EavKey),
             ["Jobbtorg:ApiKeys:1:Scopes:0"] = Scopes.ReferralsWrite,
             ["Jobbtorg:ApiKeys:1:Scopes:1"] = Scopes.FollowUpWrite,
+            ["Jobbtorg:ApiKeys:1:Scopes:2"] = Scopes.AssessmentsWrite,
             ["Jobbtorg:ApiKeys:1:District"] = "enskede-arsta-vantor",
             ["Jobbtorg:ApiKeys:2:Name"] = "reader",
             ["Jobbtorg:ApiKeys:2:Key"] = NoScopeKey,

@@ -74,7 +74,7 @@ public sealed partial class RegisterExtractTests(JobbtorgAppFactory app)
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         var json = JsonDocument.Parse(text).RootElement;
 
-        string[] sections = ["cases", "referrals", "plans", "journal", "attendance", "infoMeetings", "threePartyMeetings", "firstAppointments",
+        string[] sections = ["cases", "referrals", "plans", "assessments", "journal", "attendance", "infoMeetings", "threePartyMeetings", "firstAppointments",
             "reminders", "messages", "followUp", "placements", "consent", "accessLog"];
         foreach (var section in sections)
         {
@@ -89,6 +89,8 @@ public sealed partial class RegisterExtractTests(JobbtorgAppFactory app)
         Assert.Equal("Subsidised", json.GetProperty("cases")[0].GetProperty("closureSubReason").GetString());
         Assert.Equal("Sickness", json.GetProperty("cases")[1].GetProperty("pauses")[0].GetProperty("reason").GetString());
         Assert.Equal(1, json.GetProperty("plans")[0].GetProperty("activities").GetArrayLength());
+        Assert.Contains(json.GetProperty("assessments")[0].GetProperty("answers").EnumerateArray(),
+            a => a.GetProperty("answer").GetString() == "Eget mål " + person.Tag);
 
         // The journal as written: the note and its correction, which names it.
         var journal = json.GetProperty("journal").EnumerateArray().ToList();

@@ -179,5 +179,9 @@ public class FillModel(AssessmentWork work, Texts texts, TimeProvider clock, Occ
 
     /// <summary>The heading of a section of questions.</summary>
     public string SectionTitle(string? section) =>
-        section is null ? "" : texts["AssessmentSection." + section] is var t && t != "AssessmentSection." + section ? t : section;
+        section is null ? "" : texts[SectionLabel + section] is var t && t != SectionLabel + section ? t : section;
+
+    /// <summary>The translation key of a section's heading is this and the section's name (a section no translation names
+    /// is headed by its name).</summary>
+    private const string SectionLabel = "AssessmentSection.";
 }
