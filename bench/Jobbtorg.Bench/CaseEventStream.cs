@@ -26,7 +26,7 @@ public sealed record StreamSummary(long Events, long Cases, long OpenCases, int 
 /// age (16–66) in the period comes back: one case after another, the next referral after the previous closure,
 /// so a person never has two open cases on one date. The mix: youth to the youth centre, adults to their district's
 /// centre, an info meeting (some missed once), a few closed before enrolment, plans mostly within five working days and
-/// some late, pauses and resumes, daily attendance, placements (a share of them municipal jobs), closures with every
+/// some late, initial assessments for most and in-depth ones for about a third, pauses and resumes, daily attendance, placements (a share of them municipal jobs), closures with every
 /// reason, and follow-up benefit months and occupation statuses after closure.
 /// <para>
 /// The requested event and case counts are met exactly unless the people's working years cannot hold them at the
@@ -335,6 +335,24 @@ public static class CaseEventStream
                     }
                 }
             }
+            // Assessments: most cases an initial one, by the district at referral or here around the plan; about a third
+            // an in-depth one weeks later. They need no enrolment and are dated before the closure.
+            if (body >= 2 && random.Next(100) < 85)
+            {
+                var initial = random.Next(100) < 20 ? referred.AddDays(random.Next(0, 3)) : WorkingDaysAfter(enrolled, random.Next(100) < 10 ? random.Next(6, 12) : random.Next(0, 5));
+                if (initial > LastDay) return Open();
+                Assessment(caseRef, initial, "Initial");
+                body--;
+                if (initial > last) last = initial;
+                if (body >= 2 && random.Next(100) < 38)
+                {
+                    var inDepth = initial.AddDays(Days(10, 45, slot));
+                    if (inDepth > LastDay) return Open();
+                    Assessment(caseRef, inDepth, "InDepth");
+                    body--;
+                    if (inDepth > last) last = inDepth;
+                }
+            }
             var placement = body >= 3 && random.Next(100) < 22;
             if (placement) body--;
             var pause = body >= 4 && random.Next(100) < 14;
@@ -391,6 +409,20 @@ public static class CaseEventStream
                 OpenCases++;
                 return null;
             }
+        }
+
+        private void Assessment(string caseRef, DateOnly date, string instrument)
+        {
+            var availability = random.Next(100) switch { < 55 => "Available", < 85 => "PartlyAvailable", _ => "NotAvailable" };
+            var need = availability switch
+            {
+                "Available" => random.Next(100) < 75 ? "Standard" : "Situational",
+                "PartlyAvailable" => random.Next(100) < 60 ? "Situational" : "SpeciallyAdapted",
+                _ => random.Next(100) < 50 ? "SpeciallyAdapted" : "LongTermAdapted",
+            };
+            w.Begin("assessment", caseRef).Field("date", date).Field("instrument", instrument).Field("availability", availability)
+                .Field("needCategory", need).End();
+            Count();
         }
 
         private bool PauseAndResume(string caseRef, ref DateOnly day, int slot)

@@ -92,6 +92,19 @@ public class CaseBuilder
         return this;
     }
 
+    /// <summary>An assessment signed on <paramref name="date"/> with its result only, as another system's stream gives it:
+    /// the date rule checked as the entity checks it, and the case notes its first assessment.</summary>
+    public CaseBuilder AssessedOn(DateOnly date, Features.Assessments.Instrument instrument = Features.Assessments.Instrument.Initial)
+    {
+        steps.Add(c =>
+        {
+            Features.Assessments.Assessment.CheckDay(c, date, today: date);
+            c.Assessments.Add(Features.Assessments.Assessment.FromImport(c, instrument, date, Features.Assessments.Availability.Available,
+                Features.Assessments.NeedCategory.Standard, "test", new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero)));
+        });
+        return this;
+    }
+
     public CaseBuilder ResumedOn(DateOnly date)
     {
         steps.Add(c => c.Resume(date, today: date));

@@ -14,7 +14,7 @@ public sealed class LifecycleReplayFixture : IAsyncLifetime
     public ScenarioDatabase Database { get; private set; } = null!;
     /// <summary>The cases as the import stored them, with their pauses and plans, by case reference.</summary>
     public Dictionary<string, Case> Stored { get; private set; } = null!;
-    /// <summary>The same cases built by calling Enrol, AgreePlan, Pause, Resume and Close in the order of their events.</summary>
+    /// <summary>The same cases built by calling Enrol, AgreePlan, Pause, Resume and Close, and signing assessments, in the order of their events.</summary>
     public Dictionary<string, Case> Worked { get; } = [];
 
     public async Task InitializeAsync()
@@ -47,6 +47,7 @@ public sealed class LifecycleReplayFixture : IAsyncLifetime
             // A pause still open at the closure has no resume line: the closure ends it.
             if (pause.ResumedOn is { } resumed && !pause.EndedByClosure) steps.Add((resumed, () => builder.ResumedOn(resumed)));
         }
+        foreach (var a in g.Assessments) steps.Add((a.Date, () => builder.AssessedOn(a.Date, Enum.Parse<Features.Assessments.Instrument>(a.Instrument))));
         if (g.Closure is { } closed)
             steps.Add((closed, () => builder.ClosedOn(closed, Enum.Parse<ClosureReason>(g.ClosureReason!),
                 g.ClosureSubReason is null ? null : Enum.Parse<ClosureSubReason>(g.ClosureSubReason))));

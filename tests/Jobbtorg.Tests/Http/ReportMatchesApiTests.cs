@@ -25,11 +25,12 @@ public sealed class ImportedReportScenario : IAsyncLifetime
         var (k1, k2, k3, k4, k5, k6) = (Person(), Person(), Person(), Person(), Person(), Person());
         string[] events =
         [
-            // K1: on benefit, municipal job Jul–Dec 2024, closed to work in January 2025; no benefit in July 2025; working in March.
+            // K1: on benefit, assessed the day after enrolment, municipal job Jul–Dec 2024, closed to work in January 2025; no benefit in July 2025; working in March.
             $$"""{"type":"referral","caseRef":"R-1","personalNumber":"{{k1}}","district":"enskede-arsta-vantor","targetGroup":"UnemployedOnBenefit","date":"2024-06-03","gender":"F","receivesBenefit":true,"hasChildren":true,"newlyUnemployed":false,"newlyArrived":false}""",
             """{"type":"infoMeeting","caseRef":"R-1","date":"2024-06-10","attended":true}""",
             """{"type":"enrolment","caseRef":"R-1","date":"2024-06-10","jobCentre":"farsta","coach":"coach-17"}""",
             """{"type":"planAgreed","caseRef":"R-1","date":"2024-06-12"}""",
+            """{"type":"assessment","caseRef":"R-1","date":"2024-06-11","instrument":"Initial","availability":"Available","needCategory":"Standard"}""",
             """{"type":"placement","caseRef":"R-1","kind":"MunicipalJob","start":"2024-07-01","end":"2024-12-31","employer":"2120000142"}""",
             """{"type":"closure","caseRef":"R-1","date":"2025-01-15","reason":"Work","subReason":"Unsubsidised"}""",
             $$"""{"type":"benefitMonth","personalNumber":"{{k1}}","month":"2025-07","receivesBenefit":false}""",
@@ -117,7 +118,7 @@ public sealed partial class ReportMatchesApiTests(ImportedReportScenario scenari
 
         var cells = Cells(html).ToList();
         var groups = groupBy is null ? [] : api.GetProperty("groups").EnumerateObject().Select(g => g.Name).ToList();
-        Assert.Equal(36 * (1 + groups.Count), cells.Count); // 36 numbers per column
+        Assert.Equal(41 * (1 + groups.Count), cells.Count); // 41 numbers per column
         Assert.Equal(groups.Append("total").Order(), cells.Select(c => c.Group).Distinct().Order());
         foreach (var (indicator, measure, group, text) in cells)
         {

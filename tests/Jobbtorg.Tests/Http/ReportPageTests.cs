@@ -49,6 +49,22 @@ public sealed class ReportScenario : IAsyncLifetime
         // G: a referral withdrawn on 20 January before enrolment.
         var g = Cases["G"] = await ReferAsync("2026-01-05", "Gun", "Aldrig");
         await CloseAsync(coach, g, "2026-01-20", "Other", "NoLongerOnBenefit");
+
+        // Assessments, sent by the district's system as case events. Initial assessment in time for January: A on its
+        // deadline (met), B a day later (missed), C none (missed), E closed without one (excluded). D was assessed before
+        // its enrolment (met, in March). On 31 January A is Available/Standard (its in-depth one comes later), B
+        // PartlyAvailable/Situational, F NotAvailable/SpeciallyAdapted, C not assessed.
+        var refs = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+            db.Cases, x => x.Id, x => x.CaseRef));
+        string Assessed(int id, string date, string instrument, string availability, string need) =>
+            CaseEvents.Assessment(refs[id], date, instrument, availability, need);
+        var imported = await App.ApiClient(JobbtorgAppFactory.RobotKey).PostAsync("/api/import/case-events", new StringContent(CaseEvents.Stream(
+            Assessed(a, "2026-01-19", "Initial", "Available", "Standard"),
+            Assessed(a, "2026-02-10", "InDepth", "NotAvailable", "LongTermAdapted"),
+            Assessed(b, "2026-01-20", "Initial", "PartlyAvailable", "Situational"),
+            Assessed(d, "2026-02-03", "Initial", "Available", "Standard"),
+            Assessed(f, "2025-12-02", "Initial", "NotAvailable", "SpeciallyAdapted")), System.Text.Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
     }
 
     private async Task<int> ReferAsync(string referralDate, string firstName, string lastName, bool newlyArrived = false)
@@ -147,15 +163,30 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Equal("–", Cell(html, "stillSelfSupporting6Months", "rate"));
         Assert.Equal("7", Cell(html, "medianDaysReferralToEnrolment", "median")); // 5 → 12 January
 
+        Assert.Equal("1", Cell(html, "initialAssessment", "met"));        // A on its deadline
+        Assert.Equal("2", Cell(html, "initialAssessment", "missed"));     // B a day late, C none
+        Assert.Equal("0", Cell(html, "initialAssessment", "pending"));
+        Assert.Equal("1", Cell(html, "initialAssessment", "excluded"));   // E
+        Assert.Equal("33,3 %", Cell(html, "initialAssessment", "rate"));
+
         // Every indicator row says in one sentence what it counts.
-        Assert.Equal(14, IndicatorBody().Matches(html).Count);
+        Assert.Equal(15, IndicatorBody().Matches(html).Count);
         Assert.Contains("Personer som skrevs in under perioden.", html);
-        Assert.Equal(14, Regex.Matches(html, "<span class=\"explain\">[^<]{20,}</span>").Count);
+        Assert.Equal(15, Regex.Matches(html, "<span class=\"explain\">[^<]{20,}</span>").Count);
 
         // The caseload on the period's last day: A, B, C and F were open on 31 January, all with the same coach.
         var caseload = Between(html, "data-testid=\"caseload\"", "</table>");
         Assert.Contains("Ärenden per jobbcoach den 2026-01-31", html);
         Assert.Matches("Coach Rapportsson</td><td class=\"num\">4</td>", caseload);
+
+        // The same open cases by their latest assessment on or before 31 January.
+        Assert.Contains("Öppna ärenden efter bedömning den 2026-01-31", html);
+        var assessed = Between(html, "data-testid=\"assessed-open-cases\"", "</table>");
+        string Open(string availability, string need) => Regex.Match(assessed,
+            $"<tr data-availability=\"{availability}\">.*?data-need=\"{need}\">(\\S+?)</td>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(("1", "1", "1", "1", "4"), (Open("Available", "Standard"), Open("PartlyAvailable", "Situational"),
+            Open("NotAvailable", "SpeciallyAdapted"), Open("none", "total"), Open("total", "total")));
+        Assert.Equal(("0", "1"), (Open("NotAvailable", "LongTermAdapted"), Open("NotAvailable", "total")));
     }
 
     [Fact]
@@ -334,7 +365,7 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Equal("indikatorer-2026-01-01-2026-04-30.xlsx", FileName(response));
         var workbook = new WorkbookReader(await response.Content.ReadAsByteArrayAsync());
 
-        Assert.Equal(["Indikatorer", "Per månad", "Ärenden per jobbcoach", "Om rapporten"], workbook.SheetNames);
+        Assert.Equal(["Indikatorer", "Per månad", "Ärenden per jobbcoach", "Bedömning", "Om rapporten"], workbook.SheetNames);
         var rows = workbook.Table("Indikatorer");
         WorkbookCell Value(string indicator, string measure, string column) =>
             rows.Single(r => r["Indikator"].Text == indicator && r["Mått"].Text == measure)[column];
@@ -364,6 +395,22 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Equal("33,3 %", Cell(html, "closureRate", "rate"));
         Assert.False(Value("Inskrivna", "Antal", "Totalt").IsPercent);
         Assert.True(Value(jobGuarantee, "Andel uppfyllda (av uppfyllda och ej uppfyllda)", "Nyanlända / flyktingar").IsEmpty);
+
+        // Initial assessment in time: A and D (before its enrolment) met, B and C missed, E excluded.
+        var initial = total.GetProperty("initialAssessment");
+        Assert.Equal((2, 2, 0, 1, 0.5), (initial.GetProperty("met").GetInt32(), initial.GetProperty("missed").GetInt32(),
+            initial.GetProperty("pending").GetInt32(), initial.GetProperty("excluded").GetInt32(), initial.GetProperty("rate").GetDouble()));
+        Assert.Equal(2, Count("Inledande bedömning i tid", "Uppfylld", "Totalt"));
+        Assert.Equal(1, Count("Inledande bedömning i tid", "Undantagen (avslutad före fristen)", "Totalt"));
+        Assert.Equal(0.5, Value("Inledande bedömning i tid", "Andel uppfyllda (av uppfyllda och ej uppfyllda)", "Totalt").Number);
+        // Open on 10 March (today, before the period's end): A by its in-depth assessment, C not assessed, D and F.
+        var assessed = workbook.Sheet("Bedömning");
+        Assert.Equal(["Öppna ärenden 2026-03-10", "Standardinsats", "Situationsbestämd insats", "Särskilt anpassad insats", "Varaktigt anpassad insats", "Totalt"],
+            assessed[0].Select(c => c.Text));
+        Assert.Equal([1, 0, 0, 0, 1], assessed[1].Skip(1).Select(c => c.Number));   // Available: D
+        Assert.Equal([0, 0, 1, 1, 2], assessed[3].Skip(1).Select(c => c.Number));   // NotAvailable: F, A
+        Assert.Equal(("Inte bedömda", 1.0), (assessed[4][0].Text, assessed[4][5].Number));
+        Assert.Equal(("Totalt", 4.0), (assessed[5][0].Text, assessed[5][5].Number));
 
         var months = workbook.Table("Per månad");
         Assert.Equal(24 * 4, months.Count);
