@@ -8,7 +8,8 @@ using Xunit.Abstractions;
 namespace Jobbtorg.BrowserTests;
 
 /// <summary>The district's case worker refers a person and makes the initial assessment at once; the answers are saved as
-/// they are given and the suggestion follows them; the job centre's coach then makes the in-depth assessment and signs it.
+/// they are given and the suggestion follows them; the job centre's coach then makes the in-depth assessment, signs it and
+/// agrees a plan that starts from it.
 /// Every page is checked with axe.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AssessmentFlowTests(BrowserFixture browser, JobbtorgAppServer server, ITestOutputHelper output)
@@ -24,7 +25,7 @@ public sealed class AssessmentFlowTests(BrowserFixture browser, JobbtorgAppServe
         page.Locator($"input[name='Answers[{question}]'][value='{value}']");
 
     [Fact]
-    public async Task Case_worker_makes_the_initial_assessment_at_referral_and_the_coach_the_in_depth_one()
+    public async Task Case_worker_makes_the_initial_assessment_at_referral_and_the_coach_the_in_depth_one_and_a_plan_from_it()
     {
         var today = TimeProvider.System.Today();
         await using var context = await browser.NewContextAsync();
@@ -101,5 +102,19 @@ public sealed class AssessmentFlowTests(BrowserFixture browser, JobbtorgAppServe
         await Assertions.Expect(page.Locator("[data-testid='availability']")).ToHaveTextAsync("Står delvis till arbetsmarknadens förfogande");
         await Assertions.Expect(page.Locator("[data-testid='answers']")).ToContainTextAsync("Arabiska");
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+
+        // The coach enrols the person and agrees a plan that starts from the assessment: the goal from the work experience,
+        // an internship because the person needs some activities first.
+        await new CasePage(page).GotoAsync(server.BaseUrl, caseId);
+        casePage = await (await new CasePage(page).FollowEnrolAsync()).EnrolAsync(today);
+        var plan = await casePage.FollowPlanAsync();
+        await Assertions.Expect(page.Locator("[data-testid='plan-from-assessment']")).ToContainTextAsync("5223");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+        await plan.StartDraftIfNeededAsync();
+        Assert.StartsWith("5223", await plan.Goal.InputValueAsync());
+        await Assertions.Expect(page.Locator("main table tbody")).ToContainTextAsync("Praktik");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+        casePage = await plan.RecordAgreementAsync(today);
+        Assert.Contains("ok", (await casePage.Guarantee.GetAttributeAsync("class") ?? "").Split(' ')); // agreed in time
     }
 }

@@ -20,21 +20,10 @@ public sealed record AssessedOpenCases(DateOnly On, IReadOnlyDictionary<(Availab
     public int Total => Assessed + NotAssessed;
 }
 
-/// <summary>The results of an assessment in the reader's language, as the reports name them.</summary>
+/// <summary>The results of an assessment in the reader's language: the same words as on the case.</summary>
 public static class AssessmentLabels
 {
-    public static string Of(Shared.Texts t, Availability availability) => availability switch
-    {
-        Availability.Available => t["Available for work"],
-        Availability.PartlyAvailable => t["Partly available"],
-        _ => t["Not available"],
-    };
+    public static string Of(Shared.Texts t, Availability availability) => t.Enum(availability);
 
-    public static string Of(Shared.Texts t, NeedCategory need) => need switch
-    {
-        NeedCategory.Standard => t["Standard support"],
-        NeedCategory.Situational => t["Situational support"],
-        NeedCategory.SpeciallyAdapted => t["Specially adapted support"],
-        _ => t["Long-term adapted support"],
-    };
+    public static string Of(Shared.Texts t, NeedCategory need) => t.Enum(need);
 }
