@@ -8,10 +8,10 @@ namespace Jobbtorg.Features.Plans;
 /// run side by side are.
 /// </summary>
 /// <remarks>
-/// A plan is <see cref="IsThin"/> under <see cref="ThinBelowHours"/> hours a week. The case holds no assessment of how
-/// far the person is available for work (domain.md's <c>availability</c> is not recorded here), so everyone enrolled is
-/// taken to be available for full-time work: a paused case (sickness, parental leave) is the recorded exception and is
-/// never called thin. One visit a week then shows as the thin plan it is.
+/// A plan is <see cref="IsThin"/> under <see cref="ThinBelowHours"/> hours a week, whatever an assessment found: a plan
+/// for a person only partly available is listed too, for the coach to hold it against the assessment. A paused case
+/// (sickness, parental leave) is the exception and is never called thin. One visit a week then shows as the thin plan
+/// it is.
 /// </remarks>
 public sealed record PlanIntensity(DateOnly On, decimal HoursPerWeek)
 {
