@@ -234,6 +234,8 @@ public sealed class AppUnderTest : IAsyncDisposable
         env["Jobbtorg__Database__MigrateOnStart"] = "true";
         env["ConnectionStrings__Jobbtorg"] = store.ConnectionString;
         env["Jobbtorg__Import__SpoolFolder"] = Path.Combine(BenchPaths.Artifacts, "spool");
+        // Production refuses to start without the research extract's key; a fresh one per run will do.
+        env["Jobbtorg__Research__PseudonymKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
         env["Jobbtorg__ApiKeys__0__Name"] = "bench";
         env["Jobbtorg__ApiKeys__0__Key"] = apiKey;
         for (var i = 0; i < 5; i++)

@@ -88,6 +88,11 @@ public sealed class InstrumentVersionTests(JobbtorgAppFactory app) : IClassFixtu
         var list = await admin.GetStringAsync("/Assessments/Instruments");
         Assert.Contains($"data-testid=\"uses-InDepth-{before}\">1<", list);
         Assert.Contains($"data-testid=\"uses-InDepth-{before + 1}\">0<", list);
+
+        // The administrator's start page names the version in use and leads to the instruments.
+        var section = CaseSteps.Between(await admin.GetStringAsync("/"), "data-testid=\"instruments-section\"", "</section>");
+        Assert.Contains($"Fördjupad bedömning: version {before + 1} används", WebUtility.HtmlDecode(section));
+        Assert.Contains("href=\"/Assessments/Instruments\"", section);
     }
 
     [Fact]
@@ -143,6 +148,7 @@ public sealed class InstrumentVersionTests(JobbtorgAppFactory app) : IClassFixtu
         var changed = WithQuestion(Shipped(Instrument.Initial), "computer_at_home");
         Assert.Equal(HttpStatusCode.Forbidden, (await coach.PostAsync("/api/assessment-instruments/Initial/versions", Json(changed))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ApiClient(JobbtorgAppFactory.RobotKey).PostAsync("/api/assessment-instruments/Initial/versions", Json(changed))).StatusCode);
+        Assert.DoesNotContain("instruments-section", await coach.GetStringAsync("/"));
         foreach (var page in new[] { "/Assessments/Instruments", "/Assessments/Instruments/Initial/1", "/Assessments/Instruments/Initial/Publish" })
         {
             var denied = await coach.GetAsync(page);

@@ -8,5 +8,6 @@ public static class InstrumentsSetup
     /// pseudonymised research extract of assessments.</summary>
     public static IServiceCollection AddAssessmentInstruments(this IServiceCollection services) =>
         Research.ResearchSetup.AddResearchExtract(services)
-            .AddScoped<InstrumentVersions>().AddEndpoints(routes => routes.MapInstrumentsApi());
+            .AddScoped<InstrumentVersions>().AddEndpoints(routes => routes.MapInstrumentsApi())
+            .AddSection<InstrumentsSectionViewComponent>(SectionPlace.StartPage, 125);
 }
