@@ -22,10 +22,14 @@ public sealed class ProtectedIdentityTests(AccessMatrixApp fixture, ITestOutputH
 {
     private sealed record Person(int CaseId, string PersonalNumber, string FirstName, string LastName)
     {
+        /// <summary>Someone else in the database was born the same day, so the masked number is theirs as much as this person's.</summary>
+        public bool SharesBirthDate { get; init; }
         public string Formatted => $"{PersonalNumber[..8]}-{PersonalNumber[8..]}";
         public string Short => $"{PersonalNumber[2..8]}-{PersonalNumber[8..]}";
         public string Masked => $"{PersonalNumber[..8]}-XXXX";
-        public IEnumerable<string> Identifying => [FirstName, LastName, PersonalNumber, Formatted, Short, Masked, PersonalNumber[2..]];
+        public IEnumerable<string> Identifying => SharesBirthDate
+            ? [FirstName, LastName, PersonalNumber, Formatted, Short, PersonalNumber[2..]]
+            : [FirstName, LastName, PersonalNumber, Formatted, Short, Masked, PersonalNumber[2..]];
     }
 
     private static int names;
@@ -45,6 +49,11 @@ public sealed class ProtectedIdentityTests(AccessMatrixApp fixture, ITestOutputH
         Assert.True(marked.StatusCode == HttpStatusCode.OK, await marked.Content.ReadAsStringAsync());
         return new Person(caseId, number, first, last);
     }
+
+    private async Task<Person> WithSharedBirthDateAsync(Person person) => person with
+    {
+        SharesBirthDate = await fixture.Db(db => db.Participants.CountAsync(p => p.PersonalNumber.StartsWith(person.PersonalNumber.Substring(0, 8)))) > 1,
+    };
 
     private IEnumerable<RouteEndpoint> Endpoints =>
         fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
@@ -82,6 +91,7 @@ public sealed class ProtectedIdentityTests(AccessMatrixApp fixture, ITestOutputH
         var enrolled = await ProtectedPersonAsync(CaseSetup.Enrolled);
         await fixture.BookFirstAppointmentAsync(enrolled.CaseId);
         var referred = await ProtectedPersonAsync(CaseSetup.Referred);
+        (enrolled, referred) = (await WithSharedBirthDateAsync(enrolled), await WithSharedBirthDateAsync(referred));
         await fixture.BookOnTodaysMeetingAsync(referred.CaseId);
         var meeting = await fixture.FutureMeetingAsync();
         var booking = await fixture.BookingOfAsync(referred.CaseId);
