@@ -21,6 +21,8 @@ using Jobbtorg.Identity;
 //                                      with `case`, the login and case pages only (a quicker A/B of one change)
 //   trace <db> <size>                  statements per request and their times (the app's command log), EXPLAIN on PostgreSQL
 //   bookings <db> [cases]              info-meeting bookings under contention (BookingBench)
+//   accesslog <db> [entries]          entries sealed into the access log's hash chain (100k unless told): entries/s and
+//                                      the CPU an entry costs the app and the database (AccessLogBench)
 //   coldstart <db> <size>              process start to the first 200 of /health/ready and the login page
 //   all <db> <size> [s]                all of them in order (load only if the database is missing), then a table;
 //                                      the self-check at 200k, import-copy at 1M and bookings with 2,000 cases, or
@@ -67,6 +69,9 @@ try
             break;
         case "bookings":
             await ScaleTargets.BookingsAsync(db, (int)Size(2, 2_000));
+            break;
+        case "accesslog":
+            await AccessLogBench.RunAsync(db, (int)Size(2, 100_000), BenchStore.DefaultServer);
             break;
         case "coldstart":
             await ScaleTargets.ColdStartAsync(db, Size(2, 1_000_000));

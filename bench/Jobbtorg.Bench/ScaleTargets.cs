@@ -542,7 +542,8 @@ public static class ScaleTargets
             }
             measured[name] = result;
             Console.WriteLine($"  {name,-30} p50 {result.P50Ms,8:N1} ms  p99 {result.P99Ms,8:N1} ms  {result.RequestsPerSecond,8:N0} requests/s  " +
-                              $"({result.Requests:N0} requests{(result.Errors > 0 ? $", {result.Errors:N0} errors or non-2xx" : "")})");
+                              $"({result.Requests:N0} requests{(result.Errors > 0 ? $", {result.Errors:N0} errors or non-2xx" : "")}); " +
+                              $"CPU a request: app {result.AppCpuMs:N2} ms, database {result.DatabaseCpuMs:N2} ms");
         }
         var label = BenchStore.Label(size);
         foreach (var (name, _, _, _) in pages.Where(p => !measured.ContainsKey(p.Name)))
@@ -579,7 +580,8 @@ public static class ScaleTargets
             """;
     }
 
-    private sealed record WrkResult(double P50Ms, double P99Ms, double RequestsPerSecond, long Requests, long Errors);
+    /// <summary>What wrk measured, and the CPU the app and PostgreSQL spent per request meanwhile (less noisy than the rate on a shared machine).</summary>
+    private sealed record WrkResult(double P50Ms, double P99Ms, double RequestsPerSecond, long Requests, long Errors, double AppCpuMs, double DatabaseCpuMs);
 
     private static async Task<WrkResult> WrkAsync(AppUnderTest app, string script, string cookie, int connections, int seconds)
     {
@@ -602,7 +604,9 @@ public static class ScaleTargets
                 return text;
             }
             await RunAsync(3); // warm-up
+            var cpuBefore = Cpu.Used(app.ProcessId);
             var output = await RunAsync(seconds);
+            var cpu = Cpu.Used(app.ProcessId) - cpuBefore;
             double Latency(string percentile)
             {
                 var m = Regex.Match(output, $@"^\s*{percentile}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
@@ -616,7 +620,8 @@ public static class ScaleTargets
             var socket = Regex.Match(output, @"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)");
             long errors = non2xx.Success ? long.Parse(non2xx.Groups[1].Value, Inv) : 0;
             if (socket.Success) errors += Enumerable.Range(1, 4).Sum(i => long.Parse(socket.Groups[i].Value, Inv));
-            return new WrkResult(Latency("50"), Latency("99"), rps, requests, errors);
+            return new WrkResult(Latency("50"), Latency("99"), rps, requests, errors,
+                requests == 0 ? 0 : cpu.App.TotalMilliseconds / requests, requests == 0 ? 0 : cpu.Database.TotalMilliseconds / requests);
         }
         finally
         {

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Jobbtorg.Data;
+using Jobbtorg.Features.AccessLog;
+
+namespace Jobbtorg.Bench;
+
+/// <summary>
+/// The access log's cost per entry: entries sealed into the hash chain in the app's batches (500), on a fresh database,
+/// through <see cref="AccessLogChain.SealAsync"/> as the app's writer calls it. Reports entries per second and the CPU
+/// each entry costs the app and the database, the figure to set beside the CPU of one case page.
+/// </summary>
+public static class AccessLogBench
+{
+    private const int BatchSize = 500;
+
+    public static async Task RunAsync(string provider, int entries, string postgresServer)
+    {
+        var database = $"jobbtorg_bench_{Guid.NewGuid():N}";
+        var sqliteFile = Path.Combine(Path.GetTempPath(), database + ".db");
+        var onPostgres = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
+        if (onPostgres) await BenchDatabase.CreateAsync(postgresServer, database);
+        try
+        {
+            JobbtorgDb Open() => InProcess.Open(onPostgres, postgresServer + $";Database={database}", sqliteFile);
+            await using (var db = Open()) await InProcess.MigrateAndSeedAsync(db);
+            await SealAsync(Open, 5 * BatchSize); // warm-up: JIT, pool, prepared statements
+
+            var before = Cpu.Used();
+            var clock = Stopwatch.StartNew();
+            await SealAsync(Open, entries);
+            clock.Stop();
+            var used = Cpu.Used() - before;
+            var intact = await Verify(Open);
+            Console.WriteLine($"== accesslog {provider}: {entries:N0} entries in batches of {BatchSize} in {clock.Elapsed.TotalSeconds:N1} s " +
+                              $"({entries / clock.Elapsed.TotalSeconds:N0} entries/s); chain: {intact}");
+            Console.WriteLine($"  CPU per entry: app {used.App.TotalMicroseconds / entries:N0} µs, database {used.Database.TotalMicroseconds / entries:N0} µs");
+            ScaleTargets.Results.Add(new TargetResult($"access log {provider}", "–",
+                $"{entries / clock.Elapsed.TotalSeconds:N0} entries/s; CPU {(used.App + used.Database).TotalMicroseconds / entries:N0} µs an entry " +
+                $"(app {used.App.TotalMicroseconds / entries:N0}, database {used.Database.TotalMicroseconds / entries:N0})", null));
+        }
+        finally
+        {
+            if (onPostgres) await BenchDatabase.DropAsync(postgresServer, database);
+            else File.Delete(sqliteFile);
+        }
+    }
+
+    private static async Task SealAsync(Func<JobbtorgDb> open, int entries)
+    {
+        var now = DateTimeOffset.UtcNow;
+        for (var done = 0; done < entries; done += BatchSize)
+        {
+            var batch = Enumerable.Range(done, Math.Min(BatchSize, entries - done)).Select(i => new AccessLogEntry
+            {
+                At = now.AddMilliseconds(i), PrincipalKind = PrincipalKind.User, Principal = "coach@bench.jobbtorg.se", UserId = "bench-coach",
+                ParticipantId = 1 + i % 5000, CaseId = 1 + i % 5000, CaseRef = $"BENCH-{i % 5000}", Kind = AccessKind.Read,
+                Action = "GET /Cases/Details", Path = $"/Cases/Details/{1 + i % 5000}", RemoteAddress = "10.0.0.1",
+            }).ToList();
+            await using var db = open();
+            await AccessLogChain.SealAsync(db, batch);
+        }
+    }
+
+    private static async Task<string> Verify(Func<JobbtorgDb> open)
+    {
+        await using var db = open();
+        return (await AccessLogChain.VerifyAsync(db)).Intact ? "intact" : "BROKEN";
+    }
+}
+
+/// <summary>CPU time used so far by this process (or the app's, when given) and by all of PostgreSQL's processes.</summary>
+public readonly record struct Cpu(TimeSpan App, TimeSpan Database)
+{
+    public static Cpu operator -(Cpu a, Cpu b) => new(a.App - b.App, a.Database - b.Database);
+
+    public static Cpu Used(int? appProcessId = null) => new(
+        appProcessId is { } pid ? Ticks(pid) : Process.GetCurrentProcess().TotalProcessorTime,
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(d => d!.All(char.IsDigit))
+            .Where(pid => ReadOrEmpty($"/proc/{pid}/comm").Trim() == "postgres")
+            .Aggregate(TimeSpan.Zero, (sum, pid) => sum + Ticks(int.Parse(pid!))));
+
+    /// <summary>utime + stime of /proc/pid/stat, in clock ticks of 1/100 s.</summary>
+    private static TimeSpan Ticks(int pid)
+    {
+        var stat = ReadOrEmpty($"/proc/{pid}/stat");
+        if (stat.Length == 0) return TimeSpan.Zero;
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
+    }
+
+    private static string ReadOrEmpty(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+}
