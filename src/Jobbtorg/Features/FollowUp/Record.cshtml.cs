@@ -38,8 +38,7 @@ public class RecordModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProv
     {
         if (await PrepareAsync(id, job) is { } refused) return refused;
         var prefix = Kind == FollowUpKind.BenefitCheck ? nameof(Benefit) : nameof(Occupation);
-        // Only the form of this question counts; the other one's fields are not sent.
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal) && k != "").ToList()) ModelState.Remove(key);
+        // The page sends only this question's fields; a bad value in any field stores nothing.
         if (!ModelState.IsValid) return Page();
         var errors = Kind == FollowUpKind.BenefitCheck
             ? await record.BenefitCheckAsync(Case, Benefit, HttpContext.RequestAborted)

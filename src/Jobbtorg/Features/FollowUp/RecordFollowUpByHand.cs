@@ -82,8 +82,7 @@ public sealed class RecordFollowUpByHand(JobbtorgDb db, CaseAccess access, Curre
         if (input.Date is not { } date) errors.Refuse(nameof(input.Date), "Enter the date the status applies to.");
         else if (date > today) errors.Refuse(nameof(input.Date), "The date cannot be in the future.");
         else if (date < first || date > last)
-            errors.Refuse(nameof(input.Date), "The date must lie within {0} days of {1}, three months after the job ended: from {2} to {3}.",
-                FollowUpDue.ObservationWindowDays, day, first, last);
+            errors.Refuse(nameof(input.Date), "The date must lie from {0} to {1}, around {2}, three months after the job ended.", first, last, day);
         if (errors.Count > 0) return errors;
 
         var held = await db.OccupationObservations.FirstOrDefaultAsync(o => o.ParticipantId == c.ParticipantId && o.Date == input.Date, ct);
