@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Jobbtorg.Tests.Access;
 
-public enum CaseSetup { Referred, Enrolled }
+public enum CaseSetup { Referred, Enrolled, ClosedToWorkHalfYearAgo }
 
 /// <summary>The app for the access tests: one user per staff actor, one key per scope, and fresh Farsta cases on demand.</summary>
 public sealed class AccessMatrixApp : IAsyncLifetime
@@ -94,11 +94,15 @@ public sealed class AccessMatrixApp : IAsyncLifetime
     public async Task<int> NewCaseAsync(CaseSetup setup)
     {
         var caseRef = $"AM-{Interlocked.Increment(ref sequence)}-{Guid.NewGuid():N}"[..20];
-        var today = Today.ToString("yyyy-MM-dd");
+        // A case closed to work six months before this month is due for its benefit check.
+        var closedBefore = setup == CaseSetup.ClosedToWorkHalfYearAgo;
+        var today = (closedBefore ? Today.AddMonths(-7) : Today).ToString("yyyy-MM-dd");
         var lines = new StringBuilder();
         lines.Append($$"""{"type":"referral","caseRef":"{{caseRef}}","personalNumber":"{{TestPeople.Adult(Today)}}","district":"{{District}}","targetGroup":"UnemployedOnBenefit","date":"{{today}}","receivesBenefit":true,"hasChildren":false,"newlyUnemployed":false,"newlyArrived":false}""").Append('\n');
-        if (setup == CaseSetup.Enrolled)
+        if (setup is CaseSetup.Enrolled or CaseSetup.ClosedToWorkHalfYearAgo)
             lines.Append($$"""{"type":"enrolment","caseRef":"{{caseRef}}","date":"{{today}}","jobCentre":"farsta","coach":"{{farstaCoachUserName}}"}""").Append('\n');
+        if (closedBefore)
+            lines.Append($$"""{"type":"closure","caseRef":"{{caseRef}}","date":"{{Today.AddMonths(-6):yyyy-MM-dd}}","reason":"Work","subReason":"Unsubsidised"}""").Append('\n');
         var imported = await clients[Actor.KeyAllScopes].PostAsync("/api/import/case-events", new StringContent(lines.ToString(), Encoding.UTF8, "application/x-ndjson"));
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
         return await Db(async db =>

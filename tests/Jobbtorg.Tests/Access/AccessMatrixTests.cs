@@ -33,7 +33,7 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
     private static readonly Actor[] WorkHere = [Actor.CoachHere, Actor.ManagerHere, Actor.ManagerCityWide, Actor.Administrator];
     private static readonly Actor[] SeeHere = [.. WorkHere, Actor.Matcher, Actor.CaseWorkerHere];
 
-    private enum Setup { None, Referred, Enrolled, BookedToday, FirstAppointment }
+    private enum Setup { None, Referred, Enrolled, BookedToday, FirstAppointment, FollowUpDue }
 
     private sealed record Row(string Action, Setup Setup, Actor[] Allowed, Func<Ctx, Task<bool>> Attempt);
 
@@ -249,6 +249,17 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
                    && await x.App.Db(db => db.Set<Features.AccessLog.Review.AccessLogReview>().AnyAsync(r => r.Month == month && r.Note == note));
         }),
 
+        // The follow-up worklist: the job centre's coaches and managers (each sees their own centres' cases) and administrators.
+        new("open the follow-up worklist", Setup.None,
+            [Actor.CoachHere, Actor.CoachElsewhere, Actor.ManagerHere, Actor.ManagerElsewhere, Actor.ManagerCityWide, Actor.Administrator],
+            async x => await Ok(x.Client.GetAsync("/FollowUp/Worklist"))),
+        new("record a benefit check by hand", Setup.FollowUpDue, WorkHere, async x =>
+            await Posted(x.Client, $"/FollowUp/Record/{x.CaseId}", new()
+            {
+                ["Benefit.ReceivesBenefit"] = "false", ["Benefit.Source"] = "Call", ["Benefit.InformedOn"] = x.App.Today.ToString("yyyy-MM-dd"),
+            })
+            && await x.App.Db(db => db.BenefitMonths.AnyAsync(b => db.Cases.Any(c => c.Id == x.CaseId && c.ParticipantId == b.ParticipantId)))),
+
         new("read reference data", Setup.None, [.. Staff.Except([Actor.Provider]), .. Keys.Except([Actor.KeyNoScope])],
             async x => await Ok(x.Client.GetAsync("/api/districts"))),
     ];
@@ -264,7 +275,12 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
         foreach (var actor in Enum.GetValues<Actor>())
         {
             var caseId = row.Setup == Setup.None ? 0
-                : await fixture.NewCaseAsync(row.Setup is Setup.Enrolled or Setup.FirstAppointment ? CaseSetup.Enrolled : CaseSetup.Referred);
+                : await fixture.NewCaseAsync(row.Setup switch
+                {
+                    Setup.Enrolled or Setup.FirstAppointment => CaseSetup.Enrolled,
+                    Setup.FollowUpDue => CaseSetup.ClosedToWorkHalfYearAgo,
+                    _ => CaseSetup.Referred,
+                });
             if (row.Setup == Setup.FirstAppointment) await fixture.BookFirstAppointmentAsync(caseId);
             int? meeting = null;
             if (row.Setup == Setup.BookedToday) await fixture.BookOnTodaysMeetingAsync(caseId);

@@ -97,8 +97,17 @@ public static class PersonDataBuilder
             MessageId = Guid.NewGuid(), DistrictId = district.Id, CaseId = open.Id, Kind = MessageKind.Enrolled, Body = $"{{\"note\":\"Meddelande {tag}\"}}",
             HasDetails = true, CreatedAt = now.AddMonths(-6), State = DeliveryState.Inbox,
         });
-        db.BenefitMonths.Add(new BenefitMonth { ParticipantId = person.Id, Month = new DateOnly(today.Year, today.Month, 1).AddMonths(-14), ReceivesBenefit = false });
-        db.OccupationObservations.Add(new OccupationObservation { ParticipantId = person.Id, Date = today.AddMonths(-17), Status = OccupationStatus.Working });
+        // Follow-up facts entered by hand: where they came from and who entered them belong to the extract too.
+        db.BenefitMonths.Add(new BenefitMonth
+        {
+            ParticipantId = person.Id, Month = new DateOnly(today.Year, today.Month, 1).AddMonths(-14), ReceivesBenefit = false,
+            Source = FollowUpSource.Call, InformedOn = today.AddMonths(-13), RecordedBy = "Uppföljare " + tag, RecordedAt = now,
+        });
+        db.OccupationObservations.Add(new OccupationObservation
+        {
+            ParticipantId = person.Id, Date = today.AddMonths(-17), Status = OccupationStatus.Working, Source = FollowUpSource.Letter,
+            RecordedBy = "Uppföljare " + tag, RecordedAt = now,
+        });
         db.Placements.Add(new Placement
         {
             CaseId = closed.Id, Kind = PlacementKind.MunicipalJob, StartDate = today.AddMonths(-24), EndDate = today.AddMonths(-21),

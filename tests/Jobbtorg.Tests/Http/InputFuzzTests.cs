@@ -133,8 +133,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         state.AppendJoin(',', await db.AttendanceDays.OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Status}:{a.Reason}").ToListAsync());
         state.AppendJoin(',', await db.ThreePartyMeetings.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Status}").ToListAsync());
         state.AppendJoin(',', await db.FirstAppointments.OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Status}:{a.StartsAt}:{a.CoachId}").ToListAsync());
-        state.AppendJoin(',', await db.BenefitMonths.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.ReceivesBenefit}").ToListAsync());
-        state.AppendJoin(',', await db.OccupationObservations.OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Status}").ToListAsync());
+        state.AppendJoin(',', await db.BenefitMonths.OrderBy(b => b.Id).Select(b => $"{b.Id}:{b.ReceivesBenefit}:{b.Source}:{b.RecordedAt}").ToListAsync());
+        state.AppendJoin(',', await db.OccupationObservations.OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Status}:{o.Source}:{o.RecordedAt}").ToListAsync());
         await db.Database.CloseConnectionAsync();
         return state.ToString();
     });
@@ -153,6 +153,9 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
     {
         /// <summary>A draft initial assessment of the working case.</summary>
         public int Assessment { get; init; }
+        /// <summary>A case closed to work whose benefit check is due, and its municipal job, whose follow-up is due too.</summary>
+        public int FollowedUp { get; init; }
+        public int MunicipalJob { get; init; }
     }
 
     private async Task<World> CreateWorldAsync(HttpClient admin)
@@ -210,9 +213,18 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         var farsta = await app.WithDbAsync(db => db.JobCentres.Where(j => j.Code == "farsta").Select(j => j.Id).SingleAsync());
         var assessment = await admin.PostAsJsonAsync($"/api/cases/{working}/assessments", new { instrument = "Initial" });
         Assert.Equal(HttpStatusCode.Created, assessment.StatusCode);
+        // Closed to work in September 2025 after a municipal job: both follow-up questions are due in March 2026.
+        var imported = await app.ApiClient(JobbtorgAppFactory.RobotKey).PostAsync("/api/import/case-events", new StringContent(Reports.CaseEvents.Stream(
+            Reports.CaseEvents.Referral("FUZZ-FOLLOWUP", TestPeople.Adult(app.Today), "2025-05-02"), Reports.CaseEvents.Enrolment("FUZZ-FOLLOWUP", "2025-05-09"),
+            Reports.CaseEvents.Placement("FUZZ-FOLLOWUP", "MunicipalJob", "2025-05-12", "2025-08-29"),
+            Reports.CaseEvents.Closure("FUZZ-FOLLOWUP", "2025-09-01", "Work", "Subsidised")), Encoding.UTF8, "application/x-ndjson"));
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        var followedUp = await app.WithDbAsync(db => db.Cases.Where(c => c.CaseRef == "FUZZ-FOLLOWUP").Select(c => c.Id).SingleAsync());
+        var municipalJob = await app.WithDbAsync(db => db.Placements.Where(j => j.CaseId == followedUp).Select(j => j.Id).SingleAsync());
         return new World(referred, working, paused, meetingId, threeParty, coach.Id, person, activityType, draftActivity, member.Id, otherCoach.Id, farsta)
         {
             Assessment = (await assessment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
+            FollowedUp = followedUp, MunicipalJob = municipalJob,
         };
     }
 
@@ -608,6 +620,13 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
                 ["PersonalNumber"] = TestPeople.Adult(app.Today),
             }),
             ["/AccessLog/Review/Month POST"] = new("/AccessLog/Review/Month/2026-02", new() { ["Note"] = "Urvalet genomgånget." }),
+            ["/FollowUp/Worklist GET"] = new("/FollowUp/Worklist", new() { ["Kind"] = "BenefitCheck", ["Centre"] = w.Farsta.ToString() }),
+            ["/FollowUp/Record GET"] = new($"/FollowUp/Record/{w.FollowedUp}", new() { ["job"] = w.MunicipalJob.ToString() }),
+            ["/FollowUp/Record POST"] = new($"/FollowUp/Record/{w.FollowedUp}", new()
+            {
+                ["Benefit.ReceivesBenefit"] = "false", ["Benefit.Source"] = "Call", ["Benefit.InformedOn"] = today,
+                ["Occupation.Status"] = "Working", ["Occupation.Source"] = "Letter", ["Occupation.Date"] = "2025-11-28",
+            }),
         };
     }
 

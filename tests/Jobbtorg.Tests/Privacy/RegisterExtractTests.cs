@@ -97,6 +97,11 @@ public sealed partial class RegisterExtractTests(JobbtorgAppFactory app)
         Assert.Equal(["Journaltext " + person.Tag, "Rättelse " + person.Tag], journal.Select(j => j.GetProperty("text").GetString()));
         Assert.Equal(journal[0].GetProperty("id").GetInt32(), journal[1].GetProperty("correctsId").GetInt32());
         Assert.Equal("Skäl " + person.Tag, json.GetProperty("accessLog")[0].GetProperty("reason").GetString());
+        // A follow-up fact entered by hand names its source and who entered it.
+        var benefitMonth = json.GetProperty("followUp").GetProperty("benefitMonths")[0];
+        Assert.Equal(("Call", "Uppföljare " + person.Tag), (benefitMonth.GetProperty("source").GetString(), benefitMonth.GetProperty("recordedBy").GetString()));
+        var occupation = json.GetProperty("followUp").GetProperty("occupations")[0];
+        Assert.Equal(("Letter", "Uppföljare " + person.Tag), (occupation.GetProperty("source").GetString(), occupation.GetProperty("recordedBy").GetString()));
 
         Assert.DoesNotContain(other.Tag, text);
         Assert.DoesNotContain(other.PersonalNumber, text);
@@ -128,6 +133,8 @@ public sealed partial class RegisterExtractTests(JobbtorgAppFactory app)
         Assert.Contains("Telefon " + person.Tag, sections["threePartyMeetings"]);
         Assert.Contains("Påminnelse " + person.Tag, sections["reminders"]);
         Assert.Contains("Skäl " + person.Tag, sections["accessLog"]);
+        Assert.Contains("Samtal", sections["followUp"]);
+        Assert.Contains("Uppföljare " + person.Tag, sections["followUp"]);
         Assert.Contains("Ärenden <span class=\"count\">(2 uppgifter)</span>", html);
         Assert.Matches("""<link rel="stylesheet" href="/css/extract-print.css[^"]*" media="print" />""", html);
         Assert.Contains("@page { size: A4", await admin.GetStringAsync("/css/extract-print.css"));

@@ -63,6 +63,13 @@ public sealed class RetentionHttpTests : IAsyncLifetime
                 new AccessLogEntry { At = now.AddYears(-11), Principal = "Old reader", Action = "GET /Cases/Details", Path = "/Cases/Details", CaseId = c.Id, Hash = "a" },
                 new AccessLogEntry { At = now.AddDays(-1), Principal = "Recent reader", Action = "GET /Cases/Details", Path = "/Cases/Details", CaseId = c.Id, Hash = "b" });
             await db.SaveChangesAsync();
+            // The kept follow-up facts were entered by hand from a call: who and when go with the person.
+            await db.BenefitMonths.Where(b => b.ParticipantId == c.ParticipantId && b.Month == new DateOnly(2020, 3, 1))
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.Source, Features.FollowUp.FollowUpSource.Call).SetProperty(b => b.RecordedBy, "Coach Kvarnström")
+                    .SetProperty(b => b.RecordedAt, now).SetProperty(b => b.InformedOn, new DateOnly(2020, 4, 2)));
+            await db.OccupationObservations.Where(o => o.ParticipantId == c.ParticipantId && o.Date == new DateOnly(2019, 11, 29))
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Source, Features.FollowUp.FollowUpSource.Letter).SetProperty(o => o.RecordedBy, "Coach Kvarnström")
+                    .SetProperty(o => o.RecordedAt, now));
             return c.Id;
         });
         var reports = new[] { "", "district", "gender", "reportingGroup", "benefit" };
@@ -88,6 +95,12 @@ public sealed class RetentionHttpTests : IAsyncLifetime
             // The benefit month of the follow-up and the observation near the job's follow-up day stay; the others go.
             Assert.Equal([new DateOnly(2020, 3, 1)], await db.BenefitMonths.Where(b => !db.Participants.Any(p => p.Id == b.ParticipantId && p.ErasedOn == null)).Select(b => b.Month).ToListAsync());
             Assert.Equal([new DateOnly(2019, 11, 29)], await db.OccupationObservations.Where(o => !db.Participants.Any(p => p.Id == o.ParticipantId && p.ErasedOn == null)).Select(o => o.Date).ToListAsync());
+            // They keep their value and source, not who entered them, when, or the day of the call.
+            var month = await db.BenefitMonths.AsNoTracking().SingleAsync(b => !db.Participants.Any(p => p.Id == b.ParticipantId && p.ErasedOn == null));
+            Assert.Equal((Features.FollowUp.FollowUpSource.Call, (string?)null, (DateTimeOffset?)null, (DateOnly?)null),
+                (month.Source, month.RecordedBy, month.RecordedAt, month.InformedOn));
+            var observation = await db.OccupationObservations.AsNoTracking().SingleAsync(o => !db.Participants.Any(p => p.Id == o.ParticipantId && p.ErasedOn == null));
+            Assert.Equal((Features.FollowUp.FollowUpSource.Letter, (string?)null, (DateTimeOffset?)null), (observation.Source, observation.RecordedBy, observation.RecordedAt));
             return 0;
         });
 

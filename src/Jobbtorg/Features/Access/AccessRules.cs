@@ -19,6 +19,8 @@ public static class AccessRules
         // The person may give or withdraw consent at the job centre as well as at the district.
         Permission.RecordConsent,
         Permission.ReadAssessment, Permission.ReadAssessmentAnswers, Permission.MakeInitialAssessment, Permission.MakeInDepthAssessment,
+        // The follow-up after a case is the job centre's; the district sends its benefit months through its system.
+        Permission.WorkFollowUpList,
     ];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>

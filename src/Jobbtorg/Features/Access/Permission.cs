@@ -80,4 +80,7 @@ public enum Permission
     MakeInitialAssessment,
     /// <summary>Fill in and sign an in-depth assessment (the job centre).</summary>
     MakeInDepthAssessment,
+    /// <summary>The follow-up worklist of the centre's closed cases and ended municipal jobs, and recording what a call,
+    /// a letter or a register said (the job centre the case was at).</summary>
+    WorkFollowUpList,
 }

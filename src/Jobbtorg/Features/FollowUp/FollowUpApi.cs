@@ -24,7 +24,8 @@ public static class FollowUpApi
                              "Jobbtorg — for a district's key, a case in that district — a month that is not in the future, the same person " +
                              "and month at most once in the request); if any item is bad nothing is stored and the answer is 400 with a " +
                              "ValidationProblem naming each bad field by index, e.g. `[3].personalNumber`. Otherwise every item is stored: " +
-                             "a month already held for the person is replaced by the value sent, as the case-event import does. The answer " +
+                             "a month already held for the person is replaced by the value sent, as the case-event import does; what is sent is " +
+                             "stored as a register fact, which also replaces a value recorded at the job centre from a call or a letter. The answer " +
                              "counts the items that were new (`stored`), changed a held value (`replaced`) or matched it (`unchanged`). " +
                              "The months feed the indicator `stillSelfSupporting6Months`.")
             .ProducesValidationProblem();
@@ -38,7 +39,8 @@ public static class FollowUpApi
             .WithDescription("A JSON array of `{personalNumber, date: \"yyyy-MM-dd\", status}`, from follow-up calls or registers, at most " +
                              "10,000 items. All or nothing, checked as for benefit months (the date may not be in the future, the same person " +
                              "and date at most once in the request); a bad item answers 400 naming it by index, e.g. `[0].status`, and nothing " +
-                             "is stored. An observation already held for the person on the date is replaced. The observations feed the " +
+                             "is stored. An observation already held for the person on the date is replaced, also one recorded from a call or a " +
+                             "letter (what is sent is a register fact). The observations feed the " +
                              "indicator `workingOrStudying3MonthsAfterMunicipalJob`.")
             .ProducesValidationProblem();
 

@@ -10,6 +10,9 @@ internal sealed class BenefitMonthConfiguration : IEntityTypeConfiguration<Benef
     {
         b.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ParticipantId, x.Month }).IsUnique();
+        // Rows written before the source was kept, and the import's bulk rows, are the register's.
+        b.Property(x => x.Source).HasDefaultValue(FollowUpSource.Register);
+        b.Property(x => x.RecordedBy).HasMaxLength(BenefitMonth.MaxRecordedByLength);
     }
 }
 
@@ -19,5 +22,7 @@ internal sealed class OccupationObservationConfiguration : IEntityTypeConfigurat
     {
         b.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ParticipantId, x.Date }).IsUnique();
+        b.Property(x => x.Source).HasDefaultValue(FollowUpSource.Register);
+        b.Property(x => x.RecordedBy).HasMaxLength(BenefitMonth.MaxRecordedByLength);
     }
 }

@@ -80,7 +80,7 @@ public abstract record FollowUpOutcome
 /// <summary>
 /// Stores follow-up facts from a district, all or nothing: every item is checked first and one bad item stores
 /// nothing. A fact for a person and month (or date) already held replaces the stored value, as the case-event import
-/// does. Personal numbers are never logged and never echoed in an error.
+/// does: what a district's system sends is a register fact, and a register replaces a call or a letter. Personal numbers are never logged and never echoed in an error.
 /// </summary>
 public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, CurrentUser user, ILogger<RecordFollowUp> log)
 {
@@ -198,7 +198,10 @@ public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, CurrentUse
             else if (row.ReceivesBenefit == receives) unchanged++;
             else
             {
+                // The district's register replaces whatever a call or a letter said (FollowUpPrecedence).
                 row.ReceivesBenefit = receives;
+                row.Source = FollowUpSource.Register;
+                (row.InformedOn, row.RecordedBy, row.RecordedAt) = (null, null, null);
                 replaced++;
             }
         }
@@ -228,6 +231,8 @@ public sealed class RecordFollowUp(JobbtorgDb db, TimeProvider clock, CurrentUse
             else
             {
                 row.Status = status;
+                row.Source = FollowUpSource.Register;
+                (row.RecordedBy, row.RecordedAt) = (null, null);
                 replaced++;
             }
         }

@@ -603,8 +603,13 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                 ? (nameof(BenefitMonth.Month), nameof(BenefitMonth.ReceivesBenefit), (object)e.ReceivesBenefit)
                 : (nameof(OccupationObservation.Date), nameof(OccupationObservation.Status), e.OccupationStatus);
             var valueIndex = Array.IndexOf(table.Columns, table.Column(valueColumn));
+            // The import is a register: its value replaces one recorded by hand from a call or a letter, and says so.
+            var byHand = e.Type == CaseEventType.BenefitMonth
+                ? $", \"{nameof(BenefitMonth.InformedOn)}\" = NULL, \"{nameof(BenefitMonth.RecordedBy)}\" = NULL, \"{nameof(BenefitMonth.RecordedAt)}\" = NULL"
+                : $", \"{nameof(OccupationObservation.RecordedBy)}\" = NULL, \"{nameof(OccupationObservation.RecordedAt)}\" = NULL";
             await writer.ExecuteAsync(
-                $"UPDATE {BulkWriter.Quote(table.Name)} SET {BulkWriter.Quote(table.Column(valueColumn))} = @p0 " +
+                $"UPDATE {BulkWriter.Quote(table.Name)} SET {BulkWriter.Quote(table.Column(valueColumn))} = @p0, " +
+                $"\"Source\" = '{nameof(FollowUpSource.Register)}'{byHand} " +
                 $"WHERE \"ParticipantId\" = @p1 AND {BulkWriter.Quote(table.Column(dateColumn))} = @p2",
                 [table.ToProvider(valueIndex, value), participant, e.Date], ct);
         }

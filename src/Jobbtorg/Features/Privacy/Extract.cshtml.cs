@@ -92,6 +92,14 @@ public class ExtractModel(RegisterExtractBuilder builder, TimeProvider clock, Te
         _ => status.ToString(),
     };
 
+    public static string Sv(FollowUpSource source) => source switch
+    {
+        FollowUpSource.Register => "Register",
+        FollowUpSource.Call => "Samtal",
+        FollowUpSource.Letter => "Brev",
+        _ => source.ToString(),
+    };
+
     public static string Sv(AccessKind kind) => kind switch
     {
         AccessKind.Read => "Läsning",

@@ -115,9 +115,11 @@ public sealed record ExtractFollowUp(IReadOnlyList<ExtractBenefitMonth> BenefitM
     [System.Text.Json.Serialization.JsonIgnore] public int Count => BenefitMonths.Count + Occupations.Count;
 }
 
-public sealed record ExtractBenefitMonth(DateOnly Month, bool ReceivesBenefit);
+/// <summary>A benefit month, with where it came from; who entered it and when, for one entered by hand.</summary>
+public sealed record ExtractBenefitMonth(DateOnly Month, bool ReceivesBenefit, FollowUpSource Source, DateOnly? InformedOn, string? RecordedBy,
+    DateTimeOffset? RecordedAt);
 
-public sealed record ExtractOccupation(DateOnly Date, OccupationStatus Status);
+public sealed record ExtractOccupation(DateOnly Date, OccupationStatus Status, FollowUpSource Source, string? RecordedBy, DateTimeOffset? RecordedAt);
 
 public sealed record ExtractPlacement(string CaseRef, PlacementKind Kind, DateOnly StartDate, DateOnly? EndDate, DateOnly? FollowUpOn, string? EmployerOrganisationNumber);
 

@@ -175,8 +175,8 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
             [.. messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new ExtractMessage(Ref(m.CaseId),
                 districtNames.GetValueOrDefault(m.DistrictId, "–"), m.Kind, m.CreatedAt, m.State, m.HasDetails, m.DeliveredAt, m.ReadAt, m.ReadBy, m.Body))],
             new ExtractFollowUp(
-                [.. benefitMonths.OrderBy(m => m.Month).Select(m => new ExtractBenefitMonth(m.Month, m.ReceivesBenefit))],
-                [.. occupations.OrderBy(o => o.Date).Select(o => new ExtractOccupation(o.Date, o.Status))]),
+                [.. benefitMonths.OrderBy(m => m.Month).Select(m => new ExtractBenefitMonth(m.Month, m.ReceivesBenefit, m.Source, m.InformedOn, m.RecordedBy, m.RecordedAt))],
+                [.. occupations.OrderBy(o => o.Date).Select(o => new ExtractOccupation(o.Date, o.Status, o.Source, o.RecordedBy, o.RecordedAt))]),
             [.. placements.OrderBy(p => p.StartDate).ThenBy(p => p.Id).Select(p => new ExtractPlacement(Ref(p.CaseId), p.Kind, p.StartDate, p.EndDate,
                 p.FollowUpOn, p.EmployerOrganisationNumber))],
             [.. cases.Select(c => new ExtractConsent(c.CaseRef, c.ConsentGiven, c.ConsentDate, ConsentHistory(c.Id, c.ConsentGiven, c.ConsentDate ?? c.ReferralDate, c.Referral.ReferredBy, c.ReferredAt)))],

@@ -170,6 +170,14 @@ public sealed class RetentionRound(JobbtorgDb db, IOptions<RetentionOptions> opt
                             && o.Date >= j.FollowUpOn.Value.AddDays(-Reports.Indicators.ObservationWindowDays)
                             && o.Date <= j.FollowUpOn.Value.AddDays(Reports.Indicators.ObservationWindowDays)))
             .ExecuteDeleteAsync(ct);
+        // The kept follow-up facts keep their value and source, not who at the job centre entered them or when.
+        await db.BenefitMonths
+            .Where(b => people.Contains(b.ParticipantId) && (b.RecordedBy != null || b.RecordedAt != null || b.InformedOn != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.RecordedBy, (string?)null).SetProperty(b => b.RecordedAt, (DateTimeOffset?)null)
+                .SetProperty(b => b.InformedOn, (DateOnly?)null), ct);
+        await db.OccupationObservations
+            .Where(o => people.Contains(o.ParticipantId) && (o.RecordedBy != null || o.RecordedAt != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.RecordedBy, (string?)null).SetProperty(o => o.RecordedAt, (DateTimeOffset?)null), ct);
         counts[nameof(db.Cases)] = await db.Cases.Where(c => cases.Contains(c.Id))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.CaseRef, c => "GALLRAD-" + c.Id.ToString())

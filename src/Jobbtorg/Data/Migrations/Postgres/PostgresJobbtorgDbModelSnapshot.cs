@@ -1020,6 +1020,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("InformedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
 
@@ -1028,6 +1031,20 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.Property<bool>("ReceivesBenefit")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Register");
 
                     b.HasKey("Id");
 
@@ -1050,6 +1067,20 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Register");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -985,6 +985,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("InformedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
@@ -993,6 +996,20 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.Property<bool>("ReceivesBenefit")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Register");
 
                     b.HasKey("Id");
 
@@ -1013,6 +1030,20 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Register");
 
                     b.Property<string>("Status")
                         .IsRequired()
