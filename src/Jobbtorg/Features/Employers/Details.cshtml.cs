@@ -28,17 +28,20 @@ public class DetailsModel(EmployerWork work, VacancyWork vacancies, Texts texts)
     }
 
     public Task<IActionResult> OnPostAddContactAsync(int id) =>
-        ChangeAsync(id, () => work.AddContactAsync(id, Contact, HttpContext.RequestAborted), "The contact person is added.");
+        ChangeAsync(id, EmployerRules.Check(Contact), () => work.AddContactAsync(id, Contact, HttpContext.RequestAborted), "The contact person is added.");
 
     public Task<IActionResult> OnPostEditContactAsync(int id, int contactId) =>
-        ChangeAsync(id, () => work.EditContactAsync(id, contactId, Contact, HttpContext.RequestAborted), "The contact person is saved.");
+        ChangeAsync(id, EmployerRules.Check(Contact), () => work.EditContactAsync(id, contactId, Contact, HttpContext.RequestAborted), "The contact person is saved.");
 
     public Task<IActionResult> OnPostRemoveContactAsync(int id, int contactId) =>
-        ChangeAsync(id, () => work.RemoveContactAsync(id, contactId, HttpContext.RequestAborted), "The contact person is removed.");
+        ChangeAsync(id, new FieldErrors(), () => work.RemoveContactAsync(id, contactId, HttpContext.RequestAborted), "The contact person is removed.");
 
-    private async Task<IActionResult> ChangeAsync(int id, Func<Task<EmployerOutcome>> change, string done)
+    private async Task<IActionResult> ChangeAsync(int id, FieldErrors problems, Func<Task<EmployerOutcome>> change, string done)
     {
         if (!User.Holds(Permission.ManageEmployers)) return Forbid();
+        // A value the binder could not read is never stored as something else: every problem is shown, nothing changed.
+        ModelState.AddErrors(problems, texts, nameof(Contact), keepUnread: true);
+        if (!ModelState.IsValid) return await LoadAsync(id) ? Page() : NotFound();
         switch (await change())
         {
             case EmployerOutcome.Done:

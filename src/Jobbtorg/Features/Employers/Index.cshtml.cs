@@ -29,6 +29,13 @@ public class IndexModel(EmployerWork work, Texts texts) : PageModel
     {
         if (!User.Holds(Permission.ManageEmployers)) return Forbid();
         ModelState.Remove(nameof(Q));
+        // A value the binder could not read is never registered as its default: every problem is shown, nothing stored.
+        ModelState.AddErrors(EmployerRules.Check(Input), texts, nameof(Input), keepUnread: true);
+        if (!ModelState.IsValid)
+        {
+            Employers = await work.SearchAsync(null, HttpContext.RequestAborted);
+            return Page();
+        }
         switch (await work.RegisterAsync(Input, HttpContext.RequestAborted))
         {
             case EmployerOutcome.Done { Created: true } done:
@@ -41,7 +48,7 @@ public class IndexModel(EmployerWork work, Texts texts) : PageModel
                 ModelState.AddErrors(invalid.Errors, texts, nameof(Input), keepUnread: true);
                 break;
         }
-        Employers = await work.SearchAsync(Q, HttpContext.RequestAborted);
+        Employers = await work.SearchAsync(null, HttpContext.RequestAborted);
         return Page();
     }
 }

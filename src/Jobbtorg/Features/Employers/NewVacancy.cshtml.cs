@@ -10,7 +10,7 @@ namespace Jobbtorg.Features.Employers;
 /// <summary>Registering a vacancy at an employer.</summary>
 [RequirePermission(Permission.ManageEmployers)]
 [AccessLog.NoPersonalData]
-public class NewVacancyModel(EmployerWork employers, VacancyWork work, Texts texts, TimeProvider clock, OccupationCatalogue occupations,
+public class NewVacancyModel(EmployerWork employers, VacancyWork work, VacancyRules rules, Texts texts, TimeProvider clock, OccupationCatalogue occupations,
     LanguageCatalogue languages, EducationLevelCatalogue educationLevels) : PageModel
 {
     public Employer Employer { get; private set; } = null!;
@@ -33,6 +33,9 @@ public class NewVacancyModel(EmployerWork employers, VacancyWork work, Texts tex
         if (await employers.FindAsync(id, HttpContext.RequestAborted) is not { } employer) return NotFound();
         Employer = employer;
         Input.EmployerId = id;
+        // A value the binder could not read is never stored as its default: every problem is shown, nothing stored.
+        ModelState.AddErrors(rules.Check(Input, clock.Today()), texts, nameof(Input), keepUnread: true);
+        if (!ModelState.IsValid) return Page();
         switch (await work.RegisterAsync(Input, HttpContext.RequestAborted))
         {
             case VacancyOutcome.Done done:

@@ -28,15 +28,16 @@ public class VacancyModel(VacancyWork work, Texts texts, OccupationCatalogue occ
     }
 
     public Task<IActionResult> OnPostWithdrawAsync(int id) =>
-        ChangeAsync(id, () => work.WithdrawAsync(id, Withdrawal, HttpContext.RequestAborted), "The vacancy is withdrawn.");
+        ChangeAsync(id, VacancyRules.Check(Withdrawal), () => work.WithdrawAsync(id, Withdrawal, HttpContext.RequestAborted), "The vacancy is withdrawn.");
 
     public Task<IActionResult> OnPostFilledAsync(int id) =>
-        ChangeAsync(id, () => work.MarkFilledAsync(id, HttpContext.RequestAborted), "The vacancy is marked as filled.");
+        ChangeAsync(id, new FieldErrors(), () => work.MarkFilledAsync(id, HttpContext.RequestAborted), "The vacancy is marked as filled.");
 
-    private async Task<IActionResult> ChangeAsync(int id, Func<Task<VacancyOutcome>> change, string done)
+    private async Task<IActionResult> ChangeAsync(int id, FieldErrors problems, Func<Task<VacancyOutcome>> change, string done)
     {
         if (!User.Holds(Permission.ManageEmployers)) return Forbid();
-        var outcome = await change();
+        ModelState.AddErrors(problems, texts, nameof(Withdrawal), keepUnread: true);
+        var outcome = ModelState.IsValid ? await change() : new VacancyOutcome.Invalid(new FieldErrors());
         switch (outcome)
         {
             case VacancyOutcome.Done:
