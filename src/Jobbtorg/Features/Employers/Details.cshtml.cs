@@ -17,7 +17,8 @@ public class DetailsModel(EmployerWork work, VacancyWork vacancies, Texts texts)
 
     /// <summary>The contact being edited, by id (from the query string).</summary>
     [BindProperty(SupportsGet = true)] public int? Edit { get; set; }
-    [BindProperty] public ContactRequest Contact { get; set; } = new();
+    /// <summary>The contact form; bound by the handlers that read it, so that removing a contact reads nothing else.</summary>
+    public ContactRequest Contact { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -27,11 +28,18 @@ public class DetailsModel(EmployerWork work, VacancyWork vacancies, Texts texts)
         return Page();
     }
 
-    public Task<IActionResult> OnPostAddContactAsync(int id) =>
-        ChangeAsync(id, EmployerRules.Check(Contact), () => work.AddContactAsync(id, Contact, HttpContext.RequestAborted), "The contact person is added.");
+    public Task<IActionResult> OnPostAddContactAsync(int id, [Bind(Prefix = nameof(Contact))] ContactRequest contact)
+    {
+        Contact = contact;
+        return ChangeAsync(id, EmployerRules.Check(contact), () => work.AddContactAsync(id, contact, HttpContext.RequestAborted), "The contact person is added.");
+    }
 
-    public Task<IActionResult> OnPostEditContactAsync(int id, int contactId) =>
-        ChangeAsync(id, EmployerRules.Check(Contact), () => work.EditContactAsync(id, contactId, Contact, HttpContext.RequestAborted), "The contact person is saved.");
+    public Task<IActionResult> OnPostEditContactAsync(int id, int contactId, [Bind(Prefix = nameof(Contact))] ContactRequest contact)
+    {
+        Contact = contact;
+        Edit = contactId;
+        return ChangeAsync(id, EmployerRules.Check(contact), () => work.EditContactAsync(id, contactId, contact, HttpContext.RequestAborted), "The contact person is saved.");
+    }
 
     public Task<IActionResult> OnPostRemoveContactAsync(int id, int contactId) =>
         ChangeAsync(id, new FieldErrors(), () => work.RemoveContactAsync(id, contactId, HttpContext.RequestAborted), "The contact person is removed.");

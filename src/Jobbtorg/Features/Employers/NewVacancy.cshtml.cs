@@ -32,7 +32,10 @@ public class NewVacancyModel(EmployerWork employers, VacancyWork work, VacancyRu
     {
         if (await employers.FindAsync(id, HttpContext.RequestAborted) is not { } employer) return NotFound();
         Employer = employer;
-        Input.EmployerId = id;
+        // The page is for the employer in its address; a form naming another one is refused, not moved.
+        if (Input.EmployerId is { } posted && posted != id)
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.EmployerId)}", texts["The form is for another employer."]);
+        Input.EmployerId ??= id;
         // A value the binder could not read is never stored as its default: every problem is shown, nothing stored.
         ModelState.AddErrors(rules.Check(Input, clock.Today()), texts, nameof(Input), keepUnread: true);
         if (!ModelState.IsValid) return Page();
