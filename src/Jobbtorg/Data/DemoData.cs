@@ -88,6 +88,7 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, Roles.Provider);
         }
+        await DemoDataEmployers.SeedAsync(db, clock, ct);
         if (await db.Cases.AnyAsync(c => c.ReferredBy == ReferredBy, ct)) return;
         await SeedCasesAsync(districts, ct);
     }

@@ -156,6 +156,10 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         /// <summary>A case closed to work whose benefit check is due, and its municipal job, whose follow-up is due too.</summary>
         public int FollowedUp { get; init; }
         public int MunicipalJob { get; init; }
+        /// <summary>An employer with one contact person and one open vacancy.</summary>
+        public int Employer { get; init; }
+        public int Contact { get; init; }
+        public int Vacancy { get; init; }
     }
 
     private async Task<World> CreateWorldAsync(HttpClient admin)
@@ -221,10 +225,24 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
         var followedUp = await app.WithDbAsync(db => db.Cases.Where(c => c.CaseRef == "FUZZ-FOLLOWUP").Select(c => c.Id).SingleAsync());
         var municipalJob = await app.WithDbAsync(db => db.Placements.Where(j => j.CaseId == followedUp).Select(j => j.Id).SingleAsync());
+        var employer = await admin.PostAsJsonAsync("/api/employers", new { organisationNumber = "5599002119", name = "Fuzz AB", industry = "G" });
+        Assert.Equal(HttpStatusCode.Created, employer.StatusCode);
+        var employerId = (await employer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var contact = await admin.PostAsJsonAsync($"/api/employers/{employerId}/contacts", new { name = "Kontakt Fuzz" });
+        Assert.Equal(HttpStatusCode.Created, contact.StatusCode);
+        var vacancy = await admin.PostAsJsonAsync("/api/vacancies", new
+        {
+            employerId, title = "Fuzzare", occupation = "9111", kind = "Internship", places = 1, hoursPerWeek = 20, placeOfWork = "Farsta",
+            startDate = Iso(app.Today.AddDays(20)), lastDayToPropose = Iso(app.Today.AddDays(10)),
+        });
+        Assert.Equal(HttpStatusCode.Created, vacancy.StatusCode);
         return new World(referred, working, paused, meetingId, threeParty, coach.Id, person, activityType, draftActivity, member.Id, otherCoach.Id, farsta)
         {
             Assessment = (await assessment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
             FollowedUp = followedUp, MunicipalJob = municipalJob,
+            Employer = employerId,
+            Contact = (await contact.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contacts")[0].GetProperty("id").GetInt32(),
+            Vacancy = (await vacancy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
         };
     }
 
@@ -295,6 +313,21 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         ["GET /api/people/{personalNumber}/register-extract"] = (new() { ["personalNumber"] = w.WorkingPerson }, [], null),
         ["PUT /api/people/{personalNumber}/protected-identity"] = (new() { ["personalNumber"] = w.WorkingPerson }, [], new { @protected = false }),
         ["GET /api/docs/{documentName?}"] = (new() { ["documentName"] = "v1" }, [], null),
+        ["GET /api/employers/"] = ([], new() { ["q"] = "fuzz" }, null),
+        ["POST /api/employers/"] = ([], [], new
+        {
+            organisationNumber = "5599002127", unit = "Enhet", name = "Ny Fuzz AB", industry = "C", visitingAddress = "Gatan 1",
+            postalAddress = "Box 1", isCityAdministration = false,
+        }),
+        ["POST /api/employers/{id:int}/contacts"] = (new() { ["id"] = w.Employer.ToString() }, [], new { name = "Ny Kontakt", role = "Chef", phone = "08-555 000 00", email = "ny@fuzz.example" }),
+        ["GET /api/vacancies/"] = ([], new() { ["status"] = "Open", ["kind"] = "Internship", ["occupation"] = "91", ["employer"] = w.Employer.ToString(), ["text"] = "fuzz" }, null),
+        ["POST /api/vacancies/"] = ([], [], new
+        {
+            employerId = w.Employer, title = "Fuzzare två", occupation = "9111", kind = "Internship", places = 1, hoursPerWeek = 20, placeOfWork = "Farsta",
+            startDate = Iso(app.Today.AddDays(20)), lastDayToPropose = Iso(app.Today.AddDays(10)), language = "sv", languageLevel = "B1",
+            drivingLicence = "B", educationLevel = "31", yearsOfExperience = 1,
+        }),
+        ["POST /api/vacancies/{id:int}/withdraw"] = (new() { ["id"] = w.Vacancy.ToString() }, [], new { reason = "Fuzz" }),
     };
 
     private static DateOnly WorkingDayAfter(DateOnly day)
@@ -581,6 +614,34 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             ["/Reminders/Failed Retry POST"] = new("/Reminders/Failed", new() { ["id"] = "1" }),
             ["/Import/Index POST"] = new("/Import", new() { ["ProgressId"] = Guid.NewGuid().ToString() }),
             ["/Import/Index Progress GET"] = new("/Import", new() { ["id"] = Guid.NewGuid().ToString() }),
+            ["/Employers/Index GET"] = new("/Employers", new() { ["Q"] = "fuzz" }),
+            ["/Employers/Index POST"] = new("/Employers", new()
+            {
+                ["Input.OrganisationNumber"] = "5599002127", ["Input.Unit"] = "Enhet", ["Input.Name"] = "Ny Fuzz AB", ["Input.Industry"] = "C",
+                ["Input.VisitingAddress"] = "Gatan 1", ["Input.PostalAddress"] = "Box 1", ["Input.IsCityAdministration"] = "false",
+            }),
+            ["/Employers/Details GET"] = new($"/Employers/Details/{w.Employer}", new() { ["Edit"] = w.Contact.ToString() }),
+            ["/Employers/Details AddContact POST"] = new($"/Employers/Details/{w.Employer}", new()
+            {
+                ["Contact.Name"] = "Ny Kontakt", ["Contact.Role"] = "Chef", ["Contact.Phone"] = "08-555 000 00", ["Contact.Email"] = "ny@fuzz.example",
+            }),
+            ["/Employers/Details EditContact POST"] = new($"/Employers/Details/{w.Employer}?contactId={w.Contact}", new()
+            {
+                ["Contact.Name"] = "Kontakt Fuzz", ["Contact.Role"] = "Chef", ["Contact.Phone"] = "08-555 000 00", ["Contact.Email"] = "k@fuzz.example",
+            }),
+            ["/Employers/Details RemoveContact POST"] = new($"/Employers/Details/{w.Employer}?contactId={w.Contact}", new()),
+            ["/Employers/Vacancies GET"] = new("/Employers/Vacancies", new()
+            {
+                ["Status"] = "Open", ["Kind"] = "Internship", ["Occupation"] = "91", ["Employer"] = w.Employer.ToString(), ["Text"] = "fuzz",
+            }),
+            ["/Employers/NewVacancy POST"] = new($"/Employers/NewVacancy/{w.Employer}", new()
+            {
+                ["Input.Title"] = "Fuzzare tre", ["Input.Occupation"] = "9111", ["Input.Kind"] = "Internship", ["Input.Places"] = "1",
+                ["Input.HoursPerWeek"] = "20", ["Input.PlaceOfWork"] = "Farsta", ["Input.StartDate"] = Iso(app.Today.AddDays(20)),
+                ["Input.LastDayToPropose"] = Iso(app.Today.AddDays(10)), ["Input.Language"] = "sv", ["Input.LanguageLevel"] = "B1",
+                ["Input.DrivingLicence"] = "B", ["Input.EducationLevel"] = "31", ["Input.YearsOfExperience"] = "1",
+            }),
+            ["/Employers/Vacancy Withdraw POST"] = new($"/Employers/Vacancy/{w.Vacancy}", new() { ["Withdrawal.Reason"] = "Fuzz" }),
             ["/Organisation/JobCentre POST"] = new($"/Organisation/JobCentre/{w.Farsta}", new()
             {
                 ["Input.Address"] = "Farstaplan 1, 123 47 Farsta", ["Input.Phone"] = "08-465 004 10", ["Input.Directions"] = "Tunnelbana till Farsta centrum.",

@@ -21,6 +21,8 @@ public static class AccessRules
         Permission.ReadAssessment, Permission.ReadAssessmentAnswers, Permission.MakeInitialAssessment, Permission.MakeInDepthAssessment,
         // The follow-up after a case is the job centre's; the district sends its benefit months through its system.
         Permission.WorkFollowUpList,
+        // A coach looks up the employers and vacancies the matchers keep, to talk them over with the participant.
+        Permission.ReadEmployers,
     ];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>
@@ -29,7 +31,9 @@ public static class AccessRules
         // Matchers read the centre's cases to find candidates; they change nothing on a case.
         // They see an assessment's result (who is available for work), not the person's answers.
         [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
-            Permission.ReadInfoMeetingTimes, Permission.ReadAssessment),
+            Permission.ReadInfoMeetingTimes, Permission.ReadAssessment,
+            // Employers and vacancies are the matchers' own work.
+            Permission.ReadEmployers, Permission.ManageEmployers),
         // A case worker reads the reports of their own district only (ReportScopeFor).
         [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
             Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
@@ -38,7 +42,7 @@ public static class AccessRules
             // Both sides judge the person from one record: the district makes the initial assessment and sees every result.
             Permission.ReadAssessment, Permission.ReadAssessmentAnswersWithConsent, Permission.MakeInitialAssessment),
         [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.ReadReportCases, Permission.HandOverCases,
-            Permission.OperateReminders]),
+            Permission.OperateReminders, Permission.ManageEmployers]),
         [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports, Permission.ProduceResearchExtract),
         // An administrator may do everything but keeps no caseload of their own.
         [Roles.Administrator] = Set([.. Enum.GetValues<Permission>().Where(p => p != Permission.KeepCaseload)]),
@@ -63,6 +67,9 @@ public static class AccessRules
         [Scopes.AssessmentsWrite] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadAssessment,
             Permission.ReadAssessmentAnswersWithConsent, Permission.MakeInitialAssessment),
         [Scopes.ResearchExtract] = Set(Permission.ReadReferenceData, Permission.ProduceResearchExtract),
+        // A staffing firm's or the city's own system reads, or also keeps, employers and vacancies; never a case.
+        [Scopes.EmployersRead] = Set(Permission.ReadReferenceData, Permission.ReadEmployers),
+        [Scopes.EmployersWrite] = Set(Permission.ReadReferenceData, Permission.ReadEmployers, Permission.ManageEmployers),
     };
 
     /// <summary>

@@ -48,6 +48,10 @@ public enum Permission
     PublishInstruments,
     /// <summary>The pseudonymised research extract of assessments and outcomes: no names, no personal numbers.</summary>
     ProduceResearchExtract,
+    /// <summary>Employers, their contact people and vacancies, and the placements counted at an employer.</summary>
+    ReadEmployers,
+    /// <summary>Register employers, keep their contact people, register, fill and withdraw vacancies.</summary>
+    ManageEmployers,
 
     // Tied to one case (and allowed only for cases within reach)
     ReadCase,

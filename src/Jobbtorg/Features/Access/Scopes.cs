@@ -17,6 +17,11 @@ public static class Scopes
     public const string AssessmentsWrite = "assessments:write";
     /// <summary>The pseudonymised research extract.</summary>
     public const string ResearchExtract = "research:extract";
+    /// <summary>Employers and vacancies, read only.</summary>
+    public const string EmployersRead = "employers:read";
+    /// <summary>Employers, their contact people and vacancies, read and kept.</summary>
+    public const string EmployersWrite = "employers:write";
     public static readonly string[] All =
-        [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract, AssessmentsWrite, ResearchExtract];
+        [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract, AssessmentsWrite, ResearchExtract,
+         EmployersRead, EmployersWrite];
 }

@@ -43,6 +43,8 @@ public static class ApiContract
         ["Access log"] = "Who read or changed a person's data, when and why: the access log, for the authority's audit tools.",
         ["Assessment instruments"] = "The shared initial and in-depth assessment instruments as versioned data: questions, answer types and the rules that suggest the result.",
         ["Research"] = "Pseudonymised extracts for research: assessments and outcomes with no names, personal numbers or free text.",
+        ["Employers"] = "Employers the matchers work with (organisation number and unit, industry, addresses) and their contact people; no participant is named.",
+        ["Vacancies"] = "Employers' vacancies: occupation (SSYK 2012), kind, places, dates and requirements; open, filled or withdrawn.",
     };
 
     public static IServiceCollection AddJobbtorgApiContract(this IServiceCollection services)
@@ -210,7 +212,7 @@ public static class ApiContract
             In = ParameterLocation.Header,
             Name = "Authorization",
             Description = "A system client's key: the header's value is `ApiKey` and the key, `Authorization: ApiKey <key>`. " +
-                          "Scopes: `referrals:write`, `followup:write`, `reports:read`, `reports:cases`, `import`, `export`.",
+                          "Scopes: `referrals:write`, `followup:write`, `reports:read`, `reports:cases`, `import`, `export`, `employers:read`, `employers:write`.",
         };
         document.Components.SecuritySchemes[StaffScheme] = new OpenApiSecurityScheme
         {

@@ -1,0 +1,3 @@
+namespace Jobbtorg.Features.Employers;
+
+public enum VacancyStatus { Open, Filled, Withdrawn }
