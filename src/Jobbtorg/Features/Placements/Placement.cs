@@ -30,5 +30,11 @@ public class Placement
 
     public string? EmployerOrganisationNumber { get; set; }
 
+    /// <summary>Jobbtorg's own matching found the placement: what "jobs mediated" counts.</summary>
+    public bool Matched { get; set; }
+
+    /// <summary>The kinds that are jobs, counted by "jobs mediated" when matched (an internship is not a job).</summary>
+    public static readonly PlacementKind[] Jobs = [PlacementKind.Employment, PlacementKind.SubsidizedEmployment, PlacementKind.MunicipalJob];
+
     public static DateOnly? FollowUpDay(DateOnly? end) => end is { } e ? Dates.PlusMonths(e, 3) : null;
 }

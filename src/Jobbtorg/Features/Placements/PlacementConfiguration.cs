@@ -11,6 +11,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.CaseId);
         b.HasIndex(x => new { x.Kind, x.FollowUpOn }); // the report's municipal jobs followed up in a period
+        b.HasIndex(x => new { x.Matched, x.StartDate }); // the report's jobs mediated in a period
         b.Property(x => x.EmployerOrganisationNumber).HasMaxLength(10);
     }
 }

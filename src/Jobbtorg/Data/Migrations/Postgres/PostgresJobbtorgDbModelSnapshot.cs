@@ -1475,6 +1475,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("Matched")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1483,6 +1486,8 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.HasIndex("Kind", "FollowUpOn");
+
+                    b.HasIndex("Matched", "StartDate");
 
                     b.ToTable("Placements");
                 });

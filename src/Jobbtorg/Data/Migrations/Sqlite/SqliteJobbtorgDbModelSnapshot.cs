@@ -1416,6 +1416,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Matched")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1424,6 +1427,8 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("Kind", "FollowUpOn");
+
+                    b.HasIndex("Matched", "StartDate");
 
                     b.ToTable("Placements");
                 });
