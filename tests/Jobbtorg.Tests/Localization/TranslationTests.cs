@@ -25,7 +25,8 @@ public partial class TranslationTests
         typeof(Jobbtorg.Features.Organisation.MeetingKind), typeof(Jobbtorg.Features.InfoMeetings.BookingStatus), typeof(Jobbtorg.Features.InfoMeetings.CancellationReason),
         typeof(Jobbtorg.Features.Attendance.AttendanceStatus), typeof(Jobbtorg.Features.Attendance.AbsenceReason),
         typeof(Jobbtorg.Features.Staff.StaffChangeKind), typeof(Jobbtorg.Features.DistrictMessages.MessageKind),
-        typeof(Jobbtorg.Features.Placements.PlacementKind),
+        typeof(Jobbtorg.Features.Placements.PlacementKind), typeof(Jobbtorg.Features.Placements.WageForm),
+        typeof(Jobbtorg.Features.Placements.PlacementSubsidy),
     ];
 
     // The start of a call whose first argument is English copy: T[ T.Format( t[ t.Format( texts[ Texts.Format(

@@ -17,6 +17,9 @@ public static class Scopes
     public const string AssessmentsWrite = "assessments:write";
     /// <summary>The pseudonymised research extract.</summary>
     public const string ResearchExtract = "research:extract";
+    /// <summary>Record and end placements on cases.</summary>
+    public const string PlacementsWrite = "placements:write";
     public static readonly string[] All =
-        [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract, AssessmentsWrite, ResearchExtract];
+        [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract, AssessmentsWrite, ResearchExtract,
+         PlacementsWrite];
 }

@@ -1401,6 +1401,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EmployerOrganisationNumber")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -1408,8 +1412,18 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1419,7 +1433,26 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<bool>("Matched")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subsidy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WageForm")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
