@@ -1,6 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.AccessLog;
+using Jobbtorg.Features.Placements;
 using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.AccessLog.Review;
 using Jobbtorg.Features.AssessmentPrompts;
@@ -46,6 +47,7 @@ builder.Services.AddEmployers();
 builder.Services.AddThreePartyMeetings();
 builder.Services.AddAssessmentPrompts();
 builder.Services.AddFirstAppointments();
+builder.Services.AddPlacements();
 builder.Services.AddImport(builder.Configuration, builder.Environment);
 builder.Services.AddReports();
 Jobbtorg.Features.Assessments.InstrumentsSetup.AddAssessmentInstruments(builder.Services);

@@ -127,9 +127,11 @@ async function compare(choice) {
   const fieldColumn = 3 + places.length;
   if (header.cellCount !== fieldColumn) fail(`${where}: ${header.cellCount} columns, expected ${fieldColumn}`);
   let compared = 0;
+  const fieldsSeen = new Set();
   for (let r = 2; r <= indicators.rowCount; r++) {
     const row = indicators.getRow(r);
     const field = text(row.getCell(fieldColumn));
+    fieldsSeen.add(field);
     places.forEach((place, i) => {
       const cell = row.getCell(3 + i);
       const expected = at(at(api, place), field);
@@ -146,8 +148,9 @@ async function compare(choice) {
       compared++;
     });
   }
-  // 41 numbers per column: the report's every number, none left out.
-  if (indicators.rowCount - 1 !== 41) fail(`${where}: ${indicators.rowCount - 1} rows of numbers, expected 41`);
+  // 42 numbers per column: the report's every number, none left out (jobsMediated the last one added).
+  if (indicators.rowCount - 1 !== 42) fail(`${where}: ${indicators.rowCount - 1} rows of numbers, expected 42`);
+  if (!fieldsSeen.has("jobsMediated")) fail(`${where}: no row for jobsMediated`);
   return compared;
 }
 

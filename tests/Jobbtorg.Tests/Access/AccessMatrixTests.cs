@@ -53,6 +53,22 @@ public sealed class AccessMatrixTests(AccessMatrixApp fixture, ITestOutputHelper
         new("read the invitation letter", Setup.BookedToday, SeeHere, async x => await Ok(x.Client.GetAsync($"/InfoMeetings/Invitation/{await x.App.BookingOfAsync(x.CaseId)}"))),
         new("read the invitation calendar file", Setup.BookedToday, SeeHere,
             async x => await Ok(x.Client.GetAsync($"/InfoMeetings/Invitation/{await x.App.BookingOfAsync(x.CaseId)}?handler=Ics"))),
+        new("read the case's placements through the API", Setup.Enrolled, [.. SeeHere, Actor.KeyDistrictHere, Actor.KeyAllScopes],
+            async x => await Ok(x.Client.GetAsync($"/api/cases/{x.CaseId}/placements"))),
+        // Placements are recorded by the centre's coaches and matchers; managers and districts only read them.
+        new("record a placement through the API", Setup.Enrolled, [Actor.CoachHere, Actor.Matcher, Actor.Administrator], async x =>
+            await Ok(x.Client.PostAsJsonAsync($"/api/cases/{x.CaseId}/placements", new
+            {
+                kind = "Employment", start = x.App.Today.ToString("yyyy-MM-dd"), employerName = "Stockholms stad", hoursPerWeek = 40, wageForm = "AgreedWage",
+            }))
+            && await x.App.Db(db => db.Placements.AnyAsync(p => p.CaseId == x.CaseId))),
+        new("record a placement on its page", Setup.Enrolled, [Actor.CoachHere, Actor.Matcher, Actor.Administrator], async x =>
+            await Posted(x.Client, $"/Cases/Placements/{x.CaseId}/New", new()
+            {
+                ["Input.Kind"] = "Internship", ["Input.Start"] = x.App.Today.ToString("yyyy-MM-dd"), ["Input.EmployerName"] = "Stockholms stad",
+                ["Input.HoursPerWeek"] = "20", ["Input.WageForm"] = "Unpaid",
+            })
+            && await x.App.Db(db => db.Placements.AnyAsync(p => p.CaseId == x.CaseId))),
         new("read the three-party meetings page", Setup.Enrolled, SeeHere, async x => await Ok(x.Client.GetAsync($"/Cases/ThreePartyMeeting/{x.CaseId}"))),
         // The case worker reads the plan and attendance only with consent, which these cases have.
         new("read the participant's attendance", Setup.Enrolled, SeeHere, async x => await Ok(x.Client.GetAsync($"/Attendance/Case/{x.CaseId}"))),

@@ -160,6 +160,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         public int Employer { get; init; }
         public int Contact { get; init; }
         public int Vacancy { get; init; }
+        /// <summary>An internship of the working case, not ended.</summary>
+        public int Placement { get; init; }
     }
 
     private async Task<World> CreateWorldAsync(HttpClient admin)
@@ -236,6 +238,11 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             startDate = Iso(app.Today.AddDays(20)), lastDayToPropose = Iso(app.Today.AddDays(10)),
         });
         Assert.Equal(HttpStatusCode.Created, vacancy.StatusCode);
+        var placement = await admin.PostAsJsonAsync($"/api/cases/{working}/placements", new
+        {
+            kind = "Internship", start = Iso(app.Today), employerName = "Fuzz AB", hoursPerWeek = 20, wageForm = "Unpaid",
+        });
+        Assert.Equal(HttpStatusCode.OK, placement.StatusCode);
         return new World(referred, working, paused, meetingId, threeParty, coach.Id, person, activityType, draftActivity, member.Id, otherCoach.Id, farsta)
         {
             Assessment = (await assessment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
@@ -243,6 +250,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             Employer = employerId,
             Contact = (await contact.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contacts")[0].GetProperty("id").GetInt32(),
             Vacancy = (await vacancy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
+            Placement = (await placement.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
         };
     }
 
@@ -306,6 +314,12 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         {
             date = Iso(app.Today), availability = "Available", needCategory = "Standard", overrideReason = "Skäl",
         }),
+        ["POST /api/cases/{id:int}/placements/"] = (new() { ["id"] = w.Working.ToString() }, [], new
+        {
+            kind = "SubsidizedEmployment", start = Iso(app.Today), end = Iso(app.Today.AddDays(90)), employerName = "Fuzz AB",
+            employerOrganisationNumber = "2120000142", hoursPerWeek = 40, wageForm = "CollectiveAgreement", subsidy = "NewStartJob", matched = true, note = "Fuzz",
+        }),
+        ["POST /api/placements/{id:int}/end"] = (new() { ["id"] = w.Placement.ToString() }, [], new { end = Iso(app.Today.AddDays(5)) }),
         ["POST /api/follow-up/benefit-months"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, month = "2026-01", receivesBenefit = false } }),
         ["POST /api/follow-up/occupation-status"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, date = "2026-01-15", status = "Working" } }),
         ["POST /api/import/case-events"] = ([], [], null),
@@ -567,6 +581,13 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
                 ["Answers[hours_available]"] = "20", ["Version"] = "0", ["SignDate"] = today,
                 ["Availability"] = "Available", ["NeedCategory"] = "Standard", ["OverrideReason"] = "Skäl",
             }),
+            ["/Placements/New POST"] = new($"/Cases/Placements/{w.Working}/New", new()
+            {
+                ["Input.Kind"] = "Employment", ["Input.Start"] = today, ["Input.End"] = Iso(app.Today.AddDays(60)), ["Input.EmployerName"] = "Fuzz AB",
+                ["Input.EmployerOrganisationNumber"] = "212000-0142", ["Input.HoursPerWeek"] = "30", ["Input.WageForm"] = "AgreedWage",
+                ["Input.Subsidy"] = "", ["Input.Matched"] = "true", ["Input.Note"] = "Fuzz",
+            }),
+            ["/Placements/End POST"] = new($"/Cases/Placements/End/{w.Placement}", new() { ["EndDate"] = today }),
             ["/Consent/Record POST"] = new($"/Cases/Consent/{w.Working}", new() { ["Input.Given"] = "false", ["Input.Date"] = today }),
             ["/ThreePartyMeetings/Meeting Notes POST"] = new($"/Cases/ThreePartyMeeting/{w.Working}/{w.ThreePartyMeeting}", new() { ["NotesText"] = "Anteckningar" }),
             ["/InfoMeetings/Index GET"] = new("/InfoMeetings", new() { ["Centre"] = "farsta", ["From"] = today, ["Weeks"] = "4" }),

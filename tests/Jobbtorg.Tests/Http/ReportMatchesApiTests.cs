@@ -118,7 +118,7 @@ public sealed partial class ReportMatchesApiTests(ImportedReportScenario scenari
 
         var cells = Cells(html).ToList();
         var groups = groupBy is null ? [] : api.GetProperty("groups").EnumerateObject().Select(g => g.Name).ToList();
-        Assert.Equal(41 * (1 + groups.Count), cells.Count); // 41 numbers per column
+        Assert.Equal(42 * (1 + groups.Count), cells.Count); // 42 numbers per column
         Assert.Equal(groups.Append("total").Order(), cells.Select(c => c.Group).Distinct().Order());
         foreach (var (indicator, measure, group, text) in cells)
         {

@@ -168,11 +168,13 @@ public sealed partial class ReportPageTests(ReportScenario scenario) : IClassFix
         Assert.Equal("0", Cell(html, "initialAssessment", "pending"));
         Assert.Equal("1", Cell(html, "initialAssessment", "excluded"));   // E
         Assert.Equal("33,3 %", Cell(html, "initialAssessment", "rate"));
+        Assert.Equal("0", Cell(html, "jobsMediated", "count"));              // no placements
+        Assert.Contains("Förmedlade jobb", html);
 
         // Every indicator row says in one sentence what it counts.
-        Assert.Equal(15, IndicatorBody().Matches(html).Count);
+        Assert.Equal(16, IndicatorBody().Matches(html).Count);
         Assert.Contains("Personer som skrevs in under perioden.", html);
-        Assert.Equal(15, Regex.Matches(html, "<span class=\"explain\">[^<]{20,}</span>").Count);
+        Assert.Equal(16, Regex.Matches(html, "<span class=\"explain\">[^<]{20,}</span>").Count);
 
         // The caseload on the period's last day: A, B, C and F were open on 31 January, all with the same coach.
         var caseload = Between(html, "data-testid=\"caseload\"", "</table>");

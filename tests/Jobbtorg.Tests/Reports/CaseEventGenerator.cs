@@ -9,7 +9,7 @@ public sealed record GeneratedInfoMeeting(DateOnly Date, bool Attended);
 /// <summary>A pause; <see cref="EndedByClosure"/> when it was still open at the closure, which ends it (no resume line).</summary>
 public sealed record GeneratedPause(DateOnly PausedOn, DateOnly? ResumedOn, string Reason, bool EndedByClosure = false);
 
-public sealed record GeneratedPlacement(string Kind, DateOnly Start, DateOnly? End);
+public sealed record GeneratedPlacement(string Kind, DateOnly Start, DateOnly? End, bool Matched = false);
 
 public sealed record GeneratedAssessment(DateOnly Date, string Instrument, string Availability, string NeedCategory);
 
@@ -61,7 +61,7 @@ public sealed class GeneratedCase
             if (p.ResumedOn is { } resumed && !p.EndedByClosure) yield return Resume(CaseRef, Iso(resumed));
         }
         foreach (var (date, status) in Attendance) yield return CaseEvents.Attendance(CaseRef, Iso(date), status);
-        foreach (var p in Placements) yield return Placement(CaseRef, p.Kind, Iso(p.Start), p.End is { } end ? Iso(end) : null);
+        foreach (var p in Placements) yield return Placement(CaseRef, p.Kind, Iso(p.Start), p.End is { } end ? Iso(end) : null, matched: p.Matched);
         foreach (var a in Assessments) yield return Assessment(CaseRef, Iso(a.Date), a.Instrument, a.Availability, a.NeedCategory);
         if (Closure is { } closed) yield return CaseEvents.Closure(CaseRef, Iso(closed), ClosureReason!, ClosureSubReason);
     }
@@ -210,7 +210,8 @@ public sealed class CaseEventGenerator
             var end = faker.Random.Bool(0.1f) ? (DateOnly?)null
                 : faker.Random.Bool(0.3f) ? LastOfMonth(start.AddMonths(faker.Random.Int(2, 11)))
                 : start.AddDays(faker.Random.Int(30, 365));
-            c.Placements.Add(new(kind, start, end));
+            // Matched or not is read off the start date, not drawn, so that the rest of the stream stays as it was.
+            c.Placements.Add(new(kind, start, end, Matched: start.DayNumber % 3 != 0));
         }
         c.Placements.Sort((a, b) => a.Start.CompareTo(b.Start));
 

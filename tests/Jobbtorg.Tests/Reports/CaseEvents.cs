@@ -37,10 +37,15 @@ public static class CaseEvents
 
     public static string Attendance(string caseRef, string date, string status = "Present") => Line(new { type = "attendance", caseRef, date, status });
 
-    public static string Placement(string caseRef, string kind, string start, string? end, string employer = CityEmployer) =>
-        end is null
-            ? Line(new { type = "placement", caseRef, kind, start, employer })
-            : Line(new { type = "placement", caseRef, kind, start, end, employer });
+    /// <summary>A placement; <c>matched</c> is written only when true, as the format lets a source leave it out.</summary>
+    public static string Placement(string caseRef, string kind, string start, string? end, string employer = CityEmployer, bool matched = false) =>
+        (end, matched) switch
+        {
+            (null, false) => Line(new { type = "placement", caseRef, kind, start, employer }),
+            (null, true) => Line(new { type = "placement", caseRef, kind, start, employer, matched }),
+            (_, false) => Line(new { type = "placement", caseRef, kind, start, end, employer }),
+            _ => Line(new { type = "placement", caseRef, kind, start, end, employer, matched }),
+        };
 
     /// <summary>Work and Other need a sub-reason; a plausible one is chosen unless given.</summary>
     public static string Closure(string caseRef, string date, string reason, string? subReason = null)

@@ -17,7 +17,7 @@ public sealed class IndicatorApiTests(JobbtorgAppFactory app) : IClassFixture<Jo
     [
         "enrolled", "newlyEnrolled", "closed", "closedBeforeEnrolment", "closureRate", "closureReasons", "jobGuarantee",
         "selfSufficientWithin12Months", "selfSufficientWithin12MonthsAll", "closedToWorkOrStudies", "stillSelfSupporting6Months",
-        "workingOrStudying3MonthsAfterMunicipalJob", "initialAssessment", "medianDaysReferralToInfoMeeting", "medianDaysReferralToEnrolment",
+        "workingOrStudying3MonthsAfterMunicipalJob", "initialAssessment", "jobsMediated", "medianDaysReferralToInfoMeeting", "medianDaysReferralToEnrolment",
     ];
 
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];

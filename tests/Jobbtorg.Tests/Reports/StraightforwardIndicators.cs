@@ -122,6 +122,10 @@ public sealed class StraightforwardIndicators(GeneratedStream stream)
                 }
             }
 
+        // Jobs mediated: matched jobs (not internships) started in the period, one per placement, of enrolled cases.
+        var jobsMediated = cases.Where(c => c.E is not null)
+            .Sum(c => c.Placements.Count(p => p.Matched && p.Kind is ("Employment" or "SubsidizedEmployment" or "MunicipalJob") && In(p.Start)));
+
         return new IndicatorSet(
             enrolled.Count, newlyEnrolled.Count, closed.Count, closedBeforeEnrolment, Rate(closed.Count, enrolled.Count),
             Reasons.ToDictionary(r => r, r => closed.Count(c => c.Reason == r)),
@@ -133,6 +137,7 @@ public sealed class StraightforwardIndicators(GeneratedStream stream)
             new RatioWithUnknown(working, observed, notObserved, Rate(working, observed)),
             // Initial assessment in time: as the job guarantee with A1, the first assessment of any instrument, for P1.
             InTime(c => c.A1),
+            jobsMediated,
             Median([.. newlyEnrolled.Where(c => c.FirstAttendedMeeting is not null).Select(c => c.FirstAttendedMeeting!.Value.DayNumber - c.Case.Referral.DayNumber)]),
             Median([.. newlyEnrolled.Select(c => c.E!.Value.DayNumber - c.Case.Referral.DayNumber)]));
     }

@@ -27,13 +27,14 @@ public static class AccessRules
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>
     {
-        [Roles.Coach] = Set([.. CoachWork, Permission.KeepCaseload]),
+        // Placements are recorded by the centre's coaches and matchers (who find them); managers and districts read them.
+        [Roles.Coach] = Set([.. CoachWork, Permission.KeepCaseload, Permission.RecordPlacement]),
         // Matchers read the centre's cases to find candidates; they change nothing on a case.
         // They see an assessment's result (who is available for work), not the person's answers.
         [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
             Permission.ReadInfoMeetingTimes, Permission.ReadAssessment,
             // Employers and vacancies are the matchers' own work.
-            Permission.ReadEmployers, Permission.ManageEmployers),
+            Permission.ReadEmployers, Permission.ManageEmployers, Permission.RecordPlacement),
         // A case worker reads the reports of their own district only (ReportScopeFor).
         [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
             Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
@@ -70,6 +71,8 @@ public static class AccessRules
         // A staffing firm's or the city's own system reads, or also keeps, employers and vacancies; never a case.
         [Scopes.EmployersRead] = Set(Permission.ReadReferenceData, Permission.ReadEmployers),
         [Scopes.EmployersWrite] = Set(Permission.ReadReferenceData, Permission.ReadEmployers, Permission.ManageEmployers),
+        // A matching or employer system records the placements it found, on the cases within its reach.
+        [Scopes.PlacementsWrite] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.RecordPlacement),
     };
 
     /// <summary>

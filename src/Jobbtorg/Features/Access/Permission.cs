@@ -70,6 +70,8 @@ public enum Permission
     RecordThreePartyNotes,
     /// <summary>Book, move and cancel the first one-to-one appointment with a coach, and record whether the person came.</summary>
     BookFirstAppointment,
+    /// <summary>Record a placement (internship, employment, subsidised employment, municipal job) on the case, and end it.</summary>
+    RecordPlacement,
     /// <summary>Mark or unmark a person as having protected personal data (the Tax Agency's marking).</summary>
     MarkProtectedIdentity,
     /// <summary>Record that the person gave, or withdrew, consent to information exchange with the district.</summary>

@@ -21,7 +21,9 @@ public static class Scopes
     public const string EmployersRead = "employers:read";
     /// <summary>Employers, their contact people and vacancies, read and kept.</summary>
     public const string EmployersWrite = "employers:write";
+    /// <summary>Record and end placements on cases.</summary>
+    public const string PlacementsWrite = "placements:write";
     public static readonly string[] All =
         [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract, AssessmentsWrite, ResearchExtract,
-         EmployersRead, EmployersWrite];
+         EmployersRead, EmployersWrite, PlacementsWrite];
 }

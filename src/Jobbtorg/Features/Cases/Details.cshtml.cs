@@ -73,7 +73,8 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         if (CanReadJournal)
             await Db.Entry(Case).Collection(c => c.Journal).LoadAsync(HttpContext.RequestAborted);
         await Db.Entry(Case).Collection(c => c.Consents).LoadAsync(HttpContext.RequestAborted);
-        History = Timeline.For(Case, Texts, CanReadJournal);
+        var placements = await Db.Placements.AsNoTracking().Where(p => p.CaseId == Case.Id).ToListAsync(HttpContext.RequestAborted);
+        History = Timeline.For(Case, Texts, CanReadJournal, placements);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Placements;
 using Jobbtorg.Features.Plans;
 using Jobbtorg.Features.Shared;
 
@@ -8,7 +9,7 @@ public sealed record TimelineEntry(DateOnly Date, string Text);
 /// <summary>The case's whole history, newest first, built from what the case records.</summary>
 public static class Timeline
 {
-    public static List<TimelineEntry> For(Case c, Texts t, bool includeJournal)
+    public static List<TimelineEntry> For(Case c, Texts t, bool includeJournal, IReadOnlyList<Placement>? placements = null)
     {
         var entries = new List<TimelineEntry>
         {
@@ -32,6 +33,12 @@ public static class Timeline
             entries.Add(new(pause.PausedOn, t.Format("Paused: {0}.", t.Enum(pause.Reason))));
             if (pause.ResumedOn is { } resumed && resumed != c.ClosureDate)
                 entries.Add(new(resumed, t["Resumed."]));
+        }
+        foreach (var placement in placements ?? [])
+        {
+            var at = placement.EmployerName ?? placement.EmployerOrganisationNumber ?? "–";
+            entries.Add(new(placement.StartDate, t.Format("Placement started: {0} at {1}.", t.Enum(placement.Kind), at)));
+            if (placement.EndDate is { } ended) entries.Add(new(ended, t.Format("Placement ended: {0} at {1}.", t.Enum(placement.Kind), at)));
         }
         if (includeJournal)
             foreach (var note in c.Journal)

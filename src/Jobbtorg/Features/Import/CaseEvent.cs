@@ -58,6 +58,7 @@ public sealed class CaseEvent
     public PlacementKind PlacementKind { get; init; }         // placement
     public DateOnly? End { get; init; }                       // placement
     public string? Employer { get; init; }                    // placement
+    public bool Matched { get; init; }                        // placement; absent = false
     public ClosureReason ClosureReason { get; init; }         // closure
     public ClosureSubReason? ClosureSubReason { get; init; }  // closure
     public OccupationStatus OccupationStatus { get; init; }   // occupationStatus
@@ -262,7 +263,10 @@ public static class CaseEventFormat
                     if (OrganisationNumber.TryParse(raw.Employer, out var org, out _)) employer = org.Value;
                     else Problem("The employer's organisation number '{0}' is not valid.", raw.Employer);
                 }
-                parsed = new CaseEvent { Type = type, CaseRef = caseRef, PlacementKind = kind, Date = start, End = end, Employer = employer };
+                parsed = new CaseEvent
+                {
+                    Type = type, CaseRef = caseRef, PlacementKind = kind, Date = start, End = end, Employer = employer, Matched = raw.Matched ?? false,
+                };
                 break;
             }
             case CaseEventType.Closure:
@@ -317,7 +321,8 @@ public static class CaseEventFormat
 
     private static bool IsValueTypeError(JsonException e) => e.InnerException is InvalidOperationException || e.Message.Contains("could not be converted", StringComparison.Ordinal);
 
-    /// <summary>Writes the event as one canonical line (no newline): fixed field order, defaults written out.</summary>
+    /// <summary>Writes the event as one canonical line (no newline): fixed field order, defaults written out (but a placement's
+    /// <c>matched</c>, optional in the format, only when true).</summary>
     public static void Write(Utf8JsonWriter json, CaseEvent e)
     {
         json.WriteStartObject();
@@ -362,6 +367,8 @@ public static class CaseEventFormat
                 WriteDate(json, "start", e.Date);
                 if (e.End is { } end) WriteDate(json, "end", end);
                 if (e.Employer is not null) json.WriteString("employer", e.Employer);
+                // Written only when true (absent = false), so a placement's line, and the import's record of it, stay as they were.
+                if (e.Matched) json.WriteBoolean("matched", true);
                 break;
             case CaseEventType.Assessment:
                 WriteDate(json, "date", e.Date);
@@ -431,6 +438,7 @@ public sealed class CaseEventLine
     public string? Start { get; set; }
     public string? End { get; set; }
     public string? Employer { get; set; }
+    public bool? Matched { get; set; }
     public string? Month { get; set; }
     public string? Instrument { get; set; }
     public string? Availability { get; set; }

@@ -448,7 +448,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
             var meetings = writer.For<InfoMeetingOutcome>(nameof(InfoMeetingOutcome.CaseId), nameof(InfoMeetingOutcome.Date), nameof(InfoMeetingOutcome.Attended));
             var attendance = writer.For<AttendanceDay>(nameof(AttendanceDay.CaseId), nameof(AttendanceDay.Date), nameof(AttendanceDay.Status));
             var placements = writer.For<Placement>(nameof(Placement.CaseId), nameof(Placement.Kind), nameof(Placement.StartDate), nameof(Placement.EndDate),
-                nameof(Placement.FollowUpOn), nameof(Placement.EmployerOrganisationNumber));
+                nameof(Placement.FollowUpOn), nameof(Placement.EmployerOrganisationNumber), nameof(Placement.Matched));
             var months = writer.For<BenefitMonth>(nameof(BenefitMonth.ParticipantId), nameof(BenefitMonth.Month), nameof(BenefitMonth.ReceivesBenefit));
             var assessments = writer.For<Assessment>(nameof(Assessment.CaseId), nameof(Assessment.Instrument), nameof(Assessment.Status),
                 nameof(Assessment.Answers), nameof(Assessment.AssessedOn), nameof(Assessment.SuggestedAvailability), nameof(Assessment.SuggestedNeedCategory),
@@ -536,7 +536,7 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                         await writer.AddAsync(attendance, [c.Id, e.Date, e.AttendanceStatus], ct);
                         break;
                     case CaseEventType.Placement:
-                        await writer.AddAsync(placements, [c.Id, e.PlacementKind, e.Date, e.End, Placement.FollowUpDay(e.End), e.Employer], ct);
+                        await writer.AddAsync(placements, [c.Id, e.PlacementKind, e.Date, e.End, Placement.FollowUpDay(e.End), e.Employer, e.Matched], ct);
                         break;
                     case CaseEventType.Assessment:
                         // As Assessment.FromImport makes it: signed, with its result and date, no version and no answers. The

@@ -140,7 +140,7 @@ public sealed class StoredEvents(JobbtorgDb db)
                     events.Add(new()
                     {
                         Type = CaseEventType.Placement, CaseRef = c.CaseRef, PlacementKind = p.Kind, Date = p.StartDate, End = p.EndDate,
-                        Employer = p.EmployerOrganisationNumber,
+                        Employer = p.EmployerOrganisationNumber, Matched = p.Matched,
                     });
                 if (c.ClosureDate is { } closed)
                     events.Add(new() { Type = CaseEventType.Closure, CaseRef = c.CaseRef, Date = closed, ClosureReason = c.ClosureReason!.Value, ClosureSubReason = c.ClosureSubReason });

@@ -11,6 +11,13 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.CaseId);
         b.HasIndex(x => new { x.Kind, x.FollowUpOn }); // the report's municipal jobs followed up in a period
+        b.HasIndex(x => new { x.Matched, x.StartDate }); // the report's jobs mediated in a period
         b.Property(x => x.EmployerOrganisationNumber).HasMaxLength(10);
+        b.Property(x => x.EmployerName).HasMaxLength(Placement.MaxEmployerNameLength);
+        b.Property(x => x.Note).HasMaxLength(Placement.MaxNoteLength);
+        b.Property(x => x.RecordedBy).HasMaxLength(200);
+        b.Property(x => x.EndedBy).HasMaxLength(200);
+        b.Property(x => x.WageForm).HasMaxLength(40);
+        b.Property(x => x.Subsidy).HasMaxLength(40);
     }
 }

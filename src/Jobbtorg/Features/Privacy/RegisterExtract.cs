@@ -121,7 +121,9 @@ public sealed record ExtractBenefitMonth(DateOnly Month, bool ReceivesBenefit, F
 
 public sealed record ExtractOccupation(DateOnly Date, OccupationStatus Status, FollowUpSource Source, string? RecordedBy, DateTimeOffset? RecordedAt);
 
-public sealed record ExtractPlacement(string CaseRef, PlacementKind Kind, DateOnly StartDate, DateOnly? EndDate, DateOnly? FollowUpOn, string? EmployerOrganisationNumber);
+public sealed record ExtractPlacement(string CaseRef, PlacementKind Kind, DateOnly StartDate, DateOnly? EndDate, DateOnly? FollowUpOn, string? EmployerOrganisationNumber,
+    string? EmployerName = null, int? HoursPerWeek = null, WageForm? WageForm = null, PlacementSubsidy? Subsidy = null, bool Matched = false,
+    string? Note = null, string? RecordedBy = null, DateTimeOffset? RecordedAt = null, string? EndedBy = null, DateTimeOffset? EndedAt = null);
 
 /// <summary>The consent to information exchange with the district, as the case holds it now.</summary>
 public sealed record ExtractConsent(string CaseRef, bool ConsentGiven, DateOnly? ConsentDate, IReadOnlyList<ExtractConsentChange> History);

@@ -178,7 +178,8 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
                 [.. benefitMonths.OrderBy(m => m.Month).Select(m => new ExtractBenefitMonth(m.Month, m.ReceivesBenefit, m.Source, m.InformedOn, m.RecordedBy, m.RecordedAt))],
                 [.. occupations.OrderBy(o => o.Date).Select(o => new ExtractOccupation(o.Date, o.Status, o.Source, o.RecordedBy, o.RecordedAt))]),
             [.. placements.OrderBy(p => p.StartDate).ThenBy(p => p.Id).Select(p => new ExtractPlacement(Ref(p.CaseId), p.Kind, p.StartDate, p.EndDate,
-                p.FollowUpOn, p.EmployerOrganisationNumber))],
+                p.FollowUpOn, p.EmployerOrganisationNumber, p.EmployerName, p.HoursPerWeek, p.WageForm, p.Subsidy, p.Matched, p.Note, p.RecordedBy,
+                p.RecordedAt, p.EndedBy, p.EndedAt))],
             [.. cases.Select(c => new ExtractConsent(c.CaseRef, c.ConsentGiven, c.ConsentDate, ConsentHistory(c.Id, c.ConsentGiven, c.ConsentDate ?? c.ReferralDate, c.Referral.ReferredBy, c.ReferredAt)))],
             [.. accesses.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => new ExtractAccess(e.At, e.PrincipalKind, e.Principal,
                 e.CaseRef, e.Kind, e.Action, e.Path, e.Reason))]);

@@ -86,6 +86,7 @@ public class CasesModel(ReportsDb db, IndicatorCases indicatorCases, CaseAccess 
         CaseFact.MunicipalJobEnd => Texts["Municipal job ended"],
         CaseFact.Observation => Texts["Working or studying then"],
         CaseFact.Days => Texts["Days"],
+        CaseFact.Placement => Texts["Job started"],
         _ => fact.ToString(),
     };
 
@@ -105,6 +106,7 @@ public class CasesModel(ReportsDb db, IndicatorCases indicatorCases, CaseAccess 
         CaseFact.MunicipalJobEnd => Date(c.MunicipalJobEnd),
         CaseFact.Observation => c.Observed is { } status ? $"{Texts.Enum(status)} ({Date(c.ObservedOn)})" : Texts["Not known"],
         CaseFact.Days => c.Days?.ToString(CultureInfo.CurrentCulture) ?? "–",
+        CaseFact.Placement => c.Placement is { } kind ? $"{Texts.Enum(kind)} ({Date(c.PlacementStart)})" : "–",
         _ => "",
     };
 

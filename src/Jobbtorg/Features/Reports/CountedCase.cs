@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.FollowUp;
+using Jobbtorg.Features.Placements;
 
 namespace Jobbtorg.Features.Reports;
 
@@ -33,6 +34,9 @@ public sealed record CountedCase([property: JsonIgnore] int CaseId, string CaseR
     /// <summary>The occupation observation nearest the job's end + 3 months, within 31 days.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? ObservedOn { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public OccupationStatus? Observed { get; init; }
+    /// <summary>The kind of the placement counted (a job mediated).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public PlacementKind? Placement { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? PlacementStart { get; init; }
     /// <summary>Calendar days from referral to the info meeting or the enrolment, for a waiting time.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Days { get; init; }
 
@@ -54,5 +58,7 @@ public sealed record CountedCase([property: JsonIgnore] int CaseId, string CaseR
         ObservedOn = facts.Contains(CaseFact.Observation) ? ObservedOn : null,
         Observed = facts.Contains(CaseFact.Observation) ? Observed : null,
         Days = facts.Contains(CaseFact.Days) ? Days : null,
+        Placement = facts.Contains(CaseFact.Placement) ? Placement : null,
+        PlacementStart = facts.Contains(CaseFact.Placement) ? PlacementStart : null,
     };
 }

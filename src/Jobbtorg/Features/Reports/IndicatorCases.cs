@@ -69,7 +69,7 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
                 .ToDictionary(c => c.Id, c => c.Key ?? IndicatorReport.Unassigned);
             counted = counted.Where(c => groups.GetValueOrDefault(c.CaseId) == group).ToList();
         }
-        return counted.OrderBy(c => c.CaseRef, StringComparer.Ordinal).ThenBy(c => c.MunicipalJobEnd).ToList();
+        return counted.OrderBy(c => c.CaseRef, StringComparer.Ordinal).ThenBy(c => c.MunicipalJobEnd).ThenBy(c => c.PlacementStart).ToList();
     }
 
     /// <summary>
@@ -194,6 +194,7 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
         ["workingOrStudying3MonthsAfterMunicipalJob.numerator"] = MunicipalJobs(status => status is OccupationStatus.Working or OccupationStatus.Studying),
         ["workingOrStudying3MonthsAfterMunicipalJob.denominator"] = MunicipalJobs(status => status is not null),
         ["workingOrStudying3MonthsAfterMunicipalJob.unknown"] = MunicipalJobs(status => status is null),
+        ["jobsMediated"] = new([CaseFact.Enrolment, CaseFact.Placement], (x, p) => x.JobHolders(p), (x, p, cases, ct) => x.JobsMediatedAsync(cases, p, ct)),
         ["medianDaysReferralToInfoMeeting"] = Waited(AttendedInfoMeeting, c => c.InfoMeeting, CaseFact.Referral, CaseFact.InfoMeeting, CaseFact.Days),
         ["medianDaysReferralToEnrolment"] = Waited(NewlyEnrolled, c => c.Enrolment, CaseFact.Referral, CaseFact.Enrolment, CaseFact.Days),
     };
@@ -260,6 +261,28 @@ public sealed class IndicatorCases(ReportsDb reports, Indicators indicators)
             .ToList();
     }
 
+    /// <summary>The matched jobs (not internships) started in the period, by the as-of date.</summary>
+    private IQueryable<Placement> MediatedJobs(Period p) =>
+        db.Placements.Where(j => j.Matched && Placement.Jobs.Contains(j.Kind) && j.StartDate >= p.From && j.StartDate <= p.End);
+
+    /// <summary>The enrolled cases holding a mediated job started in the period.</summary>
+    private IQueryable<Case> JobHolders(Period p)
+    {
+        var jobs = MediatedJobs(p);
+        return CasesIn(p).Where(c => c.EnrolmentDate <= p.AsOf && jobs.Any(j => j.CaseId == c.Id));
+    }
+
+    /// <summary>One unit per mediated job, as the report counts them.</summary>
+    private async Task<List<CountedCase>> JobsMediatedAsync(IQueryable<Case> cases, Period p, CancellationToken ct)
+    {
+        var jobs = MediatedJobs(p);
+        var byCase = (await jobs.Where(j => cases.Any(c => c.Id == j.CaseId)).Select(j => new { j.CaseId, j.Kind, j.StartDate }).ToListAsync(ct))
+            .ToLookup(j => j.CaseId);
+        return (await LoadAsync(cases, p, ct))
+            .SelectMany(c => byCase[c.CaseId].Select(j => c with { Placement = j.Kind, PlacementStart = j.StartDate }))
+            .ToList();
+    }
+
     /// <summary>The cases holding a municipal job whose end + 3 months lies in the period.</summary>
     private IQueryable<Case> MunicipalJobHolders(Period p)
     {
@@ -319,4 +342,6 @@ public enum CaseFact
 {
     Referral, InfoMeeting, Enrolment, Deadline, FirstPlan, Closure, ClosureReason, TwelveMonths, FollowUpMonth, BenefitThatMonth,
     MunicipalJobEnd, Observation, Days, FirstAssessment,
+    /// <summary>A placement's kind and start.</summary>
+    Placement,
 }

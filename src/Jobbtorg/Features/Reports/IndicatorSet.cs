@@ -14,5 +14,6 @@ public sealed record IndicatorSet(
     RatioWithUnknown StillSelfSupporting6Months,
     RatioWithUnknown WorkingOrStudying3MonthsAfterMunicipalJob,
     JobGuaranteeOutcome InitialAssessment,
+    int JobsMediated,
     double? MedianDaysReferralToInfoMeeting,
     double? MedianDaysReferralToEnrolment);

@@ -19,6 +19,8 @@ internal sealed class IndicatorTally
     public int SelfSufficient, SelfSufficientOf, SelfSufficientAll, SelfSufficientAllOf;
     public int StillSelfSupporting, StillSelfSupportingKnown, StillSelfSupportingUnknown;
     public int WorkingOrStudying, OccupationKnown, OccupationUnknown;
+    /// <summary>Matched employments, subsidised employments and municipal jobs started in the period (placements, not cases).</summary>
+    public int JobsMediated;
     /// <summary>Cases by calendar days from referral to enrolment, and to the first attended info meeting.</summary>
     public readonly Dictionary<int, int> DaysToEnrolment = [], DaysToInfoMeeting = [];
 
@@ -64,6 +66,7 @@ internal sealed class IndicatorTally
         WorkingOrStudying += other.WorkingOrStudying;
         OccupationKnown += other.OccupationKnown;
         OccupationUnknown += other.OccupationUnknown;
+        JobsMediated += other.JobsMediated;
         foreach (var (days, cases) in other.DaysToEnrolment) Increment(DaysToEnrolment, days, cases);
         foreach (var (days, cases) in other.DaysToInfoMeeting) Increment(DaysToInfoMeeting, days, cases);
     }
@@ -90,6 +93,7 @@ internal sealed class IndicatorTally
             WorkingOrStudying3MonthsAfterMunicipalJob: new RatioWithUnknown(WorkingOrStudying, OccupationKnown, OccupationUnknown,
                 Rate(WorkingOrStudying, OccupationKnown)),
             InitialAssessment: Outcome(InitialAssessment),
+            JobsMediated: JobsMediated,
             MedianDaysReferralToInfoMeeting: Median(DaysToInfoMeeting),
             MedianDaysReferralToEnrolment: Median(DaysToEnrolment));
     }

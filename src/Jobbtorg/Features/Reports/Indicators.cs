@@ -360,6 +360,7 @@ public sealed class Indicators(ReportsDb reports)
             }
 
         await TallyMunicipalJobsAsync(cases, key, Of, from, to, asOf, ct);
+        await TallyJobsMediatedAsync(cases, key, Of, from, to, asOf, ct);
         return tallies;
     }
 
@@ -394,6 +395,21 @@ public sealed class Indicators(ReportsDb reports)
                 if (status is OccupationStatus.Working or OccupationStatus.Studying) tally.WorkingOrStudying += r.Jobs;
             }
         }
+    }
+
+    /// <summary>Jobs mediated: matched employments, subsidised employments and municipal jobs whose start lies in the
+    /// period (and has come by the as-of date), each counted under its case's group.</summary>
+    private async Task TallyJobsMediatedAsync<TKey>(IQueryable<Case> cases, Expression<Func<Case, TKey>> key, Func<TKey, IndicatorTally> of,
+        DateOnly from, DateOnly to, DateOnly asOf, CancellationToken ct)
+    {
+        var end = to < asOf ? to : asOf;
+        var jobs = from job in db.Placements
+                   where job.Matched && Placement.Jobs.Contains(job.Kind) && job.StartDate >= @from && job.StartDate <= end
+                   join c in cases.Where(c => c.EnrolmentDate <= asOf) on job.CaseId equals c.Id
+                   select new JobOfCase { Job = job, Case = c };
+        foreach (var r in await jobs.Select(With(key, (JobOfCase x) => x.Case, (x, k) => new { Key = k }))
+                     .GroupBy(x => x.Key).Select(g => new { g.Key, Jobs = g.Count() }).ToListAsync(ct))
+            of(r.Key).JobsMediated += r.Jobs;
     }
 
     private sealed class JobOfCase

@@ -155,8 +155,12 @@ public sealed class RetentionRound(JobbtorgDb db, IOptions<RetentionOptions> opt
         // What the report reads stays, without what identifies or tells about the person.
         counts["CasePauses"] = await db.CasePauses.Where(p => cases.Contains(p.CaseId) && p.Note != null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Note, (string?)null), ct);
-        counts["Placements"] = await db.Placements.Where(p => cases.Contains(p.CaseId) && p.EmployerOrganisationNumber != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.EmployerOrganisationNumber, (string?)null), ct);
+        // A placement keeps its kind, dates and matched (the report's); the employer, the note and who recorded it go.
+        counts["Placements"] = await db.Placements
+            .Where(p => cases.Contains(p.CaseId) && (p.EmployerOrganisationNumber != null || p.EmployerName != null || p.Note != null
+                                                     || p.RecordedBy != null || p.EndedBy != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.EmployerOrganisationNumber, (string?)null).SetProperty(p => p.EmployerName, (string?)null)
+                .SetProperty(p => p.Note, (string?)null).SetProperty(p => p.RecordedBy, (string?)null).SetProperty(p => p.EndedBy, (string?)null), ct);
         // The benefit month a case's follow-up names answers "still self-supporting"; the others go.
         counts["BenefitMonths"] = await db.BenefitMonths
             .Where(b => people.Contains(b.ParticipantId)

@@ -42,6 +42,8 @@ public static class ApiContract
         ["Privacy"] = "A person's register extract (GDPR art. 15): everything held about them, for the data-protection officer.",
         ["Access log"] = "Who read or changed a person's data, when and why: the access log, for the authority's audit tools.",
         ["Assessment instruments"] = "The shared initial and in-depth assessment instruments as versioned data: questions, answer types and the rules that suggest the result.",
+        ["Placements"] = "A case's internships, employments, subsidised employments and municipal jobs: the employer, dates, hours, " +
+                         "wage form, subsidy and whether Jobbtorg's matching found it (the indicator jobsMediated).",
         ["Research"] = "Pseudonymised extracts for research: assessments and outcomes with no names, personal numbers or free text.",
         ["Employers"] = "Employers the matchers work with (organisation number and unit, industry, addresses) and their contact people; no participant is named.",
         ["Vacancies"] = "Employers' vacancies: occupation (SSYK 2012), kind, places, dates and requirements; open, filled or withdrawn.",

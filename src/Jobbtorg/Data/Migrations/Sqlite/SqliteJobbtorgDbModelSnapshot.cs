@@ -1625,6 +1625,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EmployerOrganisationNumber")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -1632,15 +1636,47 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subsidy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WageForm")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1648,6 +1684,8 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("Kind", "FollowUpOn");
+
+                    b.HasIndex("Matched", "StartDate");
 
                     b.ToTable("Placements");
                 });
