@@ -544,6 +544,7 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             ["/Cases/Enrol POST"] = new($"/Cases/Enrol/{w.Referred}", new() { ["EnrolmentDate"] = today, ["CoachId"] = w.CoachId }),
             ["/Cases/Pause POST"] = new($"/Cases/Pause/{w.Working}", new() { ["PauseDate"] = today, ["Reason"] = "Other", ["Note"] = "Paus" }),
             ["/Cases/Close POST"] = new($"/Cases/Close/{w.Working}", new() { ["ClosureDate"] = today, ["Reason"] = "Work", ["SubReason"] = "Subsidised", ["Note"] = "Jobb" }),
+            ["/Cases/Close GET"] = new($"/Cases/Close/{w.Working}", new() { ["reason"] = "Work", ["subReason"] = "Unsubsidised" }),
             ["/Cases/Details Note POST"] = new($"/Cases/Details/{w.Working}", new() { ["Note.Date"] = today, ["Note.Text"] = "Anteckning", ["Note.Corrects"] = "" }),
             ["/Cases/Details Resume POST"] = new($"/Cases/Details/{w.Paused}", new() { ["ResumeDate"] = today }),
             ["/InfoMeetings/CaseBooking Book POST"] = new($"/InfoMeetings/CaseBooking/{w.Referred}", new() { ["MeetingId"] = w.Meeting.ToString() }),

@@ -79,6 +79,70 @@ public sealed class PlacementApiTests(PlacementApp fixture) : IClassFixture<Plac
         Assert.Equal(HttpStatusCode.Conflict, (await Matching.PostAsJsonAsync($"/api/placements/{id}/end", new { end = Day(31) })).StatusCode);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_district_hears_when_a_placement_starts_and_ends_with_its_details_only_while_the_person_consents(bool consent)
+    {
+        var caseId = await StaffKit.OpenCaseAsync(App, await App.CreateUserAsync(Roles.Coach, centre: "farsta"), consent);
+        var recorded = await Matching.PostAsJsonAsync($"/api/cases/{caseId}/placements", Employment(kind: "MunicipalJob"));
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var id = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await Matching.PostAsJsonAsync($"/api/placements/{id}/end", new { end = Day(30) })).StatusCode);
+        // A refused end writes no message.
+        Assert.Equal(HttpStatusCode.Conflict, (await Matching.PostAsJsonAsync($"/api/placements/{id}/end", new { end = Day(31) })).StatusCode);
+
+        var messages = await App.WithDbAsync(db => db.DistrictMessages.Where(m => m.CaseId == caseId
+                && (m.Kind == Features.DistrictMessages.MessageKind.PlacementStarted || m.Kind == Features.DistrictMessages.MessageKind.PlacementEnded))
+            .OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal([Features.DistrictMessages.MessageKind.PlacementStarted, Features.DistrictMessages.MessageKind.PlacementEnded], messages.Select(m => m.Kind));
+        // The note is the job centre's own, consent or not.
+        Assert.All(messages, m => Assert.DoesNotContain("Via matchningen", m.Body));
+        var started = JsonDocument.Parse(messages[0].Body).RootElement;
+        var ended = JsonDocument.Parse(messages[1].Body).RootElement;
+        if (consent)
+        {
+            Assert.Equal($"Deltagaren har fått Stockholmsjobb hos Stockholms stad från och med {Today}, 40 timmar i veckan.", started.GetProperty("text").GetString());
+            var details = started.GetProperty("details");
+            Assert.Equal(("MunicipalJob", Today, 40, "2120000142"), (details.GetProperty("kind").GetString(), details.GetProperty("startDate").GetString(),
+                details.GetProperty("hoursPerWeek").GetInt32(), details.GetProperty("employer").GetProperty("organisationNumber").GetString()));
+            Assert.Equal($"Deltagarens Stockholmsjobb hos Stockholms stad slutar {Day(30)}.", ended.GetProperty("text").GetString());
+            Assert.Equal(Day(30), ended.GetProperty("details").GetProperty("endDate").GetString());
+        }
+        else
+            foreach (var body in new[] { started, ended })
+            {
+                Assert.True(body.GetProperty("consentRequired").GetBoolean());
+                Assert.Equal(JsonValueKind.Null, body.GetProperty("details").ValueKind);
+                Assert.DoesNotContain("Stockholms stad", body.GetRawText());
+            }
+    }
+
+    [Fact]
+    public async Task A_job_under_way_suggests_closing_the_case_to_work_and_the_close_page_comes_filled_in()
+    {
+        var coach = await App.CreateUserAsync(Roles.Coach, centre: "farsta");
+        var caseId = await StaffKit.OpenCaseAsync(App, coach, consent: true);
+        var client = await App.SignInAsync(coach);
+        Assert.Equal(HttpStatusCode.OK, (await Matching.PostAsJsonAsync($"/api/cases/{caseId}/placements",
+            new { kind = "Internship", start = Today, employerName = "Praktik AB", hoursPerWeek = 20, wageForm = "Unpaid" })).StatusCode);
+        Assert.DoesNotContain("closure-suggestion", await client.GetStringAsync($"/Cases/Details/{caseId}"));
+
+        Assert.Equal(HttpStatusCode.OK, (await Matching.PostAsJsonAsync($"/api/cases/{caseId}/placements", Employment(kind: "Employment"))).StatusCode);
+        var page = await client.GetStringAsync($"/Cases/Details/{caseId}");
+        Assert.Contains("Anställning pågår: ärendet kan avslutas till arbete (", page);
+        Assert.Contains($"/Cases/Close/{caseId}?reason=Work&amp;subReason=Unsubsidised", page);
+        var close = await client.GetStringAsync($"/Cases/Close/{caseId}?reason=Work&subReason=Unsubsidised");
+        Assert.Matches("<option[^>]*selected=\"selected\"[^>]*value=\"Work\"|<option[^>]*value=\"Work\"[^>]*selected=\"selected\"", close);
+        Assert.Matches("<option[^>]*value=\"Unsubsidised\"[^>]*selected=\"selected\"|<option[^>]*selected=\"selected\"[^>]*value=\"Unsubsidised\"", close);
+        // A made-up reason fills nothing in and breaks nothing.
+        Assert.DoesNotContain("selected=\"selected\"", await client.GetStringAsync($"/Cases/Close/{caseId}?reason=Bogus&subReason=Nope"));
+
+        // The district's case worker reads the placements but closes nothing: no suggestion.
+        var district = await App.SignInAsNewAsync(Roles.CaseWorker, district: "enskede-arsta-vantor");
+        Assert.DoesNotContain("closure-suggestion", await district.GetStringAsync($"/Cases/Details/{caseId}"));
+    }
+
     [Fact]
     public async Task Each_bad_field_is_named_and_nothing_is_stored()
     {

@@ -14,11 +14,14 @@ public class CloseModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvi
     [BindProperty] public ClosureSubReason? SubReason { get; set; }
     [BindProperty] public string? Note { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    /// <summary>A reason and sub-reason may come suggested (a job under way suggests work); unknown ones are ignored.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, ClosureReason? reason = null, ClosureSubReason? subReason = null)
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!MayClose()) return Forbid();
         ClosureDate = Today;
+        (Reason, SubReason) = (reason, subReason);
+        ModelState.Clear();
         return Page();
     }
 

@@ -125,6 +125,25 @@ public sealed class DistrictOutbox(JobbtorgDb db, TimeProvider clock, DistrictEn
         _ => "annat",
     };
 
+    /// <summary>Work or an internship changes the person's benefit: the district hears when a placement starts, where and
+    /// for how many hours. The note is the job centre's own and never sent.</summary>
+    public DistrictMessage PlacementStarted(Case c, Placements.Placement p) => Enqueue(c, MessageKind.PlacementStarted,
+        $"Deltagaren har fått {KindSv(p.Kind)} hos {p.EmployerName} från och med {p.StartDate:yyyy-MM-dd}" +
+        (p.EndDate is { } end ? $" till och med {end:yyyy-MM-dd}" : "") + (p.HoursPerWeek is { } hours ? $", {hours} timmar i veckan." : "."),
+        new { p.Kind, p.StartDate, p.EndDate, p.HoursPerWeek, p.WageForm, p.Subsidy, Employer = new { Name = p.EmployerName, OrganisationNumber = p.EmployerOrganisationNumber }, p.Matched });
+
+    public DistrictMessage PlacementEnded(Case c, Placements.Placement p) => Enqueue(c, MessageKind.PlacementEnded,
+        $"Deltagarens {KindSv(p.Kind)} hos {p.EmployerName} slutar {p.EndDate:yyyy-MM-dd}.",
+        new { p.Kind, p.StartDate, p.EndDate, Employer = new { Name = p.EmployerName, OrganisationNumber = p.EmployerOrganisationNumber } });
+
+    private static string KindSv(Placements.PlacementKind kind) => kind switch
+    {
+        Placements.PlacementKind.Internship => "praktik",
+        Placements.PlacementKind.Employment => "anställning",
+        Placements.PlacementKind.SubsidizedEmployment => "anställning med stöd",
+        _ => "Stockholmsjobb",
+    };
+
     public DistrictMessage Closure(Case c) => Enqueue(c, MessageKind.Closure,
         $"Ärendet avslutades {c.ClosureDate:yyyy-MM-dd}.",
         new { c.ClosureDate, c.ClosureReason, c.ClosureSubReason });

@@ -23,4 +23,8 @@ public enum MessageKind
     /// <summary>An in-depth assessment found the person not available for work: a three-party meeting is proposed instead of a
     /// plan. The result only, never the answers.</summary>
     AssessedNotAvailable,
+    /// <summary>A placement (internship, employment, subsidised employment, municipal job) starts: kind, employer, dates, hours.</summary>
+    PlacementStarted,
+    /// <summary>A placement ends: its kind, employer and last day.</summary>
+    PlacementEnded,
 }

@@ -123,9 +123,9 @@ public static class PlacementRules
         Enum.GetValues<T>().Where(v => v.ToString() == value.Trim()).Select(v => (T?)v).FirstOrDefault();
 }
 
-/// <summary>Records and ends placements for the pages and the API alike. The caller has checked the right to record
-/// (<see cref="Access.Permission.RecordPlacement"/>) and passes the case with its district.</summary>
-public sealed class PlacementRecording(JobbtorgDb db, TimeProvider clock, Access.CurrentUser user)
+/// <summary>Records and ends placements for the pages and the API alike, and tells the district. The caller has checked the
+/// right to record (<see cref="Access.Permission.RecordPlacement"/>).</summary>
+public sealed class PlacementRecording(JobbtorgDb db, TimeProvider clock, Access.CurrentUser user, DistrictMessages.DistrictOutbox outbox)
 {
     public Task<List<Placement>> OfCaseAsync(int caseId, CancellationToken ct) =>
         db.Placements.Where(p => p.CaseId == caseId).OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).ToListAsync(ct);
@@ -138,9 +138,15 @@ public sealed class PlacementRecording(JobbtorgDb db, TimeProvider clock, Access
         placement.RecordedBy = user.Name;
         placement.RecordedAt = clock.GetUtcNow();
         db.Placements.Add(placement);
+        await WithDistrictAsync(c, ct);
+        outbox.PlacementStarted(c, placement);
         await db.SaveChangesAsync(ct);
         return new(placement, errors);
     }
+
+    /// <summary>The district is told of each start and end, so its code is needed.</summary>
+    private async Task WithDistrictAsync(Case c, CancellationToken ct) =>
+        c.District ??= await db.Districts.SingleAsync(d => d.Id == c.DistrictId, ct);
 
     public async Task<PlacementChange> EndAsync(Case c, Placement p, DateOnly? end, CancellationToken ct)
     {
@@ -150,6 +156,8 @@ public sealed class PlacementRecording(JobbtorgDb db, TimeProvider clock, Access
         p.EndDate = end;
         p.EndedBy = user.Name;
         p.EndedAt = clock.GetUtcNow();
+        await WithDistrictAsync(c, ct);
+        outbox.PlacementEnded(c, p);
         await db.SaveChangesAsync(ct);
         return new(p, errors);
     }
