@@ -41,7 +41,7 @@ public sealed partial class ReportTests(BrowserFixture browser, JobbtorgAppServe
         var groups = await reports.GroupKeysAsync();
         Assert.Equal("total", groups[0]);
         Assert.Contains("Other25Plus", groups);
-        Assert.Equal(15, await reports.IndicatorRows.CountAsync());
+        Assert.Equal(16, await reports.IndicatorRows.CountAsync());
         var enrolled = (await reports.CellAsync("enrolled", "count")).Trim();
         Assert.Matches(Count(), enrolled);
         Assert.True(int.Parse(enrolled.Replace("\u00a0", ""), System.Globalization.CultureInfo.InvariantCulture) > 0, "No enrolled cases in the tertial");

@@ -12,6 +12,7 @@ public static class EmployersSetup
         services.AddScoped<EmployerWork>();
         services.AddScoped<VacancyWork>();
         services.AddEndpoints(routes => routes.MapEmployersApi());
+        services.AddSection<EmployersSectionViewComponent>(SectionPlace.StartPage, 126);
         return services;
     }
 }
