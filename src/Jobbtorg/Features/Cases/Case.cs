@@ -270,7 +270,7 @@ public class Case
         FirstAssessmentOn = state.FirstAssessment;
         FirstPlanDue = EnrolmentDate is { } enrolled ? Cases.JobGuarantee.Deadline(enrolled, []) : null;
         EnrolmentAnniversary = EnrolmentDate is { } e ? Dates.PlusMonths(e, 12) : null;
-        FollowUpMonth = ClosureDate is { } closed ? Dates.FirstOfMonth(Dates.PlusMonths(closed, 6)) : null;
+        FollowUpMonth = ClosureDate is { } closed ? FollowUp.FollowUpDue.BenefitCheckMonth(closed) : null;
         if (state.IsClosed)
         {
             OpenParticipant = null;
