@@ -123,6 +123,21 @@ public static class PersonDataBuilder
         assessment.Sign(today.AddMonths(-6).AddDays(2), today, Features.Assessments.Availability.PartlyAvailable, Features.Assessments.NeedCategory.Situational,
             null, initial.Parsed.Suggest(assessment.AnswerMap), null, "Kim Coach", now.AddMonths(-6));
         db.Assessments.Add(assessment);
+        var employer = Features.Employers.Employer.Register(new Features.Employers.EmployerRequest
+        {
+            OrganisationNumber = "5599003018", Unit = "Enhet " + tag, Name = "Extrakt AB", Industry = Features.Employers.Industry.G,
+        }, "Mia Matchare", now);
+        db.Add(employer);
+        await db.SaveChangesAsync();
+        var vacancy = Features.Employers.Vacancy.Register(new Features.Employers.VacancyRequest
+        {
+            EmployerId = employer.Id, Title = "Tjänst " + tag, Occupation = "9332", Kind = PlacementKind.Employment, Places = 1, HoursPerWeek = 40,
+            PlaceOfWork = "Farsta", StartDate = today.AddDays(30), LastDayToPropose = today.AddDays(10),
+        }, "Mia Matchare", now);
+        db.Add(vacancy);
+        await db.SaveChangesAsync();
+        db.Add(Features.Matching.Proposal.Propose(vacancy, open.Id, today, "Mia Matchare", null, now));
+        db.Add(Features.Matching.MatchingHelpRequest.Ask(open.Id, "Hjälp " + tag, "Kim Coach", now));
         await db.SaveChangesAsync();
         return new FilledPerson(personalNumber, person.Id, tag, closed.CaseRef, open.CaseRef);
     }

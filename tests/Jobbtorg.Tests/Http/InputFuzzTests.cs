@@ -162,6 +162,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         public int Vacancy { get; init; }
         /// <summary>An internship of the working case, not ended.</summary>
         public int Placement { get; init; }
+        /// <summary>The working case proposed for the vacancy, under way.</summary>
+        public int Proposal { get; init; }
     }
 
     private async Task<World> CreateWorldAsync(HttpClient admin)
@@ -243,13 +245,17 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             kind = "Internship", start = Iso(app.Today), employerName = "Fuzz AB", hoursPerWeek = 20, wageForm = "Unpaid",
         });
         Assert.Equal(HttpStatusCode.OK, placement.StatusCode);
+        var vacancyId = (await vacancy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var proposal = await admin.PostAsJsonAsync($"/api/vacancies/{vacancyId}/proposals", new { caseId = working });
+        Assert.Equal(HttpStatusCode.Created, proposal.StatusCode);
         return new World(referred, working, paused, meetingId, threeParty, coach.Id, person, activityType, draftActivity, member.Id, otherCoach.Id, farsta)
         {
             Assessment = (await assessment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
             FollowedUp = followedUp, MunicipalJob = municipalJob,
             Employer = employerId,
             Contact = (await contact.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contacts")[0].GetProperty("id").GetInt32(),
-            Vacancy = (await vacancy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
+            Vacancy = vacancyId,
+            Proposal = (await proposal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
             Placement = (await placement.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
         };
     }
@@ -342,6 +348,12 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             drivingLicence = "B", educationLevel = "31", yearsOfExperience = 1,
         }),
         ["POST /api/vacancies/{id:int}/withdraw"] = (new() { ["id"] = w.Vacancy.ToString() }, [], new { reason = "Fuzz" }),
+        ["POST /api/vacancies/{id:int}/proposals"] = (new() { ["id"] = w.Vacancy.ToString() }, [], new { caseId = w.Working }),
+        ["POST /api/proposals/{id:int}/steps"] = (new() { ["id"] = w.Proposal.ToString() }, [], new
+        {
+            status = "NotSelected", on = Iso(app.Today), reason = "Other", note = "Fuzz", placementStart = Iso(app.Today),
+            placementEnd = Iso(app.Today.AddDays(30)), wageForm = "AgreedWage", subsidy = "NewStartJob",
+        }),
     };
 
     private static DateOnly WorkingDayAfter(DateOnly day)
@@ -652,6 +664,15 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
                 ["Contact.Name"] = "Kontakt Fuzz", ["Contact.Role"] = "Chef", ["Contact.Phone"] = "08-555 000 00", ["Contact.Email"] = "k@fuzz.example",
             }),
             ["/Employers/Details RemoveContact POST"] = new($"/Employers/Details/{w.Employer}?contactId={w.Contact}", new()),
+            ["/Matching/Candidates Propose POST"] = new($"/Matching/Vacancy/{w.Vacancy}", new() { ["caseId"] = w.Working.ToString() }),
+            ["/Matching/ForCase Propose POST"] = new($"/Matching/Case/{w.Working}", new() { ["vacancyId"] = w.Vacancy.ToString() }),
+            ["/Matching/Step POST"] = new($"/Matching/Proposal/{w.Proposal}", new()
+            {
+                ["Input.Status"] = "NotSelected", ["Input.On"] = today, ["Input.Reason"] = "Other", ["Input.Note"] = "Fuzz",
+                ["Input.PlacementStart"] = today, ["Input.PlacementEnd"] = Iso(app.Today.AddDays(30)), ["Input.WageForm"] = "AgreedWage",
+                ["Input.Subsidy"] = "NewStartJob",
+            }),
+            ["/Matching/Ask POST"] = new($"/Cases/Matching/{w.Working}/Ask", new() { ["Note"] = "Söker praktik." }),
             ["/Employers/Vacancies GET"] = new("/Employers/Vacancies", new()
             {
                 ["Status"] = "Open", ["Kind"] = "Internship", ["Occupation"] = "91", ["Employer"] = w.Employer.ToString(), ["Text"] = "fuzz",

@@ -23,6 +23,8 @@ public static class AccessRules
         Permission.WorkFollowUpList,
         // A coach looks up the employers and vacancies the matchers keep, to talk them over with the participant.
         Permission.ReadEmployers,
+        // A coach follows the proposals for their participants and asks the matchers for help; the matchers propose.
+        Permission.ReadProposals, Permission.AskMatcherForHelp,
     ];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>
@@ -34,7 +36,9 @@ public static class AccessRules
         [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
             Permission.ReadInfoMeetingTimes, Permission.ReadAssessment,
             // Employers and vacancies are the matchers' own work.
-            Permission.ReadEmployers, Permission.ManageEmployers, Permission.RecordPlacement),
+            Permission.ReadEmployers, Permission.ManageEmployers, Permission.RecordPlacement,
+            // Matching is theirs: ranking the centre's participants for a vacancy, proposing them and following up.
+            Permission.ProposeCandidates, Permission.ReadProposals),
         // A case worker reads the reports of their own district only (ReportScopeFor).
         [Roles.CaseWorker] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.Refer,
             Permission.ReadPlanWithConsent, Permission.WithdrawReferral, Permission.ReadInfoMeetingTimes, Permission.BookInfoMeeting,
@@ -43,7 +47,7 @@ public static class AccessRules
             // Both sides judge the person from one record: the district makes the initial assessment and sees every result.
             Permission.ReadAssessment, Permission.ReadAssessmentAnswersWithConsent, Permission.MakeInitialAssessment),
         [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.ReadReportCases, Permission.HandOverCases,
-            Permission.OperateReminders, Permission.ManageEmployers]),
+            Permission.OperateReminders, Permission.ManageEmployers, Permission.ProposeCandidates]),
         [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports, Permission.ProduceResearchExtract),
         // An administrator may do everything but keeps no caseload of their own.
         [Roles.Administrator] = Set([.. Enum.GetValues<Permission>().Where(p => p != Permission.KeepCaseload)]),
@@ -73,6 +77,9 @@ public static class AccessRules
         [Scopes.EmployersWrite] = Set(Permission.ReadReferenceData, Permission.ReadEmployers, Permission.ManageEmployers),
         // A matching or employer system records the placements it found, on the cases within its reach.
         [Scopes.PlacementsWrite] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.RecordPlacement),
+        // A matching system ranks and proposes the participants within its reach; a hire records the placement.
+        [Scopes.MatchingWrite] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadEmployers,
+            Permission.ProposeCandidates, Permission.ReadProposals, Permission.RecordPlacement),
     };
 
     /// <summary>

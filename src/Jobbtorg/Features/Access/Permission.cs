@@ -72,6 +72,12 @@ public enum Permission
     BookFirstAppointment,
     /// <summary>Record a placement (internship, employment, subsidised employment, municipal job) on the case, and end it.</summary>
     RecordPlacement,
+    /// <summary>Rank the case among a vacancy's candidates, propose the person for a vacancy and move the proposal on.</summary>
+    ProposeCandidates,
+    /// <summary>The case's proposals for vacancies and its requests for a matcher's help.</summary>
+    ReadProposals,
+    /// <summary>Ask the centre's matchers for help with the case (an employer, an internship, a job).</summary>
+    AskMatcherForHelp,
     /// <summary>Mark or unmark a person as having protected personal data (the Tax Agency's marking).</summary>
     MarkProtectedIdentity,
     /// <summary>Record that the person gave, or withdrew, consent to information exchange with the district.</summary>

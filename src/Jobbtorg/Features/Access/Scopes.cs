@@ -23,7 +23,9 @@ public static class Scopes
     public const string EmployersWrite = "employers:write";
     /// <summary>Record and end placements on cases.</summary>
     public const string PlacementsWrite = "placements:write";
+    /// <summary>Candidates for vacancies and vacancies for people; propose, and move proposals on to their outcome.</summary>
+    public const string MatchingWrite = "matching:write";
     public static readonly string[] All =
         [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract, AssessmentsWrite, ResearchExtract,
-         EmployersRead, EmployersWrite, PlacementsWrite];
+         EmployersRead, EmployersWrite, PlacementsWrite, MatchingWrite];
 }

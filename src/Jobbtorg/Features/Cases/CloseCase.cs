@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Features.Cases;
 
 /// <summary>Closes a case, or withdraws a referral before enrolment, which is the same closure (see
-/// <see cref="Case.Close"/>). The district is told and the case's info-meeting seat is given up in the same transaction.</summary>
+/// <see cref="Case.Close"/>). The district is told, the case's info-meeting seat is given up and its proposals under way
+/// are withdrawn (their places freed for other candidates) in the same transaction.</summary>
 public sealed class CloseCase(CaseChanges changes, DistrictOutbox outbox, CurrentUser user, TimeProvider clock, JobbtorgDb db)
 {
     public Task<Case> HandleAsync(int caseId, DateOnly date, ClosureReason reason, ClosureSubReason? subReason, string? note,
@@ -16,6 +17,7 @@ public sealed class CloseCase(CaseChanges changes, DistrictOutbox outbox, Curren
         {
             c.Close(date, reason, subReason, note, user.Name, clock.Today(), await LatestRecordedAsync(caseId, ct));
             outbox.Closure(c);
+            await Matching.ProposalWork.WithdrawForClosedCaseAsync(db, caseId, user.Name, clock, ct);
         }, givesUpSeat: true, ct);
 
     /// <summary>The latest attendance day, placement start, info meeting or signed assessment of the case: the closure is on or after every

@@ -50,5 +50,6 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         b.Property(x => x.SearchText).HasMaxLength(Vacancy.TitleMaxLength + Vacancy.PlaceOfWorkMaxLength + 1);
         b.HasIndex(x => new { x.Status, x.StartDate });
         b.HasIndex(x => x.EmployerId);
+        b.ToTable(t => t.HasCheckConstraint("CK_Vacancies_PlacesHeld", "\"PlacesHeld\" >= 0 AND \"PlacesHeld\" <= \"Places\""));
     }
 }

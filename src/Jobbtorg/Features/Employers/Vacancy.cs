@@ -29,6 +29,10 @@ public class Vacancy
     public string? EducationLevel { get; private set; }
     public int? YearsOfExperience { get; private set; }
     public VacancyStatus Status { get; private set; }
+    /// <summary>The places held by proposals under way or taken by a hire: a place is offered to one person at a time. Kept by
+    /// guarded updates only (… SET n = n + 1 WHERE n &lt; Places), never above <see cref="Places"/>.</summary>
+    public int PlacesHeld { get; private set; }
+    public int FreePlaces => Status == VacancyStatus.Open ? Math.Max(0, Places - PlacesHeld) : 0;
     public string? WithdrawalReason { get; private set; }
     /// <summary>When it was filled or withdrawn.</summary>
     public DateTimeOffset? ClosedAt { get; private set; }

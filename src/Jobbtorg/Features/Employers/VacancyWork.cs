@@ -88,7 +88,17 @@ public sealed class VacancyWork(JobbtorgDb db, VacancyRules rules, CurrentUser u
         {
             return new VacancyOutcome.Refused(new Message(refused.Template, refused.Args));
         }
+        // A vacancy filled or withdrawn ends the proposals still under way for it, as not selected: the vacancy closed.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        var today = clock.Today();
+        var now = clock.GetUtcNow();
+        var by = user.Name;
+        await db.Set<Matching.Proposal>().Where(p => p.VacancyId == vacancy.Id && Matching.Proposal.UnderWay.Contains(p.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, Matching.ProposalStatus.NotSelected)
+                .SetProperty(p => p.NotSelectedReason, Matching.NotSelectedReason.VacancyClosed).SetProperty(p => p.OutcomeOn, today)
+                .SetProperty(p => p.ChangedBy, by).SetProperty(p => p.ChangedAt, now).SetProperty(p => p.Version, p => p.Version + 1), ct);
+        await transaction.CommitAsync(ct);
         return new VacancyOutcome.Done(vacancy);
     }
 }

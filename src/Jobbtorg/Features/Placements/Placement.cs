@@ -58,6 +58,10 @@ public class Placement
     public bool Matched { get; set; }
 
     public string? EmployerName { get; set; }
+    /// <summary>The registered employer, when the organisation number is one (<see cref="Employers.Employer"/>).</summary>
+    public int? EmployerId { get; set; }
+    /// <summary>The vacancy the placement filled, when it came from a proposal.</summary>
+    public int? VacancyId { get; set; }
     public int? HoursPerWeek { get; set; }
     public WageForm? WageForm { get; set; }
     /// <summary>Only for a subsidised employment.</summary>

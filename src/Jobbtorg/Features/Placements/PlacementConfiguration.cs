@@ -10,6 +10,8 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
     {
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.CaseId);
+        b.HasOne<Employers.Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Employers.Vacancy>().WithMany().HasForeignKey(x => x.VacancyId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.Kind, x.FollowUpOn }); // the report's municipal jobs followed up in a period
         b.HasIndex(x => new { x.Matched, x.StartDate }); // the report's jobs mediated in a period
         b.Property(x => x.EmployerOrganisationNumber).HasMaxLength(10);

@@ -130,11 +130,15 @@ public sealed class PlacementRecording(JobbtorgDb db, TimeProvider clock, Access
     public Task<List<Placement>> OfCaseAsync(int caseId, CancellationToken ct) =>
         db.Placements.Where(p => p.CaseId == caseId).OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).ToListAsync(ct);
 
-    public async Task<PlacementChange> RecordAsync(Case c, PlacementInput input, CancellationToken ct)
+    /// <summary>Records the placement. One from a proposal names its employer and vacancy; otherwise the placement is linked
+    /// to the registered employer with its organisation number (the unit of the same name, or the organisation as a whole).</summary>
+    public async Task<PlacementChange> RecordAsync(Case c, PlacementInput input, CancellationToken ct, int? employerId = null, int? vacancyId = null)
     {
         if (!c.IsOpen) throw new RuleBrokenException("Only an open case can get a new placement.");
         var (placement, errors) = PlacementRules.Check(input, c, await OfCaseAsync(c.Id, ct), clock.Today());
         if (placement is null) return new(null, errors);
+        placement.VacancyId = vacancyId;
+        placement.EmployerId = employerId ?? await RegisteredEmployerAsync(placement, ct);
         placement.RecordedBy = user.Name;
         placement.RecordedAt = clock.GetUtcNow();
         db.Placements.Add(placement);
@@ -142,6 +146,15 @@ public sealed class PlacementRecording(JobbtorgDb db, TimeProvider clock, Access
         outbox.PlacementStarted(c, placement);
         await db.SaveChangesAsync(ct);
         return new(placement, errors);
+    }
+
+    private async Task<int?> RegisteredEmployerAsync(Placement p, CancellationToken ct)
+    {
+        if (p.EmployerOrganisationNumber is not { } number) return null;
+        var registered = await db.Set<Employers.Employer>().Where(e => e.OrganisationNumber == number)
+            .Select(e => new { e.Id, e.Name, e.Unit }).ToListAsync(ct);
+        return (registered.FirstOrDefault(e => e.Unit is not null && p.EmployerName is not null && p.EmployerName.Contains(e.Unit, StringComparison.OrdinalIgnoreCase))
+                ?? registered.FirstOrDefault(e => e.Unit is null))?.Id;
     }
 
     /// <summary>The district is told of each start and end, so its code is needed.</summary>

@@ -8,14 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Placements;
 
-/// <summary>A placement as the API gives it. Imported placements have no employer name, hours, wage form or recorder.</summary>
+/// <summary>A placement as the API gives it. Imported placements have no employer name, hours, wage form or recorder.
+/// <c>employerId</c> is the registered employer (by organisation number), <c>vacancyId</c> the vacancy a proposal filled.</summary>
 public sealed record PlacementDto(int Id, int CaseId, PlacementKind Kind, DateOnly Start, DateOnly? End, string? EmployerName,
     string? EmployerOrganisationNumber, int? HoursPerWeek, WageForm? WageForm, PlacementSubsidy? Subsidy, bool Matched, string? Note,
-    string? RecordedBy, DateTimeOffset? RecordedAt, string? EndedBy, DateTimeOffset? EndedAt, DateOnly? FollowUpOn)
+    string? RecordedBy, DateTimeOffset? RecordedAt, string? EndedBy, DateTimeOffset? EndedAt, DateOnly? FollowUpOn, int? EmployerId, int? VacancyId)
 {
     public static PlacementDto From(Placement p) => new(p.Id, p.CaseId, p.Kind, p.StartDate, p.EndDate, p.EmployerName, p.EmployerOrganisationNumber,
         p.HoursPerWeek, p.WageForm, p.Subsidy, p.Matched, p.Note, p.RecordedBy, p.RecordedAt, p.EndedBy, p.EndedAt,
-        p.Kind == PlacementKind.MunicipalJob ? p.FollowUpOn : null);
+        p.Kind == PlacementKind.MunicipalJob ? p.FollowUpOn : null, p.EmployerId, p.VacancyId);
 }
 
 /// <summary>A new placement: enumerations by name (<c>kind</c>, <c>wageForm</c>, <c>subsidy</c>).</summary>

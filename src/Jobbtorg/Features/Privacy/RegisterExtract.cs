@@ -33,6 +33,7 @@ public sealed record RegisterExtract(
     IReadOnlyList<ExtractMessage> Messages,
     ExtractFollowUp FollowUp,
     IReadOnlyList<ExtractPlacement> Placements,
+    ExtractMatching Matching,
     IReadOnlyList<ExtractConsent> Consent,
     IReadOnlyList<ExtractAccess> AccessLog);
 
@@ -120,6 +121,14 @@ public sealed record ExtractBenefitMonth(DateOnly Month, bool ReceivesBenefit, F
     DateTimeOffset? RecordedAt);
 
 public sealed record ExtractOccupation(DateOnly Date, OccupationStatus Status, FollowUpSource Source, string? RecordedBy, DateTimeOffset? RecordedAt);
+
+/// <summary>The person's proposals for vacancies, and the coaches' requests for a matcher's help on their cases.</summary>
+public sealed record ExtractMatching(IReadOnlyList<ExtractProposal> Proposals, IReadOnlyList<ExtractHelpRequest> HelpRequests);
+
+public sealed record ExtractProposal(string CaseRef, string Vacancy, string Employer, Matching.ProposalStatus Status, DateOnly ProposedOn, string ProposedBy,
+    DateOnly? PresentedOn, DateOnly? InterviewOn, DateOnly? OutcomeOn, Matching.NotSelectedReason? NotSelectedReason, string? OutcomeNote);
+
+public sealed record ExtractHelpRequest(string CaseRef, DateTimeOffset AskedAt, string AskedBy, string Note, Matching.HelpRequestStatus Status, string? TakenBy);
 
 public sealed record ExtractPlacement(string CaseRef, PlacementKind Kind, DateOnly StartDate, DateOnly? EndDate, DateOnly? FollowUpOn, string? EmployerOrganisationNumber,
     string? EmployerName = null, int? HoursPerWeek = null, WageForm? WageForm = null, PlacementSubsidy? Subsidy = null, bool Matched = false,

@@ -46,6 +46,8 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
         [typeof(BenefitMonth)] = "followUp",
         [typeof(OccupationObservation)] = "followUp",
         [typeof(Placement)] = "placements",
+        [typeof(Matching.Proposal)] = "matching",
+        [typeof(Matching.MatchingHelpRequest)] = "matching",
         [typeof(AccessLogEntry)] = "accessLog",
     };
 
@@ -135,6 +137,11 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
         var benefitMonths = await db.BenefitMonths.AsNoTracking().Where(m => m.ParticipantId == person.Id).ToListAsync(ct);
         var occupations = await db.OccupationObservations.AsNoTracking().Where(o => o.ParticipantId == person.Id).ToListAsync(ct);
         var placements = await db.Placements.AsNoTracking().Where(p => ids.Contains(p.CaseId)).ToListAsync(ct);
+        var proposals = await db.Set<Matching.Proposal>().AsNoTracking().Where(p => ids.Contains(p.CaseId))
+            .Select(p => new { p.Id, p.CaseId, Vacancy = p.Vacancy.Title, Employer = p.Vacancy.Employer.Name, p.Status, p.ProposedOn, p.ProposedBy,
+                p.PresentedOn, p.InterviewOn, p.OutcomeOn, p.NotSelectedReason, p.OutcomeNote })
+            .ToListAsync(ct);
+        var helpRequests = await db.Set<Matching.MatchingHelpRequest>().AsNoTracking().Where(h => ids.Contains(h.CaseId)).ToListAsync(ct);
         var accesses = await db.AccessLog.AsNoTracking()
             .Where(e => e.ParticipantId == person.Id || (e.CaseId != null && ids.Contains(e.CaseId.Value)))
             .Select(e => new { e.Id, e.At, e.PrincipalKind, e.Principal, e.CaseRef, e.Kind, e.Action, e.Path, e.Reason })
@@ -180,6 +187,11 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
             [.. placements.OrderBy(p => p.StartDate).ThenBy(p => p.Id).Select(p => new ExtractPlacement(Ref(p.CaseId), p.Kind, p.StartDate, p.EndDate,
                 p.FollowUpOn, p.EmployerOrganisationNumber, p.EmployerName, p.HoursPerWeek, p.WageForm, p.Subsidy, p.Matched, p.Note, p.RecordedBy,
                 p.RecordedAt, p.EndedBy, p.EndedAt))],
+            new ExtractMatching(
+                [.. proposals.OrderBy(p => p.ProposedOn).ThenBy(p => p.Id).Select(p => new ExtractProposal(Ref(p.CaseId), p.Vacancy, p.Employer, p.Status,
+                    p.ProposedOn, p.ProposedBy, p.PresentedOn, p.InterviewOn, p.OutcomeOn, p.NotSelectedReason, p.OutcomeNote))],
+                [.. helpRequests.OrderBy(h => h.AskedAt).ThenBy(h => h.Id).Select(h => new ExtractHelpRequest(Ref(h.CaseId), h.AskedAt, h.AskedBy, h.Note,
+                    h.Status, h.TakenBy))]),
             [.. cases.Select(c => new ExtractConsent(c.CaseRef, c.ConsentGiven, c.ConsentDate, ConsentHistory(c.Id, c.ConsentGiven, c.ConsentDate ?? c.ReferralDate, c.Referral.ReferredBy, c.ReferredAt)))],
             [.. accesses.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => new ExtractAccess(e.At, e.PrincipalKind, e.Principal,
                 e.CaseRef, e.Kind, e.Action, e.Path, e.Reason))]);

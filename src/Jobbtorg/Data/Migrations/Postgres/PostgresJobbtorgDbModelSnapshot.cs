@@ -1099,6 +1099,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<int>("Places")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PlacesHeld")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1138,7 +1141,10 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "StartDate");
 
-                    b.ToTable("Vacancy");
+                    b.ToTable("Vacancy", t =>
+                        {
+                            t.HasCheckConstraint("CK_Vacancies_PlacesHeld", "\"PlacesHeld\" >= 0 AND \"PlacesHeld\" <= \"Places\"");
+                        });
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.FirstAppointments.FirstAppointment", b =>
@@ -1477,6 +1483,135 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.ToTable("QuotaUsages");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Matching.MatchingHelpRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("TakenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Status", "CaseId");
+
+                    b.ToTable("MatchingHelpRequest");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Matching.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("InterviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NotSelectedReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PlacementId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PresentedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("VacancyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("ProposedById", "Status");
+
+                    b.HasIndex("VacancyId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("Proposal");
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Organisation.ActivityType", b =>
                 {
                     b.Property<int>("Id")
@@ -1690,6 +1825,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("EmployerId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EmployerName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1740,6 +1878,9 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("VacancyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("WageForm")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -1747,6 +1888,10 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("VacancyId");
 
                     b.HasIndex("Kind", "FollowUpOn");
 
@@ -2594,6 +2739,32 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Matching.MatchingHelpRequest", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Matching.Proposal", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jobbtorg.Features.Employers.Vacancy", "Vacancy")
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Vacancy");
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Organisation.District", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Organisation.JobCentre", "AdultJobCentre")
@@ -2636,6 +2807,16 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jobbtorg.Features.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Jobbtorg.Features.Employers.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Plans.PlanVersion", b =>

@@ -1062,6 +1062,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<int>("Places")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PlacesHeld")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER");
 
@@ -1101,7 +1104,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "StartDate");
 
-                    b.ToTable("Vacancy");
+                    b.ToTable("Vacancy", t =>
+                        {
+                            t.HasCheckConstraint("CK_Vacancies_PlacesHeld", "\"PlacesHeld\" >= 0 AND \"PlacesHeld\" <= \"Places\"");
+                        });
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.FirstAppointments.FirstAppointment", b =>
@@ -1426,6 +1432,131 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.ToTable("QuotaUsages");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Matching.MatchingHelpRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Status", "CaseId");
+
+                    b.ToTable("MatchingHelpRequest");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Matching.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InterviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotSelectedReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PresentedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VacancyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("ProposedById", "Status");
+
+                    b.HasIndex("VacancyId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("Proposal");
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Organisation.ActivityType", b =>
                 {
                     b.Property<int>("Id")
@@ -1625,6 +1756,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EmployerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmployerName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1675,6 +1809,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("VacancyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WageForm")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1682,6 +1819,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("VacancyId");
 
                     b.HasIndex("Kind", "FollowUpOn");
 
@@ -2507,6 +2648,32 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Matching.MatchingHelpRequest", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Matching.Proposal", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jobbtorg.Features.Employers.Vacancy", "Vacancy")
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Vacancy");
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Organisation.District", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Organisation.JobCentre", "AdultJobCentre")
@@ -2549,6 +2716,16 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jobbtorg.Features.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Jobbtorg.Features.Employers.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Jobbtorg.Features.Plans.PlanVersion", b =>
