@@ -47,6 +47,8 @@ public static class ApiContract
         ["Research"] = "Pseudonymised extracts for research: assessments and outcomes with no names, personal numbers or free text.",
         ["Employers"] = "Employers the matchers work with (organisation number and unit, industry, addresses) and their contact people; no participant is named.",
         ["Vacancies"] = "Employers' vacancies: occupation (SSYK 2012), kind, places, dates and requirements; open, filled or withdrawn.",
+        ["Matching"] = "Candidates for a vacancy ranked with their reasons, vacancies that fit a person, and proposals from proposed to their " +
+                       "outcome; a hire records the placement. Case references, never names.",
     };
 
     public static IServiceCollection AddJobbtorgApiContract(this IServiceCollection services)
