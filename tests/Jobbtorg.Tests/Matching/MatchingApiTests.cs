@@ -90,6 +90,9 @@ public sealed class MatchingApiTests(MatchingApp fixture) : IClassFixture<Matchi
         Assert.Equal((VacancyStatus.Filled, 1), (status, held));
         Assert.Equal(employerId, placement.GetProperty("employerId").GetInt32());
         Assert.True(await fixture.App.WithDbAsync(db => db.DistrictMessages.AnyAsync(m => m.CaseId == person && m.Kind == MessageKind.PlacementStarted)));
+        // The employer's history counts the outcome, naming no one.
+        var employerPage = await fixture.MatcherClient.GetStringAsync($"/Employers/Details/{employerId}");
+        Assert.Contains("Anställd: 1", employerPage);
 
         // The outcome is final, and the filled vacancy takes no one else.
         Assert.Equal("The proposal already has its outcome.",

@@ -14,6 +14,7 @@ public class DetailsModel(EmployerWork work, VacancyWork vacancies, Texts texts)
     public Employer Employer { get; private set; } = null!;
     public List<Vacancy> Vacancies { get; private set; } = [];
     public List<PlacementCount> Placements { get; private set; } = [];
+    public List<(Matching.ProposalStatus Status, int Count)> Proposals { get; private set; } = [];
 
     /// <summary>The contact being edited, by id (from the query string).</summary>
     [BindProperty(SupportsGet = true)] public int? Edit { get; set; }
@@ -70,6 +71,7 @@ public class DetailsModel(EmployerWork work, VacancyWork vacancies, Texts texts)
         Employer = employer;
         Vacancies = await vacancies.ListAsync(new VacancyFilter(EmployerId: id), ct);
         Placements = await work.PlacementCountsAsync(employer.OrganisationNumber, ct);
+        Proposals = await work.ProposalCountsAsync(id, ct);
         return true;
     }
 }

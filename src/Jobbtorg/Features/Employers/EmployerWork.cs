@@ -106,6 +106,12 @@ public sealed class EmployerWork(JobbtorgDb db, CurrentUser user, TimeProvider c
     }
 
     /// <summary>The placements recorded at the organisation number (every unit of it: a placement names no unit), by kind.</summary>
+    /// <summary>The proposals for the employer's vacancies by where they stand (under way, hired, not selected…); no one named.</summary>
+    public async Task<List<(Matching.ProposalStatus Status, int Count)>> ProposalCountsAsync(int employerId, CancellationToken ct) =>
+        (await db.Set<Matching.Proposal>().AsNoTracking().Where(p => p.Vacancy.EmployerId == employerId).GroupBy(p => p.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+        .Select(x => (x.Key, x.Count)).OrderBy(x => x.Key).ToList();
+
     public async Task<List<PlacementCount>> PlacementCountsAsync(string organisationNumber, CancellationToken ct)
     {
         var counts = await db.Placements.AsNoTracking().Where(p => p.EmployerOrganisationNumber == organisationNumber)
