@@ -23,7 +23,9 @@ public static class Scopes
     public const string EmployersWrite = "employers:write";
     /// <summary>Record and end placements on cases.</summary>
     public const string PlacementsWrite = "placements:write";
+    /// <summary>Read the special programmes and let cases join and leave them.</summary>
+    public const string ProgrammesWrite = "programmes:write";
     public static readonly string[] All =
         [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract, AssessmentsWrite, ResearchExtract,
-         EmployersRead, EmployersWrite, PlacementsWrite];
+         EmployersRead, EmployersWrite, PlacementsWrite, ProgrammesWrite];
 }
