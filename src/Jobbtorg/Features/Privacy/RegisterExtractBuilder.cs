@@ -46,6 +46,7 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
         [typeof(BenefitMonth)] = "followUp",
         [typeof(OccupationObservation)] = "followUp",
         [typeof(Placement)] = "placements",
+        [typeof(Programmes.ProgrammeMembership)] = "programmes",
         [typeof(AccessLogEntry)] = "accessLog",
     };
 
@@ -135,6 +136,8 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
         var benefitMonths = await db.BenefitMonths.AsNoTracking().Where(m => m.ParticipantId == person.Id).ToListAsync(ct);
         var occupations = await db.OccupationObservations.AsNoTracking().Where(o => o.ParticipantId == person.Id).ToListAsync(ct);
         var placements = await db.Placements.AsNoTracking().Where(p => ids.Contains(p.CaseId)).ToListAsync(ct);
+        var programmes = await db.Set<Programmes.ProgrammeMembership>().AsNoTracking().Include(m => m.Programme)
+            .Where(m => ids.Contains(m.CaseId)).ToListAsync(ct);
         var accesses = await db.AccessLog.AsNoTracking()
             .Where(e => e.ParticipantId == person.Id || (e.CaseId != null && ids.Contains(e.CaseId.Value)))
             .Select(e => new { e.Id, e.At, e.PrincipalKind, e.Principal, e.CaseRef, e.Kind, e.Action, e.Path, e.Reason })
@@ -180,6 +183,8 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
             [.. placements.OrderBy(p => p.StartDate).ThenBy(p => p.Id).Select(p => new ExtractPlacement(Ref(p.CaseId), p.Kind, p.StartDate, p.EndDate,
                 p.FollowUpOn, p.EmployerOrganisationNumber, p.EmployerName, p.HoursPerWeek, p.WageForm, p.Subsidy, p.Matched, p.Note, p.RecordedBy,
                 p.RecordedAt, p.EndedBy, p.EndedAt))],
+            [.. programmes.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new ExtractProgrammeMembership(Ref(m.CaseId), m.Programme.Name,
+                m.JoinedOn, m.LeftOn, m.TakenInByProgramme, m.JoinedBy, m.JoinedAt, m.LeftBy, m.LeftAt))],
             [.. cases.Select(c => new ExtractConsent(c.CaseRef, c.ConsentGiven, c.ConsentDate, ConsentHistory(c.Id, c.ConsentGiven, c.ConsentDate ?? c.ReferralDate, c.Referral.ReferredBy, c.ReferredAt)))],
             [.. accesses.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => new ExtractAccess(e.At, e.PrincipalKind, e.Principal,
                 e.CaseRef, e.Kind, e.Action, e.Path, e.Reason))]);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jobbtorg.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJobbtorgDb))]
-    [Migration("20261201135842_Programmes")]
+    [Migration("20261201142810_Programmes")]
     partial class Programmes
     {
         /// <inheritdoc />
