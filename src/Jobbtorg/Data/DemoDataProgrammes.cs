@@ -26,8 +26,8 @@ public static class DemoDataProgrammes
     public const long LeavingCrimeCost2022 = 1_230_000;
     public const long WelcomeHouseCost2022 = 25_000_000, WelcomeHouseFunding2022 = 4_600_000;
 
-    /// <summary>The numbers the programme's people take in the demo list: after those of the ordinary demo cases.</summary>
-    private const int FirstNumber = 400;
+    /// <summary>The numbers the programme's people take in the demo list: after the 320 of the ordinary demo cases.</summary>
+    private const int FirstNumber = 320;
     private static readonly DateOnly LastDayCounted = new(2023, 10, 31);
 
     public static async Task SeedAsync(JobbtorgDb db, IReadOnlyList<AppUser> coaches, TimeProvider clock, CancellationToken ct = default)
@@ -62,8 +62,10 @@ public static class DemoDataProgrammes
         using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("Jobbtorg.Data.Reference.demo-personal-numbers.json")!;
         var numbers = JsonSerializer.Deserialize<string[]>(stream)!.Skip(FirstNumber).ToList();
         var known = (await db.Participants.Where(p => numbers.Contains(p.PersonalNumber)).Select(p => p.PersonalNumber).ToListAsync(ct)).ToHashSet();
-        var districts = await db.Districts.Where(d => d.Code == "farsta" || d.Code == "rinkeby-kista" || d.Code == "skarpnack")
-            .OrderBy(d => d.Code).ToListAsync(ct);
+        // The districts whose adult job centre has demo coaches.
+        var districts = (await db.Districts.Where(d => d.Code == "farsta" || d.Code == "rinkeby-kista" || d.Code == "skarpnack")
+            .OrderBy(d => d.Code).ToListAsync(ct)).Where(d => coaches.Any(c => c.JobCentreId == d.AdultJobCentreId)).ToList();
+        if (districts.Count == 0) return;
         var random = new Random(2023);
         var start = new DateOnly(2022, 1, 10);
         var seeded = 0;
