@@ -45,10 +45,10 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
         ("anordnare.sprakskolan@demo.jobbtorg.se", "Nadia Sundberg", "5599000006"),
     ];
 
-    private static readonly string[] FirstNames =
+    internal static readonly string[] FirstNames =
         ["Amina", "Johan", "Fatima", "Mikael", "Sofia", "Ahmed", "Elin", "Omar", "Linnea", "Yusuf", "Maja", "Daniel", "Hanna",
          "Abdi", "Emma", "Karl", "Leila", "Oskar", "Sara", "Hassan", "Ida", "Peter", "Nour", "Lars", "Ebba", "Samir", "Julia", "Ali"];
-    private static readonly string[] LastNames =
+    internal static readonly string[] LastNames =
         ["Andersson", "Johansson", "Mohamed", "Karlsson", "Nilsson", "Ali", "Eriksson", "Larsson", "Hussein", "Olsson", "Persson",
          "Svensson", "Gustafsson", "Yilmaz", "Pettersson", "Jonsson", "Abdullahi", "Lindberg", "Axelsson", "Berg", "Nguyen"];
 
@@ -89,8 +89,9 @@ public sealed class DemoData(JobbtorgDb db, UserManager<AppUser> users, TimeProv
             await users.AddToRoleAsync(user, Roles.Provider);
         }
         await DemoDataEmployers.SeedAsync(db, clock, ct);
-        if (await db.Cases.AnyAsync(c => c.ReferredBy == ReferredBy, ct)) return;
-        await SeedCasesAsync(districts, ct);
+        // The programmes' people are demo cases too, so the programmes are seeded after the others, each once.
+        if (!await db.Cases.AnyAsync(c => c.ReferredBy == ReferredBy, ct)) await SeedCasesAsync(districts, ct);
+        await DemoDataProgrammes.SeedAsync(db, (await users.GetUsersInRoleAsync(Roles.Coach)).Where(c => c.IsDemo).ToList(), clock, ct);
     }
 
     private async Task SeedCasesAsync(Dictionary<string, District> districts, CancellationToken ct)

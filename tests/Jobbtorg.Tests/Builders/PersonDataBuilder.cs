@@ -112,6 +112,11 @@ public static class PersonDataBuilder
         {
             CaseId = closed.Id, Kind = PlacementKind.MunicipalJob, StartDate = today.AddMonths(-24), EndDate = today.AddMonths(-21),
         });
+        // A special programme the open case is in (the programme's name is no one's data; who placed the case there is).
+        var programme = Features.Programmes.Programme.Create(new Features.Programmes.ProgrammeRequest
+            { Name = "Insats " + Guid.NewGuid().ToString("N")[..12], Kind = Features.Programmes.ProgrammeKind.LeavingCrime }, "Admin", now);
+        db.Add(programme);
+        db.Add(Features.Programmes.ProgrammeMembership.Join(programme, open, open.ReferralDate, takenInByProgramme: true, "Anslutare " + tag, now));
         db.AccessLog.Add(new AccessLogEntry
         {
             At = now.AddDays(-1), PrincipalKind = PrincipalKind.User, Principal = "Läsare " + tag, UserId = coach.Id, ParticipantId = person.Id, CaseId = open.Id,

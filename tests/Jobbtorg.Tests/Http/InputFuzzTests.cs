@@ -84,7 +84,9 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             return ["0", "1", "7", "-1", "Gone", $"{names[0]},{names[^1]}", "%00", $"{names[0]}%00"];
         }
         if (t == typeof(bool)) return ["maybe", "2", "%00", "true%00"];
-        if (t == typeof(int) || t == typeof(long)) return ["abc", "2147483648", "-1", "1.5", "%00", "1%00"];
+        if (t == typeof(int)) return ["abc", "2147483648", "-1", "1.5", "%00", "1%00"];
+        // A long (an amount in kronor) holds 2147483648; what does not fit a long is bad, and so is more than the rules allow.
+        if (t == typeof(long)) return ["abc", "9223372036854775808", "-1", "1.5", "%00", "1%00", "10000000001"];
         if (t == typeof(decimal)) return ["abc", "1e400", "-1", "41", "%00", "20%00"];
         if (t != typeof(string)) throw new InvalidOperationException($"No bad values for {type.Name} {name}.");
         // Text that is read as a date, a kind or a number is also given what does not parse or lies out of range.
@@ -164,6 +166,10 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         public int Placement { get; init; }
         /// <summary>The working case proposed for the vacancy, under way.</summary>
         public int Proposal { get; init; }
+        /// <summary>Two special programmes; the working case is in the first (<see cref="Membership"/>), not the second.</summary>
+        public int Programme { get; init; }
+        public int OtherProgramme { get; init; }
+        public int Membership { get; init; }
     }
 
     private async Task<World> CreateWorldAsync(HttpClient admin)
@@ -248,6 +254,16 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
         var vacancyId = (await vacancy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var proposal = await admin.PostAsJsonAsync($"/api/vacancies/{vacancyId}/proposals", new { caseId = working });
         Assert.Equal(HttpStatusCode.Created, proposal.StatusCode);
+        var (programme, otherProgramme) = await app.WithDbAsync(async db =>
+        {
+            var first = Features.Programmes.Programme.Create(new Features.Programmes.ProgrammeRequest { Name = "Fuzzinsats", Kind = Features.Programmes.ProgrammeKind.Youth }, "Fuzz", app.Clock.GetUtcNow());
+            var second = Features.Programmes.Programme.Create(new Features.Programmes.ProgrammeRequest { Name = "Fuzzinsats två", Kind = Features.Programmes.ProgrammeKind.Other }, "Fuzz", app.Clock.GetUtcNow());
+            db.AddRange(first, second);
+            await db.SaveChangesAsync();
+            return (first.Id, second.Id);
+        });
+        var membership = await admin.PostAsJsonAsync($"/api/cases/{working}/programmes", new { programmeId = programme, joinedOn = Iso(app.Today) });
+        Assert.Equal(HttpStatusCode.Created, membership.StatusCode);
         return new World(referred, working, paused, meetingId, threeParty, coach.Id, person, activityType, draftActivity, member.Id, otherCoach.Id, farsta)
         {
             Assessment = (await assessment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
@@ -257,6 +273,8 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             Vacancy = vacancyId,
             Proposal = (await proposal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
             Placement = (await placement.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
+            Programme = programme, OtherProgramme = otherProgramme,
+            Membership = (await membership.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
         };
     }
 
@@ -326,6 +344,9 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
             employerOrganisationNumber = "2120000142", hoursPerWeek = 40, wageForm = "CollectiveAgreement", subsidy = "NewStartJob", matched = true, note = "Fuzz",
         }),
         ["POST /api/placements/{id:int}/end"] = (new() { ["id"] = w.Placement.ToString() }, [], new { end = Iso(app.Today.AddDays(5)) }),
+        ["POST /api/cases/{id:int}/programmes/"] = (new() { ["id"] = w.Working.ToString() }, [], new { programmeId = w.OtherProgramme, joinedOn = Iso(app.Today) }),
+        ["POST /api/programme-memberships/{id:int}/leave"] = (new() { ["id"] = w.Membership.ToString() }, [], new { leftOn = Iso(app.Today) }),
+        ["GET /api/programmes/report"] = ([], new() { ["year"] = "2026", ["tertial"] = "1" }, null),
         ["POST /api/follow-up/benefit-months"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, month = "2026-01", receivesBenefit = false } }),
         ["POST /api/follow-up/occupation-status"] = ([], [], new[] { new { personalNumber = w.WorkingPerson, date = "2026-01-15", status = "Working" } }),
         ["POST /api/import/case-events"] = ([], [], null),
@@ -601,6 +622,26 @@ public sealed partial class InputFuzzTests(JobbtorgAppFactory app, ITestOutputHe
                 ["Input.Subsidy"] = "", ["Input.Matched"] = "true", ["Input.Note"] = "Fuzz",
             }),
             ["/Placements/End POST"] = new($"/Cases/Placements/End/{w.Placement}", new() { ["EndDate"] = today }),
+            ["/Programmes/Index POST"] = new("/Programmes", new() { ["Input.Name"] = "Ny fuzzinsats", ["Input.Kind"] = "LeavingCrime", ["Input.Description"] = "Om insatsen" }),
+            ["/Programmes/Details Edit POST"] = new($"/Programmes/Details/{w.Programme}", new()
+            {
+                ["Input.Name"] = "Fuzzinsats", ["Input.Kind"] = "Youth", ["Input.Description"] = "Ändrad", ["Input.IsActive"] = "true",
+            }),
+            ["/Programmes/Details Year POST"] = new($"/Programmes/Details/{w.Programme}", new()
+            {
+                ["Year.Year"] = "2026", ["Year.Cost"] = "2150000", ["Year.ExternalFunding"] = "100000",
+            }),
+            ["/Programmes/Intake POST"] = new($"/Programmes/Intake/{w.Programme}", new()
+            {
+                ["Input.PersonalNumber"] = TestPeople.Adult(app.Today), ["Input.FirstName"] = "Fuzz", ["Input.LastName"] = "Insatsson", ["Input.Gender"] = "M",
+                ["Input.District"] = District, ["Input.TargetGroup"] = "UnemployedOnBenefit", ["Input.ReceivesBenefit"] = "true", ["Input.HasChildren"] = "false",
+                ["Input.NewlyUnemployed"] = "false", ["Input.NewlyArrived"] = "false", ["Input.Text"] = "Text", ["Input.ConsentGiven"] = "true",
+                ["Input.ConsentDate"] = today, ["Input.ReferralDate"] = today, ["Input.DistrictReferralId"] = "FUZZ-INTAKE",
+                ["Input.ProtectedIdentity"] = "false",
+            }),
+            ["/Programmes/Report GET"] = new("/Programmes/Report", new() { ["Year"] = "2026", ["Tertial"] = "1" }),
+            ["/Programmes/Join POST"] = new($"/Cases/Programmes/{w.Working}/Join", new() { ["Input.ProgrammeId"] = w.OtherProgramme.ToString(), ["Input.JoinedOn"] = today }),
+            ["/Programmes/Leave POST"] = new($"/Cases/Programmes/Leave/{w.Membership}", new() { ["Input.LeftOn"] = today }),
             ["/Consent/Record POST"] = new($"/Cases/Consent/{w.Working}", new() { ["Input.Given"] = "false", ["Input.Date"] = today }),
             ["/ThreePartyMeetings/Meeting Notes POST"] = new($"/Cases/ThreePartyMeeting/{w.Working}/{w.ThreePartyMeeting}", new() { ["NotesText"] = "Anteckningar" }),
             ["/InfoMeetings/Index GET"] = new("/InfoMeetings", new() { ["Centre"] = "farsta", ["From"] = today, ["Weeks"] = "4" }),

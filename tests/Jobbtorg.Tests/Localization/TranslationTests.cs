@@ -28,6 +28,7 @@ public partial class TranslationTests
         typeof(Jobbtorg.Features.FollowUp.FollowUpKind), typeof(Jobbtorg.Features.FollowUp.FollowUpSource), typeof(Jobbtorg.Features.FollowUp.OccupationStatus),
         typeof(Jobbtorg.Features.Employers.Industry), typeof(Jobbtorg.Features.Employers.VacancyStatus), typeof(Jobbtorg.Features.Placements.PlacementKind),
         typeof(Jobbtorg.Features.Placements.WageForm), typeof(Jobbtorg.Features.Placements.PlacementSubsidy),
+        typeof(Jobbtorg.Features.Programmes.ProgrammeKind),
     ];
 
     // The start of a call whose first argument is English copy: T[ T.Format( t[ t.Format( texts[ Texts.Format(

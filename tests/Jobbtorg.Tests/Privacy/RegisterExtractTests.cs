@@ -75,7 +75,7 @@ public sealed partial class RegisterExtractTests(JobbtorgAppFactory app)
         var json = JsonDocument.Parse(text).RootElement;
 
         string[] sections = ["cases", "referrals", "plans", "assessments", "journal", "attendance", "infoMeetings", "threePartyMeetings", "firstAppointments",
-            "reminders", "messages", "followUp", "placements", "matching", "consent", "accessLog"];
+            "reminders", "messages", "followUp", "placements", "matching", "programmes", "consent", "accessLog"];
         foreach (var section in sections)
         {
             var value = json.GetProperty(section);

@@ -30,7 +30,8 @@ public static class AccessRules
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Permission>> ByRole = new Dictionary<string, IReadOnlySet<Permission>>
     {
         // Placements are recorded by the centre's coaches and matchers (who find them); managers and districts read them.
-        [Roles.Coach] = Set([.. CoachWork, Permission.KeepCaseload, Permission.RecordPlacement]),
+        // A coach places their centre's cases in special programmes and takes them out again.
+        [Roles.Coach] = Set([.. CoachWork, Permission.KeepCaseload, Permission.RecordPlacement, Permission.ReadProgrammes, Permission.JoinProgramme]),
         // Matchers read the centre's cases to find candidates; they change nothing on a case.
         // They see an assessment's result (who is available for work), not the person's answers.
         [Roles.Matcher] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadJournal, Permission.ReadPlan,
@@ -47,7 +48,10 @@ public static class AccessRules
             // Both sides judge the person from one record: the district makes the initial assessment and sees every result.
             Permission.ReadAssessment, Permission.ReadAssessmentAnswersWithConsent, Permission.MakeInitialAssessment),
         [Roles.Manager] = Set([.. CoachWork, Permission.Refer, Permission.ManageInfoMeetings, Permission.ReadReports, Permission.ReadReportCases, Permission.HandOverCases,
-            Permission.OperateReminders, Permission.ManageEmployers, Permission.ProposeCandidates]),
+            Permission.OperateReminders, Permission.ManageEmployers, Permission.ProposeCandidates,
+            // Managers keep the special programmes and their yearly costs; holding Refer too, they take people into a
+            // programme without a district's referral (the intake).
+            Permission.ReadProgrammes, Permission.ManageProgrammes, Permission.JoinProgramme]),
         [Roles.Analyst] = Set(Permission.ReadReferenceData, Permission.ReadReports, Permission.ProduceResearchExtract),
         // An administrator may do everything but keeps no caseload of their own.
         [Roles.Administrator] = Set([.. Enum.GetValues<Permission>().Where(p => p != Permission.KeepCaseload)]),
@@ -80,6 +84,9 @@ public static class AccessRules
         // A matching system ranks and proposes the participants within its reach; a hire records the placement.
         [Scopes.MatchingWrite] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadEmployers,
             Permission.ProposeCandidates, Permission.ReadProposals, Permission.RecordPlacement),
+        // A programme's own system reads the programmes and lets the cases within its reach join and leave them.
+        [Scopes.ProgrammesWrite] = Set(Permission.ReadReferenceData, Permission.ListCases, Permission.ReadCase, Permission.ReadProgrammes,
+            Permission.JoinProgramme),
     };
 
     /// <summary>

@@ -52,6 +52,10 @@ public enum Permission
     ReadEmployers,
     /// <summary>Register employers, keep their contact people, register, fill and withdraw vacancies.</summary>
     ManageEmployers,
+    /// <summary>The special programmes and their members (of the cases within reach).</summary>
+    ReadProgrammes,
+    /// <summary>Create and change special programmes, close them, and keep their yearly cost and external funding.</summary>
+    ManageProgrammes,
 
     // Tied to one case (and allowed only for cases within reach)
     ReadCase,
@@ -95,4 +99,7 @@ public enum Permission
     /// <summary>The follow-up worklist of the centre's closed cases and ended municipal jobs, and recording what a call,
     /// a letter or a register said (the job centre the case was at).</summary>
     WorkFollowUpList,
+    /// <summary>Let the case join a special programme and leave it; with <see cref="Refer"/>, take a person into a
+    /// programme without a district's referral.</summary>
+    JoinProgramme,
 }

@@ -25,7 +25,9 @@ public static class Scopes
     public const string PlacementsWrite = "placements:write";
     /// <summary>Candidates for vacancies and vacancies for people; propose, and move proposals on to their outcome.</summary>
     public const string MatchingWrite = "matching:write";
+    /// <summary>Read the special programmes and let cases join and leave them.</summary>
+    public const string ProgrammesWrite = "programmes:write";
     public static readonly string[] All =
         [ReferralsWrite, Import, Export, ReportsRead, ReportsCases, FollowUpWrite, AuditRead, PrivacyExtract, AssessmentsWrite, ResearchExtract,
-         EmployersRead, EmployersWrite, PlacementsWrite, MatchingWrite];
+         EmployersRead, EmployersWrite, PlacementsWrite, MatchingWrite, ProgrammesWrite];
 }

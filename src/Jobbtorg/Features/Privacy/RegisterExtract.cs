@@ -34,6 +34,7 @@ public sealed record RegisterExtract(
     ExtractFollowUp FollowUp,
     IReadOnlyList<ExtractPlacement> Placements,
     ExtractMatching Matching,
+    IReadOnlyList<ExtractProgrammeMembership> Programmes,
     IReadOnlyList<ExtractConsent> Consent,
     IReadOnlyList<ExtractAccess> AccessLog);
 
@@ -133,6 +134,10 @@ public sealed record ExtractHelpRequest(string CaseRef, DateTimeOffset AskedAt, 
 public sealed record ExtractPlacement(string CaseRef, PlacementKind Kind, DateOnly StartDate, DateOnly? EndDate, DateOnly? FollowUpOn, string? EmployerOrganisationNumber,
     string? EmployerName = null, int? HoursPerWeek = null, WageForm? WageForm = null, PlacementSubsidy? Subsidy = null, bool Matched = false,
     string? Note = null, string? RecordedBy = null, DateTimeOffset? RecordedAt = null, string? EndedBy = null, DateTimeOffset? EndedAt = null);
+
+/// <summary>A case's time in a special programme, and whether the programme took the person in without a referral.</summary>
+public sealed record ExtractProgrammeMembership(string CaseRef, string Programme, DateOnly JoinedOn, DateOnly? LeftOn, bool TakenInByProgramme,
+    string JoinedBy, DateTimeOffset JoinedAt, string? LeftBy, DateTimeOffset? LeftAt);
 
 /// <summary>The consent to information exchange with the district, as the case holds it now.</summary>
 public sealed record ExtractConsent(string CaseRef, bool ConsentGiven, DateOnly? ConsentDate, IReadOnlyList<ExtractConsentChange> History);

@@ -48,6 +48,7 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
         [typeof(Placement)] = "placements",
         [typeof(Matching.Proposal)] = "matching",
         [typeof(Matching.MatchingHelpRequest)] = "matching",
+        [typeof(Programmes.ProgrammeMembership)] = "programmes",
         [typeof(AccessLogEntry)] = "accessLog",
     };
 
@@ -142,6 +143,8 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
                 p.PresentedOn, p.InterviewOn, p.OutcomeOn, p.NotSelectedReason, p.OutcomeNote })
             .ToListAsync(ct);
         var helpRequests = await db.Set<Matching.MatchingHelpRequest>().AsNoTracking().Where(h => ids.Contains(h.CaseId)).ToListAsync(ct);
+        var programmes = await db.Set<Programmes.ProgrammeMembership>().AsNoTracking().Include(m => m.Programme)
+            .Where(m => ids.Contains(m.CaseId)).ToListAsync(ct);
         var accesses = await db.AccessLog.AsNoTracking()
             .Where(e => e.ParticipantId == person.Id || (e.CaseId != null && ids.Contains(e.CaseId.Value)))
             .Select(e => new { e.Id, e.At, e.PrincipalKind, e.Principal, e.CaseRef, e.Kind, e.Action, e.Path, e.Reason })
@@ -192,6 +195,8 @@ public sealed class RegisterExtractBuilder(JobbtorgDb db, TimeProvider clock, Ac
                     p.ProposedOn, p.ProposedBy, p.PresentedOn, p.InterviewOn, p.OutcomeOn, p.NotSelectedReason, p.OutcomeNote))],
                 [.. helpRequests.OrderBy(h => h.AskedAt).ThenBy(h => h.Id).Select(h => new ExtractHelpRequest(Ref(h.CaseId), h.AskedAt, h.AskedBy, h.Note,
                     h.Status, h.TakenBy))]),
+            [.. programmes.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new ExtractProgrammeMembership(Ref(m.CaseId), m.Programme.Name,
+                m.JoinedOn, m.LeftOn, m.TakenInByProgramme, m.JoinedBy, m.JoinedAt, m.LeftBy, m.LeftAt))],
             [.. cases.Select(c => new ExtractConsent(c.CaseRef, c.ConsentGiven, c.ConsentDate, ConsentHistory(c.Id, c.ConsentGiven, c.ConsentDate ?? c.ReferralDate, c.Referral.ReferredBy, c.ReferredAt)))],
             [.. accesses.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => new ExtractAccess(e.At, e.PrincipalKind, e.Principal,
                 e.CaseRef, e.Kind, e.Action, e.Path, e.Reason))]);

@@ -97,7 +97,10 @@ public abstract record ReferralOutcome
 /// requests race.</summary>
 public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentUser user, CaseAccess access, BookInfoMeeting bookInfoMeeting)
 {
-    public async Task<ReferralOutcome> HandleAsync(ReferralRequest request, ReferralChannel channel, CancellationToken ct = default)
+    /// <param name="alongside">Work stored with a new case in the same save (a programme's intake adds the case's
+    /// membership): it sees the case before it is stored, and a rule it breaks stores nothing.</param>
+    public async Task<ReferralOutcome> HandleAsync(ReferralRequest request, ReferralChannel channel, CancellationToken ct = default,
+        Action<Case>? alongside = null)
     {
         var today = clock.Today();
         var errors = RequestRules.Check(request, (ReferralRequest.Today, today), (ReferralRequest.Channel, channel));
@@ -130,7 +133,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentU
                 return access.Can(Permission.ReadCase, existing) ? new ReferralOutcome.Existing(existing) : new ReferralOutcome.OpenElsewhere();
             try
             {
-                var created = await CreateAsync(request, personalNumber, district, referralDate, age, channel, ct);
+                var created = await CreateAsync(request, personalNumber, district, referralDate, age, channel, alongside, ct);
                 await bookInfoMeeting.HandleAsync(created.Id, ct: ct);
                 return new ReferralOutcome.Created(created);
             }
@@ -151,7 +154,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentU
     }
 
     private async Task<Case> CreateAsync(ReferralRequest request, PersonalNumber number, Organisation.District district,
-        DateOnly referralDate, int? age, ReferralChannel channel, CancellationToken ct)
+        DateOnly referralDate, int? age, ReferralChannel channel, Action<Case>? alongside, CancellationToken ct)
     {
         var participant = await db.Participants.FirstOrDefaultAsync(p => p.PersonalNumber == number.Value, ct)
             ?? db.Participants.Add(new Participant { PersonalNumber = number.Value }).Entity;
@@ -173,6 +176,7 @@ public sealed class RegisterReferral(JobbtorgDb db, TimeProvider clock, CurrentU
         if (request.ConsentGiven && request.ConsentDate is { } consented) c.ConsentAtReferral(consented, user.Name, c.ReferredAt);
         c.DistrictReferralId = Clean(request.DistrictReferralId);
         db.Cases.Add(c);
+        alongside?.Invoke(c);
         await db.SaveChangesAsync(ct);
         return c;
     }

@@ -14,9 +14,10 @@ namespace Jobbtorg.Features.Retention;
 /// </summary>
 public sealed class ErasurePlan
 {
-    /// <summary>The tables that stay (cleared of what identifies) because the indicator report reads them.</summary>
+    /// <summary>The tables that stay (cleared of what identifies) because the indicator report, or the programme report, reads them.</summary>
     public static readonly Type[] KeptTypes =
-        [typeof(Case), typeof(Participant), typeof(CasePause), typeof(Placement), typeof(BenefitMonth), typeof(OccupationObservation)];
+        [typeof(Case), typeof(Participant), typeof(CasePause), typeof(Placement), typeof(BenefitMonth), typeof(OccupationObservation),
+         typeof(Programmes.ProgrammeMembership)];
 
     public sealed record Table(IEntityType Type, string Name, string Kind);
     public sealed record Deletion(Table Table, IReadOnlyList<string> SelfReferences);

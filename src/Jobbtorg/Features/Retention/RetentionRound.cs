@@ -161,6 +161,11 @@ public sealed class RetentionRound(JobbtorgDb db, IOptions<RetentionOptions> opt
                                                      || p.RecordedBy != null || p.EndedBy != null))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.EmployerOrganisationNumber, (string?)null).SetProperty(p => p.EmployerName, (string?)null)
                 .SetProperty(p => p.Note, (string?)null).SetProperty(p => p.RecordedBy, (string?)null).SetProperty(p => p.EndedBy, (string?)null), ct);
+        // A programme membership keeps its programme, days and whether the programme took the person in (the programme
+        // report's); who placed the case there and took it out go.
+        counts["ProgrammeMemberships"] = await db.Set<Programmes.ProgrammeMembership>()
+            .Where(m => cases.Contains(m.CaseId) && (m.JoinedBy != "" || m.LeftBy != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.JoinedBy, "").SetProperty(m => m.LeftBy, (string?)null), ct);
         // The benefit month a case's follow-up names answers "still self-supporting"; the others go.
         counts["BenefitMonths"] = await db.BenefitMonths
             .Where(b => people.Contains(b.ParticipantId)

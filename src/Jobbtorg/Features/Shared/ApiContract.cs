@@ -46,6 +46,9 @@ public static class ApiContract
                          "wage form, subsidy and whether Jobbtorg's matching found it (the indicator jobsMediated).",
         ["Research"] = "Pseudonymised extracts for research: assessments and outcomes with no names, personal numbers or free text.",
         ["Employers"] = "Employers the matchers work with (organisation number and unit, industry, addresses) and their contact people; no participant is named.",
+        ["Programmes"] = "Special programmes (youth, leaving crime, newly arrived…) with their yearly cost and external funding, the cases " +
+                         "that join and leave them, and the report per year or tertial: participants, closed, closed to work or studies, " +
+                         "cost per participant and per outcome (counts only, no names).",
         ["Vacancies"] = "Employers' vacancies: occupation (SSYK 2012), kind, places, dates and requirements; open, filled or withdrawn.",
         ["Matching"] = "Candidates for a vacancy ranked with their reasons, vacancies that fit a person, and proposals from proposed to their " +
                        "outcome; a hire records the placement. Case references, never names.",

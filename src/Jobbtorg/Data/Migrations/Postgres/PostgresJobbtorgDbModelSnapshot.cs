@@ -1996,6 +1996,133 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.ToTable("PlannedActivities");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique();
+
+                    b.ToTable("Programme");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.ProgrammeMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JoinedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeftBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TakenInByProgramme")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ProgrammeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProgrammeMembership_OneOpenPerCase")
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("ProgrammeId", "JoinedOn");
+
+                    b.ToTable("ProgrammeMembership");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.ProgrammeYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExternalFunding")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeYear", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammeYear_FundingWithinCost", "\"ExternalFunding\" >= 0 AND \"ExternalFunding\" <= \"Cost\"");
+                        });
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Reminders.ReminderConsent", b =>
                 {
                     b.Property<long>("Id")
@@ -2852,6 +2979,34 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.ProgrammeMembership", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jobbtorg.Features.Programmes.Programme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.ProgrammeYear", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Programmes.Programme", null)
+                        .WithMany("Years")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Reminders.ReminderConsent", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Cases.Case", null)
@@ -2974,6 +3129,11 @@ namespace Jobbtorg.Data.Migrations.Postgres
             modelBuilder.Entity("Jobbtorg.Features.Plans.PlanVersion", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.Programme", b =>
+                {
+                    b.Navigation("Years");
                 });
 #pragma warning restore 612, 618
         }

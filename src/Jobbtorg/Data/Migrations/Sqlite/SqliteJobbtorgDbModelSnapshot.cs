@@ -1923,6 +1923,127 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.ToTable("PlannedActivities");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique();
+
+                    b.ToTable("Programme");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.ProgrammeMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JoinedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeftBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TakenInByProgramme")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ProgrammeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProgrammeMembership_OneOpenPerCase")
+                        .HasFilter("\"LeftOn\" IS NULL");
+
+                    b.HasIndex("ProgrammeId", "JoinedOn");
+
+                    b.ToTable("ProgrammeMembership");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.ProgrammeYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExternalFunding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeYear", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammeYear_FundingWithinCost", "\"ExternalFunding\" >= 0 AND \"ExternalFunding\" <= \"Cost\"");
+                        });
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Reminders.ReminderConsent", b =>
                 {
                     b.Property<long>("Id")
@@ -2761,6 +2882,34 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.ProgrammeMembership", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jobbtorg.Features.Programmes.Programme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.ProgrammeYear", b =>
+                {
+                    b.HasOne("Jobbtorg.Features.Programmes.Programme", null)
+                        .WithMany("Years")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jobbtorg.Features.Reminders.ReminderConsent", b =>
                 {
                     b.HasOne("Jobbtorg.Features.Cases.Case", null)
@@ -2883,6 +3032,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
             modelBuilder.Entity("Jobbtorg.Features.Plans.PlanVersion", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Jobbtorg.Features.Programmes.Programme", b =>
+                {
+                    b.Navigation("Years");
                 });
 #pragma warning restore 612, 618
         }
