@@ -157,6 +157,21 @@ public sealed class MatchingApiTests(MatchingApp fixture) : IClassFixture<Matchi
     }
 
     [Fact]
+    public async Task A_case_closed_by_an_imported_closure_withdraws_its_proposals_under_way_and_frees_their_places()
+    {
+        var vacancy = await fixture.VacancyAsync("9332", places: 1);
+        var person = await fixture.PersonAsync(Availability.Available);
+        var proposal = await fixture.ProposedAsync(vacancy, person);
+
+        await fixture.CloseAsync(person);
+
+        var stored = await fixture.App.WithDbAsync(async db => (await db.Set<Proposal>().Where(p => p.Id == proposal).Select(p => p.Status).SingleAsync(),
+            await db.Set<Vacancy>().Where(v => v.Id == vacancy).Select(v => v.PlacesHeld).SingleAsync()));
+        Assert.Equal((ProposalStatus.Withdrawn, 0), stored);
+        await fixture.ProposedAsync(vacancy, await fixture.PersonAsync(Availability.Available));
+    }
+
+    [Fact]
     public async Task A_closed_case_a_passed_last_day_or_a_hire_the_placement_rules_refuse_store_nothing()
     {
         var vacancy = await fixture.VacancyAsync("9332", places: 3);

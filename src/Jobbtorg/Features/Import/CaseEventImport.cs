@@ -558,6 +558,10 @@ public sealed class CaseEventImport(JobbtorgDb db, TimeProvider clock, ImportSpo
                     .ExecuteUpdateAsync(u => u.SetProperty(p => p.ProtectedIdentity, true)
                         .SetProperty(p => p.ProtectedIdentityChangedAt, now).SetProperty(p => p.ProtectedIdentityChangedBy, importedBy), ct);
             foreach (var e in corrections) await CorrectAsync(writer, e.Type == CaseEventType.BenefitMonth ? months : observations, e, ct);
+            // Stored cases the stream closed give up their proposals under way, as a closure on the page does.
+            var closedStored = cases.Values.Where(c => c.Existing && c.Changed && c.Life.Status == CaseStatus.Closed).Select(c => c.Id!.Value).ToList();
+            if (closedStored.Count > 0)
+                await Matching.ProposalWork.WithdrawForClosedCasesAsync(db, closedStored, importedBy, today, now, ct);
             // The stream's people: their cases' follow-up months and benefit months may have changed.
             await FollowUpBenefit.RefreshAsync(db, people.Values.Select(p => p.ParticipantId)
                 .Concat(cases.Values.Select(c => c.ParticipantId)).OfType<int>().ToHashSet(), ct);
