@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Assessments;
@@ -13,6 +14,7 @@ public static class AssessmentWorkSetup
         services.AddSingleton<AnswerCheck>();
         services.AddScoped<AssessmentWork>();
         services.AddSection<CaseAssessmentsViewComponent>(SectionPlace.CaseDetail, 5);
+        services.AddCaseRows<Assessment>();
         services.AddEndpoints(routes => routes.MapAssessmentApi());
         return services;
     }

@@ -11,7 +11,7 @@ public sealed record CaseAssessmentsView(Case Case, IReadOnlyList<Assessment> As
 /// <summary>The case page's assessments: each one with its instrument, version, day, suggested and chosen result, the reason
 /// for another choice and who signed, the drafts in progress, and the buttons to start or go on. For the readers of
 /// assessments; the answers open only to those who may read them.</summary>
-public sealed class CaseAssessmentsViewComponent(AssessmentWork work) : ViewComponent
+public sealed class CaseAssessmentsViewComponent(AssessmentWork work, CaseRows rows) : ViewComponent
 {
     /// <summary>The TempData key the referral form leaves the new case's id under.</summary>
     public const string JustReferred = "JustReferred";
@@ -19,7 +19,9 @@ public sealed class CaseAssessmentsViewComponent(AssessmentWork work) : ViewComp
     public async Task<IViewComponentResult> InvokeAsync(Case @case)
     {
         if (!work.MayRead(@case)) return Content("");
-        var list = await work.ListAsync(@case.Id, HttpContext.RequestAborted);
+        List<Assessment> list = await rows.AnyAsync<Assessment>(@case.Id, HttpContext.RequestAborted)
+            ? await work.ListAsync(@case.Id, HttpContext.RequestAborted)
+            : [];
         var begin = @case.IsOpen ? Enum.GetValues<Instrument>().Where(i => work.MayMake(@case, i)).ToList() : [];
         var offer = TempData[JustReferred] is int referred && referred == @case.Id && begin.Contains(Instrument.Initial)
                     && list.All(a => a.Instrument != Instrument.Initial);

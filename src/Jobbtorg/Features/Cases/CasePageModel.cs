@@ -22,9 +22,11 @@ public abstract class CasePageModel(JobbtorgDb db, CaseAccess access, Texts text
     protected async Task<bool> LoadAsync(int id, bool withPlans = false)
     {
         var visible = await access.VisibleCasesAsync(HttpContext.RequestAborted);
-        // One statement: a case has few pauses, plans and activities, so their product is small, and split queries
-        // would repeat the case's joins once per collection.
-        var query = withPlans ? visible.WithWorkingState().AsSingleQuery()
+        // On PostgreSQL one statement: a case has few pauses, plans and activities, so their product is small, and split
+        // queries would repeat the case's joins once per collection. SQLite runs in process, so a statement more costs
+        // no round trip, and its planner would read every plan and activity of the database to join them to the case.
+        var query = withPlans
+            ? db.Database.IsNpgsql() ? visible.WithWorkingState().AsSingleQuery() : visible.WithWorkingState()
             : visible.Include(c => c.Participant).Include(c => c.District).Include(c => c.JobCentre).Include(c => c.Coach);
         Case = (await query.FirstOrDefaultAsync(c => c.Id == id, HttpContext.RequestAborted))!;
         if (Case is not null) AccessLog.AccessLogMiddleware.CaseLoaded(HttpContext, Case);

@@ -14,6 +14,7 @@ public static class CasesSetup
         services.AddScoped<PauseCase>();
         services.AddScoped<ResumeCase>();
         services.AddScoped<CloseCase>();
+        services.AddCaseRows<JournalEntry>();
         services.AddSection<MyCasesViewComponent>(SectionPlace.StartPage, 10);
         services.AddSection<AwaitingEnrolmentViewComponent>(SectionPlace.StartPage, 40);
         services.AddSection<OverduePlansViewComponent>(SectionPlace.StartPage, 5);

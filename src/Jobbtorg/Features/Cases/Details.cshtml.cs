@@ -11,7 +11,8 @@ namespace Jobbtorg.Features.Cases;
 /// <summary>The case page: the person and the referral, enrolment and job guarantee, the journal and the history. The other
 /// features add their sections (<see cref="PageSections"/>) and take their own posts.</summary>
 [Jobbtorg.Features.AccessLog.ShowsPersonalData(CaseRoute = "id", CaseLoadedByPage = true)]
-public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users, ResumeCase resume)
+public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimeProvider clock, UserManager<AppUser> users, ResumeCase resume,
+    CaseRows rows)
     : CasePageModel(db, access, texts, clock)
 {
     public sealed class NoteInput
@@ -70,11 +71,21 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         CanReadJournal = Access.CanReadJournal(Case);
         CanWriteJournal = Access.CanWriteJournal(Case);
         CanWithdraw = Access.CanWithdrawReferral(Case);
-        if (CanReadJournal)
-            await Db.Entry(Case).Collection(c => c.Journal).LoadAsync(HttpContext.RequestAborted);
-        await Db.Entry(Case).Collection(c => c.Consents).LoadAsync(HttpContext.RequestAborted);
-        var placements = await Db.Placements.AsNoTracking().Where(p => p.CaseId == Case.Id).ToListAsync(HttpContext.RequestAborted);
+        var ct = HttpContext.RequestAborted;
+        if (CanReadJournal) await LoadIfAnyAsync(Db.Entry(Case).Collection(c => c.Journal), ct);
+        await LoadIfAnyAsync(Db.Entry(Case).Collection(c => c.Consents), ct);
+        var placements = await rows.AnyAsync<Placements.Placement>(Case.Id, ct)
+            ? await Db.Placements.AsNoTracking().Where(p => p.CaseId == Case.Id).ToListAsync(ct)
+            : [];
         History = Timeline.For(Case, Texts, CanReadJournal, placements);
         return true;
+    }
+
+    /// <summary>Loads a collection of the case, or marks it loaded and empty without asking when the case has none.</summary>
+    private async Task LoadIfAnyAsync<T>(Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry<Case, T> collection, CancellationToken ct)
+        where T : class
+    {
+        if (await rows.AnyAsync<T>(Case.Id, ct)) await collection.LoadAsync(ct);
+        else collection.IsLoaded = true;
     }
 }

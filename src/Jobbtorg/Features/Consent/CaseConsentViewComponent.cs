@@ -12,14 +12,19 @@ public sealed record CaseConsentView(Case Case, IReadOnlyList<ConsentRecord> His
 
 /// <summary>On the case page: whether consent stands, a prominent notice while the district has been asked to obtain it,
 /// the history of changes (newest first) and the way to record one.</summary>
-public sealed class CaseConsentViewComponent(JobbtorgDb db, CaseAccess access) : ViewComponent
+public sealed class CaseConsentViewComponent(JobbtorgDb db, CaseAccess access, CaseRows rows) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Case @case)
     {
         var ct = HttpContext.RequestAborted;
         var consents = db.Entry(@case).Collection(c => c.Consents);
-        if (!consents.IsLoaded) await consents.LoadAsync(ct);
-        var asked = !@case.ConsentGiven && await db.DistrictMessages.AnyAsync(m => m.CaseId == @case.Id && !m.HasDetails, ct);
+        if (!consents.IsLoaded)
+        {
+            if (await rows.AnyAsync<ConsentRecord>(@case.Id, ct)) await consents.LoadAsync(ct);
+            else consents.IsLoaded = true;
+        }
+        var asked = !@case.ConsentGiven && await rows.AnyAsync<DistrictMessages.DistrictMessage>(@case.Id, ct)
+                    && await db.DistrictMessages.AnyAsync(m => m.CaseId == @case.Id && !m.HasDetails, ct);
         return View("/Features/Consent/_CaseConsent.cshtml",
             new CaseConsentView(@case, @case.ConsentHistory.Reverse().ToList(), access.Can(Permission.RecordConsent, @case), asked));
     }

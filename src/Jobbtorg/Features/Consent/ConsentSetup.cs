@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Consent;
@@ -9,6 +10,7 @@ public static class ConsentSetup
     {
         services.AddScoped<ConsentChanges>();
         services.AddSection<CaseConsentViewComponent>(SectionPlace.CaseSummary, 5);
+        services.AddCaseRows<ConsentRecord>().AddCaseRows<DistrictMessages.DistrictMessage>();
         services.AddEndpoints(routes => routes.MapConsentApi());
         return services;
     }

@@ -13,12 +13,14 @@ public sealed record CaseAppointmentView(Case Case, IReadOnlyList<FirstAppointme
 
 /// <summary>The case page's section: the first appointment (booked, held, missed or cancelled) and a link to book or change it.
 /// Shown to everyone who sees the case once the case has one, or can have one.</summary>
-public sealed class CaseFirstAppointmentViewComponent(JobbtorgDb db, CaseAccess access) : ViewComponent
+public sealed class CaseFirstAppointmentViewComponent(JobbtorgDb db, CaseAccess access, CaseRows rows) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Case @case)
     {
-        var appointments = await db.FirstAppointments.AsNoTracking().Include(a => a.Coach).Where(a => a.CaseId == @case.Id)
-            .OrderByDescending(a => a.Id).Take(20).ToListAsync(HttpContext.RequestAborted);
+        List<FirstAppointment> appointments = await rows.AnyAsync<FirstAppointment>(@case.Id, HttpContext.RequestAborted)
+            ? await db.FirstAppointments.AsNoTracking().Include(a => a.Coach).Where(a => a.CaseId == @case.Id)
+                .OrderByDescending(a => a.Id).Take(20).ToListAsync(HttpContext.RequestAborted)
+            : [];
         var mayBook = @case.IsOpen && access.Can(Permission.BookFirstAppointment, @case);
         if (appointments.Count == 0 && !mayBook) return Content("");
         return View("/Features/FirstAppointments/_Case.cshtml", new CaseAppointmentView(@case, appointments, mayBook));

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.FirstAppointments;
@@ -13,6 +14,7 @@ public static class FirstAppointmentsSetup
         services.AddScoped<FirstAppointmentBooking>();
         services.AddScoped<FirstAppointmentsApi.Runner>();
         services.AddSection<CaseFirstAppointmentViewComponent>(SectionPlace.CaseSummary, 15);
+        services.AddCaseRows<FirstAppointment>();
         services.AddSection<CoachFirstAppointmentsViewComponent>(SectionPlace.StartPage, 100);
         services.AddSection<DistrictFirstAppointmentsViewComponent>(SectionPlace.StartPage, 110);
         services.AddEndpoints(routes => routes.MapFirstAppointmentsApi());

@@ -27,11 +27,14 @@ public sealed class CaseInfoMeeting
 
     /// <summary><paramref name="mayBook"/>: whether the user may book the case; attendance is for the coaches and managers
     /// of the meeting's centre.</summary>
+    /// <param name="anyBookings">False when the case is known to have no bookings (<see cref="CaseRows"/>): they are not asked for.</param>
     public static async Task<CaseInfoMeeting> LoadAsync(JobbtorgDb db, CurrentUser user, Case c, bool mayBook, TimeProvider clock,
-        CancellationToken ct)
+        CancellationToken ct, bool anyBookings = true)
     {
-        var bookings = await db.InfoMeetingBookings.AsNoTracking().Include(b => b.Meeting).ThenInclude(m => m.JobCentre)
-            .Where(b => b.CaseId == c.Id).OrderByDescending(b => b.Meeting.StartsAt).ToListAsync(ct);
+        List<InfoMeetingBooking> bookings = anyBookings
+            ? await db.InfoMeetingBookings.AsNoTracking().Include(b => b.Meeting).ThenInclude(m => m.JobCentre)
+                .Where(b => b.CaseId == c.Id).OrderByDescending(b => b.Meeting.StartsAt).ToListAsync(ct)
+            : [];
         var current = bookings.FirstOrDefault(b => b.ActiveCaseId == c.Id);
         // Only an open case not yet enrolled can wait for a meeting (enrolling or closing leaves the list).
         var wait = c.IsOpen && !c.IsEnrolled

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.InfoMeetings;
@@ -18,6 +19,7 @@ public static class InfoMeetingsSetup
         services.AddScoped<FindNextFreeTime>();
         services.AddHostedService<WaitingListRounds>();
         services.AddSection<CaseInfoMeetingViewComponent>(SectionPlace.CaseSummary, 10);
+        services.AddCaseRows<InfoMeetingBooking>();
         services.AddSection<DistrictInfoMeetingsViewComponent>(SectionPlace.StartPage, 60);
         services.AddEndpoints(routes => routes.MapInfoMeetingsApi());
         return services;

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Matching;
@@ -12,6 +13,7 @@ public static class MatchingSetup
         services.AddScoped<ProposalWork>();
         services.AddScoped<HelpRequestWork>();
         services.AddSection<CaseProposalsViewComponent>(SectionPlace.CaseDetail, 36);
+        services.AddCaseRows<Proposal>().AddCaseRows<MatchingHelpRequest>();
         services.AddSection<MatchingStartViewComponent>(SectionPlace.StartPage, 8);
         services.AddEndpoints(routes => routes.MapMatchingApi());
         return services;

@@ -12,12 +12,14 @@ public sealed record CasePlacementsView(Case Case, IReadOnlyList<Placement> Plac
     (PlacementKind Kind, ClosureSubReason SubReason)? ClosureSuggestion = null);
 
 /// <summary>The case page's section: the case's placements, and for those who record them, New and End.</summary>
-public sealed class CasePlacementsViewComponent(JobbtorgDb db, CaseAccess access, TimeProvider clock) : ViewComponent
+public sealed class CasePlacementsViewComponent(JobbtorgDb db, CaseAccess access, TimeProvider clock, CaseRows rows) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Case @case)
     {
-        var placements = await db.Placements.AsNoTracking().Where(p => p.CaseId == @case.Id)
-            .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).ToListAsync(HttpContext.RequestAborted);
+        List<Placement> placements = await rows.AnyAsync<Placement>(@case.Id, HttpContext.RequestAborted)
+            ? await db.Placements.AsNoTracking().Where(p => p.CaseId == @case.Id)
+                .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).ToListAsync(HttpContext.RequestAborted)
+            : [];
         var mayRecord = access.Can(Permission.RecordPlacement, @case);
         if (placements.Count == 0 && !(mayRecord && @case.IsOpen)) return Content("");
         var today = clock.Today();

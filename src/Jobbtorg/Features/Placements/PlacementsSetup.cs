@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Placements;
@@ -9,6 +10,7 @@ public static class PlacementsSetup
     {
         services.AddScoped<PlacementRecording>();
         services.AddSection<CasePlacementsViewComponent>(SectionPlace.CaseDetail, 35);
+        services.AddCaseRows<Placement>();
         services.AddEndpoints(routes => routes.MapPlacementsApi());
         return services;
     }

@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Programmes;
@@ -9,6 +10,7 @@ public static class ProgrammesSetup
     {
         services.AddScoped<ProgrammeWork>();
         services.AddSection<CaseProgrammesViewComponent>(SectionPlace.CaseDetail, 37);
+        services.AddCaseRows<ProgrammeMembership>();
         services.AddSection<ProgrammesSectionViewComponent>(SectionPlace.StartPage, 127);
         services.AddEndpoints(routes => routes.MapProgrammesApi());
         return services;

@@ -11,7 +11,7 @@ public sealed record CaseRemindersView(Case Case, ReminderConsent? Consent, IRea
 
 /// <summary>The case page's reminder section, for those who work the case: what the participant agreed to, the
 /// latest messages and whether they went out.</summary>
-public sealed class CaseRemindersViewComponent(JobbtorgDb db, CaseAccess access, ReminderOutbox outbox) : ViewComponent
+public sealed class CaseRemindersViewComponent(JobbtorgDb db, CaseAccess access, ReminderOutbox outbox, CaseRows rows) : ViewComponent
 {
     public const int Shown = 10;
 
@@ -19,8 +19,10 @@ public sealed class CaseRemindersViewComponent(JobbtorgDb db, CaseAccess access,
     {
         if (!access.CanWork(@case)) return Content("");
         var ct = HttpContext.RequestAborted;
-        var history = await db.ReminderConsents.AsNoTracking().Where(c => c.CaseId == @case.Id).OrderByDescending(c => c.Id).Take(Shown).ToListAsync(ct);
-        var messages = await db.ReminderMessages.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderByDescending(m => m.Id).Take(Shown).ToListAsync(ct);
+        List<ReminderConsent> history = await rows.AnyAsync<ReminderConsent>(@case.Id, ct) ? await db.ReminderConsents.AsNoTracking().Where(c => c.CaseId == @case.Id).OrderByDescending(c => c.Id).Take(Shown).ToListAsync(ct) : [];
+        List<ReminderMessage> messages = await rows.AnyAsync<ReminderMessage>(@case.Id, ct)
+            ? await db.ReminderMessages.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderByDescending(m => m.Id).Take(Shown).ToListAsync(ct)
+            : [];
         return View("/Features/Reminders/_CaseReminders.cshtml",
             new CaseRemindersView(@case, history.FirstOrDefault(), history, messages, @case.IsOpen, outbox.ChannelsOn()));
     }

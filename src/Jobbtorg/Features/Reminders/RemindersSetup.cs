@@ -1,3 +1,4 @@
+using Jobbtorg.Features.Cases;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Reminders;
@@ -21,6 +22,7 @@ public static class RemindersSetup
         services.AddSingleton<RemindersService>();
         services.AddHostedService(provider => provider.GetRequiredService<RemindersService>());
         services.AddSection<CaseRemindersViewComponent>(SectionPlace.CaseDetail, 40);
+        services.AddCaseRows<ReminderConsent>().AddCaseRows<ReminderMessage>();
         return services;
     }
 }

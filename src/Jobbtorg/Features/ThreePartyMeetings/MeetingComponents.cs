@@ -9,13 +9,15 @@ namespace Jobbtorg.Features.ThreePartyMeetings;
 public sealed record CaseMeetingsView(Case Case, IReadOnlyList<ThreePartyMeeting> Meetings, bool MayBook);
 
 /// <summary>The section on the case page, once the case is enrolled: its three-party meetings and a link to book one.</summary>
-public sealed class CaseThreePartyMeetingsViewComponent(JobbtorgDb db, CaseAccess access) : ViewComponent
+public sealed class CaseThreePartyMeetingsViewComponent(JobbtorgDb db, CaseAccess access, CaseRows rows) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Case @case)
     {
         if (!@case.IsEnrolled) return Content("");
-        var meetings = await db.ThreePartyMeetings.AsNoTracking().Where(m => m.CaseId == @case.Id)
-            .OrderByDescending(m => m.StartsAt).Take(50).ToListAsync(HttpContext.RequestAborted);
+        List<ThreePartyMeeting> meetings = await rows.AnyAsync<ThreePartyMeeting>(@case.Id, HttpContext.RequestAborted)
+            ? await db.ThreePartyMeetings.AsNoTracking().Where(m => m.CaseId == @case.Id)
+                .OrderByDescending(m => m.StartsAt).Take(50).ToListAsync(HttpContext.RequestAborted)
+            : [];
         var mayBook = @case.IsOpen && MeetingModel.MayBookOn(@case, access);
         return View("/Features/ThreePartyMeetings/_CaseMeetings.cshtml", new CaseMeetingsView(@case, meetings, mayBook));
     }
