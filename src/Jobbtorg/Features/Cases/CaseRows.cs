@@ -18,8 +18,10 @@ public sealed record CaseRowTable(Type Entity);
 /// </summary>
 public sealed class CaseRows(JobbtorgDb db, IEnumerable<CaseRowTable> registered)
 {
+    private sealed record Built(IModel Model, string Sql, Type[] Entities);
+
     private static readonly Lock Building = new();
-    private static (IModel Model, string Sql, Type[] Entities)? statement;
+    private static Built? statement; // a reference, so a reader never sees half of one written by another request
     private int? caseId;
     private long present;
 
@@ -55,7 +57,7 @@ public sealed class CaseRows(JobbtorgDb db, IEnumerable<CaseRowTable> registered
                 return $"CASE WHEN EXISTS (SELECT 1 FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(column)} = {{0}}) THEN {1L << i} ELSE 0 END";
             });
             var text = $"SELECT CAST({string.Join(" + ", terms)} AS BIGINT) AS {sql.DelimitIdentifier("Value")}";
-            statement = (model, text, entities);
+            statement = new Built(model, text, entities);
             return (text, entities);
         }
     }

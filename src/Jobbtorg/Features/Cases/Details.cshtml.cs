@@ -5,6 +5,7 @@ using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Jobbtorg.Features.Cases;
 
@@ -82,7 +83,7 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
     }
 
     /// <summary>Loads a collection of the case, or marks it loaded and empty without asking when the case has none.</summary>
-    private async Task LoadIfAnyAsync<T>(Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry<Case, T> collection, CancellationToken ct)
+    private async Task LoadIfAnyAsync<T>(CollectionEntry<Case, T> collection, CancellationToken ct)
         where T : class
     {
         if (await rows.AnyAsync<T>(Case.Id, ct)) await collection.LoadAsync(ct);

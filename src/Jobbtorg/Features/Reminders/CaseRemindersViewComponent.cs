@@ -19,7 +19,9 @@ public sealed class CaseRemindersViewComponent(JobbtorgDb db, CaseAccess access,
     {
         if (!access.CanWork(@case)) return Content("");
         var ct = HttpContext.RequestAborted;
-        List<ReminderConsent> history = await rows.AnyAsync<ReminderConsent>(@case.Id, ct) ? await db.ReminderConsents.AsNoTracking().Where(c => c.CaseId == @case.Id).OrderByDescending(c => c.Id).Take(Shown).ToListAsync(ct) : [];
+        List<ReminderConsent> history = await rows.AnyAsync<ReminderConsent>(@case.Id, ct)
+            ? await db.ReminderConsents.AsNoTracking().Where(c => c.CaseId == @case.Id).OrderByDescending(c => c.Id).Take(Shown).ToListAsync(ct)
+            : [];
         List<ReminderMessage> messages = await rows.AnyAsync<ReminderMessage>(@case.Id, ct)
             ? await db.ReminderMessages.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderByDescending(m => m.Id).Take(Shown).ToListAsync(ct)
             : [];
