@@ -43,6 +43,18 @@ public sealed class ProposalRulesTests
     }
 
     [Fact]
+    public void After_the_interview_the_step_suggested_is_the_outcome_the_vacancy_allows()
+    {
+        foreach (var (kind, expected) in new[] { (PlacementKind.Employment, ProposalStatus.Hired), (PlacementKind.Internship, ProposalStatus.Internship) })
+        {
+            var p = Proposed(kind);
+            p.Move(ProposalStatus.Interview, Today, null, null, "Mia", Now);
+            Assert.Equal(expected, p.NextStep);
+            Assert.Empty(Check(p, p.NextStep.ToString(), Today));
+        }
+    }
+
+    [Fact]
     public void Not_selected_needs_a_reason_other_needs_words_and_a_withdrawal_says_why()
     {
         var p = Proposed();

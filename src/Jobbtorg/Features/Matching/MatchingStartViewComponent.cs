@@ -1,6 +1,7 @@
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jobbtorg.Features.Matching;
 
@@ -17,9 +18,8 @@ public sealed class MatchingStartViewComponent(CurrentUser user, CaseAccess acce
         var ct = HttpContext.RequestAborted;
         var mine = await proposals.MineUnderWayAsync(ct);
         var ids = mine.Select(p => p.CaseId).Distinct().ToList();
-        var cases = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
-            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(access.VisibleCases(Permission.ReadProposals), c => c.Participant)
-                .Where(c => ids.Contains(c.Id)), c => c.Id, ct);
+        var cases = await access.VisibleCases(Permission.ReadProposals).Include(c => c.Participant)
+            .Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         return View("/Features/Matching/_MatchingStart.cshtml", new MatchingStartView(await help.OpenAsync(ct), mine, cases));
     }
 }

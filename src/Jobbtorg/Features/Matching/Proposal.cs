@@ -1,4 +1,5 @@
 using Jobbtorg.Features.Employers;
+using Jobbtorg.Features.Placements;
 using Jobbtorg.Features.Shared;
 
 namespace Jobbtorg.Features.Matching;
@@ -51,7 +52,8 @@ public class Proposal
     {
         ProposalStatus.Proposed => ProposalStatus.Presented,
         ProposalStatus.Presented => ProposalStatus.Interview,
-        ProposalStatus.Interview => ProposalStatus.Hired,
+        // An internship vacancy ends in an internship: a hire is only for a job (ProposalRules.CheckStep).
+        ProposalStatus.Interview => Vacancy?.Kind == PlacementKind.Internship ? ProposalStatus.Internship : ProposalStatus.Hired,
         _ => null,
     };
 

@@ -35,7 +35,7 @@ public static class ProposalRules
     {
         var errors = new FieldErrors();
         to = default;
-        var status = ByName<ProposalStatus>(input.Status);
+        var status = EnumNames.ByName<ProposalStatus>(input.Status);
         if (status is null or ProposalStatus.Proposed)
             errors.Refuse(nameof(input.Status), "Choose the step: {0}.", string.Join(", ", Enum.GetNames<ProposalStatus>().Skip(1)));
         else
@@ -57,7 +57,7 @@ public static class ProposalRules
         if (note is { Length: > Proposal.NoteMaxLength }) errors.Refuse(nameof(input.Note), "This may be at most {0} characters.", Proposal.NoteMaxLength);
         if (to == ProposalStatus.NotSelected)
         {
-            var reason = ByName<NotSelectedReason>(input.Reason);
+            var reason = EnumNames.ByName<NotSelectedReason>(input.Reason);
             if (reason is null) errors.Refuse(nameof(input.Reason), "Say why the person was not selected: {0}.", string.Join(", ", Enum.GetNames<NotSelectedReason>()));
             else if (reason == NotSelectedReason.Other && note is null) errors.Refuse(nameof(input.Note), "Describe the reason in a few words.");
         }
@@ -65,17 +65,13 @@ public static class ProposalRules
             errors.Refuse(nameof(input.Reason), "Only Not selected has a reason; say more in the note.");
         if (to == ProposalStatus.Withdrawn && note is null) errors.Refuse(nameof(input.Note), "Say why the proposal is withdrawn.");
         // The placement's fields are read only for a hire or an internship, but a value given is always a known one.
-        if (!string.IsNullOrWhiteSpace(input.WageForm) && ByName<Placements.WageForm>(input.WageForm) is null)
+        if (!string.IsNullOrWhiteSpace(input.WageForm) && EnumNames.ByName<Placements.WageForm>(input.WageForm) is null)
             errors.Refuse(nameof(input.WageForm), "Choose the wage form: CollectiveAgreement or AgreedWage.");
-        if (!string.IsNullOrWhiteSpace(input.Subsidy) && ByName<PlacementSubsidy>(input.Subsidy) is null)
+        if (!string.IsNullOrWhiteSpace(input.Subsidy) && EnumNames.ByName<PlacementSubsidy>(input.Subsidy) is null)
             errors.Refuse(nameof(input.Subsidy), "'{0}' is not a form of subsidy; use {1}.", input.Subsidy.Length > 40 ? input.Subsidy[..40] + "…" : input.Subsidy,
                 string.Join(", ", Enum.GetNames<PlacementSubsidy>()));
         return errors;
     }
-
-    /// <summary>An enumeration value by its exact name only ("1" is not one).</summary>
-    public static T? ByName<T>(string? value) where T : struct, Enum =>
-        value is null ? null : Enum.GetValues<T>().Where(v => v.ToString() == value.Trim()).Select(v => (T?)v).FirstOrDefault();
 }
 
 /// <summary>
@@ -163,7 +159,7 @@ public sealed class ProposalWork(JobbtorgDb db, CaseAccess access, CurrentUser u
             return await db.InTransactionWithRetryAsync<ProposalOutcome>(async () =>
             {
                 var now = clock.GetUtcNow();
-                proposal.Move(to, input.On!.Value, ProposalRules.ByName<NotSelectedReason>(input.Reason), input.Note, user.Name, now);
+                proposal.Move(to, input.On!.Value, EnumNames.ByName<NotSelectedReason>(input.Reason), input.Note, user.Name, now);
                 if (to is ProposalStatus.NotSelected or ProposalStatus.Withdrawn)
                 {
                     await db.SaveChangesAsync(ct);

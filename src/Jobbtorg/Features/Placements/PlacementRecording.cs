@@ -33,7 +33,7 @@ public static class PlacementRules
         var errors = new FieldErrors();
         PlacementKind? kind = null;
         if (string.IsNullOrWhiteSpace(input.Kind)) errors.Refuse(KindField, "Choose the kind of placement.");
-        else if (ByName<PlacementKind>(input.Kind) is { } k) kind = k;
+        else if (EnumNames.ByName<PlacementKind>(input.Kind) is { } k) kind = k;
         else errors.Refuse(KindField, "'{0}' is not a kind of placement; use Internship, Employment, SubsidizedEmployment or MunicipalJob.", input.Kind);
 
         CheckDates(input.Start, input.End, c, today, errors);
@@ -58,7 +58,7 @@ public static class PlacementRules
 
         WageForm? wage = null;
         if (string.IsNullOrWhiteSpace(input.WageForm)) errors.Refuse(WageFormField, "Choose the wage form.");
-        else if (ByName<WageForm>(input.WageForm) is { } w) wage = w;
+        else if (EnumNames.ByName<WageForm>(input.WageForm) is { } w) wage = w;
         else errors.Refuse(WageFormField, "'{0}' is not a wage form; use CollectiveAgreement, AgreedWage or Unpaid.", input.WageForm);
         if (kind == PlacementKind.Internship && wage is not null and not WageForm.Unpaid) errors.Refuse(WageFormField, "An internship is unpaid.");
         if (kind is not null and not PlacementKind.Internship && wage == WageForm.Unpaid) errors.Refuse(WageFormField, "A job is paid: choose a collective agreement or an agreed wage.");
@@ -66,7 +66,7 @@ public static class PlacementRules
         PlacementSubsidy? subsidy = null;
         if (!string.IsNullOrWhiteSpace(input.Subsidy))
         {
-            if (ByName<PlacementSubsidy>(input.Subsidy) is { } s) subsidy = s;
+            if (EnumNames.ByName<PlacementSubsidy>(input.Subsidy) is { } s) subsidy = s;
             else errors.Refuse(SubsidyField, "'{0}' is not a form of subsidy; use {1}.", input.Subsidy, string.Join(", ", Enum.GetNames<PlacementSubsidy>()));
         }
         if (kind == PlacementKind.SubsidizedEmployment && subsidy is null && !errors.Has(SubsidyField))
@@ -117,10 +117,6 @@ public static class PlacementRules
             else if (start is { } st && e < st) errors.Refuse(EndField, "The placement cannot end before it starts ({0}).", st);
         }
     }
-
-    /// <summary>An enumeration value by its exact name only ("1" or "unpaid" is not one).</summary>
-    private static T? ByName<T>(string value) where T : struct, Enum =>
-        Enum.GetValues<T>().Where(v => v.ToString() == value.Trim()).Select(v => (T?)v).FirstOrDefault();
 }
 
 /// <summary>Records and ends placements for the pages and the API alike, and tells the district. The caller has checked the
