@@ -52,8 +52,11 @@ public class Assessment
     public bool IsSigned => Status == AssessmentStatus.Signed;
     public bool Overridden => Availability != SuggestedAvailability || NeedCategory != SuggestedNeedCategory;
 
-    public IReadOnlyDictionary<string, string> AnswerMap =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(Answers) ?? [];
+    public IReadOnlyDictionary<string, string> AnswerMap => ReadAnswers(Answers);
+
+    /// <summary>The answers as stored in <see cref="Answers"/>, for a query that reads the column without the entity.</summary>
+    public static Dictionary<string, string> ReadAnswers(string answers) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(answers) ?? [];
 
     /// <summary>A new draft for the case under the instrument's current version. The case must be open; a draft of the same
     /// instrument already open is the one to go on with.</summary>

@@ -84,10 +84,7 @@ public sealed class MatchingWork(JobbtorgDb db, CaseAccess access, OccupationCat
         return caseIds.Where(id => !holdingJob.Contains(id)).ToDictionary(id => id, id =>
             MatchProfile.From(id,
                 byCase[id].OrderByDescending(a => a.On).ThenByDescending(a => a.Id)
-                    .Select(a => (a.Availability, (IReadOnlyDictionary<string, string>)Parse(a.Answers))),
+                    .Select(a => (a.Availability, (IReadOnlyDictionary<string, string>)Assessment.ReadAnswers(a.Answers))),
                 goals.GetValueOrDefault(id)) with { InInternship = inInternship.Contains(id) });
     }
-
-    private static Dictionary<string, string> Parse(string answers) =>
-        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(answers) ?? [];
 }
