@@ -21,6 +21,7 @@ public sealed record AssessmentFollowUp(Assessment? LatestInitial, Assessment? L
     /// <summary>The cases' signed assessments, read once for many cases (a start page).</summary>
     public static async Task<Dictionary<int, AssessmentFollowUp>> OfCasesAsync(JobbtorgDb db, IReadOnlyCollection<int> caseIds, CancellationToken ct)
     {
+        if (caseIds.Count == 0) return [];
         var signed = await db.Assessments.AsNoTracking()
             .Where(a => caseIds.Contains(a.CaseId) && a.Status == AssessmentStatus.Signed).ToListAsync(ct);
         return signed.GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => Of(g));

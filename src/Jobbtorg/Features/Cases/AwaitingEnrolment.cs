@@ -39,24 +39,27 @@ public sealed record AwaitingCase(Case Case, MeetingState Meeting, DateTimeOffse
     /// outcomes without bookings) and the waiting list.</summary>
     public static async Task<List<AwaitingCase>> LoadAsync(JobbtorgDb db, IReadOnlyList<Case> cases, CancellationToken ct)
     {
+        if (cases.Count == 0) return [];
         var ids = cases.Select(c => c.Id).ToList();
-        var bookings = (await db.InfoMeetingBookings.AsNoTracking().Where(b => ids.Contains(b.CaseId))
-                .Select(b => new { b.CaseId, b.Status, b.Meeting.StartsAt }).ToListAsync(ct))
-            .ToLookup(b => b.CaseId);
-        var noShows = (await db.InfoMeetingOutcomes.AsNoTracking().Where(o => ids.Contains(o.CaseId) && !o.Attended)
-                .Select(o => new { o.CaseId, o.Date }).ToListAsync(ct))
-            .ToLookup(o => o.CaseId, o => o.Date);
-        var waiting = (await db.InfoMeetingWaits.AsNoTracking().Where(w => ids.Contains(w.CaseId)).Select(w => w.CaseId).ToListAsync(ct)).ToHashSet();
+        // One statement for all three: a start page lists many sections, and each statement is a round trip.
+        var meetings = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).Select(c => new
+        {
+            c.Id,
+            StandingAt = db.InfoMeetingBookings.Where(b => b.CaseId == c.Id && b.Status == BookingStatus.Booked)
+                .OrderBy(b => b.Meeting.StartsAt).Select(b => (DateTimeOffset?)b.Meeting.StartsAt).FirstOrDefault(),
+            LastNoShow = db.InfoMeetingOutcomes.Where(o => o.CaseId == c.Id && !o.Attended)
+                .OrderByDescending(o => o.Date).Select(o => (DateOnly?)o.Date).FirstOrDefault(),
+            Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == c.Id),
+        }).ToDictionaryAsync(m => m.Id, ct);
         return cases.Select(c =>
         {
-            var standing = bookings[c.Id].FirstOrDefault(b => b.Status == BookingStatus.Booked);
-            var lastNoShow = noShows[c.Id].DefaultIfEmpty().Max();
-            var hadNoShow = noShows[c.Id].Any();
+            var (standingAt, lastNoShow, waiting) = meetings.TryGetValue(c.Id, out var m) ? (m.StandingAt, m.LastNoShow, m.Waiting) : (null, null, false);
+            var hadNoShow = lastNoShow is not null;
             if (c.FirstAttendedInfoMeeting is { } attended) return new AwaitingCase(c, MeetingState.Attended, null, attended, hadNoShow);
-            if (standing is not null)
-                return new AwaitingCase(c, MeetingState.Booked, standing.StartsAt, DateOnly.FromDateTime(standing.StartsAt.ToStockholm().DateTime), hadNoShow);
+            if (standingAt is { } at)
+                return new AwaitingCase(c, MeetingState.Booked, at, DateOnly.FromDateTime(at.ToStockholm().DateTime), hadNoShow);
             if (hadNoShow) return new AwaitingCase(c, MeetingState.NoShow, null, lastNoShow, true);
-            return new AwaitingCase(c, waiting.Contains(c.Id) ? MeetingState.WaitingList : MeetingState.NotBooked, null, null, false);
+            return new AwaitingCase(c, waiting ? MeetingState.WaitingList : MeetingState.NotBooked, null, null, false);
         }).ToList();
     }
 }

@@ -8,6 +8,7 @@ public static class CasesSetup
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddScoped<Caseloads>();
+        services.AddScoped<MyOpenCases>();
         services.AddScoped<CaseChanges>();
         services.AddScoped<CaseWork>();
         services.AddScoped<EnrolCase>();

@@ -14,17 +14,28 @@ public sealed record CaseTask(Case Case, CaseNeeds Needs)
 
 /// <summary>Start page, for those who keep a caseload: their own open cases grouped by what to do next (write the plan,
 /// review it, the paused, the rest), the most urgent first in each group.</summary>
-public sealed class MyCasesViewComponent(CaseAccess access, CurrentUser user, TimeProvider clock) : ViewComponent
+public sealed class MyCasesViewComponent(MyOpenCases myCases, CurrentUser user, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         if (!user.Holds(Permission.KeepCaseload)) return Content("");
         var today = clock.Today();
-        // Read only to be shown: not tracked, which spares the context a snapshot of every row.
-        var mine = await access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.Plans)
-            .Where(c => c.CoachId == user.Id && c.Status != CaseStatus.Closed).AsSplitQuery().ToListAsync(HttpContext.RequestAborted);
+        var mine = await myCases.ReadAsync(HttpContext.RequestAborted);
         return View("/Features/Cases/_MyCases.cshtml", new MyCasesView(WorkList.Of(mine, today), mine.Count, today));
     }
+}
+
+/// <summary>The signed-in coach's open cases with their person, pauses and plans, read once a request: several of the
+/// start page's sections (my cases, assessments due) list the same cases.</summary>
+public sealed class MyOpenCases(CaseAccess access, CurrentUser user)
+{
+    private Task<List<Case>>? read;
+
+    /// <summary>Read only to be shown: not tracked, which spares the context a snapshot of every row. One statement: a
+    /// coach's cases have few pauses and plan versions each, and each statement more is a round trip.</summary>
+    public Task<List<Case>> ReadAsync(CancellationToken ct) =>
+        read ??= access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.Plans)
+            .Where(c => c.CoachId == user.Id && c.Status != CaseStatus.Closed).AsSingleQuery().ToListAsync(ct);
 }
 
 public sealed record MyCasesView(IReadOnlyList<WorkGroupItems> Groups, int Count, DateOnly Today);

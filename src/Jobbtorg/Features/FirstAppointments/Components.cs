@@ -81,14 +81,17 @@ public sealed class CoachFirstAppointmentsViewComponent(JobbtorgDb db, CaseAcces
         // From the start of today, so that an appointment earlier today still waits for its outcome.
         var from = Clock.FromStockholm(today, TimeOnly.MinValue) ?? now;
         var visible = await access.VisibleCasesAsync(HttpContext.RequestAborted);
-        var list = await db.FirstAppointments.AsNoTracking()
+        var rows = await db.FirstAppointments.AsNoTracking()
             .Where(a => a.CoachId == user.Id && a.Status == FirstAppointmentStatus.Booked && a.StartsAt >= from && a.StartsAt < weekEnds
                         && visible.Any(c => c.Id == a.CaseId))
             .OrderBy(a => a.StartsAt).Take(100)
-            .Select(a => new UpcomingAppointment(a, a.Case.CaseRef, a.Case.Participant, a.Case.District.Name, a.Coach.DisplayName))
+            .Select(a => new
+            {
+                Upcoming = new UpcomingAppointment(a, a.Case.CaseRef, a.Case.Participant, a.Case.District.Name, a.Coach.DisplayName),
+                a.Case.JobCentreId, a.Case.DistrictId, a.Case.CoachId,
+            })
             .ToListAsync(HttpContext.RequestAborted);
-        var names = await shown.NamesAsync([.. list.Select(u => u.Appointment.CaseId)], HttpContext.RequestAborted);
-        list = [.. list.Select(u => u with { Name = names.GetValueOrDefault(u.Appointment.CaseId, shown.Placeholder) })];
+        List<UpcomingAppointment> list = [.. rows.Select(r => r.Upcoming with { Name = shown.Name(r.Upcoming.Participant, r.JobCentreId, r.DistrictId, r.CoachId) })];
         return View("/Features/FirstAppointments/_Coach.cshtml", list);
     }
 }
@@ -101,14 +104,17 @@ public sealed class DistrictFirstAppointmentsViewComponent(JobbtorgDb db, CaseAc
         if (user.DistrictId is not { } district || user.Holds(Permission.KeepCaseload) || !user.Holds(Permission.ReadCase)) return Content("");
         var from = Clock.FromStockholm(clock.Today(), TimeOnly.MinValue) ?? clock.GetUtcNow();
         var visible = await access.VisibleCasesAsync(HttpContext.RequestAborted);
-        var list = await db.FirstAppointments.AsNoTracking()
+        var rows = await db.FirstAppointments.AsNoTracking()
             .Where(a => a.Status == FirstAppointmentStatus.Booked && a.StartsAt >= from && a.Case.DistrictId == district
                         && visible.Any(c => c.Id == a.CaseId))
             .OrderBy(a => a.StartsAt).Take(100)
-            .Select(a => new UpcomingAppointment(a, a.Case.CaseRef, a.Case.Participant, a.Case.District.Name, a.Coach.DisplayName))
+            .Select(a => new
+            {
+                Upcoming = new UpcomingAppointment(a, a.Case.CaseRef, a.Case.Participant, a.Case.District.Name, a.Coach.DisplayName),
+                a.Case.JobCentreId, a.Case.DistrictId, a.Case.CoachId,
+            })
             .ToListAsync(HttpContext.RequestAborted);
-        var names = await shown.NamesAsync([.. list.Select(u => u.Appointment.CaseId)], HttpContext.RequestAborted);
-        list = [.. list.Select(u => u with { Name = names.GetValueOrDefault(u.Appointment.CaseId, shown.Placeholder) })];
+        List<UpcomingAppointment> list = [.. rows.Select(r => r.Upcoming with { Name = shown.Name(r.Upcoming.Participant, r.JobCentreId, r.DistrictId, r.CoachId) })];
         return View("/Features/FirstAppointments/_District.cshtml", list);
     }
 }

@@ -54,7 +54,11 @@ public sealed class FollowUpWorklist(JobbtorgDb db, CaseAccess access, Protected
     public async Task<int> CountAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        return await BenefitChecks(null, today).CountAsync(ct) + await MunicipalJobs(null, today).CountAsync(ct);
+        var checks = BenefitChecks(null, today);
+        var jobs = MunicipalJobs(null, today);
+        // Both counts in one statement (a start page has many sections, each statement is a round trip); read from the
+        // first case because SQL needs a row to select from: with no case there is nothing to follow up either.
+        return await db.Cases.IgnoreAutoIncludes().Select(_ => checks.Count() + jobs.Count()).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The oldest questions first, at most <see cref="MaxRows"/>, with the counts of all.</summary>

@@ -49,9 +49,14 @@ public sealed class PersonShown(JobbtorgDb db, CurrentUser user, Texts texts)
         : string.IsNullOrWhiteSpace(firstName) && string.IsNullOrWhiteSpace(lastName) ? $"{personalNumber[..8]}-XXXX"
         : $"{firstName} {lastName}".Trim();
 
+    /// <summary>The name of a person a projection read together with their case's scope, or the placeholder.</summary>
+    public string Name(Participant person, int jobCentreId, int districtId, string? coachId) =>
+        Sees(person.ProtectedIdentity, jobCentreId, districtId, coachId) ? person.DisplayName : Placeholder;
+
     /// <summary>The shown names of these cases' people, by case id, for lists that read the cases as projections.</summary>
     public async Task<IReadOnlyDictionary<int, string>> NamesAsync(IReadOnlyCollection<int> caseIds, CancellationToken ct)
     {
+        if (caseIds.Count == 0) return new Dictionary<int, string>();
         var rows = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Participant.FirstName, c.Participant.LastName, c.Participant.PersonalNumber, c.Participant.ProtectedIdentity,
                 c.JobCentreId, c.DistrictId, c.CoachId })

@@ -47,12 +47,15 @@ public sealed class UpcomingThreePartyMeetingsViewComponent(JobbtorgDb db, CaseA
         query = ownCases
             ? query.Where(m => m.Case.CoachId == user.Id || m.BookedById == user.Id)
             : query.Where(m => m.Case.DistrictId == user.DistrictId);
-        var meetings = await query.OrderBy(m => m.StartsAt).Take(100)
-            .Select(m => new UpcomingMeeting(m, m.Case.CaseRef, m.Case.Participant, m.Case.District.Name,
-                m.Case.Coach != null ? m.Case.Coach.DisplayName : m.Case.CoachRef))
+        var rows = await query.OrderBy(m => m.StartsAt).Take(100)
+            .Select(m => new
+            {
+                Upcoming = new UpcomingMeeting(m, m.Case.CaseRef, m.Case.Participant, m.Case.District.Name,
+                    m.Case.Coach != null ? m.Case.Coach.DisplayName : m.Case.CoachRef),
+                m.Case.JobCentreId, m.Case.DistrictId, m.Case.CoachId,
+            })
             .ToListAsync(HttpContext.RequestAborted);
-        var names = await shown.NamesAsync([.. meetings.Select(u => u.Meeting.CaseId)], HttpContext.RequestAborted);
-        meetings = [.. meetings.Select(u => u with { Name = names.GetValueOrDefault(u.Meeting.CaseId, shown.Placeholder) })];
+        List<UpcomingMeeting> meetings = [.. rows.Select(r => r.Upcoming with { Name = shown.Name(r.Upcoming.Participant, r.JobCentreId, r.DistrictId, r.CoachId) })];
         return View("/Features/ThreePartyMeetings/_Upcoming.cshtml", meetings);
     }
 }
