@@ -12,6 +12,11 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.HasOne(x => x.Case).WithMany(c => c.Assessments).HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.InstrumentVersion).WithMany().HasForeignKey(x => x.InstrumentVersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.CaseId, x.Instrument, x.Status });
+        // A case's latest signed assessment, read by the report's open cases by assessment result (Reports/Indicators.cs):
+        // one short index read a case, without sorting or reading the assessment itself.
+        b.HasIndex(x => new { x.CaseId, x.AssessedOn, x.Id }).IsDescending(false, true, true)
+            .IncludeProperties(x => new { x.Availability, x.NeedCategory })
+            .HasFilter("\"Status\" = 'Signed'").HasDatabaseName("IX_Assessments_LatestSigned");
         b.Property(x => x.OverrideReason).HasMaxLength(Assessment.MaxReasonLength);
         b.Property(x => x.StartedBy).HasMaxLength(Assessment.MaxNameLength);
         b.Property(x => x.SignedBy).HasMaxLength(Assessment.MaxNameLength);

@@ -388,6 +388,13 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.HasIndex("InstrumentVersionId");
 
+                    b.HasIndex("CaseId", "AssessedOn", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_Assessments_LatestSigned")
+                        .HasFilter("\"Status\" = 'Signed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CaseId", "AssessedOn", "Id"), new[] { "Availability", "NeedCategory" });
+
                     b.HasIndex("CaseId", "Instrument", "Status");
 
                     b.ToTable("Assessments", (string)null);

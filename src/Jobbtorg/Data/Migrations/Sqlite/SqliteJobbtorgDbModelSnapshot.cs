@@ -377,6 +377,12 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasIndex("InstrumentVersionId");
 
+                    b.HasIndex("CaseId", "AssessedOn", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_Assessments_LatestSigned")
+                        .HasFilter("\"Status\" = 'Signed'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Availability", "NeedCategory" });
+
                     b.HasIndex("CaseId", "Instrument", "Status");
 
                     b.ToTable("Assessments", (string)null);
