@@ -42,8 +42,11 @@ public sealed class LineChart
     public double PlotTop => Top;
     public double PlotBottom => Height - Bottom;
 
-    /// <summary>The top of the y axis: a round number at or above the largest value.</summary>
-    public double Max => NiceStep * Math.Max(1, Math.Ceiling(DataMax / NiceStep));
+    /// <summary>The top of the y axis: a round number at or above the largest value. Worked out once: every point's
+    /// <see cref="Y"/> asks for it, and the series do not change once the chart is made.</summary>
+    public double Max => max ??= NiceStep * Math.Max(1, Math.Ceiling(DataMax / NiceStep));
+
+    private double? max, niceStep;
 
     public IEnumerable<double> Ticks => Enumerable.Range(0, (int)Math.Round(Max / NiceStep) + 1).Select(i => i * NiceStep);
 
@@ -91,14 +94,13 @@ public sealed class LineChart
 
     private double DataMax => Series.SelectMany(s => s.Values).Select(v => v ?? 0).DefaultIfEmpty(0).Max();
 
-    private double NiceStep
+    private double NiceStep => niceStep ??= StepFor(DataMax);
+
+    private double StepFor(double dataMax)
     {
-        get
-        {
-            var rough = Math.Max(DataMax, IsRate ? 0.04 : 1) / 4; // nothing to show still gets a readable axis
-            var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
-            var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= rough);
-            return IsRate ? step : Math.Max(1, Math.Ceiling(step)); // counts step by whole numbers
-        }
+        var rough = Math.Max(dataMax, IsRate ? 0.04 : 1) / 4; // nothing to show still gets a readable axis
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= rough);
+        return IsRate ? step : Math.Max(1, Math.Ceiling(step)); // counts step by whole numbers
     }
 }
