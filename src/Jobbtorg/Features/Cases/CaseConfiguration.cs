@@ -43,7 +43,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The start page counts the follow-up questions due at the caller's centres (FollowUp/FollowUpWorklist.cs): the
         // benefit checks without an answer, and the municipal jobs of the centres' enrolled cases. Small covering
         // indexes spare reading every case of the centre on each start page.
-        b.HasIndex(x => new { x.JobCentreId, x.FollowUpMonth }).IncludeProperties(x => x.ClosureReason)
+        b.HasIndex(x => new { x.JobCentreId, x.FollowUpMonth, x.ClosureReason })
             .HasFilter("\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL")
             .HasDatabaseName("IX_Cases_UnansweredBenefitChecks");
         b.HasIndex(x => new { x.JobCentreId, x.ParticipantId }).IncludeProperties(x => x.Id)

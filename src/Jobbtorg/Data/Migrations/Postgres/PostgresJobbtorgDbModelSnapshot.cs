@@ -681,12 +681,6 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.HasIndex("DistrictId", "DistrictReferralId")
                         .IsUnique();
 
-                    b.HasIndex("JobCentreId", "FollowUpMonth")
-                        .HasDatabaseName("IX_Cases_UnansweredBenefitChecks")
-                        .HasFilter("\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("JobCentreId", "FollowUpMonth"), new[] { "ClosureReason" });
-
                     b.HasIndex("JobCentreId", "ParticipantId")
                         .HasDatabaseName("IX_Cases_EnrolledByCentre")
                         .HasFilter("\"EnrolmentDate\" IS NOT NULL");
@@ -696,6 +690,10 @@ namespace Jobbtorg.Data.Migrations.Postgres
                     b.HasIndex("JobCentreId", "Status");
 
                     b.HasIndex("ReferralDate", "Id");
+
+                    b.HasIndex("JobCentreId", "FollowUpMonth", "ClosureReason")
+                        .HasDatabaseName("IX_Cases_UnansweredBenefitChecks")
+                        .HasFilter("\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
 
                     b.ToTable("Cases");
                 });

@@ -661,11 +661,6 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.HasIndex("DistrictId", "DistrictReferralId")
                         .IsUnique();
 
-                    b.HasIndex("JobCentreId", "FollowUpMonth")
-                        .HasDatabaseName("IX_Cases_UnansweredBenefitChecks")
-                        .HasFilter("\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClosureReason" });
-
                     b.HasIndex("JobCentreId", "ParticipantId")
                         .HasDatabaseName("IX_Cases_EnrolledByCentre")
                         .HasFilter("\"EnrolmentDate\" IS NOT NULL")
@@ -674,6 +669,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                     b.HasIndex("JobCentreId", "Status");
 
                     b.HasIndex("ReferralDate", "Id");
+
+                    b.HasIndex("JobCentreId", "FollowUpMonth", "ClosureReason")
+                        .HasDatabaseName("IX_Cases_UnansweredBenefitChecks")
+                        .HasFilter("\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
 
                     b.ToTable("Cases");
                 });

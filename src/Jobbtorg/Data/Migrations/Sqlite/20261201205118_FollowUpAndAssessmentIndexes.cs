@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Jobbtorg.Data.Migrations.Postgres
+namespace Jobbtorg.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class FollowUpCountIndexes : Migration
+    public partial class FollowUpAndAssessmentIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,15 +14,20 @@ namespace Jobbtorg.Data.Migrations.Postgres
                 name: "IX_Cases_EnrolledByCentre",
                 table: "Cases",
                 columns: new[] { "JobCentreId", "ParticipantId" },
-                filter: "\"EnrolmentDate\" IS NOT NULL")
-                .Annotation("Npgsql:IndexInclude", new[] { "Id" });
+                filter: "\"EnrolmentDate\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_UnansweredBenefitChecks",
                 table: "Cases",
-                columns: new[] { "JobCentreId", "FollowUpMonth" },
-                filter: "\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL")
-                .Annotation("Npgsql:IndexInclude", new[] { "ClosureReason" });
+                columns: new[] { "JobCentreId", "FollowUpMonth", "ClosureReason" },
+                filter: "\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_LatestSigned",
+                table: "Assessments",
+                columns: new[] { "CaseId", "AssessedOn", "Id" },
+                descending: new[] { false, true, true },
+                filter: "\"Status\" = 'Signed'");
         }
 
         /// <inheritdoc />
@@ -35,6 +40,10 @@ namespace Jobbtorg.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Cases_UnansweredBenefitChecks",
                 table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_LatestSigned",
+                table: "Assessments");
         }
     }
 }

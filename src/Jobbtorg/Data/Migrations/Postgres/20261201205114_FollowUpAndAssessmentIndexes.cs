@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Jobbtorg.Data.Migrations.Sqlite
+namespace Jobbtorg.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class FollowUpCountIndexes : Migration
+    public partial class FollowUpAndAssessmentIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,13 +14,22 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                 name: "IX_Cases_EnrolledByCentre",
                 table: "Cases",
                 columns: new[] { "JobCentreId", "ParticipantId" },
-                filter: "\"EnrolmentDate\" IS NOT NULL");
+                filter: "\"EnrolmentDate\" IS NOT NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_UnansweredBenefitChecks",
                 table: "Cases",
-                columns: new[] { "JobCentreId", "FollowUpMonth" },
+                columns: new[] { "JobCentreId", "FollowUpMonth", "ClosureReason" },
                 filter: "\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_LatestSigned",
+                table: "Assessments",
+                columns: new[] { "CaseId", "AssessedOn", "Id" },
+                descending: new[] { false, true, true },
+                filter: "\"Status\" = 'Signed'")
+                .Annotation("Npgsql:IndexInclude", new[] { "Availability", "NeedCategory" });
         }
 
         /// <inheritdoc />
@@ -33,6 +42,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Cases_UnansweredBenefitChecks",
                 table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_LatestSigned",
+                table: "Assessments");
         }
     }
 }
