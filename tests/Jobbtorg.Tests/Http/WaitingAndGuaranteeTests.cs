@@ -55,6 +55,31 @@ public sealed class WaitingAndGuaranteeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_no_show_with_nothing_booked_comes_before_a_referral_on_the_waiting_list()
+    {
+        var managerUser = await app.CreateUserAsync(Roles.Manager, centre: "farsta");
+        var manager = await app.SignInAsync(managerUser);
+        // Today is Tue 10 March 2026: one meeting on Thursday with one seat, and none after it.
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync("/api/info-meetings", new
+        {
+            jobCentre = "farsta", kind = "Adult", date = "2026-03-12", time = "09:30", durationMinutes = 90, room = "Sal 1", capacity = 1,
+            language = "svenska", weeks = 1,
+        })).StatusCode);
+        var stayedAway = await CaseSteps.ReferAsync(app, "farsta", "2026-03-09", "Uteblev", "Kö");
+        var waiting = await CaseSteps.ReferAsync(app, "farsta", "2026-03-09", "Köar", "Kö"); // the seat is taken
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 12, 11, 0, 0, TimeSpan.Zero));
+        manager = await app.SignInAsync(managerUser);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"/api/cases/{stayedAway}/info-meeting/attendance", new { outcome = "NoShow" })).StatusCode);
+
+        var table = CaseSteps.Between(await manager.GetStringAsync("/"), "data-testid=\"awaiting-enrolment\"", "</table>");
+        string Row(int id) => CaseSteps.Between(table, $"<tr data-case=\"{id}\"", "</tr>");
+        Assert.Matches($"Uteblev 2026-03-12(.|\\n)*?<a href=\"/Cases/Details/{stayedAway}\">Boka ett nytt möte</a>", Row(stayedAway));
+        Assert.Matches("På väntelistan(.|\\n)*?Väntar på plats", Row(waiting));
+        Assert.True(CaseSteps.At(table, $"data-case=\"{stayedAway}\"") < CaseSteps.At(table, $"data-case=\"{waiting}\""));
+    }
+
+    [Fact]
     public async Task The_job_guarantee_lists_are_the_cases_behind_its_figures_under_the_same_numbers()
     {
         // A Farsta case paused before its deadline (the clock stands still: pending) and one at Kista, beyond the Farsta

@@ -1,5 +1,6 @@
 using Jobbtorg.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -37,6 +38,15 @@ public sealed class CaseRows(JobbtorgDb db, IEnumerable<CaseRowTable> registered
             this.caseId = caseId;
         }
         return (present & (1L << bit)) != 0;
+    }
+
+    /// <summary>Loads a collection of the case unless it is loaded already; when the case has none of its rows it is
+    /// marked loaded and empty without asking for them.</summary>
+    public async Task LoadAsync<T>(CollectionEntry<Case, T> collection, CancellationToken ct) where T : class
+    {
+        if (collection.IsLoaded) return;
+        if (await AnyAsync<T>(collection.EntityEntry.Entity.Id, ct)) await collection.LoadAsync(ct);
+        else collection.IsLoaded = true;
     }
 
     private (string Sql, Type[] Entities) Statement()

@@ -5,7 +5,6 @@ using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Jobbtorg.Features.Cases;
 
@@ -73,20 +72,12 @@ public class DetailsModel(JobbtorgDb db, CaseAccess access, Texts texts, TimePro
         CanWriteJournal = Access.CanWriteJournal(Case);
         CanWithdraw = Access.CanWithdrawReferral(Case);
         var ct = HttpContext.RequestAborted;
-        if (CanReadJournal) await LoadIfAnyAsync(Db.Entry(Case).Collection(c => c.Journal), ct);
-        await LoadIfAnyAsync(Db.Entry(Case).Collection(c => c.Consents), ct);
+        if (CanReadJournal) await rows.LoadAsync(Db.Entry(Case).Collection(c => c.Journal), ct);
+        await rows.LoadAsync(Db.Entry(Case).Collection(c => c.Consents), ct);
         var placements = await rows.AnyAsync<Placements.Placement>(Case.Id, ct)
             ? await Db.Placements.AsNoTracking().Where(p => p.CaseId == Case.Id).ToListAsync(ct)
             : [];
         History = Timeline.For(Case, Texts, CanReadJournal, placements);
         return true;
-    }
-
-    /// <summary>Loads a collection of the case, or marks it loaded and empty without asking when the case has none.</summary>
-    private async Task LoadIfAnyAsync<T>(CollectionEntry<Case, T> collection, CancellationToken ct)
-        where T : class
-    {
-        if (await rows.AnyAsync<T>(Case.Id, ct)) await collection.LoadAsync(ct);
-        else collection.IsLoaded = true;
     }
 }

@@ -17,12 +17,7 @@ public sealed class CaseConsentViewComponent(JobbtorgDb db, CaseAccess access, C
     public async Task<IViewComponentResult> InvokeAsync(Case @case)
     {
         var ct = HttpContext.RequestAborted;
-        var consents = db.Entry(@case).Collection(c => c.Consents);
-        if (!consents.IsLoaded)
-        {
-            if (await rows.AnyAsync<ConsentRecord>(@case.Id, ct)) await consents.LoadAsync(ct);
-            else consents.IsLoaded = true;
-        }
+        await rows.LoadAsync(db.Entry(@case).Collection(c => c.Consents), ct);
         var asked = !@case.ConsentGiven && await rows.AnyAsync<DistrictMessages.DistrictMessage>(@case.Id, ct)
                     && await db.DistrictMessages.AnyAsync(m => m.CaseId == @case.Id && !m.HasDetails, ct);
         return View("/Features/Consent/_CaseConsent.cshtml",

@@ -32,7 +32,7 @@ public sealed class PersonShown(JobbtorgDb db, CurrentUser user, Texts texts)
         cases.Where(AccessRules.SeesPersonOf(user.Access, user.IsApiClient ? null : user.Id));
 
     /// <summary>The person's name ("Anna Andersson"), or the placeholder.</summary>
-    public string Name(Case c) => Sees(c) ? c.Participant.DisplayName : Placeholder;
+    public string Name(Case c) => Name(c.Participant, c.JobCentreId, c.DistrictId, c.CoachId);
 
     /// <summary>The full personal number ("19850101-2382"), or the placeholder.</summary>
     public string Number(Case c) => Sees(c) ? c.Participant.FormattedPersonalNumber : Placeholder;
