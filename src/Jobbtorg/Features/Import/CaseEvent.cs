@@ -135,7 +135,7 @@ public static class CaseEventFormat
         DateOnly RequiredDate(string? value, string field, bool planned = false)
         {
             if (Required(value, field) is not { } s) return default;
-            if (!DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!Input.TryParseDate(s, out var date))
             {
                 if (Input.HasDateShape(s))
                     Problem("The field {0} has no such date: '{1}'.", field, s);
@@ -172,7 +172,7 @@ public static class CaseEventFormat
         PersonalNumber? Person(string? lineDate)
         {
             if (Required(raw.PersonalNumber, "personalNumber") is not { } s) return null;
-            DateOnly? dated = DateOnly.TryParseExact(lineDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            DateOnly? dated = Input.TryParseDate(lineDate.AsSpan().Trim(), out var d) ? d : null;
             if (Identity.PersonalNumber.TryParse(s, today, dated, out var number, out var pnError)) return number;
             switch (pnError)
             {
@@ -285,7 +285,7 @@ public static class CaseEventFormat
                 var person = Person(raw.Month + "-01");
                 var monthText = Required(raw.Month, "month");
                 var month = default(DateOnly);
-                if (monthText is not null && !DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
+                if (monthText is not null && !Input.TryParseDate(monthText + "-01", out month))
                 {
                     // Written like a month, but there is none such (2023-13): said as for a date that does not exist.
                     if (Input.HasDateShape(monthText + "-01")) Problem("The field {0} has no such month: '{1}'.", "month", monthText);

@@ -46,7 +46,7 @@ public static partial class Input
             problem = new DateProblem("'{0}' is not a date; write it as yyyy-MM-dd.", [s.Replace('\0', ' ')]);
             return false;
         }
-        if (DateOnly.TryParseExact(s, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (TryParseDate(s, out date))
         {
             problem = Dates.RangeProblem(date);
             return problem is null;
@@ -55,6 +55,34 @@ public static partial class Input
             ? new DateProblem("There is no such date: {0}.", [s])
             : new DateProblem("'{0}' is not a date; write it as yyyy-MM-dd.", [s]);
         return false;
+    }
+
+    /// <summary>
+    /// Reads exactly what <c>DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+    /// DateTimeStyles.None)</c> reads (four, two and two ASCII digits, a date that exists), without the general format
+    /// parser, which took a third of the import's time reading its millions of dates. No range check: see
+    /// <see cref="TryReadDate"/>.
+    /// </summary>
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..], out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return false;
+        date = new DateOnly(year, month, day);
+        return true;
+
+        static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+        {
+            value = 0;
+            foreach (var c in digits)
+            {
+                if (!char.IsAsciiDigit(c)) return false;
+                value = value * 10 + (c - '0');
+            }
+            return true;
+        }
     }
 
     /// <summary>Written like a date (nnnn-nn-nn), whether or not the date exists.</summary>
