@@ -245,6 +245,8 @@ public sealed class AppUnderTest : IAsyncDisposable
         env["Jobbtorg__RateLimits__SignInsPerAccountPer15Minutes"] = "100000";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
+        // The import logs how long its two readings took; import-copy prints it.
+        env["Logging__LogLevel__Jobbtorg.Features.Import.CaseEventImport"] = "Information";
         if (traceSql) env["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
         return start;
     }
