@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
@@ -21,7 +20,7 @@ public sealed record BenefitMonthInput : IValidatableObject
 
     /// <summary>The month's first day, when the month is written yyyy-MM.</summary>
     public DateOnly? FirstDay =>
-        Month is not null && DateOnly.TryParseExact(Month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+        Month is not null && Input.TryParseDate(Month.Trim() + "-01", out var first)
             ? first : null;
 
     /// <summary>Given today's date (<see cref="RecordFollowUp.Today"/>).</summary>
@@ -47,7 +46,7 @@ public sealed record OccupationStatusInput : IValidatableObject
     [ApiRequired] public string? Status { get; init; }
 
     public DateOnly? Day =>
-        Date is not null && DateOnly.TryParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        Date is not null && Input.TryParseDate(Date.AsSpan().Trim(), out var d) ? d : null;
 
     /// <summary>The status, when it is one of the names (in their letter case).</summary>
     public OccupationStatus? Occupation =>

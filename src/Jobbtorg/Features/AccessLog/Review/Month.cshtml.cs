@@ -1,4 +1,3 @@
-using System.Globalization;
 using Jobbtorg.Calendar;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
@@ -80,7 +79,7 @@ public class MonthModel(JobbtorgDb db, MonthlySample sampler, ReviewRows rowsOf,
 
     private bool TryMonth(string? month)
     {
-        if (month is not { Length: 7 } || !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+        if (month is not { Length: 7 } || !Input.TryParseDate(month + "-01", out var first)
             || !Dates.InRange(first))
             return false;
         var current = Dates.FirstOfMonth(clock.Today());
