@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Import;
@@ -7,6 +8,7 @@ using Jobbtorg.Features.Reports;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -26,10 +28,18 @@ public sealed record InProcessImport(int Imported, int Skipped, int ErrorCount, 
 /// </summary>
 public static class InProcess
 {
-    /// <summary>A context as the app opens one (on PostgreSQL with the connection string the app would use).</summary>
-    public static JobbtorgDb Open(bool onPostgres, string postgresConnection, string sqliteFile) => onPostgres
-        ? new PostgresJobbtorgDb(new DbContextOptionsBuilder<PostgresJobbtorgDb>().UseNpgsql(PostgresConnection.AsTheAppUsesIt(postgresConnection)).Options)
-        : new SqliteJobbtorgDb(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite($"Data Source={sqliteFile}").Options);
+    private static readonly ConcurrentDictionary<string, Func<JobbtorgDb>> Pools = new();
+
+    /// <summary>A context as the app opens one: from a pool of contexts per database, on PostgreSQL with the connection
+    /// string the app would use.</summary>
+    public static JobbtorgDb Open(bool onPostgres, string postgresConnection, string sqliteFile) =>
+        Pools.GetOrAdd(onPostgres ? "postgres " + postgresConnection : "sqlite " + sqliteFile, _ =>
+        {
+            if (!onPostgres)
+                return new PooledDbContextFactory<SqliteJobbtorgDb>(new DbContextOptionsBuilder<SqliteJobbtorgDb>().UseSqlite($"Data Source={sqliteFile}").Options).CreateDbContext;
+            return new PooledDbContextFactory<PostgresJobbtorgDb>(new DbContextOptionsBuilder<PostgresJobbtorgDb>()
+                .UseNpgsql(PostgresConnection.AsTheAppUsesIt(postgresConnection)).Options).CreateDbContext;
+        })();
 
     /// <summary>The schema and the reference data (districts, centres, quotas), as the app makes them on start.</summary>
     public static async Task MigrateAndSeedAsync(JobbtorgDb db)

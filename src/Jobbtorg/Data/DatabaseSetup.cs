@@ -22,7 +22,10 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Jobbtorg:Database:Provider is Postgres but ConnectionStrings:Jobbtorg is not set.");
             connection = PostgresConnection.AsTheAppUsesIt(connection);
-            services.AddDbContext<JobbtorgDb, PostgresJobbtorgDb>(o => o.UseNpgsql(connection));
+            // Pooled: a request leases a context whose EF Core services are already built, instead of building them for
+            // every request (the case page spent less of the app's CPU a request with it). The context holds no state of
+            // its own; EF Core resets the change tracker and the database settings when a lease ends.
+            services.AddDbContextPool<JobbtorgDb, PostgresJobbtorgDb>(o => o.UseNpgsql(connection));
             AddReportsDb(services, configuration, c =>
             {
                 var options = ReportsDb.ReplicaOptions<PostgresJobbtorgDb>(c);
@@ -37,7 +40,7 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(folder);
                 connection = $"Data Source={Path.Combine(folder, "jobbtorg.db")}";
             }
-            services.AddDbContext<JobbtorgDb, SqliteJobbtorgDb>(o => o.UseSqlite(connection));
+            services.AddDbContextPool<JobbtorgDb, SqliteJobbtorgDb>(o => o.UseSqlite(connection));
             AddReportsDb(services, configuration, c =>
             {
                 var options = ReportsDb.ReplicaOptions<SqliteJobbtorgDb>(c);
