@@ -18,6 +18,22 @@ public static class TransactionRetry
     /// random pause, up to <see cref="MaxAttempts"/> times in all. Any other error is passed on at once.</summary>
     public static async Task<T> InTransactionWithRetryAsync<T>(this JobbtorgDb db, Func<Task<T>> work, CancellationToken ct = default)
     {
+        // The work is run again or given up whole, never carried on past a failed save, so the savepoint EF Core would
+        // set around each save in a transaction (two more round trips a save) is never rolled back to.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            return await RunAsync(db, work, ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    private static async Task<T> RunAsync<T>(JobbtorgDb db, Func<Task<T>> work, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

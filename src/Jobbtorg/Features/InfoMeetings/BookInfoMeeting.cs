@@ -1,5 +1,6 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,18 +29,31 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
     {
         var state = await db.InTransactionWithRetryAsync(async () =>
         {
+            // One round trip for what the booking decides on: the case, its standing booking and the district's weekly
+            // places of both kinds. (The chosen meeting is read on its own: SQLite cannot join it in.)
             var found = await db.Cases.Include(x => x.Participant).Include(x => x.District).Where(x => x.Id == caseId)
-                            .Select(x => new { Case = x, Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == x.Id) }).FirstOrDefaultAsync(ct)
+                            .Select(x => new
+                            {
+                                Case = x,
+                                Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == x.Id),
+                                // At most one standing booking per case (a unique index): the booking and its meeting.
+                                Current = db.InfoMeetingBookings.FirstOrDefault(b => b.ActiveCaseId == x.Id),
+                                CurrentMeeting = db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => b.Meeting).FirstOrDefault(),
+                                AdultQuota = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId && q.Kind == MeetingKind.Adult)
+                                    .Select(q => (int?)q.PlacesPerWeek).FirstOrDefault(),
+                                YouthQuota = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId && q.Kind == MeetingKind.Youth)
+                                    .Select(q => (int?)q.PlacesPerWeek).FirstOrDefault(),
+                            }).FirstOrDefaultAsync(ct)
                         ?? throw new RuleBrokenException("There is no such case.");
             var c = found.Case;
             InfoMeeting.EnsureCaseNeedsOne(c);
-            var current = await db.InfoMeetingBookings.Include(b => b.Meeting).FirstOrDefaultAsync(b => b.ActiveCaseId == caseId, ct);
+            var current = found.Current;
             if (current is not null && (meetingId is null || current.InfoMeetingId == meetingId))
                 return new BookingState(current, null);
 
             var now = clock.GetUtcNow();
             var kind = BookingPolicy.KindFor(c);
-            var quota = await db.WeeklyQuotaAsync(c.DistrictId, kind, ct);
+            var quota = kind == MeetingKind.Youth ? found.YouthQuota : found.AdultQuota;
             List<InfoMeeting> candidates;
             if (meetingId is { } chosenId)
             {

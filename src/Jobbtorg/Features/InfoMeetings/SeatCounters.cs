@@ -17,15 +17,17 @@ internal static class SeatCounters
         db.DistrictQuotas.Where(q => q.DistrictId == districtId && q.Kind == kind).Select(q => (int?)q.PlacesPerWeek).FirstOrDefaultAsync(ct);
 
     /// <summary>Takes one of the district's places in the week; false when they are used up. A district without a
-    /// quota for the kind always has a place.</summary>
+    /// quota for the kind always has a place. One statement: the week's counter is made by the first place taken.</summary>
     public static async Task<bool> TakeQuotaAsync(this JobbtorgDb db, int districtId, MeetingKind kind, DateOnly week, int? quota, CancellationToken ct)
     {
         if (quota is null) return true;
+        if (quota <= 0) return false;
         var kindName = kind.ToString();
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "QuotaUsages" ("DistrictId", "Kind", "WeekStart", "Used") VALUES ({districtId}, {kindName}, {week}, 0) ON CONFLICT DO NOTHING""", ct);
-        return await db.QuotaUsages.Where(u => u.DistrictId == districtId && u.Kind == kind && u.WeekStart == week && u.Used < quota)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Used, u => u.Used + 1), ct) == 1;
+        return await db.Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO "QuotaUsages" ("DistrictId", "Kind", "WeekStart", "Used") VALUES ({districtId}, {kindName}, {week}, 1)
+             ON CONFLICT ("DistrictId", "Kind", "WeekStart") DO UPDATE SET "Used" = "QuotaUsages"."Used" + 1 WHERE "QuotaUsages"."Used" < {quota}
+             """, ct) == 1;
     }
 
     public static Task GiveBackQuotaAsync(this JobbtorgDb db, int districtId, MeetingKind kind, DateOnly week, CancellationToken ct) =>
