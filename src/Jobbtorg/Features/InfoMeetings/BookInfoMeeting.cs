@@ -36,7 +36,8 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
                             {
                                 Case = x,
                                 Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == x.Id),
-                                // At most one standing booking per case (a unique index): the booking and its meeting.
+                                // At most one standing booking per case (a unique index), and its meeting: both are
+                                // tracked, so the booking's Meeting is set, which giving the seat back reads.
                                 Current = db.InfoMeetingBookings.FirstOrDefault(b => b.ActiveCaseId == x.Id),
                                 CurrentMeeting = db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => b.Meeting).FirstOrDefault(),
                                 AdultQuota = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId && q.Kind == MeetingKind.Adult)
