@@ -31,6 +31,24 @@ public class DateReadingTests
         Assert.Equal(expected, date);
     }
 
+    public static TheoryData<string> MonthsWritten =>
+    [
+        "2024-02", "0001-01", "9999-12", "0000-01", "2024-00", "2024-13", "2024-1", "24-01", "02024-01", "2024-011",
+        " 2024-01", "2024-01 ", "2024/01", "2024-+1", "２０２４-01", "2024-0a", "202401", "", "2024-01-01",
+    ];
+
+    [Theory]
+    [MemberData(nameof(MonthsWritten))]
+    public void Reads_a_month_as_the_exact_framework_parsing_of_its_first_day_does(string text)
+    {
+        var framework = DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expected);
+
+        var read = Input.TryParseMonth(text, out var first);
+
+        Assert.Equal(framework, read);
+        Assert.Equal(expected, first);
+    }
+
     [Fact]
     public void Reads_every_day_of_a_leap_year_and_its_neighbours_as_the_framework_does()
     {

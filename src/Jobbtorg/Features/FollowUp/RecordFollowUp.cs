@@ -20,7 +20,7 @@ public sealed record BenefitMonthInput : IValidatableObject
 
     /// <summary>The month's first day, when the month is written yyyy-MM.</summary>
     public DateOnly? FirstDay =>
-        Month is not null && Input.TryParseDate(Month.Trim() + "-01", out var first)
+        Month is not null && Input.TryParseMonth(Month.AsSpan().Trim(), out var first)
             ? first : null;
 
     /// <summary>Given today's date (<see cref="RecordFollowUp.Today"/>).</summary>

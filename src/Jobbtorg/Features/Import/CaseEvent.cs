@@ -285,7 +285,7 @@ public static class CaseEventFormat
                 var person = Person(raw.Month + "-01");
                 var monthText = Required(raw.Month, "month");
                 var month = default(DateOnly);
-                if (monthText is not null && !Input.TryParseDate(monthText + "-01", out month))
+                if (monthText is not null && !Input.TryParseMonth(monthText, out month))
                 {
                     // Written like a month, but there is none such (2023-13): said as for a date that does not exist.
                     if (Input.HasDateShape(monthText + "-01")) Problem("The field {0} has no such month: '{1}'.", "month", monthText);

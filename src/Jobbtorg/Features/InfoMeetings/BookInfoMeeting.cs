@@ -1,6 +1,5 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
-using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,7 +29,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
         var state = await db.InTransactionWithRetryAsync(async () =>
         {
             // One round trip for what the booking decides on: the case, its standing booking and the district's weekly
-            // places of both kinds. (The chosen meeting is read on its own: SQLite cannot join it in.)
+            // places of each kind. (The chosen meeting is read on its own: SQLite cannot join it in.)
             var found = await db.Cases.Include(x => x.Participant).Include(x => x.District).Where(x => x.Id == caseId)
                             .Select(x => new
                             {
@@ -40,10 +39,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
                                 // tracked, so the booking's Meeting is set, which giving the seat back reads.
                                 Current = db.InfoMeetingBookings.FirstOrDefault(b => b.ActiveCaseId == x.Id),
                                 CurrentMeeting = db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => b.Meeting).FirstOrDefault(),
-                                AdultQuota = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId && q.Kind == MeetingKind.Adult)
-                                    .Select(q => (int?)q.PlacesPerWeek).FirstOrDefault(),
-                                YouthQuota = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId && q.Kind == MeetingKind.Youth)
-                                    .Select(q => (int?)q.PlacesPerWeek).FirstOrDefault(),
+                                Quotas = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId).Select(q => new { q.Kind, q.PlacesPerWeek }).ToList(),
                             }).FirstOrDefaultAsync(ct)
                         ?? throw new RuleBrokenException("There is no such case.");
             var c = found.Case;
@@ -54,7 +50,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
 
             var now = clock.GetUtcNow();
             var kind = BookingPolicy.KindFor(c);
-            var quota = kind == MeetingKind.Youth ? found.YouthQuota : found.AdultQuota;
+            var quota = found.Quotas.Where(q => q.Kind == kind).Select(q => (int?)q.PlacesPerWeek).FirstOrDefault();
             List<InfoMeeting> candidates;
             if (meetingId is { } chosenId)
             {

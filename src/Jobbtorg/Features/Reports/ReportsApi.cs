@@ -159,7 +159,7 @@ public static class ReportsApi
             errors.Refuse(field, "Enter the month '{0}' as yyyy-MM.", field);
             return null;
         }
-        if (!Input.TryParseDate(value.Trim() + "-01", out var first))
+        if (!Input.TryParseMonth(value.AsSpan().Trim(), out var first))
         {
             errors.Refuse(field, "'{0}' is not a month; write it as yyyy-MM.", value);
             return null;

@@ -85,6 +85,17 @@ public static partial class Input
         }
     }
 
+    /// <summary>The first day of a month written yyyy-MM, read as <see cref="TryParseDate"/> reads its first day.</summary>
+    public static bool TryParseMonth(ReadOnlySpan<char> text, out DateOnly first)
+    {
+        Span<char> day = stackalloc char[10];
+        first = default;
+        if (text.Length != 7) return false;
+        text.CopyTo(day);
+        "-01".CopyTo(day[7..]);
+        return TryParseDate(day, out first);
+    }
+
     /// <summary>Written like a date (nnnn-nn-nn), whether or not the date exists.</summary>
     public static bool HasDateShape(string text) => DateShape().IsMatch(text.Trim());
 

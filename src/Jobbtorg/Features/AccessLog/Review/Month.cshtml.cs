@@ -79,7 +79,7 @@ public class MonthModel(JobbtorgDb db, MonthlySample sampler, ReviewRows rowsOf,
 
     private bool TryMonth(string? month)
     {
-        if (month is not { Length: 7 } || !Input.TryParseDate(month + "-01", out var first)
+        if (!Input.TryParseMonth(month, out var first)
             || !Dates.InRange(first))
             return false;
         var current = Dates.FirstOfMonth(clock.Today());
