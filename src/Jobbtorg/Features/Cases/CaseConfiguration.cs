@@ -33,6 +33,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.DistrictId, x.DistrictReferralId }).IsUnique();
         b.HasIndex(x => new { x.JobCentreId, x.Status });
         b.HasIndex(x => new { x.CoachId, x.Status });
+        // A coach's cases enrolled by a day: the attendance register of one's own cases (start page, day view). Without it
+        // SQLite reads every case enrolled in the period, since most cases have no coach id to tell it how few are one's own.
+        b.HasIndex(x => new { x.CoachId, x.EnrolmentDate });
         // The case list shows the latest referrals first, a page at a time.
         b.HasIndex(x => new { x.ReferralDate, x.Id });
         // The indicator report selects a period's cases by these dates (Reports/Indicators.cs).

@@ -26,7 +26,7 @@ namespace Jobbtorg.Data.CompiledModels.Sqlite
                 propertyCount: 39,
                 navigationCount: 10,
                 foreignKeyCount: 5,
-                unnamedIndexCount: 13,
+                unnamedIndexCount: 14,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -353,28 +353,31 @@ namespace Jobbtorg.Data.CompiledModels.Sqlite
                 new[] { participantId });
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { coachId, status });
+                new[] { coachId, enrolmentDate });
 
             var index7 = runtimeEntityType.AddIndex(
+                new[] { coachId, status });
+
+            var index8 = runtimeEntityType.AddIndex(
                 new[] { districtId, districtReferralId },
                 unique: true);
 
-            var index8 = runtimeEntityType.AddIndex(
-                new[] { jobCentreId, participantId });
-            index8.AddAnnotation("Npgsql:IndexInclude", new[] { "Id" });
-            index8.AddAnnotation("Relational:Filter", "\"EnrolmentDate\" IS NOT NULL");
-            index8.AddAnnotation("Relational:Name", "IX_Cases_EnrolledByCentre");
-
             var index9 = runtimeEntityType.AddIndex(
-                new[] { jobCentreId, status });
+                new[] { jobCentreId, participantId });
+            index9.AddAnnotation("Npgsql:IndexInclude", new[] { "Id" });
+            index9.AddAnnotation("Relational:Filter", "\"EnrolmentDate\" IS NOT NULL");
+            index9.AddAnnotation("Relational:Name", "IX_Cases_EnrolledByCentre");
 
             var index10 = runtimeEntityType.AddIndex(
-                new[] { referralDate, id });
+                new[] { jobCentreId, status });
 
             var index11 = runtimeEntityType.AddIndex(
+                new[] { referralDate, id });
+
+            var index12 = runtimeEntityType.AddIndex(
                 new[] { jobCentreId, followUpMonth, closureReason });
-            index11.AddAnnotation("Relational:Filter", "\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
-            index11.AddAnnotation("Relational:Name", "IX_Cases_UnansweredBenefitChecks");
+            index12.AddAnnotation("Relational:Filter", "\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
+            index12.AddAnnotation("Relational:Name", "IX_Cases_UnansweredBenefitChecks");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Jobbtorg.Data.CompiledModels.Sqlite
     public partial class SqliteJobbtorgDbModel
     {
         private SqliteJobbtorgDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("05fb915b-0582-4a1c-8744-a59aab7cc987"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("9b67ab96-77be-476b-b2be-084aa2bfa0c3"), entityTypeCount: 53)
         {
         }
 

@@ -676,6 +676,8 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     b.HasIndex("ParticipantId");
 
+                    b.HasIndex("CoachId", "EnrolmentDate");
+
                     b.HasIndex("CoachId", "Status");
 
                     b.HasIndex("DistrictId", "DistrictReferralId")

@@ -656,6 +656,8 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasIndex("ParticipantId");
 
+                    b.HasIndex("CoachId", "EnrolmentDate");
+
                     b.HasIndex("CoachId", "Status");
 
                     b.HasIndex("DistrictId", "DistrictReferralId")
