@@ -35,8 +35,9 @@ public static class BookingBench
         public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 
-    /// <summary>Returns the bookings per second of each phase; throws when an invariant is broken.</summary>
-    public static async Task<(double Phase1, double Phase2)> RunAsync(string provider, int cases, string postgresServer, int workers)
+    /// <summary>Returns the bookings per second of each phase; throws when an invariant is broken. On PostgreSQL the workers
+    /// share a pool of <paramref name="connections"/>, as the requests of one app instance share its pool.</summary>
+    public static async Task<(double Phase1, double Phase2)> RunAsync(string provider, int cases, string postgresServer, int workers, int connections)
     {
         var database = $"jobbtorg_bench_{Guid.NewGuid():N}";
         var sqliteFile = Path.Combine(Path.GetTempPath(), database + ".db");
@@ -45,7 +46,7 @@ public static class BookingBench
         var clock = new FixedClock(Now);
         try
         {
-            JobbtorgDb Open() => InProcess.Open(onPostgres, postgresServer + $";Database={database};Maximum Pool Size={workers + 4}", sqliteFile);
+            JobbtorgDb Open() => InProcess.Open(onPostgres, postgresServer + $";Database={database};Maximum Pool Size={connections}", sqliteFile);
 
             await using (var db = Open()) await InProcess.MigrateAndSeedAsync(db);
             var caseIds = await ImportCasesAsync(Open, clock, cases);

@@ -20,7 +20,8 @@ using Jobbtorg.Identity;
 //                                      50 concurrent users on the case page and other pages (wrk), 15 s a page;
 //                                      with `case`, the login and case pages only (a quicker A/B of one change)
 //   trace <db> <size>                  statements per request and their times (the app's command log), EXPLAIN on PostgreSQL
-//   bookings <db> [cases]              info-meeting bookings under contention (BookingBench)
+//   bookings <db> [cases] [pool]       info-meeting bookings under contention (BookingBench); on PostgreSQL through a
+//                                      pool of 4 connections a core and one of a connection per worker, or the pool given
 //   accesslog <db> [entries]          entries sealed into the access log's hash chain (100k unless told): entries/s and
 //                                      the CPU an entry costs the app and the database (AccessLogBench)
 //   coldstart <db> <size>              process start to the first 200 of /health/ready and the login page
@@ -68,7 +69,7 @@ try
             await ScaleTargets.TraceAsync(db, Size(2, 1_000_000));
             break;
         case "bookings":
-            await ScaleTargets.BookingsAsync(db, (int)Size(2, 2_000));
+            await ScaleTargets.BookingsAsync(db, (int)Size(2, 2_000), args.Length > 3 ? (int)Size(3, 0) : null);
             break;
         case "accesslog":
             await AccessLogBench.RunAsync(db, (int)Size(2, 100_000), BenchStore.DefaultServer);

@@ -36,15 +36,16 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
                                 Case = x,
                                 Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == x.Id),
                                 // At most one standing booking per case (a unique index), and its meeting: both are
-                                // tracked, so the booking's Meeting is set, which giving the seat back reads.
-                                Current = db.InfoMeetingBookings.FirstOrDefault(b => b.ActiveCaseId == x.Id),
-                                CurrentMeeting = db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => b.Meeting).FirstOrDefault(),
+                                // tracked, so the booking's Meeting is set, which giving the seat back reads. As a list,
+                                // which is a join on that index: a first-or-default would number every booking of the
+                                // database on each booking (ROW_NUMBER … PARTITION BY) to keep one.
+                                Standing = db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => new { Booking = b, b.Meeting }).ToList(),
                                 Quotas = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId).Select(q => new { q.Kind, q.PlacesPerWeek }).ToList(),
                             }).FirstOrDefaultAsync(ct)
                         ?? throw new RuleBrokenException("There is no such case.");
             var c = found.Case;
             InfoMeeting.EnsureCaseNeedsOne(c);
-            var current = found.Current;
+            var current = found.Standing.FirstOrDefault()?.Booking;
             if (current is not null && (meetingId is null || current.InfoMeetingId == meetingId))
                 return new BookingState(current, null);
 
