@@ -83,7 +83,8 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
                 // commit: other bookings of the week and the meeting wait for those two rows only that long.
                 var booking = db.InfoMeetingBookings.Add(meeting.Book(c, chosenByHand: meetingId is not null, who, now)).Entity;
                 await db.SaveChangesAsync(ct);
-                if (!await db.TakeQuotaAsync(c.DistrictId, kind, meeting.WeekStart, quota, ct))
+                var taking = await db.TakePlaceAndSeatAsync(c.DistrictId, kind, meeting.WeekStart, quota, meeting.Id, ct);
+                if (taking == Taking.QuotaUsedUp)
                 {
                     if (meetingId is not null)
                         throw new RuleBrokenException("{0} has used all its {1} places for the week of {2}.", c.District.Name, new Counted(quota!.Value), meeting.WeekStart);
@@ -91,9 +92,8 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
                     await WithdrawAsync(booking, ct);
                     continue;
                 }
-                if (!await db.TakeSeatAsync(meeting.Id, ct))
+                if (taking == Taking.Full)
                 {
-                    await db.GiveBackQuotaAsync(c.DistrictId, kind, meeting.WeekStart, ct);
                     if (meetingId is not null) throw new RuleBrokenException("The meeting is full.");
                     await WithdrawAsync(booking, ct);
                     continue;

@@ -30,6 +30,40 @@ internal static class SeatCounters
              """, ct) == 1;
     }
 
+    /// <summary>Takes the district's place in the week and a seat on the meeting, the place first (see above). On
+    /// PostgreSQL both in one statement, so that a booking holds the week's and the meeting's rows, which every booking of
+    /// the week wants, one round trip less. A place taken for a meeting found full is given back.</summary>
+    public static async Task<Taking> TakePlaceAndSeatAsync(this JobbtorgDb db, int districtId, MeetingKind kind, DateOnly week, int? quota,
+        int meetingId, CancellationToken ct)
+    {
+        if (quota is null || quota <= 0 || !db.Database.IsNpgsql())
+        {
+            if (!await db.TakeQuotaAsync(districtId, kind, week, quota, ct)) return Taking.QuotaUsedUp;
+            if (await db.TakeSeatAsync(meetingId, ct)) return Taking.Taken;
+            if (quota is not null) await db.GiveBackQuotaAsync(districtId, kind, week, ct);
+            return Taking.Full;
+        }
+        var kindName = kind.ToString();
+        // Not composed into another query: PostgreSQL takes a WITH that writes only at the top of a statement. The seat's
+        // update reads the place's row, so the place is taken first, in the order every booking takes them.
+        var taken = (await db.Database.SqlQuery<int>(
+            $"""
+             WITH place AS (
+                 INSERT INTO "QuotaUsages" ("DistrictId", "Kind", "WeekStart", "Used") VALUES ({districtId}, {kindName}, {week}, 1)
+                 ON CONFLICT ("DistrictId", "Kind", "WeekStart") DO UPDATE SET "Used" = "QuotaUsages"."Used" + 1 WHERE "QuotaUsages"."Used" < {quota}
+                 RETURNING 1),
+             seat AS (
+                 UPDATE "InfoMeetings" SET "BookedSeats" = "BookedSeats" + 1
+                 WHERE "Id" = {meetingId} AND "CancelledAt" IS NULL AND "BookedSeats" < "Capacity" AND EXISTS (SELECT 1 FROM place)
+                 RETURNING 1)
+             SELECT CAST((SELECT count(*) FROM place) + (SELECT count(*) FROM seat) AS integer) AS "Value"
+             """).ToListAsync(ct)).Single();
+        if (taken == 2) return Taking.Taken;
+        if (taken == 0) return Taking.QuotaUsedUp;
+        await db.GiveBackQuotaAsync(districtId, kind, week, ct);
+        return Taking.Full;
+    }
+
     public static Task GiveBackQuotaAsync(this JobbtorgDb db, int districtId, MeetingKind kind, DateOnly week, CancellationToken ct) =>
         db.QuotaUsages.Where(u => u.DistrictId == districtId && u.Kind == kind && u.WeekStart == week && u.Used > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.Used, u => u.Used - 1), ct);
@@ -49,3 +83,6 @@ internal static class SeatCounters
         await db.GiveBackQuotaAsync(districtId, cancelled.Meeting.Kind, cancelled.Meeting.WeekStart, ct);
     }
 }
+
+/// <summary>What taking a district's place and a seat came to.</summary>
+internal enum Taking { Taken, QuotaUsedUp, Full }
