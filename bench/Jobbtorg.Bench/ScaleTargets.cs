@@ -713,7 +713,7 @@ public static class ScaleTargets
         // The workers share one pool, as an instance's requests share the pool of its connection string. Without a pool
         // size given, both a pool of four connections per core of the machine (the database's cores here) and one of a
         // connection per worker: bookings wait for the same few rows, and more of them waiting inside PostgreSQL at once
-        // only adds to their waits (docs/benchmarks.md, "How many connections for bookings").
+        // only adds to their waits (docs/benchmarks.md, "Bookings: the standing booking read through its index, and how many connections").
         var onPostgres = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
         int[] pools = connections is { } given ? [given] : onPostgres ? [4 * Environment.ProcessorCount, workers + 4] : [workers + 4];
         var runs = new List<(int Pool, double Phase1, double Phase2)>();

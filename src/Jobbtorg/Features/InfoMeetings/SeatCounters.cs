@@ -45,7 +45,8 @@ internal static class SeatCounters
         }
         var kindName = kind.ToString();
         // Not composed into another query: PostgreSQL takes a WITH that writes only at the top of a statement. The seat's
-        // update reads the place's row, so the place is taken first, in the order every booking takes them.
+        // update asks for the place's result before it touches the meeting's row, so the place is taken first, in the
+        // order every booking takes them, and a refused place leaves the meeting's row alone.
         var taken = (await db.Database.SqlQuery<int>(
             $"""
              WITH place AS (
