@@ -134,7 +134,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, JobbtorgAppServer
             {
                 await page.Locator("button[name=culture]").First.ClickAsync();
                 await page.Locator($"html[lang={language}]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-                await page.WaitForLoadStateAsync(LoadState.Load);
+                await page.WaitForDocumentLoadedAsync();
                 Assert.EndsWith(path, page.Url.Replace(server.BaseUrl, ""), StringComparison.Ordinal);
             }
 
@@ -148,7 +148,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, JobbtorgAppServer
 
         await page.Locator("button[name=culture]").First.ClickAsync();
         await page.Locator("html[lang=sv]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForDocumentLoadedAsync();
         await Layout.SetWidthAsync(page, Layout.Desktop);
     }
 

@@ -20,25 +20,25 @@ public sealed class ApiReferenceTests(BrowserFixture browser, JobbtorgAppServer 
 
         await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, Administrator, DemoData.Password);
         await page.Locator("header nav a[href='/api/docs']").ClickAsync();
-        await page.WaitForURLAsync("**/api/docs/**");
+        await page.WaitForAddressAsync(url => url.Contains("/api/docs/", StringComparison.Ordinal));
 
         // The reference is drawn by script from the OpenAPI document: the title and an endpoint show that it ran.
         await page.GetByText("Jobbtorg API").First.WaitForAsync();
         await page.GetByText("/api/referrals").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForNetworkQuietAsync();
         await page.EvaluateAsync("() => document.fonts.ready");
         await BrowserFixture.SaveScreenshotAsync(page, "api-reference");
 
         // The request client opens in a dialog of its own, with more to load.
         await page.Locator(".show-api-client-button").First.ClickAsync();
         await page.Locator("[role=dialog]").First.WaitForAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForNetworkQuietAsync();
         // Sending (the client's Ctrl+Enter) goes straight to the app, not through the library's proxy: an empty
         // referral, refused with 400.
         var sent = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Control+Enter"),
             response => response.Url.EndsWith("/api/referrals", StringComparison.Ordinal));
         Assert.Equal(400, sent.Status);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForNetworkQuietAsync();
         await page.EvaluateAsync("() => document.fonts.ready");
         await BrowserFixture.SaveScreenshotAsync(page, "api-reference-client");
 

@@ -40,7 +40,7 @@ public sealed class AssessmentFlowTests(BrowserFixture browser, JobbtorgAppServe
 
         // The referral's confirmation offers the initial assessment.
         await page.Locator("[data-testid='assess-now'] button").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Assessments/Fill/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Assessments/Fill/\\d+$"));
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
 
         await Choice(page, "work_status_now", "unemployed").CheckAsync();
@@ -64,7 +64,7 @@ public sealed class AssessmentFlowTests(BrowserFixture browser, JobbtorgAppServe
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
 
         await page.Locator("button[formaction*='handler=Sign']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Assessments/View/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Assessments/View/\\d+$"));
         await Assertions.Expect(page.Locator("[data-testid='availability']")).ToHaveTextAsync("Står delvis till arbetsmarknadens förfogande");
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         await new CasePage(page).SignOutAsync();
@@ -76,7 +76,7 @@ public sealed class AssessmentFlowTests(BrowserFixture browser, JobbtorgAppServe
             .ToContainTextAsync("Står delvis till arbetsmarknadens förfogande");
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         await page.Locator("[data-testid='assessments'] form button", new() { HasTextString = "fördjupad" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Assessments/Fill/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Assessments/Fill/\\d+$"));
 
         await Choice(page, "swedish_level", "B1").CheckAsync();
         await Choice(page, "sfi_course", "done").CheckAsync();
@@ -98,7 +98,7 @@ public sealed class AssessmentFlowTests(BrowserFixture browser, JobbtorgAppServe
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
 
         await page.Locator("button[formaction*='handler=Sign']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Assessments/View/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Assessments/View/\\d+$"));
         await Assertions.Expect(page.Locator("[data-testid='availability']")).ToHaveTextAsync("Står delvis till arbetsmarknadens förfogande");
         await Assertions.Expect(page.Locator("[data-testid='answers']")).ToContainTextAsync("Arabiska");
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);

@@ -86,7 +86,7 @@ public sealed class AssessmentFollowsAccessibilityTests(BrowserFixture browser, 
             {
                 await page.Locator("button[name=culture]").First.ClickAsync();
                 await page.Locator($"html[lang={language}]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-                await page.WaitForLoadStateAsync(LoadState.Load);
+                await page.WaitForDocumentLoadedAsync();
             }
             foreach (var size in language == "sv" ? new[] { Layout.Desktop, Layout.Phone } : [Layout.Phone])
             {
@@ -97,7 +97,7 @@ public sealed class AssessmentFollowsAccessibilityTests(BrowserFixture browser, 
         }
         await page.Locator("button[name=culture]").First.ClickAsync();
         await page.Locator("html[lang=sv]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForDocumentLoadedAsync();
         await Layout.SetWidthAsync(page, Layout.Desktop);
     }
 

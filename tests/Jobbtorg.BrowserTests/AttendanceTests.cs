@@ -27,7 +27,7 @@ public sealed class AttendanceTests(BrowserFixture browser, JobbtorgAppServer se
         var myWork = await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, Coach, DemoData.Password);
         await page.GotoAsync($"{server.BaseUrl}/Attendance?activity=active-job-search&date={day:yyyy-MM-dd}&coach=all");
         await page.Locator("[data-testid='all-present']").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("allPresent=true"));
+        await page.WaitForAddressAsync(url => url.Contains("allPresent=true"));
         var rows = page.Locator("[data-testid='attendance-rows'] tbody tr[data-case]");
         var caseIds = new List<int>();
         var alreadyUnexcused = new HashSet<int>();
@@ -49,7 +49,7 @@ public sealed class AttendanceTests(BrowserFixture browser, JobbtorgAppServer se
         var absentRow = page.Locator($"tr[data-case='{absent.Id}']");
         await absentRow.Locator("input[type=radio][value='UnexcusedAbsence']").CheckAsync();
         await page.Locator("[data-testid='register-day'] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("allPresent=true"));
+        await page.WaitForAddressAsync(url => !url.Contains("allPresent=true"));
 
         Assert.Equal("Ogiltig frånvaro", (await absentRow.Locator("[data-testid='stored']").InnerTextAsync()).Trim());
         foreach (var id in caseIds.Where(id => id != absent.Id))
@@ -61,7 +61,7 @@ public sealed class AttendanceTests(BrowserFixture browser, JobbtorgAppServer se
         // The district's case worker reads it in the inbox the same day.
         await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, CaseWorker, DemoData.Password);
         await page.Locator("header nav a[href='/Messages/Inbox']").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Messages/Inbox"));
+        await page.WaitForAddressAsync(url => url.Contains("/Messages/Inbox"));
         var message = page.Locator("[data-testid='inbox'] li[data-kind='UnexcusedAbsence']", new() { HasText = absent.CaseRef });
         Assert.Equal(1, await message.CountAsync());
         Assert.Contains("Ogiltig frånvaro", await message.InnerTextAsync());
@@ -90,7 +90,7 @@ public sealed class AttendanceTests(BrowserFixture browser, JobbtorgAppServer se
         // A plain form: the choice goes in the address, and the activity stays.
         await coachFilter.SelectOptionAsync("all");
         await page.Locator("[data-testid='choose-day'] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("coach=all"));
+        await page.WaitForAddressAsync(url => url.Contains("coach=all"));
         Assert.Equal("all", await page.Locator("select#coach").InputValueAsync());
         Assert.Equal(activity, await page.Locator("select#activity").InputValueAsync());
         var all = await rows.CountAsync();

@@ -17,8 +17,6 @@ public sealed class KeyboardTests(BrowserFixture browser, JobbtorgAppServer serv
     // An official test personal number from the Swedish Tax Agency (Skatteverket); not one the demo data or other tests use.
     private const string PersonalNumber = "19800103-2393";
 
-    private const string StaleMarker = "data-keyboard-left";
-
     [Fact]
     public async Task Referral_enrolment_plan_and_attendance_work_with_the_keyboard_alone_and_focus_always_shows()
     {
@@ -167,10 +165,7 @@ public sealed class KeyboardTests(BrowserFixture browser, JobbtorgAppServer serv
     /// <summary>Presses Enter and waits for the document it loads; fails on the page's error messages.</summary>
     private async Task EnterAsync(IPage page)
     {
-        await page.EvaluateAsync($"() => document.documentElement.setAttribute('{StaleMarker}', '')");
-        await page.Keyboard.PressAsync("Enter");
-        await page.Locator($"html:not([{StaleMarker}])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.LoadNewDocumentAsync(() => page.Keyboard.PressAsync("Enter"));
         var errors = await page.Locator(".validation-summary-errors li, .field-validation-error").AllInnerTextsAsync();
         Assert.True(errors.Count == 0, $"{page.Url}: {string.Join(" | ", errors)}");
         output.WriteLine(page.Url);

@@ -198,7 +198,7 @@ public sealed class LayoutTests(BrowserFixture browser, JobbtorgAppServer server
         Assert.Contains("svg", answer.Headers["content-type"], StringComparison.Ordinal);
         await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, Coach, DemoData.Password);
         await page.GotoAsync(server.BaseUrl + "/Cases");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForNetworkQuietAsync();
         Assert.Empty(missing);
     }
 
@@ -207,7 +207,7 @@ public sealed class LayoutTests(BrowserFixture browser, JobbtorgAppServer server
         if (await page.Locator("html").GetAttributeAsync("lang") == language) return;
         await page.Locator("header button[name=culture]").ClickAsync();
         await page.Locator($"html[lang={language}]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForDocumentLoadedAsync();
     }
 
     private async Task<T> WithDbAsync<T>(Func<JobbtorgDb, Task<T>> query)

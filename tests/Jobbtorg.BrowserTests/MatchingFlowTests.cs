@@ -45,11 +45,11 @@ public sealed class MatchingFlowTests(BrowserFixture browser, JobbtorgAppServer 
         await plan.SetGoalAsync(await plan.OccupationOptionAsync(Occupation));
         await casePage.GotoAsync(server.BaseUrl, caseId);
         await page.Locator("[data-testid='case-proposals'] a", new() { HasTextString = "Be en matchare om hjälp" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Ask$"));
+        await page.WaitForAddressAsync(new Regex("/Ask$"));
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         await page.Locator("[name='Note']").FillAsync("Elias vill arbeta som elektriker.");
         await page.Locator("main form [type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/Cases/Details/{caseId}$"));
+        await page.WaitForAddressAsync(new Regex($"/Cases/Details/{caseId}$"));
         await Assertions.Expect(page.Locator("[data-testid='help-request']")).ToContainTextAsync("Elias vill arbeta som elektriker.");
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         await casePage.SignOutAsync();
@@ -63,10 +63,10 @@ public sealed class MatchingFlowTests(BrowserFixture browser, JobbtorgAppServer 
         await page.Locator("[name='Input.Name']").FillAsync(EmployerName);
         await page.Locator("[name='Input.Industry']").SelectOptionAsync("F");
         await page.Locator("main form[method='post'] [type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Employers/Details/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Employers/Details/\\d+$"));
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         await page.Locator("a[href^='/Employers/NewVacancy/']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Employers/NewVacancy/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Employers/NewVacancy/\\d+$"));
         await page.Locator("[name='Input.Title']").FillAsync("Elektriker");
         await page.Locator("[name='Input.Occupation']").FillAsync(Occupation);
         await page.Locator("[name='Input.Kind']").SelectOptionAsync("Employment");
@@ -77,11 +77,11 @@ public sealed class MatchingFlowTests(BrowserFixture browser, JobbtorgAppServer 
         await page.Locator("[name='Input.LastDayToPropose']").FillAsync(NewReferralPage.Iso(today.AddDays(7)));
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         await page.Locator("main form [type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Employers/Vacancy/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Employers/Vacancy/\\d+$"));
 
         // The candidates: the person first, with the reason; proposed with one click.
         await page.Locator("[data-testid='to-matching']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Matching/Vacancy/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Matching/Vacancy/\\d+$"));
         var first = page.Locator("[data-testid='candidates'] > li").First;
         await Assertions.Expect(first).ToHaveAttributeAsync("data-testid", $"candidate-{caseId}");
         await Assertions.Expect(first).ToContainTextAsync("Yrkesmål 7411");
@@ -92,13 +92,13 @@ public sealed class MatchingFlowTests(BrowserFixture browser, JobbtorgAppServer 
 
         // Presented, then hired: the placement is recorded and the vacancy filled.
         await page.Locator("[data-testid='vacancy-proposals'] a", new() { HasTextString = "Nästa steg" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Matching/Proposal/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Matching/Proposal/\\d+$"));
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         await page.Locator("[name='Input.Status']").SelectOptionAsync("Hired");
         await page.Locator("[name='Input.PlacementStart']").FillAsync(NewReferralPage.Iso(today));
         await page.Locator("[name='Input.WageForm']").SelectOptionAsync("CollectiveAgreement");
         await page.Locator("[data-testid='step-form'] [type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Matching/Vacancy/\\d+$"));
+        await page.WaitForAddressAsync(new Regex("/Matching/Vacancy/\\d+$"));
         await Assertions.Expect(page.Locator("[data-testid='vacancy-proposals']")).ToContainTextAsync("Anställd");
         await Assertions.Expect(page.Locator("[data-testid='vacancy-summary']")).ToContainTextAsync("0 av 1");
         await casePage.SignOutAsync();
@@ -112,12 +112,12 @@ public sealed class MatchingFlowTests(BrowserFixture browser, JobbtorgAppServer 
         await Assertions.Expect(page.Locator("[data-testid='case-proposals']")).ToContainTextAsync("Anställd");
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
         await page.Locator("[data-testid='closure-suggestion'] a").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/Cases/Close/{caseId}"));
+        await page.WaitForAddressAsync(new Regex($"/Cases/Close/{caseId}"));
         var close = new ClosePage(page);
         await Assertions.Expect(close.Reason).ToHaveValueAsync("Work");
         await Assertions.Expect(close.SubReason).ToHaveValueAsync("Unsubsidised");
         await close.Submit.ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/Cases/Details/{caseId}$"));
+        await page.WaitForAddressAsync(new Regex($"/Cases/Details/{caseId}$"));
         await Assertions.Expect(casePage.ClosureReason).ToContainTextAsync("Arbete");
         await casePage.SignOutAsync();
 

@@ -23,7 +23,7 @@ public sealed class PrivacyTests(BrowserFixture browser, JobbtorgAppServer serve
         await new LoginPage(page).LogInToMyWorkAsync(server.BaseUrl, "admin@demo.jobbtorg.se", DemoData.Password);
 
         await page.Locator("[data-testid=register-extract-link] a[href='/Privacy/Extract']").ClickAsync();
-        await page.WaitForURLAsync("**/Privacy/Extract");
+        await page.WaitForAddressAsync(url => url.EndsWith("/Privacy/Extract", StringComparison.Ordinal));
         await Accessibility.AssertNoViolationsAsync(page, output);
 
         await page.Locator("[name='PersonalNumber']").FillAsync($"{personalNumber[..8]}-{personalNumber[8..]}");
@@ -78,7 +78,7 @@ public sealed class PrivacyTests(BrowserFixture browser, JobbtorgAppServer serve
 
         await page.Locator("#Text").FillAsync("Kollegan är sjuk i dag");
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/Cases/Details/{caseId}");
+        await page.WaitForAddressAsync(url => url.EndsWith($"/Cases/Details/{caseId}", StringComparison.Ordinal));
     }
 
     private async Task<T> WithDbAsync<T>(Func<JobbtorgDb, Task<T>> query)

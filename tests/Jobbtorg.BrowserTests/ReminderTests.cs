@@ -25,7 +25,7 @@ public sealed class ReminderTests(BrowserFixture browser, JobbtorgAppServer serv
 
         await page.GotoAsync($"{server.BaseUrl}/Cases/Details/{caseId}");
         await page.Locator("[data-testid='change-reminders']").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"/Reminders/Case/{caseId}"));
+        await page.WaitForAddressAsync(url => url.Contains($"/Reminders/Case/{caseId}"));
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
 
         await page.GetByLabel("Sms", new() { Exact = true }).CheckAsync();
@@ -36,7 +36,7 @@ public sealed class ReminderTests(BrowserFixture browser, JobbtorgAppServer serv
 
         await page.GetByLabel("Mobilnummer").FillAsync("070-174 06 07");
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"/Cases/Details/{caseId}"));
+        await page.WaitForAddressAsync(url => url.Contains($"/Cases/Details/{caseId}"));
         await Assertions.Expect(page.Locator("[data-testid='reminders-consent']")).ToContainTextAsync("sms till 070-174 06 07");
         // The section itself; the page's header navigation is checked by the layout's own tests.
         var section = await page.Locator("[data-testid='case-reminders']").RunAxe();

@@ -9,8 +9,6 @@ namespace Jobbtorg.BrowserTests.Pages;
 /// </remarks>
 public abstract class PageObject(IPage page)
 {
-    private const string StaleMarker = "data-stale-document";
-
     public IPage Page { get; } = page;
 
     /// <summary>The `lang` attribute of the html element.</summary>
@@ -41,16 +39,9 @@ public abstract class PageObject(IPage page)
 
     /// <summary>
     /// Clicks something that loads a new document (a link, a form post with or without a redirect)
-    /// and waits until the new document has loaded. Works when the new address equals the old one,
-    /// which <see cref="IPage.WaitForURLAsync(string, PageWaitForURLOptions?)"/> cannot tell apart.
+    /// and waits until the new document has loaded (<see cref="Navigation.LoadNewDocumentAsync"/>).
     /// </summary>
-    protected async Task ClickAndWaitForNewDocumentAsync(ILocator target)
-    {
-        await Page.EvaluateAsync($"() => document.documentElement.setAttribute('{StaleMarker}', '')");
-        await target.ClickAsync();
-        await Page.Locator($"html:not([{StaleMarker}])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Page.WaitForLoadStateAsync(LoadState.Load);
-    }
+    protected Task ClickAndWaitForNewDocumentAsync(ILocator target) => Page.LoadNewDocumentAsync(() => target.ClickAsync());
 
     /// <summary>
     /// Submits a form with <see cref="ClickAndWaitForNewDocumentAsync"/> and expects to land on a path
