@@ -40,7 +40,7 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(folder);
                 connection = $"Data Source={Path.Combine(folder, "jobbtorg.db")}";
             }
-            services.AddDbContextPool<JobbtorgDb, SqliteJobbtorgDb>(o => o.UseSqlite(connection));
+            services.AddDbContextPool<JobbtorgDb, SqliteJobbtorgDb>(o => o.UseSqlite(connection).AddInterceptors(new SqliteReadsMapped()));
             AddReportsDb(services, configuration, c =>
             {
                 var options = ReportsDb.ReplicaOptions<SqliteJobbtorgDb>(c);

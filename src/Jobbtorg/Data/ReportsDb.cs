@@ -50,7 +50,7 @@ public sealed class ReportsDb : IDisposable, IAsyncDisposable
         else
         {
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection) { Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly };
-            options.UseSqlite(builder.ConnectionString);
+            options.UseSqlite(builder.ConnectionString).AddInterceptors(new SqliteReadsMapped());
         }
         return options.Options;
     }
