@@ -36,8 +36,7 @@ public sealed class SqliteReadsMapped : DbConnectionInterceptor
     private static bool NeedsMapping(DbConnection connection, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DbCommand? command)
     {
         command = null;
-        if (connection is not SqliteConnection { Handle: { } handle } sqlite || Mapped.TryGetValue(handle, out _)) return false;
-        Mapped.AddOrUpdate(handle, Done);
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite || !Mapped.TryAdd(handle, Done)) return false;
         command = sqlite.CreateCommand();
         command.CommandText = $"PRAGMA mmap_size = {MappedBytes}";
         return true;
