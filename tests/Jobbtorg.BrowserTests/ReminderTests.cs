@@ -2,7 +2,6 @@ using Jobbtorg.Data;
 using Jobbtorg.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -39,7 +38,7 @@ public sealed class ReminderTests(BrowserFixture browser, JobbtorgAppServer serv
         await page.WaitForAddressAsync(url => url.Contains($"/Cases/Details/{caseId}"));
         await Assertions.Expect(page.Locator("[data-testid='reminders-consent']")).ToContainTextAsync("sms till 070-174 06 07");
         // The section itself; the page's header navigation is checked by the layout's own tests.
-        var section = await page.Locator("[data-testid='case-reminders']").RunAxe();
+        var section = await Accessibility.RunAsync(page.Locator("[data-testid='case-reminders']"));
         Assert.Empty(section.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
         var overflowing = await page.EvaluateAsync<string[]>(
             "[...document.querySelectorAll(\"[data-testid='case-reminders'] *\")].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.outerHTML.slice(0, 80))");

@@ -61,4 +61,31 @@ public sealed class SmokeTests(BrowserFixture browser, JobbtorgAppServer server,
 
         await BrowserFixture.SaveScreenshotAsync(page, "login");
     }
+
+    /// <summary>The accessibility checks can fail: a field that lost its label and an image without a text, the image in
+    /// a frame, are reported by the same run the page tests use.</summary>
+    [Fact]
+    public async Task The_accessibility_check_reports_a_field_without_a_label_and_an_image_without_a_text_in_a_frame()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new LoginPage(page).GotoAsync(server.BaseUrl);
+        Assert.Empty((await Accessibility.RunAsync(page)).Violations);
+
+        await page.EvaluateAsync("""
+            () => {
+                document.querySelectorAll('label').forEach(l => l.remove());
+                const frame = document.createElement('iframe');
+                frame.title = 'Bild';
+                frame.srcdoc = '<!doctype html><html lang="sv"><title>Bild</title><img src="/favicon.ico">';
+                document.querySelector('main').append(frame);
+                return new Promise(resolve => frame.addEventListener('load', resolve));
+            }
+            """);
+
+        var violations = (await Accessibility.RunAsync(page)).Violations;
+        Assert.Contains(violations, v => v.Id == "label");
+        Assert.Contains(violations, v => v.Id == "image-alt" && v.Nodes.Any(n => n.Target.ToString().Contains("iframe", StringComparison.Ordinal)));
+        Assert.Contains((await Accessibility.RunAsync(page.Locator("main"))).Violations, v => v.Id == "label");
+    }
 }
