@@ -39,6 +39,22 @@ public sealed class Indicators(ReportsDb reports)
     internal IQueryable<Case> CasesIn(ReportScope scope) => scope.Restrict(AllCases);
 
     /// <summary>
+    /// The cases enrolled by the end of <paramref name="day"/>. SQLite's bundled library keeps no value histograms
+    /// (STAT4), so it takes "enrolled on or before a day" for a narrow range and reads nearly every case through the
+    /// enrolment-date index, one lookup a case. On SQLite the date is compared through an expression no index serves
+    /// (a case with none is never enrolled by any day), so the table is read in order instead. PostgreSQL knows how many cases the range holds and keeps the index
+    /// for the days when it is narrow.
+    /// </summary>
+    private Expression<Func<Case, bool>> EnrolledBy(DateOnly day) => db.Database.IsNpgsql()
+        ? c => c.EnrolmentDate <= day
+        : c => (c.EnrolmentDate ?? DateOnly.MaxValue) <= day;
+
+    /// <summary>The cases referred by the end of <paramref name="day"/>; on SQLite without the index, as in <see cref="EnrolledBy"/>.</summary>
+    private Expression<Func<Case, bool>> ReferredBy(DateOnly day) => db.Database.IsNpgsql()
+        ? c => c.ReferralDate <= day
+        : c => c.ReferralDate.AddDays(0) <= day;
+
+    /// <summary>
     /// The report for [<paramref name="from"/>, <paramref name="to"/>]. With a grouping, a group is present for every
     /// key that some case existing on the as-of date has, even when nothing in the period counts for it: the list of
     /// groups then depends on the data only, never on the period, which keeps reports for different periods
@@ -130,7 +146,7 @@ public sealed class Indicators(ReportsDb reports)
         var centres = jobCentres?.ToArray();
         var cases = centres is null ? CasesIn(scope) : CasesIn(scope).Where(c => centres.Contains(c.JobCentreId));
         var loads = await cases
-            .Where(c => c.EnrolmentDate <= on && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > on || c.ClosureDate > asOf))
+            .Where(EnrolledBy(on < asOf ? on : asOf)).Where(c => c.ClosureDate == null || c.ClosureDate > on || c.ClosureDate > asOf)
             .GroupBy(c => c.Coach != null ? c.Coach.DisplayName : c.CoachRef)
             .Select(g => new { Coach = g.Key, Cases = g.Count() })
             .ToListAsync(ct);
@@ -149,7 +165,7 @@ public sealed class Indicators(ReportsDb reports)
         {
             var signed = db.Assessments.Where(a => a.Status == AssessmentStatus.Signed && a.AssessedOn <= on);
             var rows = await CasesIn(scope)
-                .Where(c => c.ReferralDate <= on && (c.ClosureDate == null || c.ClosureDate > on))
+                .Where(ReferredBy(on)).Where(c => c.ClosureDate == null || c.ClosureDate > on)
                 .Select(c => new
                 {
                     Availability = signed.Where(a => a.CaseId == c.Id).OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id)
@@ -190,8 +206,10 @@ public sealed class Indicators(ReportsDb reports)
         var last = Dates.PlusDays(Dates.PlusMonths(first, months), -1);
         var end = last < asOf ? last : asOf;
 
+        var beforeFirst = Dates.PlusDays(first, -1);
         var openAtStart = await cases
-            .Where(c => c.EnrolmentDate < first && c.EnrolmentDate <= asOf && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= first))
+            .Where(EnrolledBy(beforeFirst < asOf ? beforeFirst : asOf))
+            .Where(c => c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= first)
             .Select(With(key, (c, k) => new { Key = k })).GroupBy(x => x.Key)
             .Select(g => new { Key = g.Key, Cases = g.Count() }).ToListAsync(ct);
         var enrolments = await cases
