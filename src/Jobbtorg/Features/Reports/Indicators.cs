@@ -291,10 +291,11 @@ public sealed class Indicators(ReportsDb reports)
         var lastFollowUpMonth = Dates.PlusMonths(Dates.FirstOfMonth(Dates.PlusDays(to, 1)), -1);
         var newly = cases.Where(c => c.EnrolmentDate >= from && c.EnrolmentDate <= end);
         var passes = await cases
-            .Where(c => (c.EnrolmentDate <= end && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= from))
+            .Where(With(EnrolledBy(end), (c, enrolledByEnd) =>
+                        (enrolledByEnd && (c.ClosureDate == null || c.ClosureDate > asOf || c.ClosureDate >= from))
                         || (c.ClosureDate >= from && c.ClosureDate <= end)
                         || (c.EnrolmentAnniversary >= from && c.EnrolmentAnniversary <= to && c.EnrolmentDate <= asOf)
-                        || (c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth))
+                        || (c.FollowUpMonth >= from && c.FollowUpMonth <= lastFollowUpMonth)))
             .Select(With(key, (c, k) => new
             {
                 Key = k,
@@ -488,8 +489,6 @@ public sealed class Indicators(ReportsDb reports)
         return keys;
     }
 
-    /// <summary>A projection that reads the group key: <paramref name="body"/> with the key's expression put in for its
-    /// second parameter, so that the database computes the key inside the same statement.</summary>
     /// <summary>As <see cref="With{TKey,TResult}"/>, for rows that hold a case.</summary>
     private static Expression<Func<TRow, TResult>> With<TRow, TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<TRow, Case>> caseOf,
         Expression<Func<TRow, TKey, TResult>> body)
@@ -500,6 +499,9 @@ public sealed class Indicators(ReportsDb reports)
         return Expression.Lambda<Func<TRow, TResult>>(new Substitute(body.Parameters[1], keyOfRow).Visit(body.Body), row);
     }
 
+    /// <summary>An expression that reads the group key (or another part of a case, such as <see cref="EnrolledBy"/>):
+    /// <paramref name="body"/> with the key's expression put in for its second parameter, so that the database computes
+    /// the key inside the same statement.</summary>
     internal static Expression<Func<Case, TResult>> With<TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<Case, TKey, TResult>> body)
     {
         var @case = body.Parameters[0];
