@@ -42,8 +42,8 @@ public sealed class Indicators(ReportsDb reports)
     /// The cases enrolled by the end of <paramref name="day"/>. SQLite's bundled library keeps no value histograms
     /// (STAT4), so it takes "enrolled on or before a day" for a narrow range and reads nearly every case through the
     /// enrolment-date index, one lookup a case. On SQLite the date is compared through an expression no index serves
-    /// (a case with none is never enrolled by any day), so the table is read in order instead. PostgreSQL knows how many cases the range holds and keeps the index
-    /// for the days when it is narrow.
+    /// (a case with none is never enrolled by any day), so the table is read in order instead. PostgreSQL knows how
+    /// many cases the range holds and keeps the index for the days when it is narrow.
     /// </summary>
     private Expression<Func<Case, bool>> EnrolledBy(DateOnly day) => db.Database.IsNpgsql()
         ? c => c.EnrolmentDate <= day
