@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -5,6 +6,7 @@ using System.Text.Json;
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
 using Jobbtorg.Features.Cases;
+using Jobbtorg.Tests.Data;
 using Jobbtorg.Tests.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,5 +102,34 @@ public sealed class ReportReplicaTests : IAsyncLifetime
         var reports = scope.ServiceProvider.GetRequiredService<ReportsDb>();
         Assert.False(reports.OnReplica);
         Assert.Same(scope.ServiceProvider.GetRequiredService<JobbtorgDb>(), reports.Db);
+    }
+
+    /// <summary>The app's SQLite connections read the file memory-mapped, the reports' read-only one as well.</summary>
+    [SqliteFact]
+    public async Task The_main_and_the_reports_connections_map_the_database_file()
+    {
+        using var scope = main.Services.CreateScope();
+        var mainDb = scope.ServiceProvider.GetRequiredService<JobbtorgDb>();
+        var reports = scope.ServiceProvider.GetRequiredService<ReportsDb>();
+        Assert.True(reports.OnReplica);
+
+        Assert.True(await MappedBytesAsync(mainDb) > 0, "the main connection reads the file with a system call per page");
+        Assert.True(await MappedBytesAsync(reports.Db) > 0, "the reports' connection reads the file with a system call per page");
+    }
+
+    /// <summary>SQLite's mmap_size for the context's connection, opened as the app opens it (through EF Core).</summary>
+    private static async Task<long> MappedBytesAsync(JobbtorgDb db)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA mmap_size";
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
