@@ -65,14 +65,14 @@ public static class BookingBench
             }
 
             // Phase 1: everyone wants the same meeting.
-            var (booked, refused, elapsed, reasons) = await RaceAsync(caseIds, workers, async id =>
+            var (booked, refused, elapsed, reasons, cpu) = await RaceAsync(caseIds, workers, async id =>
             {
                 await using var db = Open();
                 return await InProcess.BookAsync(db, clock, id, contended);
             });
             var phase1 = caseIds.Count / elapsed.TotalSeconds;
             Console.WriteLine($"{provider}: phase 1, {caseIds.Count:N0} chosen bookings on one meeting of {ContendedSeats} seats: {booked:N0} booked, {refused:N0} refused " +
-                              $"in {elapsed.TotalSeconds:N2} s = {caseIds.Count / elapsed.TotalSeconds:N0} bookings/s ({Reasons(reasons)})");
+                              $"in {elapsed.TotalSeconds:N2} s = {caseIds.Count / elapsed.TotalSeconds:N0} bookings/s ({Reasons(reasons)}); {PerBooking(cpu, caseIds.Count, onPostgres)}");
             if (booked != Math.Min(ContendedSeats, caseIds.Count)) throw new InvalidOperationException($"Expected {Math.Min(ContendedSeats, caseIds.Count)} booked, got {booked}.");
             await CheckAsync(Open, provider);
 
@@ -87,7 +87,7 @@ public static class BookingBench
                         db.InfoMeetings.Add(NewMeeting(farsta, new DateOnly(2026, 3, 16).AddDays(7 * week + day), SeatsPerMeeting, hour: 13));
                 await db.SaveChangesAsync();
             }
-            (booked, refused, elapsed, reasons) = await RaceAsync(caseIds, workers, async id =>
+            (booked, refused, elapsed, reasons, cpu) = await RaceAsync(caseIds, workers, async id =>
             {
                 await using var db = Open();
                 return await InProcess.BookAsync(db, clock, id);
@@ -100,7 +100,7 @@ public static class BookingBench
             }
             Console.WriteLine($"{provider}: phase 2, {caseIds.Count:N0} automatic bookings over {Weeks * MeetingsPerWeek} meetings ({Weeks * MeetingsPerWeek * SeatsPerMeeting + ContendedSeats:N0} seats " +
                               $"in all; weekly quotas {string.Join(", ", Quotas.Select(q => $"{q.Key} {q.Value}"))}): {booked:N0} booked, {refused:N0} on the waiting list " +
-                              $"in {elapsed.TotalSeconds:N2} s = {caseIds.Count / elapsed.TotalSeconds:N0} bookings/s ({Reasons(reasons)})");
+                              $"in {elapsed.TotalSeconds:N2} s = {caseIds.Count / elapsed.TotalSeconds:N0} bookings/s ({Reasons(reasons)}); {PerBooking(cpu, caseIds.Count, onPostgres)}");
             if (bookedNow + waiting != caseIds.Count) throw new InvalidOperationException($"{bookedNow} booked + {waiting} waiting is not {caseIds.Count}.");
             await CheckAsync(Open, provider);
             return (phase1, caseIds.Count / elapsed.TotalSeconds);
@@ -123,12 +123,13 @@ public static class BookingBench
         InProcess.NewMeeting(centre, "farsta", day, new TimeOnly(hour, 0), seats, Now);
 
     /// <summary>Runs the work for every case on a number of parallel workers; a refusal (409 in the API) counts as refused.</summary>
-    private static async Task<(int Booked, int Refused, TimeSpan Elapsed, ConcurrentDictionary<string, int> Reasons)> RaceAsync(
+    private static async Task<(int Booked, int Refused, TimeSpan Elapsed, ConcurrentDictionary<string, int> Reasons, Cpu Cpu)> RaceAsync(
         List<int> caseIds, int workers, Func<int, Task<bool>> book)
     {
         var queue = new ConcurrentQueue<int>(caseIds);
         var reasons = new ConcurrentDictionary<string, int>();
         int booked = 0, refused = 0;
+        var cpu = Cpu.Used();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
@@ -146,8 +147,13 @@ public static class BookingBench
                 }
             }
         })));
-        return (booked, refused, clock.Elapsed, reasons);
+        return (booked, refused, clock.Elapsed, reasons, Cpu.Used() - cpu);
     }
+
+    /// <summary>The CPU a booking cost this process (the use case, as in the app) and the database's server.</summary>
+    private static string PerBooking(Cpu cpu, int bookings, bool onPostgres) =>
+        $"CPU a booking: bench process {cpu.App.TotalMilliseconds / bookings:N2} ms" +
+        (onPostgres ? $", PostgreSQL {cpu.Database.TotalMilliseconds / bookings:N2} ms" : "");
 
     private static string Reasons(ConcurrentDictionary<string, int> reasons) =>
         reasons.IsEmpty ? "no refusals" : string.Join("; ", reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Value:N0} × {r.Key}"));

@@ -716,6 +716,11 @@ public static class ScaleTargets
         // only adds to their waits (docs/benchmarks.md, "Bookings: the standing booking read through its index, and how many connections").
         var onPostgres = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
         int[] pools = connections is { } given ? [given] : onPostgres ? [4 * Environment.ProcessorCount, workers + 4] : [workers + 4];
+        // A round that is not counted first: the app serves bookings for months, with its code compiled in full, while
+        // the first seconds of a fresh process go to the JIT compiling and recompiling it (a third of the bench's CPU
+        // in the automatic phase, seen with perf).
+        Console.WriteLine($"== bookings: warm-up, not counted ({provider})");
+        await BookingBench.RunAsync(provider, Math.Min(cases, 500), BenchStore.DefaultServer, workers, pools[0]);
         var runs = new List<(int Pool, double Phase1, double Phase2)>();
         foreach (var pool in pools)
         {

@@ -6,8 +6,8 @@ namespace Jobbtorg.Data;
 
 /// <summary>
 /// Work that races other requests for the same rows (a seat, a quota place, a case's one standing booking) runs in a
-/// transaction and starts again from the beginning when the database chose it as the loser of the race. Which
-/// errors mean that is decided here, once, for both providers.
+/// transaction, or writes in single statements, and starts again from the beginning when the database chose it as the
+/// loser of the race. Which errors mean that is decided here, once, for both providers.
 /// </summary>
 public static class TransactionRetry
 {
@@ -16,15 +16,23 @@ public static class TransactionRetry
     /// <summary>Runs <paramref name="work"/> in a transaction and commits it. When the database refuses it as the loser of
     /// a race the transaction is rolled back, the context forgets what it tracked, and the work runs again after a short
     /// random pause, up to <see cref="MaxAttempts"/> times in all. Any other error is passed on at once.</summary>
-    public static async Task<T> InTransactionWithRetryAsync<T>(this JobbtorgDb db, Func<Task<T>> work, CancellationToken ct = default)
+    public static Task<T> InTransactionWithRetryAsync<T>(this JobbtorgDb db, Func<Task<T>> work, CancellationToken ct = default) =>
+        WithoutSavepointsAsync(db, () => RunAsync(db, work, inTransaction: true, ct));
+
+    /// <summary>The same for work whose writes each commit by themselves: single statements, or a transaction the work
+    /// opens for writes that belong together. Run again whole, it must find what an earlier attempt already wrote.</summary>
+    public static Task<T> WithRetryAsync<T>(this JobbtorgDb db, Func<Task<T>> work, CancellationToken ct = default) =>
+        WithoutSavepointsAsync(db, () => RunAsync(db, work, inTransaction: false, ct));
+
+    /// <summary>The work is run again or given up whole, never carried on past a failed save, so the savepoint EF Core would
+    /// set around each save in a transaction (two more round trips a save) is never rolled back to.</summary>
+    private static async Task<T> WithoutSavepointsAsync<T>(JobbtorgDb db, Func<Task<T>> run)
     {
-        // The work is run again or given up whole, never carried on past a failed save, so the savepoint EF Core would
-        // set around each save in a transaction (two more round trips a save) is never rolled back to.
         var savepoints = db.Database.AutoSavepointsEnabled;
         db.Database.AutoSavepointsEnabled = false;
         try
         {
-            return await RunAsync(db, work, ct);
+            return await run();
         }
         finally
         {
@@ -32,20 +40,20 @@ public static class TransactionRetry
         }
     }
 
-    private static async Task<T> RunAsync<T>(JobbtorgDb db, Func<Task<T>> work, CancellationToken ct)
+    private static async Task<T> RunAsync<T>(JobbtorgDb db, Func<Task<T>> work, bool inTransaction, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = inTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
             try
             {
                 var result = await work();
-                await transaction.CommitAsync(ct);
+                if (transaction is not null) await transaction.CommitAsync(ct);
                 return result;
             }
             catch (Exception e) when (attempt < MaxAttempts && LostARace(e))
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(5, 20) * attempt, ct);
             }

@@ -1,5 +1,7 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Cases;
+using Jobbtorg.Features.Organisation;
 using Jobbtorg.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,8 +12,9 @@ namespace Jobbtorg.Features.InfoMeetings;
 /// Books a case on an info meeting: on the meeting a case worker or coach chose, or automatically on the earliest
 /// meeting the <see cref="BookingPolicy"/> allows in a week where the district has places left; with none, the case
 /// joins the waiting list. A booking the case already had is given up only when the new one succeeds. The quota place
-/// and the seat are taken by guarded updates (<see cref="SeatCounters"/>) in one transaction, which runs again when the
-/// database chose it as the loser of a race.
+/// and the seat are taken by guarded updates (<see cref="SeatCounters"/>): on PostgreSQL in the one statement that
+/// stores the booking and commits by itself, on SQLite in a transaction. The work runs again when the database chose it
+/// as the loser of a race.
 /// </summary>
 public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<InfoMeetingOptions> options, CurrentUser user)
 {
@@ -24,104 +27,138 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
     public Task<BookingState> AgainAsync(int caseId, int leftMeetingId, CancellationToken ct = default) =>
         BookAsync(caseId, meetingId: null, excludedMeetingId: leftMeetingId, ct);
 
+    private bool OnPostgres => db.Database.IsNpgsql();
+
     private async Task<BookingState> BookAsync(int caseId, int? meetingId, int? excludedMeetingId, CancellationToken ct)
     {
-        var state = await db.InTransactionWithRetryAsync(async () =>
-        {
-            // One round trip for what the booking decides on: the case, its standing booking and the district's weekly
-            // places of each kind. (The chosen meeting is read on its own: SQLite cannot join it in.)
-            var found = await db.Cases.Include(x => x.Participant).Include(x => x.District).Where(x => x.Id == caseId)
-                            .Select(x => new
-                            {
-                                Case = x,
-                                Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == x.Id),
-                                // At most one standing booking per case (a unique index), and its meeting: both are
-                                // tracked, so the booking's Meeting is set, which giving the seat back reads. As a list,
-                                // which is a join on that index: a first-or-default would number every booking of the
-                                // database on each booking (ROW_NUMBER … PARTITION BY) to keep one.
-                                Standing = db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => new { Booking = b, b.Meeting }).ToList(),
-                                Quotas = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId).Select(q => new { q.Kind, q.PlacesPerWeek }).ToList(),
-                            }).FirstOrDefaultAsync(ct)
-                        ?? throw new RuleBrokenException("There is no such case.");
-            var c = found.Case;
-            InfoMeeting.EnsureCaseNeedsOne(c);
-            var current = found.Standing.FirstOrDefault()?.Booking;
-            if (current is not null && (meetingId is null || current.InfoMeetingId == meetingId))
-                return new BookingState(current, null);
-
-            var now = clock.GetUtcNow();
-            var kind = BookingPolicy.KindFor(c);
-            var quota = found.Quotas.Where(q => q.Kind == kind).Select(q => (int?)q.PlacesPerWeek).FirstOrDefault();
-            List<InfoMeeting> candidates;
-            if (meetingId is { } chosenId)
-            {
-                var chosen = await db.InfoMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == chosenId, ct)
-                    ?? throw new RuleBrokenException("There is no such info meeting.");
-                chosen.EnsureBookable(c, now);
-                candidates = [chosen];
-            }
-            else
-            {
-                candidates = await db.InfoMeetings.AsNoTracking().Where(BookingPolicy.From(options.Value).Qualifying(c.JobCentreId, kind, now))
-                    .Where(m => m.Id != excludedMeetingId)
-                    // Weeks whose places the district has already used up are not tried; the guarded update still decides.
-                    .Where(m => quota == null || !db.QuotaUsages.Any(u => u.DistrictId == c.DistrictId && u.Kind == kind && u.WeekStart == m.WeekStart && u.Used >= quota))
-                    .OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToListAsync(ct);
-            }
-
-            var who = Signature.Of(user);
-            if (current is not null)
-            {
-                current.Cancel(who, now, CancellationReason.AnotherMeetingChosen);
-                await db.GiveBackAsync(current, c.DistrictId, ct);
-            }
-            var weeksWithoutQuota = new HashSet<DateOnly>();
-            foreach (var meeting in candidates)
-            {
-                if (weeksWithoutQuota.Contains(meeting.WeekStart)) continue;
-                // The booking is written first and the district's place and the seat are taken last, right before the
-                // commit: other bookings of the week and the meeting wait for those two rows only that long.
-                var booking = db.InfoMeetingBookings.Add(meeting.Book(c, chosenByHand: meetingId is not null, who, now)).Entity;
-                await db.SaveChangesAsync(ct);
-                var taking = await db.TakePlaceAndSeatAsync(c.DistrictId, kind, meeting.WeekStart, quota, meeting.Id, ct);
-                if (taking == Taking.QuotaUsedUp)
-                {
-                    if (meetingId is not null)
-                        throw new RuleBrokenException("{0} has used all its {1} places for the week of {2}.", c.District.Name, new Counted(quota!.Value), meeting.WeekStart);
-                    weeksWithoutQuota.Add(meeting.WeekStart);
-                    await WithdrawAsync(booking, ct);
-                    continue;
-                }
-                if (taking == Taking.Full)
-                {
-                    if (meetingId is not null) throw new RuleBrokenException("The meeting is full.");
-                    await WithdrawAsync(booking, ct);
-                    continue;
-                }
-                if (found.Waiting) await db.InfoMeetingWaits.Where(w => w.CaseId == c.Id).ExecuteDeleteAsync(ct);
-                return new BookingState(booking, null);
-            }
-
-            // Nothing free within the horizon: the case waits its turn.
-            var wait = await db.InfoMeetingWaits.FirstOrDefaultAsync(w => w.CaseId == c.Id, ct);
-            if (wait is null)
-            {
-                wait = db.InfoMeetingWaits.Add(InfoMeetingWait.Join(c, kind, now)).Entity;
-                await db.SaveChangesAsync(ct);
-            }
-            return new BookingState(null, wait);
-        }, ct);
-        return await WithMeetingAsync(state, ct);
+        // On PostgreSQL the reads need no transaction (each sees what is committed, as they would in one) and the booking
+        // is written by one statement, so no transaction is held open across round trips while other bookings wait.
+        var state = OnPostgres
+            ? await db.WithRetryAsync(() => BookOnceAsync(caseId, meetingId, excludedMeetingId, ct), ct)
+            : await db.InTransactionWithRetryAsync(() => BookOnceAsync(caseId, meetingId, excludedMeetingId, ct), ct);
+        return state.Booking is { Meeting.JobCentre: not null } ? state : await WithMeetingAsync(state, ct);
     }
 
-    /// <summary>Takes back a booking written before its place and seat were refused (still within the transaction).</summary>
-    private async Task WithdrawAsync(InfoMeetingBooking booking, CancellationToken ct)
+    private async Task<BookingState> BookOnceAsync(int caseId, int? meetingId, int? excludedMeetingId, CancellationToken ct)
     {
-        db.InfoMeetingBookings.Remove(booking);
-        await db.SaveChangesAsync(ct);
+        // One round trip for what the booking decides on: the case, its standing booking and the district's weekly
+        // places of each kind. (The chosen meeting is read on its own: SQLite cannot join it in.)
+        var found = await db.Cases.Include(x => x.Participant).Include(x => x.District).Where(x => x.Id == caseId)
+                        .Select(x => new
+                        {
+                            Case = x,
+                            Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == x.Id),
+                            // At most one standing booking per case (a unique index), and its meeting: both are
+                            // tracked, so the booking's Meeting is set, which giving the seat back reads. As a list,
+                            // which is a join on that index: a first-or-default would number every booking of the
+                            // database on each booking (ROW_NUMBER … PARTITION BY) to keep one.
+                            Standing = db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => new { Booking = b, b.Meeting }).ToList(),
+                            Quotas = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId).Select(q => new { q.Kind, q.PlacesPerWeek }).ToList(),
+                        }).FirstOrDefaultAsync(ct)
+                    ?? throw new RuleBrokenException("There is no such case.");
+        var c = found.Case;
+        InfoMeeting.EnsureCaseNeedsOne(c);
+        var current = found.Standing.FirstOrDefault()?.Booking;
+        if (current is not null && (meetingId is null || current.InfoMeetingId == meetingId))
+            return new BookingState(current, null);
+
+        var now = clock.GetUtcNow();
+        var kind = BookingPolicy.KindFor(c);
+        var quota = found.Quotas.Where(q => q.Kind == kind).Select(q => (int?)q.PlacesPerWeek).FirstOrDefault();
+        List<InfoMeeting> candidates;
+        if (meetingId is { } chosenId)
+        {
+            var chosen = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).FirstOrDefaultAsync(m => m.Id == chosenId, ct)
+                ?? throw new RuleBrokenException("There is no such info meeting.");
+            chosen.EnsureBookable(c, now);
+            candidates = [chosen];
+        }
+        else
+        {
+            candidates = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(BookingPolicy.From(options.Value).Qualifying(c.JobCentreId, kind, now))
+                .Where(m => m.Id != excludedMeetingId)
+                // Weeks whose places the district has already used up are not tried; the guarded update still decides.
+                .Where(m => quota == null || !db.QuotaUsages.Any(u => u.DistrictId == c.DistrictId && u.Kind == kind && u.WeekStart == m.WeekStart && u.Used >= quota))
+                .OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToListAsync(ct);
+        }
+
+        if (current is null || db.Database.CurrentTransaction is not null)
+            return await TakeFirstFreeAsync(c, current, found.Waiting, candidates, kind, quota, byHand: meetingId is not null, now, ct);
+        // Giving up the standing booking and taking the new one go together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var state = await TakeFirstFreeAsync(c, current, found.Waiting, candidates, kind, quota, byHand: meetingId is not null, now, ct);
+        await transaction.CommitAsync(ct);
+        return state;
     }
 
-    /// <summary>The new booking read back with its meeting and centre, for the answer.</summary>
+    /// <summary>Gives up the standing booking, if any, and books the first candidate with a seat and a place; with none,
+    /// the case waits (a chosen meeting is refused with the reason instead).</summary>
+    private async Task<BookingState> TakeFirstFreeAsync(Case c, InfoMeetingBooking? current, bool waiting, List<InfoMeeting> candidates,
+        MeetingKind kind, int? quota, bool byHand, DateTimeOffset now, CancellationToken ct)
+    {
+        var who = Signature.Of(user);
+        if (current is not null)
+        {
+            current.Cancel(who, now, CancellationReason.AnotherMeetingChosen);
+            await db.GiveBackAsync(current, c.DistrictId, ct);
+        }
+        var weeksWithoutQuota = new HashSet<DateOnly>();
+        foreach (var meeting in candidates)
+        {
+            if (weeksWithoutQuota.Contains(meeting.WeekStart)) continue;
+            var (taking, booked) = await TakeAsync(meeting, meeting.Book(c, byHand, who, now), c.DistrictId, kind, quota, waiting, ct);
+            if (taking == Taking.QuotaUsedUp)
+            {
+                if (byHand)
+                    throw new RuleBrokenException("{0} has used all its {1} places for the week of {2}.", c.District.Name, new Counted(quota!.Value), meeting.WeekStart);
+                weeksWithoutQuota.Add(meeting.WeekStart);
+                continue;
+            }
+            if (taking == Taking.Full)
+            {
+                if (byHand) throw new RuleBrokenException("The meeting is full.");
+                continue;
+            }
+            return new BookingState(booked, null);
+        }
+
+        // Nothing free within the horizon: the case waits its turn.
+        var wait = await db.InfoMeetingWaits.FirstOrDefaultAsync(w => w.CaseId == c.Id, ct);
+        if (wait is null)
+        {
+            wait = db.InfoMeetingWaits.Add(InfoMeetingWait.Join(c, kind, now)).Entity;
+            await db.SaveChangesAsync(ct);
+        }
+        return new BookingState(null, wait);
+    }
+
+    /// <summary>Stores the booking with its seat and the district's place, ending the case's wait; nothing is stored when
+    /// either is refused. The booking comes back with its id (on PostgreSQL also with its meeting and centre).</summary>
+    private async Task<(Taking, InfoMeetingBooking?)> TakeAsync(InfoMeeting meeting, InfoMeetingBooking booking, int districtId, MeetingKind kind,
+        int? quota, bool waiting, CancellationToken ct)
+    {
+        var week = meeting.WeekStart;
+        if (OnPostgres)
+        {
+            var (taking, id, bookedSeats) = await db.BookSeatAsync(booking, districtId, kind, week, quota, ct);
+            return (taking, taking == Taking.Taken ? booking.StoredAs(id, meeting.WithSeatsBooked(bookedSeats)) : null);
+        }
+        // The booking is written first and the district's place and the seat are taken last, right before the commit:
+        // other bookings of the week and the meeting wait for those two rows only that long.
+        db.InfoMeetingBookings.Add(booking);
+        await db.SaveChangesAsync(ct);
+        var took = await db.TakePlaceAndSeatAsync(districtId, kind, week, quota, booking.InfoMeetingId, ct);
+        if (took != Taking.Taken)
+        {
+            db.InfoMeetingBookings.Remove(booking);
+            await db.SaveChangesAsync(ct);
+            return (took, null);
+        }
+        if (waiting) await db.InfoMeetingWaits.Where(w => w.CaseId == booking.CaseId).ExecuteDeleteAsync(ct);
+        return (took, booking);
+    }
+
+    /// <summary>The booking read back with its meeting and centre, for the answer, where they were not read with it.</summary>
     private async Task<BookingState> WithMeetingAsync(BookingState state, CancellationToken ct)
     {
         if (state.Booking is { } b)

@@ -136,6 +136,14 @@ public class InfoMeeting
             throw new RuleBrokenException(kind == MeetingKind.Youth ? "The person is 16–24 and goes to a youth meeting." : "The person goes to an adult meeting.");
     }
 
+    /// <summary>This meeting, read without tracking, with the seats counted by the statement that has just booked one
+    /// (<see cref="SeatCounters.BookSeatAsync"/>), for the answer.</summary>
+    internal InfoMeeting WithSeatsBooked(int bookedSeats)
+    {
+        BookedSeats = bookedSeats;
+        return this;
+    }
+
     /// <summary>A booking of the case on this meeting, chosen by a person or made automatically; see <see cref="EnsureBookable"/>.</summary>
     public InfoMeetingBooking Book(Case c, bool chosenByHand, string bookedBy, DateTimeOffset now)
     {

@@ -57,6 +57,15 @@ public class InfoMeetingBooking
         ChosenByHand = chosenByHand, BookedAt = now, BookedBy = bookedBy,
     };
 
+    /// <summary>The booking as stored by a statement of its own (<see cref="SeatCounters.BookSeatAsync"/>) rather than by
+    /// a save: with the id the database gave it and the meeting it was made for (read without tracking), for the answer.</summary>
+    internal InfoMeetingBooking StoredAs(int id, InfoMeeting meeting)
+    {
+        Id = id;
+        Meeting = meeting;
+        return this;
+    }
+
     /// <summary>An outcome is attended, no-show or cancelled; "booked" is where a booking starts, not an outcome.</summary>
     public static void EnsureOutcome(BookingStatus outcome)
     {

@@ -1,14 +1,17 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 
 namespace Jobbtorg.Features.InfoMeetings;
 
 /// <summary>
-/// The guarded updates that hold seats and a district's weekly places (… SET n = n + 1 WHERE n &lt; limit). They run
-/// inside the use case's transaction, so on SQLite and PostgreSQL alike a seat is never sold twice and a quota never
-/// exceeded. A booking always takes the quota place before the seat: waits then only ever form in one order and two
-/// bookings cannot deadlock each other.
+/// The guarded updates that hold seats and a district's weekly places (… SET n = n + 1 WHERE n &lt; limit), so on
+/// SQLite and PostgreSQL alike a seat is never sold twice and a quota never exceeded. On SQLite they run inside the use
+/// case's transaction, the quota place before the seat. On PostgreSQL a booking is one statement
+/// (<see cref="BookSeatAsync"/>) that locks the meeting's row before the week's, as giving a seat back does: waits
+/// only ever form in one order and two bookings cannot deadlock each other.
 /// </summary>
 internal static class SeatCounters
 {
@@ -30,39 +33,93 @@ internal static class SeatCounters
              """, ct) == 1;
     }
 
-    /// <summary>Takes the district's place in the week and a seat on the meeting, the place first (see above). On
-    /// PostgreSQL both in one statement, so that a booking holds the week's and the meeting's rows, which every booking of
-    /// the week wants, one round trip less. A place taken for a meeting found full is given back.</summary>
+    /// <summary>SQLite: takes the district's place in the week and a seat on the meeting, the place first, inside the use
+    /// case's transaction. A place taken for a meeting found full is given back.</summary>
     public static async Task<Taking> TakePlaceAndSeatAsync(this JobbtorgDb db, int districtId, MeetingKind kind, DateOnly week, int? quota,
         int meetingId, CancellationToken ct)
     {
-        if (quota is null || quota <= 0 || !db.Database.IsNpgsql())
-        {
-            if (!await db.TakeQuotaAsync(districtId, kind, week, quota, ct)) return Taking.QuotaUsedUp;
-            if (await db.TakeSeatAsync(meetingId, ct)) return Taking.Taken;
-            if (quota is not null) await db.GiveBackQuotaAsync(districtId, kind, week, ct);
-            return Taking.Full;
-        }
-        var kindName = kind.ToString();
-        // Not composed into another query: PostgreSQL takes a WITH that writes only at the top of a statement. The seat's
-        // update asks for the place's result before it touches the meeting's row, so the place is taken first, in the
-        // order every booking takes them, and a refused place leaves the meeting's row alone.
-        var taken = (await db.Database.SqlQuery<int>(
-            $"""
-             WITH place AS (
-                 INSERT INTO "QuotaUsages" ("DistrictId", "Kind", "WeekStart", "Used") VALUES ({districtId}, {kindName}, {week}, 1)
-                 ON CONFLICT ("DistrictId", "Kind", "WeekStart") DO UPDATE SET "Used" = "QuotaUsages"."Used" + 1 WHERE "QuotaUsages"."Used" < {quota}
-                 RETURNING 1),
-             seat AS (
-                 UPDATE "InfoMeetings" SET "BookedSeats" = "BookedSeats" + 1
-                 WHERE "Id" = {meetingId} AND "CancelledAt" IS NULL AND "BookedSeats" < "Capacity" AND EXISTS (SELECT 1 FROM place)
-                 RETURNING 1)
-             SELECT CAST((SELECT count(*) FROM place) + (SELECT count(*) FROM seat) AS integer) AS "Value"
-             """).ToListAsync(ct)).Single();
-        if (taken == 2) return Taking.Taken;
-        if (taken == 0) return Taking.QuotaUsedUp;
-        await db.GiveBackQuotaAsync(districtId, kind, week, ct);
+        if (!await db.TakeQuotaAsync(districtId, kind, week, quota, ct)) return Taking.QuotaUsedUp;
+        if (await db.TakeSeatAsync(meetingId, ct)) return Taking.Taken;
+        if (quota is not null) await db.GiveBackQuotaAsync(districtId, kind, week, ct);
         return Taking.Full;
+    }
+
+    /// <summary>
+    /// PostgreSQL: takes a seat on the booking's meeting and the district's place in the week, stores the booking and
+    /// ends the case's wait, in one statement. Outside a transaction it commits by itself, so other bookings of the meeting
+    /// and the week wait for those two rows only while the server runs it, never for a round trip to the app. The meeting's
+    /// row is locked first and the place is asked for only while it has a free seat, so a place is never taken for a seat
+    /// that is not there. Returns the new booking's id and the meeting's booked seats when it was taken. Every column of
+    /// the booking is written from <paramref name="booking"/> through the model, as a save would write it.
+    /// </summary>
+    public static async Task<(Taking Taking, int BookingId, int BookedSeats)> BookSeatAsync(this JobbtorgDb db, InfoMeetingBooking booking, int districtId,
+        MeetingKind kind, DateOnly week, int? quota, CancellationToken ct)
+    {
+        if (quota <= 0) return (Taking.QuotaUsedUp, 0, 0);
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("meeting", booking.InfoMeetingId), new("case", booking.CaseId), new("district", districtId), new("kind", kind.ToString()),
+            new("week", week), new("quota", quota ?? 0),
+        };
+        var columns = new List<string>();
+        var values = new List<string>();
+        foreach (var property in db.Model.FindEntityType(typeof(InfoMeetingBooking))!.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never))
+        {
+            var value = property.GetGetter().GetClrValueUsingContainingEntity(booking);
+            if (property.GetTypeMapping().Converter is { } converter) value = converter.ConvertToProvider(value);
+            var name = "b" + columns.Count;
+            parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+            columns.Add($"\"{property.GetColumnName()}\"");
+            values.Add($"CAST(@{name} AS {property.GetColumnType()})");
+        }
+        // Without a quota the seat alone decides. With one, the place is taken from the locked meeting's free seat, and
+        // when the meeting is full a place that is used up still names the reason, as the place comes first on SQLite.
+        var place = quota is null
+            ? """
+              place AS (SELECT 1 FROM meeting WHERE "Free")
+              """
+            : """
+              place AS (
+                  INSERT INTO "QuotaUsages" ("DistrictId", "Kind", "WeekStart", "Used") SELECT @district, @kind, @week, 1 FROM meeting WHERE "Free"
+                  ON CONFLICT ("DistrictId", "Kind", "WeekStart") DO UPDATE SET "Used" = "QuotaUsages"."Used" + 1 WHERE "QuotaUsages"."Used" < @quota
+                  RETURNING 1)
+              """;
+        var usedUp = quota is null
+            ? "FALSE"
+            : """EXISTS (SELECT 1 FROM "QuotaUsages" WHERE "DistrictId" = @district AND "Kind" = @kind AND "WeekStart" = @week AND "Used" >= @quota)""";
+        var sql = $"""
+                   WITH meeting AS (
+                       SELECT "CancelledAt" IS NULL AND "BookedSeats" < "Capacity" AS "Free" FROM "InfoMeetings" WHERE "Id" = @meeting FOR UPDATE),
+                   {place},
+                   seat AS (
+                       UPDATE "InfoMeetings" SET "BookedSeats" = "BookedSeats" + 1
+                       WHERE "Id" = @meeting AND "CancelledAt" IS NULL AND "BookedSeats" < "Capacity" AND EXISTS (SELECT 1 FROM place)
+                       RETURNING "BookedSeats"),
+                   booking AS (
+                       INSERT INTO "InfoMeetingBookings" ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM seat
+                       RETURNING "Id"),
+                   waited AS (DELETE FROM "InfoMeetingWaits" WHERE "CaseId" = @case AND EXISTS (SELECT 1 FROM booking))
+                   SELECT CAST(CASE
+                       WHEN EXISTS (SELECT 1 FROM booking) THEN (SELECT "Id" FROM booking)
+                       WHEN EXISTS (SELECT 1 FROM meeting WHERE "Free") OR {usedUp} THEN -1
+                       ELSE 0 END AS integer) AS "Outcome",
+                       CAST(COALESCE((SELECT "BookedSeats" FROM seat), 0) AS integer) AS "BookedSeats"
+                   """;
+        var row = (await db.Database.SqlQueryRaw<SeatBooked>(sql, parameters.ToArray<object>()).ToListAsync(ct)).Single();
+        return row.Outcome switch
+        {
+            > 0 => (Taking.Taken, row.Outcome, row.BookedSeats),
+            0 => (Taking.Full, 0, 0),
+            _ => (Taking.QuotaUsedUp, 0, 0),
+        };
+    }
+
+    /// <summary>What <see cref="BookSeatAsync"/>'s statement answers: the booking's id, or 0 for a full meeting and -1
+    /// for places used up; and the meeting's booked seats after it.</summary>
+    private sealed class SeatBooked
+    {
+        public int Outcome { get; init; }
+        public int BookedSeats { get; init; }
     }
 
     public static Task GiveBackQuotaAsync(this JobbtorgDb db, int districtId, MeetingKind kind, DateOnly week, CancellationToken ct) =>
