@@ -79,10 +79,18 @@ public readonly record struct Cpu(TimeSpan App, TimeSpan Database)
             .Where(pid => ReadOrEmpty($"/proc/{pid}/comm").Trim() == "postgres")
             .Aggregate(TimeSpan.Zero, (sum, pid) => sum + Ticks(int.Parse(pid!))));
 
+    /// <summary>CPU time used so far by the process's tiered-compilation thread: the JIT compiling hot code again.</summary>
+    public static TimeSpan Jit(int processId) =>
+        Directory.EnumerateDirectories($"/proc/{processId}/task")
+            .Where(task => ReadOrEmpty(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
+            .Aggregate(TimeSpan.Zero, (sum, task) => sum + Ticks(Path.Combine(task, "stat")));
+
     /// <summary>utime + stime of /proc/pid/stat, in clock ticks of 1/100 s.</summary>
-    private static TimeSpan Ticks(int pid)
+    private static TimeSpan Ticks(int pid) => Ticks($"/proc/{pid}/stat");
+
+    private static TimeSpan Ticks(string statFile)
     {
-        var stat = ReadOrEmpty($"/proc/{pid}/stat");
+        var stat = ReadOrEmpty(statFile);
         if (stat.Length == 0) return TimeSpan.Zero;
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);

@@ -592,6 +592,10 @@ public static class ScaleTargets
     /// <summary>What wrk measured, and the CPU the app and PostgreSQL spent per request meanwhile (less noisy than the rate on a shared machine).</summary>
     private sealed record WrkResult(double P50Ms, double P99Ms, double RequestsPerSecond, long Requests, long Errors, double AppCpuMs, double DatabaseCpuMs);
 
+    /// <summary>The JIT's CPU in the last 3 s of warm-up below which the app's code counts as compiled for good.</summary>
+    private static readonly TimeSpan QuietJit = TimeSpan.FromMilliseconds(60);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(90);
+
     private static async Task<WrkResult> WrkAsync(AppUnderTest app, string script, string cookie, int connections, int seconds)
     {
         var file = Path.Combine(BenchPaths.Artifacts, $"wrk-{Guid.NewGuid():N}.lua");
@@ -612,7 +616,18 @@ public static class ScaleTargets
                 if (wrk.ExitCode != 0) throw new InvalidOperationException($"wrk failed: {text}");
                 return text;
             }
-            await RunAsync(3); // warm-up
+            // Warm-up until the JIT is quiet: a fresh app recompiles its hot code for seconds, and on two cores shared with
+            // wrk and the database that took most of a minute (a third of the app's CPU in the first 15 s of the case page,
+            // seen with perf), which a long-running instance has long behind it.
+            var warming = Stopwatch.StartNew();
+            TimeSpan jit;
+            do
+            {
+                var jitBefore = Cpu.Jit(app.ProcessId);
+                await RunAsync(3);
+                jit = Cpu.Jit(app.ProcessId) - jitBefore;
+            } while (jit > QuietJit && warming.Elapsed < MaxWarmUp);
+            Console.WriteLine($"    (warm-up {warming.Elapsed.TotalSeconds:N0} s, the JIT {(jit > QuietJit ? "still busy" : "quiet")}: {jit.TotalMilliseconds:N0} ms in its last 3 s)");
             var cpuBefore = Cpu.Used(app.ProcessId);
             var output = await RunAsync(seconds);
             var cpu = Cpu.Used(app.ProcessId) - cpuBefore;
