@@ -9,8 +9,14 @@ public static class Layout
     public static readonly int[] Phone = [390, 844];
     public static readonly int[] SmallPhone = [320, 640];
 
-    public static Task SetWidthAsync(IPage page, int[] size) =>
-        page.SetViewportSizeAsync(size[0], size[1]);
+    /// <summary>Sets the window's size and returns once the page has answered it: its resize handlers (layout.js makes a
+    /// table that now scrolls focusable) run before the next animation frame, which a check right after the resize
+    /// could otherwise outrun.</summary>
+    public static async Task SetWidthAsync(IPage page, int[] size)
+    {
+        await page.SetViewportSizeAsync(size[0], size[1]);
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+    }
 
     /// <summary>Fails when the page is wider than the window, i.e. the user must scroll the whole page sideways.</summary>
     public static async Task AssertNoSidewaysScrollAsync(IPage page)
