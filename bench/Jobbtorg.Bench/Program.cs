@@ -16,10 +16,12 @@ using Jobbtorg.Identity;
 //   report <db> <size>                 the indicator API for a month … ten years, ± groupBy, asOf in the past
 //   import-small <db> <size>           one event and a 1,000-event daily file into the loaded database
 //   import-copy <db> [events]          the import API into an empty database vs a raw COPY of the same rows
-//   casepage <db> <size> [s] [users] [case]
+//   casepage <db> <size> [s] [users] [pages]
 //                                      50 concurrent users on the case page and other pages (wrk), 15 s a page;
-//                                      with `case`, the login and case pages only (a quicker A/B of one change)
-//   trace <db> <size>                  statements per request and their times (the app's command log), EXPLAIN on PostgreSQL
+//                                      with pages, the login and case pages and those named by a word of the list
+//                                      (start,list,attendance,report; `case` for those two only): a quicker A/B
+//   trace <db> <size>                  statements per request and their times (the app's command log), EXPLAIN on PostgreSQL;
+//                                      every statement in full into artifacts/bench/trace-<db>.sql
 //   bookings <db> [cases] [pool]       info-meeting bookings under contention (BookingBench); on PostgreSQL through a
 //                                      pool of 4 connections a core and one of a connection per worker, or the pool given
 //   accesslog <db> [entries]          entries sealed into the access log's hash chain (100k unless told): entries/s and
@@ -63,7 +65,7 @@ try
             break;
         case "casepage":
             await ScaleTargets.CasePageAsync(db, Size(2, 1_000_000), seconds: (int)Size(3, 15), connections: (int)Size(4, 50),
-                casePageOnly: args.Length > 5 && args[5] == "case");
+                only: args.Length > 5 ? args[5].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null);
             break;
         case "trace":
             await ScaleTargets.TraceAsync(db, Size(2, 1_000_000));

@@ -498,7 +498,7 @@ public static class ScaleTargets
     // ----------------------------------------------------------------------------------------------------------------
     // casepage: pages under 50 concurrent users with wrk
 
-    public static async Task CasePageAsync(string provider, long size, int connections = 50, int seconds = 15, bool casePageOnly = false)
+    public static async Task CasePageAsync(string provider, long size, int connections = 50, int seconds = 15, IReadOnlyList<string>? only = null)
     {
         var store = await LoadedAsync(provider, size);
         Console.WriteLine($"== casepage: {connections} concurrent users per page with wrk on {store.Provider} {store.Name}");
@@ -535,7 +535,8 @@ public static class ScaleTargets
             ("attendance day view", Script([$"/Attendance?Date={LastWorkingDay(today):yyyy-MM-dd}"]), coach.CookieHeader, "/Attendance"),
             ("report page (administrator)", Script(["/Reports"]), admin.CookieHeader, "/Reports"),
         };
-        if (casePageOnly) pages.RemoveAll(p => p.Name is not ("login page" or "case page"));
+        if (only is not null)
+            pages.RemoveAll(p => p.Name is not ("login page" or "case page") && !only.Any(word => p.Name.Contains(word, StringComparison.OrdinalIgnoreCase)));
         var measured = new Dictionary<string, WrkResult>();
         foreach (var (name, script, cookie, check) in pages)
         {
@@ -683,6 +684,10 @@ public static class ScaleTargets
             ("report page", "/Reports", async () => await admin.GetAsync("/Reports")),
             ("login page", "/Account/Login", async () => await new BrowserSession(app.BaseAddress).GetAsync("/Account/Login")),
         };
+        // Every statement in full, to read its plan or run it again (EXPLAIN QUERY PLAN, EXPLAIN ANALYZE).
+        var statementsFile = Path.Combine(BenchPaths.Artifacts, $"trace-{provider}.sql");
+        await using var statements = new StreamWriter(statementsFile);
+        Console.WriteLine($"  every statement in full → {statementsFile}");
         foreach (var (name, path, send) in requests)
         {
             await send(); // warm
@@ -697,6 +702,7 @@ public static class ScaleTargets
             // Every statement of the pages that issue many; the slowest three of the others.
             foreach (var st in mine.OrderByDescending(st => st.Ms).Take(name is "case page" or "start page (coach)" or "report page" ? 30 : 3))
                 Console.WriteLine($"      {st.Ms,6:N0} ms  {Shorten(System.Text.RegularExpressions.Regex.Replace(st.Sql, @"\s+", " "), 220)}");
+            await statements.WriteAsync($"-- {name} ({path}): {mine.Count} statements\n{string.Join("", mine.Select(st => $"-- {st.Ms:N1} ms\n{st.Sql};\n"))}\n");
             if (name.StartsWith("report API", StringComparison.Ordinal) && store.OnPostgres)
                 foreach (var st in mine.OrderByDescending(st => st.Ms).Take(2))
                     await ExplainAsync(store, st.Sql);
