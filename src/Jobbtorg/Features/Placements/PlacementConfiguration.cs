@@ -12,7 +12,9 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         b.HasIndex(x => x.CaseId);
         b.HasOne<Employers.Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Employers.Vacancy>().WithMany().HasForeignKey(x => x.VacancyId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(x => new { x.Kind, x.FollowUpOn }); // the report's municipal jobs followed up in a period
+        // The report's municipal jobs followed up in a period, and the start page's count of those due without an answer:
+        // with the case in the index, each of them is one step to its case, not two (FollowUp/FollowUpWorklist.cs).
+        b.HasIndex(x => new { x.Kind, x.FollowUpOn, x.CaseId });
         b.HasIndex(x => new { x.Matched, x.StartDate }); // the report's jobs mediated in a period
         b.Property(x => x.EmployerOrganisationNumber).HasMaxLength(10);
         b.Property(x => x.EmployerName).HasMaxLength(Placement.MaxEmployerNameLength);

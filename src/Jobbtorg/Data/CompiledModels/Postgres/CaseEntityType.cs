@@ -392,9 +392,11 @@ namespace Jobbtorg.Data.CompiledModels.Postgres
 
             var index6 = runtimeEntityType.AddIndex(
                 new[] { coachId, enrolmentDate });
+            index6.AddAnnotation("Relational:Filter", "\"CoachId\" IS NOT NULL");
 
             var index7 = runtimeEntityType.AddIndex(
                 new[] { coachId, status });
+            index7.AddAnnotation("Relational:Filter", "\"CoachId\" IS NOT NULL");
 
             var index8 = runtimeEntityType.AddIndex(
                 new[] { districtId, districtReferralId },

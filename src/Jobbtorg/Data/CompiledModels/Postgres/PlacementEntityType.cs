@@ -205,10 +205,10 @@ namespace Jobbtorg.Data.CompiledModels.Postgres
                 new[] { vacancyId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { kind, followUpOn });
+                new[] { matched, startDate });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { matched, startDate });
+                new[] { kind, followUpOn, caseId });
 
             return runtimeEntityType;
         }

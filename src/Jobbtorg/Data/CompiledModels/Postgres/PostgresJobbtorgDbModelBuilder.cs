@@ -12,7 +12,7 @@ namespace Jobbtorg.Data.CompiledModels.Postgres
     public partial class PostgresJobbtorgDbModel
     {
         private PostgresJobbtorgDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eb31b3a6-d728-4f36-8503-071d4948ea59"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("776e3bc7-f33e-4c57-a471-0df060deeae9"), entityTypeCount: 53)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Jobbtorg.Data.CompiledModels.Sqlite
     public partial class SqliteJobbtorgDbModel
     {
         private SqliteJobbtorgDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9b67ab96-77be-476b-b2be-084aa2bfa0c3"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("ed0446a0-c3b8-4363-a8fc-8316934ab7da"), entityTypeCount: 53)
         {
         }
 

@@ -656,9 +656,11 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasIndex("ParticipantId");
 
-                    b.HasIndex("CoachId", "EnrolmentDate");
+                    b.HasIndex("CoachId", "EnrolmentDate")
+                        .HasFilter("\"CoachId\" IS NOT NULL");
 
-                    b.HasIndex("CoachId", "Status");
+                    b.HasIndex("CoachId", "Status")
+                        .HasFilter("\"CoachId\" IS NOT NULL");
 
                     b.HasIndex("DistrictId", "DistrictReferralId")
                         .IsUnique();
@@ -1841,9 +1843,9 @@ namespace Jobbtorg.Data.Migrations.Sqlite
 
                     b.HasIndex("VacancyId");
 
-                    b.HasIndex("Kind", "FollowUpOn");
-
                     b.HasIndex("Matched", "StartDate");
+
+                    b.HasIndex("Kind", "FollowUpOn", "CaseId");
 
                     b.ToTable("Placements");
                 });
