@@ -43,6 +43,14 @@ public sealed class CaseAccess(JobbtorgDb db, CurrentUser user)
             }
         }
         if (centres.Count == 0 && district is null) return cases.Where(c => false);
+        // One centre or one district (a coach's, a case worker's) as a single value, not a list: EF Core generates the SQL
+        // of a statement with a list again on every run under SQLite, and this filter is in most of a page's statements.
+        if (centres.Distinct().Count() == 1 && district is null)
+        {
+            var centre = centres[0];
+            return cases.Where(c => c.JobCentreId == centre);
+        }
+        if (centres.Count == 0) return cases.Where(c => c.DistrictId == district);
         return cases.Where(c => centres.Contains(c.JobCentreId) || c.DistrictId == district);
     }
 
