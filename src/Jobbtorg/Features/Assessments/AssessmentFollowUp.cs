@@ -22,8 +22,9 @@ public sealed record AssessmentFollowUp(Assessment? LatestInitial, Assessment? L
     public static async Task<Dictionary<int, AssessmentFollowUp>> OfCasesAsync(JobbtorgDb db, IReadOnlyCollection<int> caseIds, CancellationToken ct)
     {
         if (caseIds.Count == 0) return [];
+        // The ids as one parameter: the statement's SQL is generated once, not again for every number of cases.
         var signed = await db.Assessments.AsNoTracking()
-            .Where(a => caseIds.Contains(a.CaseId) && a.Status == AssessmentStatus.Signed).ToListAsync(ct);
+            .Where(a => EF.Parameter(caseIds).Contains(a.CaseId) && a.Status == AssessmentStatus.Signed).ToListAsync(ct);
         return signed.GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => Of(g));
     }
 

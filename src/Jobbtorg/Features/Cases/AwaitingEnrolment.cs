@@ -41,8 +41,9 @@ public sealed record AwaitingCase(Case Case, MeetingState Meeting, DateTimeOffse
     {
         if (cases.Count == 0) return [];
         var ids = cases.Select(c => c.Id).ToList();
-        // One statement for all three: a start page lists many sections, and each statement is a round trip.
-        var meetings = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).Select(c => new
+        // One statement for all three: a start page lists many sections, and each statement is a round trip. The ids go as
+        // one parameter so that the statement's SQL is generated once, not again for every number of cases.
+        var meetings = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => EF.Parameter(ids).Contains(c.Id)).Select(c => new
         {
             c.Id,
             StandingAt = db.InfoMeetingBookings.Where(b => b.CaseId == c.Id && b.Status == BookingStatus.Booked)
