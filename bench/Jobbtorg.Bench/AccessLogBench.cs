@@ -71,19 +71,33 @@ public static class AccessLogBench
 /// <summary>CPU time used so far by this process (or the app's, when given) and by all of PostgreSQL's processes.</summary>
 public readonly record struct Cpu(TimeSpan App, TimeSpan Database)
 {
-    public static Cpu operator -(Cpu a, Cpu b) => new(a.App - b.App, a.Database - b.Database);
+    /// <summary>PostgreSQL's processes by id, for a difference that counts each process alive at its end: one that ends in
+    /// between (a backend whose connection closed, an autovacuum worker) would otherwise take its earlier CPU with it and
+    /// make the difference come out below zero.</summary>
+    private IReadOnlyDictionary<string, TimeSpan>? DatabaseProcesses { get; init; }
 
-    public static Cpu Used(int? appProcessId = null) => new(
-        appProcessId is { } pid ? Ticks(pid) : Process.GetCurrentProcess().TotalProcessorTime,
-        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(d => d!.All(char.IsDigit))
+    public static Cpu operator -(Cpu after, Cpu before) => new(after.App - before.App,
+        after.DatabaseProcesses is { } now && before.DatabaseProcesses is { } then ? Grown(now, then) : after.Database - before.Database);
+
+    public static Cpu Used(int? appProcessId = null)
+    {
+        var database = Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(d => d!.All(char.IsDigit))
             .Where(pid => ReadOrEmpty($"/proc/{pid}/comm").Trim() == "postgres")
-            .Aggregate(TimeSpan.Zero, (sum, pid) => sum + Ticks(int.Parse(pid!))));
+            .ToDictionary(pid => pid!, pid => Ticks(int.Parse(pid!)));
+        return new(appProcessId is { } pid ? Ticks(pid) : Process.GetCurrentProcess().TotalProcessorTime,
+            database.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t)) { DatabaseProcesses = database };
+    }
 
-    /// <summary>CPU time used so far by the process's tiered-compilation thread: the JIT compiling hot code again.</summary>
-    public static TimeSpan Jit(int processId) =>
+    /// <summary>CPU time used so far by the process's tiered-compilation threads (the JIT compiling hot code again), by
+    /// thread: the runtime ends the thread when it has nothing to do and starts another later.</summary>
+    public static IReadOnlyDictionary<string, TimeSpan> Jit(int processId) =>
         Directory.EnumerateDirectories($"/proc/{processId}/task")
             .Where(task => ReadOrEmpty(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
-            .Aggregate(TimeSpan.Zero, (sum, task) => sum + Ticks(Path.Combine(task, "stat")));
+            .ToDictionary(task => task, task => Ticks(Path.Combine(task, "stat")));
+
+    /// <summary>The CPU time the processes or threads alive at <paramref name="after"/> used since <paramref name="before"/>.</summary>
+    public static TimeSpan Grown(IReadOnlyDictionary<string, TimeSpan> after, IReadOnlyDictionary<string, TimeSpan> before) =>
+        after.Aggregate(TimeSpan.Zero, (sum, task) => sum + task.Value - before.GetValueOrDefault(task.Key));
 
     /// <summary>utime + stime of /proc/pid/stat, in clock ticks of 1/100 s.</summary>
     private static TimeSpan Ticks(int pid) => Ticks($"/proc/{pid}/stat");

@@ -536,7 +536,14 @@ public static class ScaleTargets
             ("report page (administrator)", Script(["/Reports"]), admin.CookieHeader, "/Reports"),
         };
         if (only is not null)
-            pages.RemoveAll(p => p.Name is not ("login page" or "case page") && !only.Any(word => p.Name.Contains(word, StringComparison.OrdinalIgnoreCase)));
+        {
+            var named = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["start"] = "start page (coach)", ["list"] = "case list (coach)", ["attendance"] = "attendance day view",
+                ["report"] = "report page (administrator)",
+            };
+            pages.RemoveAll(p => p.Name is not ("login page" or "case page") && !only.Any(word => named.GetValueOrDefault(word) == p.Name));
+        }
         var measured = new Dictionary<string, WrkResult>();
         foreach (var (name, script, cookie, check) in pages)
         {
@@ -626,7 +633,7 @@ public static class ScaleTargets
             {
                 var jitBefore = Cpu.Jit(app.ProcessId);
                 await RunAsync(3);
-                jit = Cpu.Jit(app.ProcessId) - jitBefore;
+                jit = Cpu.Grown(Cpu.Jit(app.ProcessId), jitBefore);
             } while (jit > QuietJit && warming.Elapsed < MaxWarmUp);
             Console.WriteLine($"    (warm-up {warming.Elapsed.TotalSeconds:N0} s, the JIT {(jit > QuietJit ? "still busy" : "quiet")}: {jit.TotalMilliseconds:N0} ms in its last 3 s)");
             var cpuBefore = Cpu.Used(app.ProcessId);
