@@ -211,10 +211,17 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
         return await query(scope.ServiceProvider.GetRequiredService<JobbtorgDb>());
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    private bool cleanedUp;
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>Stops the application, then removes its database and spool folder: on every way out, the fixture's
+    /// and a test's own <c>await using</c>, which would otherwise leave its database behind.</summary>
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync(); // stops the host first: its background services and requests are done with the database
-        if (!dropDatabase) return;
+        await base.DisposeAsync(); // stops the host first: its background services and requests are done with the database
+        if (!dropDatabase || cleanedUp) return;
+        cleanedUp = true;
         if (Directory.Exists(SpoolFolder)) Directory.Delete(SpoolFolder, recursive: true);
         if (OnPostgres)
         {
@@ -223,7 +230,9 @@ public sealed class JobbtorgAppFactory : WebApplicationFactory<Program>, IAsyncL
         else
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(Path.Combine(Path.GetTempPath(), databaseName + ".db"));
+            // With its write-ahead log and shared-memory index, which a connection closed last leaves behind.
+            foreach (var suffix in new[] { ".db", ".db-wal", ".db-shm" })
+                File.Delete(Path.Combine(Path.GetTempPath(), databaseName + suffix));
         }
     }
 }
