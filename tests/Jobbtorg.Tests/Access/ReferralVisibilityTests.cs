@@ -69,4 +69,33 @@ public sealed class ReferralVisibilityTests(JobbtorgAppFactory app)
         Assert.Contains("value=\"skarpnack\"", form);
         Assert.DoesNotContain("value=\"rinkeby-kista\"", form);
     }
+
+    [Fact]
+    public async Task A_centres_manager_sees_its_branches_cases_and_a_coach_only_their_own_centres()
+    {
+        async Task<int> ReferAsync(string personalNumber, string targetGroup)
+        {
+            var referred = await app.ApiClient(JobbtorgAppFactory.RobotKey).PostAsJsonAsync("/api/referrals", new
+            {
+                personalNumber, district = "rinkeby-kista", targetGroup, receivesBenefit = true, consentGiven = true, consentDate = "2026-03-02",
+            });
+            Assert.Equal(HttpStatusCode.Created, referred.StatusCode);
+            return (await referred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        }
+        var youth = await ReferAsync(TestPeople.Aged(18, 22, app.Today), "Youth");
+        var adult = await ReferAsync(TestPeople.Adult(app.Today), "UnemployedOnBenefit");
+        async Task<string> CentreOf(int id) => await app.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.JobCentre.Code).SingleAsync());
+        Assert.Equal("kista-ungdom", await CentreOf(youth));
+        Assert.Equal("kista", await CentreOf(adult));
+
+        var kistaManager = await app.SignInAsNewAsync(Roles.Manager, centre: "kista");
+        Assert.Equal(HttpStatusCode.OK, (await kistaManager.GetAsync($"/api/cases/{youth}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kistaManager.GetAsync($"/api/cases/{adult}")).StatusCode);
+        var farstaManager = await app.SignInAsNewAsync(Roles.Manager, centre: "farsta");
+        Assert.Equal(HttpStatusCode.NotFound, (await farstaManager.GetAsync($"/api/cases/{youth}")).StatusCode);
+
+        var youthCoach = await app.SignInAsNewAsync(Roles.Coach, centre: "kista-ungdom");
+        Assert.Equal(HttpStatusCode.OK, (await youthCoach.GetAsync($"/api/cases/{youth}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await youthCoach.GetAsync($"/api/cases/{adult}")).StatusCode);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class CaseAccess(JobbtorgDb db, CurrentUser user)
                 : who.KeyDistrictId is { } keyDistrict ? cases.Where(c => c.DistrictId == keyDistrict)
                 : cases;
 
-        var centres = new List<int>();
+        var centres = new HashSet<int>();
         int? district = null;
         foreach (var role in who.Roles.Where(r => AccessRules.ByRole.TryGetValue(r, out var p) && p.Contains(permission)))
         {
@@ -32,7 +32,7 @@ public sealed class CaseAccess(JobbtorgDb db, CurrentUser user)
                     return cases;
                 case Roles.Manager:
                     centres.Add(who.JobCentreId!.Value);
-                    centres.AddRange(who.BranchIds);
+                    centres.UnionWith(who.BranchIds);
                     break;
                 case Roles.Coach or Roles.Matcher when who.JobCentreId is { } centre:
                     centres.Add(centre);
@@ -45,9 +45,9 @@ public sealed class CaseAccess(JobbtorgDb db, CurrentUser user)
         if (centres.Count == 0 && district is null) return cases.Where(c => false);
         // One centre or one district (a coach's, a case worker's) as a single value, not a list: EF Core generates the SQL
         // of a statement with a list again on every run under SQLite, and this filter is in most of a page's statements.
-        if (centres.Distinct().Count() == 1 && district is null)
+        if (centres.Count == 1 && district is null)
         {
-            var centre = centres[0];
+            var centre = centres.Single();
             return cases.Where(c => c.JobCentreId == centre);
         }
         if (centres.Count == 0) return cases.Where(c => c.DistrictId == district);
