@@ -181,6 +181,28 @@ public sealed partial class WorklistTests(JobbtorgAppFactory app)
         Assert.Equal((Features.FollowUp.OccupationStatus.Working, FollowUpSource.Letter), (observation.Status, observation.Source));
     }
 
+    [GeneratedRegex("data-testid=\"worklist-counts\">(\\d+) uppföljning")]
+    private static partial Regex WorklistTotal();
+
+    [GeneratedRegex("data-testid=\"follow-ups-due\">.*?<a href=\"/FollowUp/Worklist\">([^<]*)</a>", RegexOptions.Singleline)]
+    private static partial Regex StartPageCount();
+
+    [Fact]
+    public async Task The_start_page_counts_the_due_follow_ups_up_to_a_hundred_and_beyond_says_more_than_a_hundred()
+    {
+        var coach = await app.SignInAsNewAsync(Roles.Coach, centre: "farsta");
+        // The collection's database is shared: what is due at Farsta already is read from the worklist, which counts all.
+        var before = int.Parse(WorklistTotal().Match(await coach.GetStringAsync(Worklist)).Groups[1].Value);
+        var shown = StartPageCount().Match(await coach.GetStringAsync("/")).Groups[1].Value;
+        Assert.Equal(before > FollowUpWorklist.CountedOnStartPage ? "Fler än 100 uppföljningar ska göras." : $"{before} uppföljning{(before == 1 ? "" : "ar")} ska göras.", shown);
+
+        // 101 more benefit checks due (closed to work in July 2025: January 2026 is asked about).
+        await ImportAsync(Enumerable.Range(0, 101).SelectMany(i => ClosedToWork($"MANY{i}", "2025-07-20")));
+
+        Assert.Equal(before + 101, int.Parse(WorklistTotal().Match(await coach.GetStringAsync(Worklist)).Groups[1].Value));
+        Assert.Equal("Fler än 100 uppföljningar ska göras.", StartPageCount().Match(await coach.GetStringAsync("/")).Groups[1].Value);
+    }
+
     [Fact]
     public async Task Only_the_centres_staff_work_the_list_and_the_start_page_counts_what_is_due_for_them()
     {

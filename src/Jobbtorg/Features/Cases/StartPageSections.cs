@@ -52,7 +52,8 @@ public sealed class AwaitingEnrolmentViewComponent(CaseAccess access, CurrentUse
     {
         if (!user.Holds(Permission.WorkCase)) return Content("");
         var ct = HttpContext.RequestAborted;
-        var waiting = await access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.District)
+        // Without the pauses every case is read with: a referral not yet enrolled has none.
+        var waiting = await access.VisibleCases().AsNoTracking().IgnoreAutoIncludes().Include(c => c.Participant).Include(c => c.District)
             .Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Take(Shown).ToListAsync(ct);
         var today = clock.Today();
         return View("/Features/Cases/_AwaitingEnrolment.cshtml",

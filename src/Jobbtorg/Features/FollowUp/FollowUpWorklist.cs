@@ -50,15 +50,17 @@ public sealed class FollowUpWorklist(JobbtorgDb db, CaseAccess access, Protected
                select job;
     }
 
-    /// <summary>How many questions are due or overdue, for the start page.</summary>
-    public async Task<int> CountAsync(CancellationToken ct)
+    /// <summary>How far the start page counts: beyond it, the page says "more than"; the worklist has the exact counts.</summary>
+    public const int CountedOnStartPage = 100;
+
+    /// <summary>How many questions are due or overdue, for the start page, up to one more than
+    /// <see cref="CountedOnStartPage"/>. Counting all of them read every unanswered question of the centre on every start
+    /// page (at a centre with a backlog, more than all the page's other sections together); the database stops at the limit.</summary>
+    public Task<int> CountAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        var checks = BenefitChecks(null, today);
-        var jobs = MunicipalJobs(null, today);
-        // Both counts in one statement (a start page has many sections, each statement is a round trip); read from the
-        // first case because SQL needs a row to select from: with no case there is nothing to follow up either.
-        return await db.Cases.IgnoreAutoIncludes().Select(_ => checks.Count() + jobs.Count()).FirstOrDefaultAsync(ct);
+        return BenefitChecks(null, today).Select(c => c.Id).Concat(MunicipalJobs(null, today).Select(j => j.Id))
+            .Take(CountedOnStartPage + 1).CountAsync(ct);
     }
 
     /// <summary>The oldest questions first, at most <see cref="MaxRows"/>, with the counts of all.</summary>
