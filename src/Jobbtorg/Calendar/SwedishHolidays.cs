@@ -15,6 +15,8 @@ public static class SwedishHolidays
 {
     // Holidays are asked for once per day walked; a year's list never changes.
     private static readonly ConcurrentDictionary<int, IReadOnlyList<Holiday>> Years = new();
+    // Whether a day is one of them, asked for every day a working-day count walks: a set, not a search of the list.
+    private static readonly ConcurrentDictionary<int, HashSet<DateOnly>> Dates = new();
 
     /// <summary>Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).</summary>
     public static DateOnly EasterSunday(int year)
@@ -39,7 +41,8 @@ public static class SwedishHolidays
     /// <summary>The year's holidays and eves that are days off, whatever weekday they fall on: one per date, sorted.</summary>
     public static IReadOnlyList<Holiday> InYear(int year) => Years.GetOrAdd(year, Compute);
 
-    public static bool IsHoliday(DateOnly date) => InYear(date.Year).Any(h => h.Date == date);
+    public static bool IsHoliday(DateOnly date) =>
+        Dates.GetOrAdd(date.Year, static year => InYear(year).Select(h => h.Date).ToHashSet()).Contains(date);
 
     private static IReadOnlyList<Holiday> Compute(int year)
     {

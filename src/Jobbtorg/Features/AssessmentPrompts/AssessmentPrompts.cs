@@ -43,7 +43,7 @@ public sealed record CoachAssessmentsDueView(IReadOnlyList<AssessmentDue> Withou
 /// <summary>A coach's start page: their open cases without an initial assessment whose plan deadline (the job guarantee's,
 /// paused days not counted) is at most <see cref="NearDays"/> working days away or past, and their cases whose in-depth
 /// assessment is due. Nothing when there is nothing to do.</summary>
-public sealed class CoachAssessmentsDueViewComponent(JobbtorgDb db, MyOpenCases myCases, CurrentUser user, TimeProvider clock) : ViewComponent
+public sealed class CoachAssessmentsDueViewComponent(MyOpenCases myCases, CurrentUser user, TimeProvider clock) : ViewComponent
 {
     public const int NearDays = 2;
 
@@ -53,7 +53,8 @@ public sealed class CoachAssessmentsDueViewComponent(JobbtorgDb db, MyOpenCases 
         var ct = HttpContext.RequestAborted;
         var today = clock.Today();
         var mine = await myCases.ReadAsync(ct);
-        var followUps = await AssessmentFollowUp.OfCasesAsync(db, [.. mine.Select(c => c.Id)], ct);
+        // The cases come with their signed assessments.
+        var followUps = mine.ToDictionary(c => c.Id, c => AssessmentFollowUp.Of(c.Assessments));
         var withoutInitial = mine.Where(c => c.FirstAssessmentOn is null && c.JobGuaranteeDeadline is not null)
             .Select(c => new AssessmentDue(c, c.JobGuaranteeDeadline, WorkList.WorkingDaysLeft(c.JobGuaranteeDeadline!.Value, today), null))
             .Where(d => d.WorkingDaysLeft <= NearDays).OrderBy(d => d.Deadline).ThenBy(d => d.Case.Id).ToList();

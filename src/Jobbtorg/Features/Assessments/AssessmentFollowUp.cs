@@ -18,16 +18,6 @@ public sealed record AssessmentFollowUp(Assessment? LatestInitial, Assessment? L
         return new(latest.LastOrDefault(a => a.Instrument == Instrument.Initial), latest.LastOrDefault(a => a.Instrument == Instrument.InDepth));
     }
 
-    /// <summary>The cases' signed assessments, read once for many cases (a start page).</summary>
-    public static async Task<Dictionary<int, AssessmentFollowUp>> OfCasesAsync(JobbtorgDb db, IReadOnlyCollection<int> caseIds, CancellationToken ct)
-    {
-        if (caseIds.Count == 0) return [];
-        // The ids as one parameter: the statement's SQL is generated once, not again for every number of cases.
-        var signed = await db.Assessments.AsNoTracking()
-            .Where(a => EF.Parameter(caseIds).Contains(a.CaseId) && a.Status == AssessmentStatus.Signed).ToListAsync(ct);
-        return signed.GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => Of(g));
-    }
-
     public static async Task<AssessmentFollowUp> OfCaseAsync(JobbtorgDb db, int caseId, CancellationToken ct) =>
         Of(await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId && a.Status == AssessmentStatus.Signed).ToListAsync(ct));
 

@@ -35,32 +35,31 @@ public sealed record AwaitingCase(Case Case, MeetingState Meeting, DateTimeOffse
         cases.OrderBy(a => a.NextStep(today)).ThenBy(a => a.MeetingAt ?? DateTimeOffset.MaxValue)
             .ThenBy(a => a.Case.ReferralDate).ThenBy(a => a.Case.Id).ToList();
 
-    /// <summary>The info-meeting state of each case, read from its bookings, the recorded outcomes (an imported case has
-    /// outcomes without bookings) and the waiting list.</summary>
-    public static async Task<List<AwaitingCase>> LoadAsync(JobbtorgDb db, IReadOnlyList<Case> cases, CancellationToken ct)
+    /// <summary>The cases of <paramref name="waiting"/> with their info-meeting state, read from their bookings, the recorded
+    /// outcomes (an imported case has outcomes without bookings) and the waiting list, in the same statement as the cases:
+    /// a start page lists many sections, and each statement is a round trip.</summary>
+    public static async Task<List<AwaitingCase>> ReadAsync(JobbtorgDb db, IQueryable<Case> waiting, CancellationToken ct)
     {
-        if (cases.Count == 0) return [];
-        var ids = cases.Select(c => c.Id).ToList();
-        // One statement for all three: a start page lists many sections, and each statement is a round trip. The ids go as
-        // one parameter so that the statement's SQL is generated once, not again for every number of cases.
-        var meetings = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => EF.Parameter(ids).Contains(c.Id)).Select(c => new
+        var rows = await waiting.Select(c => new
         {
-            c.Id,
+            Case = c,
             StandingAt = db.InfoMeetingBookings.Where(b => b.CaseId == c.Id && b.Status == BookingStatus.Booked)
                 .OrderBy(b => b.Meeting.StartsAt).Select(b => (DateTimeOffset?)b.Meeting.StartsAt).FirstOrDefault(),
             LastNoShow = db.InfoMeetingOutcomes.Where(o => o.CaseId == c.Id && !o.Attended)
                 .OrderByDescending(o => o.Date).Select(o => (DateOnly?)o.Date).FirstOrDefault(),
             Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == c.Id),
-        }).ToDictionaryAsync(m => m.Id, ct);
-        return cases.Select(c =>
-        {
-            var (standingAt, lastNoShow, waiting) = meetings.TryGetValue(c.Id, out var m) ? (m.StandingAt, m.LastNoShow, m.Waiting) : (null, null, false);
-            var hadNoShow = lastNoShow is not null;
-            if (c.FirstAttendedInfoMeeting is { } attended) return new AwaitingCase(c, MeetingState.Attended, null, attended, hadNoShow);
-            if (standingAt is { } at)
-                return new AwaitingCase(c, MeetingState.Booked, at, DateOnly.FromDateTime(at.ToStockholm().DateTime), hadNoShow);
-            if (hadNoShow) return new AwaitingCase(c, MeetingState.NoShow, null, lastNoShow, true);
-            return new AwaitingCase(c, waiting ? MeetingState.WaitingList : MeetingState.NotBooked, null, null, false);
-        }).ToList();
+        }).ToListAsync(ct);
+        return rows.Select(r => Of(r.Case, r.StandingAt, r.LastNoShow, r.Waiting)).ToList();
+    }
+
+    /// <summary>Where a case stands: attended, booked (perhaps after a no-show), a no-show, waiting for a place, or none.</summary>
+    private static AwaitingCase Of(Case c, DateTimeOffset? standingAt, DateOnly? lastNoShow, bool waiting)
+    {
+        var hadNoShow = lastNoShow is not null;
+        if (c.FirstAttendedInfoMeeting is { } attended) return new AwaitingCase(c, MeetingState.Attended, null, attended, hadNoShow);
+        if (standingAt is { } at)
+            return new AwaitingCase(c, MeetingState.Booked, at, DateOnly.FromDateTime(at.ToStockholm().DateTime), hadNoShow);
+        if (hadNoShow) return new AwaitingCase(c, MeetingState.NoShow, null, lastNoShow, true);
+        return new AwaitingCase(c, waiting ? MeetingState.WaitingList : MeetingState.NotBooked, null, null, false);
     }
 }

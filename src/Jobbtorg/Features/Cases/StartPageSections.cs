@@ -1,5 +1,6 @@
 using Jobbtorg.Data;
 using Jobbtorg.Features.Access;
+using Jobbtorg.Features.Assessments;
 using Jobbtorg.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -25,16 +26,17 @@ public sealed class MyCasesViewComponent(MyOpenCases myCases, CurrentUser user, 
     }
 }
 
-/// <summary>The signed-in coach's open cases with their person, pauses and plans, read once a request: several of the
-/// start page's sections (my cases, assessments due) list the same cases.</summary>
+/// <summary>The signed-in coach's open cases with their person, pauses, plans and signed assessments, read once a request:
+/// several of the start page's sections (my cases, assessments due) list the same cases.</summary>
 public sealed class MyOpenCases(CaseAccess access, CurrentUser user)
 {
     private Task<List<Case>>? read;
 
     /// <summary>Read only to be shown: not tracked, which spares the context a snapshot of every row. One statement: a
-    /// coach's cases have few pauses and plan versions each, and each statement more is a round trip.</summary>
+    /// coach's cases have few pauses, plan versions and assessments each, and each statement more is a round trip.</summary>
     public Task<List<Case>> ReadAsync(CancellationToken ct) =>
         read ??= access.VisibleCases().AsNoTracking().Include(c => c.Participant).Include(c => c.Plans)
+            .Include(c => c.Assessments.Where(a => a.Status == AssessmentStatus.Signed))
             .Where(c => c.CoachId == user.Id && c.Status != CaseStatus.Closed).AsSingleQuery().ToListAsync(ct);
 }
 
@@ -53,11 +55,11 @@ public sealed class AwaitingEnrolmentViewComponent(CaseAccess access, CurrentUse
         if (!user.Holds(Permission.WorkCase)) return Content("");
         var ct = HttpContext.RequestAborted;
         // Without the pauses every case is read with: a referral not yet enrolled has none.
-        var waiting = await access.VisibleCases().AsNoTracking().IgnoreAutoIncludes().Include(c => c.Participant).Include(c => c.District)
-            .Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Take(Shown).ToListAsync(ct);
+        var waiting = access.VisibleCases().AsNoTracking().IgnoreAutoIncludes().Include(c => c.Participant).Include(c => c.District)
+            .Where(c => c.Status == CaseStatus.Referred).OrderBy(c => c.ReferralDate).Take(Shown);
         var today = clock.Today();
         return View("/Features/Cases/_AwaitingEnrolment.cshtml",
-            new AwaitingEnrolmentView(AwaitingCase.MostUrgentFirst(await AwaitingCase.LoadAsync(db, waiting, ct), today), today));
+            new AwaitingEnrolmentView(AwaitingCase.MostUrgentFirst(await AwaitingCase.ReadAsync(db, waiting, ct), today), today));
     }
 }
 
