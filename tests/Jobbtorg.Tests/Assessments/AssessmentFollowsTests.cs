@@ -236,6 +236,10 @@ public sealed class AssessmentFollowsTests(JobbtorgAppFactory app)
         Assert.Contains($"data-case=\"{partly}\"", inDepth);
         Assert.DoesNotContain($"data-case=\"{late}\"", inDepth);
         Assert.Contains("1 ärende behöver en fördjupad bedömning", page);
+
+        // An in-depth assessment begun but not signed is not one made: the case is still listed.
+        await BeginAsync(app, partly, Instrument.InDepth);
+        Assert.Contains($"data-case=\"{partly}\"", Section(await coach.GetStringAsync("/"), "data-testid=\"in-depth-due\""));
     }
 
     [Fact]

@@ -45,6 +45,17 @@ public static class AssessmentKit
         DateOnly? day = null, params (string Key, string Value)[] answers) =>
         SignAtAsync(app, caseId, instrument, availability, need, app.Clock.GetUtcNow(), day, answers);
 
+    /// <summary>An assessment begun and left unsigned (a draft in progress).</summary>
+    public static Task<int> BeginAsync(JobbtorgAppFactory app, int caseId, Instrument instrument) => app.WithDbAsync(async db =>
+    {
+        var c = await db.Cases.AsTracking().SingleAsync(x => x.Id == caseId);
+        var version = await db.InstrumentVersions.Where(v => v.Instrument == instrument).OrderByDescending(v => v.Version).FirstAsync();
+        var assessment = Assessment.Begin(c, version, "Kim Coach", byDistrict: false, app.Clock.GetUtcNow());
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync();
+        return assessment.Id;
+    });
+
     /// <summary>As <see cref="SignAsync"/>, signed at <paramref name="now"/> (the shared test clock stands still).</summary>
     public static Task<int> SignAtAsync(JobbtorgAppFactory app, int caseId, Instrument instrument, Availability availability, NeedCategory need,
         DateTimeOffset now, DateOnly? day = null, params (string Key, string Value)[] answers) => app.WithDbAsync(async db =>
