@@ -45,6 +45,15 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => x.ClosureDate);
         b.HasIndex(x => x.EnrolmentAnniversary);
         b.HasIndex(x => x.FollowUpMonth);
+        // The newly enrolled who paused before their plan deadline, whose deadlines the report works out from their
+        // pauses: under one case in a hundred. On PostgreSQL the index holds all the report reads of them, so a period
+        // of any length finds them without reading the table (0.35 → 0.1 s over ten years at 50 M events).
+        b.HasIndex(x => x.EnrolmentDate, "IX_Cases_PausedBeforePlanDue")
+            .HasFilter("\"FirstPauseOn\" <= \"FirstPlanDue\"")
+            .IncludeProperties(x => new
+            {
+                x.FirstPauseOn, x.FirstPlanDue, x.FirstPlanAgreedOn, x.FirstAssessmentOn, x.ClosureDate, x.DistrictId, x.JobCentreId, x.Id,
+            });
         // The start page counts the follow-up questions due at the caller's centres (FollowUp/FollowUpWorklist.cs): the
         // benefit checks without an answer, and the municipal jobs of the centres' enrolled cases. Small covering
         // indexes spare reading every case of the centre on each start page.

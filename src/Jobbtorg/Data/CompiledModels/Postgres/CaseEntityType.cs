@@ -27,6 +27,7 @@ namespace Jobbtorg.Data.CompiledModels.Postgres
                 navigationCount: 10,
                 foreignKeyCount: 5,
                 unnamedIndexCount: 14,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -417,6 +418,11 @@ namespace Jobbtorg.Data.CompiledModels.Postgres
                 new[] { jobCentreId, followUpMonth, closureReason });
             index12.AddAnnotation("Relational:Filter", "\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
             index12.AddAnnotation("Relational:Name", "IX_Cases_UnansweredBenefitChecks");
+
+            var iX_Cases_PausedBeforePlanDue = runtimeEntityType.AddIndex(
+                new[] { enrolmentDate },
+                name: "IX_Cases_PausedBeforePlanDue");
+            iX_Cases_PausedBeforePlanDue.AddAnnotation("Relational:Filter", "\"FirstPauseOn\" <= \"FirstPlanDue\"");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Jobbtorg.Data.CompiledModels.Postgres
     public partial class PostgresJobbtorgDbModel
     {
         private PostgresJobbtorgDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("776e3bc7-f33e-4c57-a471-0df060deeae9"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("6eccfed5-7e31-4ed1-a62a-115c6021a6ae"), entityTypeCount: 53)
         {
         }
 

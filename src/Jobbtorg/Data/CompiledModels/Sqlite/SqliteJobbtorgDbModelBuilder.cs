@@ -11,7 +11,7 @@ namespace Jobbtorg.Data.CompiledModels.Sqlite
     public partial class SqliteJobbtorgDbModel
     {
         private SqliteJobbtorgDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ed0446a0-c3b8-4363-a8fc-8316934ab7da"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("333ac77d-f8d1-4964-9812-2a6cafae2582"), entityTypeCount: 53)
         {
         }
 

@@ -699,6 +699,11 @@ namespace Jobbtorg.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Cases_UnansweredBenefitChecks")
                         .HasFilter("\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "EnrolmentDate" }, "IX_Cases_PausedBeforePlanDue")
+                        .HasFilter("\"FirstPauseOn\" <= \"FirstPlanDue\"");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EnrolmentDate" }, "IX_Cases_PausedBeforePlanDue"), new[] { "FirstPauseOn", "FirstPlanDue", "FirstPlanAgreedOn", "FirstAssessmentOn", "ClosureDate", "DistrictId", "JobCentreId", "Id" });
+
                     b.ToTable("Cases");
                 });
 

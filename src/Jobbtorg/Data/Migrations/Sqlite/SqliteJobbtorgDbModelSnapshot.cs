@@ -678,6 +678,10 @@ namespace Jobbtorg.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Cases_UnansweredBenefitChecks")
                         .HasFilter("\"FollowUpReceivesBenefit\" IS NULL AND \"ReceivesBenefit\" AND \"ClosureDate\" IS NOT NULL AND \"EnrolmentDate\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "EnrolmentDate" }, "IX_Cases_PausedBeforePlanDue")
+                        .HasFilter("\"FirstPauseOn\" <= \"FirstPlanDue\"")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "FirstPauseOn", "FirstPlanDue", "FirstPlanAgreedOn", "FirstAssessmentOn", "ClosureDate", "DistrictId", "JobCentreId", "Id" });
+
                     b.ToTable("Cases");
                 });
 

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jobbtorg.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PausedBeforePlanDueIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PausedBeforePlanDue",
+                table: "Cases",
+                column: "EnrolmentDate",
+                filter: "\"FirstPauseOn\" <= \"FirstPlanDue\"")
+                .Annotation("Npgsql:IndexInclude", new[] { "FirstPauseOn", "FirstPlanDue", "FirstPlanAgreedOn", "FirstAssessmentOn", "ClosureDate", "DistrictId", "JobCentreId", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_PausedBeforePlanDue",
+                table: "Cases");
+        }
+    }
+}
