@@ -123,4 +123,11 @@ public sealed class SqliteJobbtorgDb(DbContextOptions<SqliteJobbtorgDb> options)
     }
 }
 
-public sealed class PostgresJobbtorgDb(DbContextOptions<PostgresJobbtorgDb> options) : JobbtorgDb(options);
+public sealed class PostgresJobbtorgDb(DbContextOptions<PostgresJobbtorgDb> options) : JobbtorgDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        CaseConfiguration.ConfigurePostgres(builder.Entity<Case>());
+    }
+}

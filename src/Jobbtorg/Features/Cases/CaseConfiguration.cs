@@ -73,6 +73,16 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasMany(x => x.Journal).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Pauses).AutoInclude();
     }
+
+    /// <summary>
+    /// The indexes only PostgreSQL has. The report joins the rows it counts of other tables (the placements) to their
+    /// cases by id, for the case's district or job centre, its person and its enrolment date: from a narrow index that
+    /// holds them (45 MB at 1.5 million cases) each is looked up without reading the table, where joining to the table
+    /// read all of it (0.6 → 0.35 s over ten years at 50 M events). On SQLite a case's id is its row's own key.
+    /// </summary>
+    public static void ConfigurePostgres(EntityTypeBuilder<Case> b) =>
+        b.HasIndex(x => x.Id, "IX_Cases_ReportKeys")
+            .IncludeProperties(x => new { x.EnrolmentDate, x.DistrictId, x.JobCentreId, x.ParticipantId });
 }
 
 internal sealed class CasePauseConfiguration : IEntityTypeConfiguration<CasePause>

@@ -27,7 +27,7 @@ namespace Jobbtorg.Data.CompiledModels.Postgres
                 navigationCount: 10,
                 foreignKeyCount: 5,
                 unnamedIndexCount: 14,
-                namedIndexCount: 1,
+                namedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -423,6 +423,10 @@ namespace Jobbtorg.Data.CompiledModels.Postgres
                 new[] { enrolmentDate },
                 name: "IX_Cases_PausedBeforePlanDue");
             iX_Cases_PausedBeforePlanDue.AddAnnotation("Relational:Filter", "\"FirstPauseOn\" <= \"FirstPlanDue\"");
+
+            var iX_Cases_ReportKeys = runtimeEntityType.AddIndex(
+                new[] { id },
+                name: "IX_Cases_ReportKeys");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Jobbtorg.Data.CompiledModels.Postgres
     public partial class PostgresJobbtorgDbModel
     {
         private PostgresJobbtorgDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6eccfed5-7e31-4ed1-a62a-115c6021a6ae"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("251dd1bf-bcdb-48c1-af6a-47570374c814"), entityTypeCount: 53)
         {
         }
 

@@ -704,6 +704,10 @@ namespace Jobbtorg.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EnrolmentDate" }, "IX_Cases_PausedBeforePlanDue"), new[] { "FirstPauseOn", "FirstPlanDue", "FirstPlanAgreedOn", "FirstAssessmentOn", "ClosureDate", "DistrictId", "JobCentreId", "Id" });
 
+                    b.HasIndex(new[] { "Id" }, "IX_Cases_ReportKeys");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_Cases_ReportKeys"), new[] { "EnrolmentDate", "DistrictId", "JobCentreId", "ParticipantId" });
+
                     b.ToTable("Cases");
                 });
 
