@@ -132,4 +132,62 @@ public sealed class BookingConcurrencyTests(JobbtorgAppFactory app)
         Assert.Equal(14, stored.Booked);
         await AssertConsistentAsync(app);
     }
+
+    [Fact]
+    public async Task Racing_automatic_bookings_move_on_to_the_next_week_when_the_places_run_out_under_them()
+    {
+        // Bromma is served by Vällingby, which no other test here uses. Four places a week over three weeks of meetings
+        // with seats to spare: every one of twelve racing cases gets a place, in the earliest week that has one, and
+        // none is put on the waiting list while a later week still has places. A booking that started while a week
+        // looked free finds its places gone only when it locks the meeting, and must go on to the next week.
+        var manager = await app.SignInAsNewAsync(Roles.Manager, centre: "vallingby");
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PutAsJsonAsync("/api/districts/bromma/quotas/Adult", new { placesPerWeek = 4 })).StatusCode);
+        var cases = await ImportReferralsAsync(app, Adults(app, "bromma", 12));
+        var week = NextMonday(app.Today);
+        var meetings = new List<InfoMeetingDto>();
+        for (var w = 0; w < 3; w++) meetings.AddRange(await ScheduleAsync(manager, "vallingby", "Adult", week.AddDays(7 * w + 1), capacity: 30));
+
+        var states = await BookAllAtOnceAsync(cases);
+
+        Assert.All(states, s => Assert.Equal("Booked", s.Status));
+        Assert.Equal([4, 4, 4], meetings.Select(m => states.Count(s => s.Meeting!.Id == m.Id)));
+        var stored = await app.WithDbAsync(async db => new
+        {
+            Seats = await db.InfoMeetings.Where(m => meetings.Select(x => x.Id).Contains(m.Id)).OrderBy(m => m.StartsAt).Select(m => m.BookedSeats).ToListAsync(),
+            Waiting = await db.InfoMeetingWaits.CountAsync(w => cases.Contains(w.CaseId)),
+        });
+        Assert.Equal([4, 4, 4], stored.Seats);
+        Assert.Equal(0, stored.Waiting);
+        await AssertConsistentAsync(app);
+    }
+
+    [Fact]
+    public async Task Racing_automatic_bookings_fill_one_meeting_after_another()
+    {
+        // Älvsjö is served by Vårberg, which no other test here uses, and its 20 places a week leave the seats to decide.
+        // Nine cases racing for three meetings of three seats in one week: each meeting is filled in turn, the earliest
+        // first, and nobody waits while a seat is free.
+        var manager = await app.SignInAsNewAsync(Roles.Manager, centre: "varberg");
+        var cases = await ImportReferralsAsync(app, Adults(app, "alvsjo", 9));
+        var week = NextMonday(app.Today);
+        var meetings = new List<InfoMeetingDto>();
+        foreach (var day in new[] { 0, 2, 4 }) meetings.AddRange(await ScheduleAsync(manager, "varberg", "Adult", week.AddDays(day), capacity: 3));
+
+        var states = await BookAllAtOnceAsync(cases);
+
+        Assert.All(states, s => Assert.Equal("Booked", s.Status));
+        Assert.Equal([3, 3, 3], meetings.Select(m => states.Count(s => s.Meeting!.Id == m.Id)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.InfoMeetingWaits.CountAsync(w => cases.Contains(w.CaseId))));
+        await AssertConsistentAsync(app);
+    }
+
+    /// <summary>Every case booked automatically at the same time; the answers in the cases' order.</summary>
+    private async Task<List<CaseBookingDto>> BookAllAtOnceAsync(List<int> cases)
+    {
+        var robot = app.ApiClient(JobbtorgAppFactory.RobotKey);
+        var answers = await Task.WhenAll(cases.Select(id => BookAsync(robot, id)));
+        var states = new List<CaseBookingDto>();
+        foreach (var answer in answers) states.Add(await ReadBookingAsync(answer));
+        return states;
+    }
 }

@@ -43,7 +43,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
     {
         // One round trip for what the booking decides on: the case, its standing booking and the district's weekly
         // places of each kind. (The chosen meeting is read on its own: SQLite cannot join it in.)
-        var found = await db.Cases.Include(x => x.Participant).Include(x => x.District).Where(x => x.Id == caseId)
+        var found = await db.Cases.Include(x => x.Participant).Include(x => x.District).Include(x => x.JobCentre).Where(x => x.Id == caseId)
                         .Select(x => new
                         {
                             Case = x,
@@ -65,6 +65,9 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
         var now = clock.GetUtcNow();
         var kind = BookingPolicy.KindFor(c);
         var quota = found.Quotas.Where(q => q.Kind == kind).Select(q => (int?)q.PlacesPerWeek).FirstOrDefault();
+        // Here an automatic booking has no standing booking to give up (it would have been kept above).
+        if (meetingId is null && OnPostgres)
+            return await BookFirstFreeAsync(c, found.Waiting, kind, quota, excludedMeetingId, now, ct);
         List<InfoMeeting> candidates;
         if (meetingId is { } chosenId)
         {
@@ -75,11 +78,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
         }
         else
         {
-            candidates = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).Where(BookingPolicy.From(options.Value).Qualifying(c.JobCentreId, kind, now))
-                .Where(m => m.Id != excludedMeetingId)
-                // Weeks whose places the district has already used up are not tried; the guarded update still decides.
-                .Where(m => quota == null || !db.QuotaUsages.Any(u => u.DistrictId == c.DistrictId && u.Kind == kind && u.WeekStart == m.WeekStart && u.Used >= quota))
-                .OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToListAsync(ct);
+            candidates = await Candidates(c, kind, quota, excludedMeetingId, now).AsNoTracking().Include(m => m.JobCentre).ToListAsync(ct);
         }
 
         if (current is null || db.Database.CurrentTransaction is not null)
@@ -89,6 +88,34 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
         var state = await TakeFirstFreeAsync(c, current, found.Waiting, candidates, kind, quota, byHand: meetingId is not null, now, ct);
         await transaction.CommitAsync(ct);
         return state;
+    }
+
+    /// <summary>The meetings an automatic booking of the case may use, in the order they are tried: the policy's
+    /// qualifying meetings, earliest first, in weeks where the district has not visibly used up its places (the guarded
+    /// update still decides).</summary>
+    private IQueryable<InfoMeeting> Candidates(Case c, MeetingKind kind, int? quota, int? excludedMeetingId, DateTimeOffset now) =>
+        db.InfoMeetings.Where(BookingPolicy.From(options.Value).Qualifying(c.JobCentreId, kind, now))
+            .Where(m => m.Id != excludedMeetingId)
+            .Where(m => quota == null || !db.QuotaUsages.Any(u => u.DistrictId == c.DistrictId && u.Kind == kind && u.WeekStart == m.WeekStart && u.Used >= quota))
+            .OrderBy(m => m.StartsAt).ThenBy(m => m.Id);
+
+    /// <summary>PostgreSQL: books the case automatically in one statement that chooses the meeting
+    /// (<see cref="SeatCounters.BookFirstFreeAsync"/>), asked again without a week whose places it found used up; with no
+    /// meeting free, the case waits.</summary>
+    private async Task<BookingState> BookFirstFreeAsync(Case c, bool waiting, MeetingKind kind, int? quota, int? excludedMeetingId, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var booking = InfoMeetingBooking.Automatic(c, Signature.Of(user), now);
+        var weeksUsedUp = new List<DateOnly>();
+        while (quota is null or > 0)
+        {
+            var (meeting, bookingId, weekUsedUp) = await db.BookFirstFreeAsync(
+                Candidates(c, kind, quota, excludedMeetingId, now).Where(m => !weeksUsedUp.Contains(m.WeekStart)), booking, c.DistrictId, kind, quota, ct);
+            if (meeting is not null) return new BookingState(booking.StoredAs(bookingId, meeting.AtCentre(c.JobCentre)), null);
+            if (weekUsedUp is not { } week) break;
+            weeksUsedUp.Add(week);
+        }
+        return await WaitAsync(c, waiting, kind, now, ct);
     }
 
     /// <summary>Gives up the standing booking, if any, and books the first candidate with a seat and a place; with none,
@@ -122,8 +149,13 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
             return new BookingState(booked, null);
         }
 
-        // Nothing free within the horizon: the case waits its turn.
-        var wait = await db.InfoMeetingWaits.FirstOrDefaultAsync(w => w.CaseId == c.Id, ct);
+        return await WaitAsync(c, waiting, kind, now, ct);
+    }
+
+    /// <summary>Nothing free within the horizon: the case waits its turn, from when it first joined the list.</summary>
+    private async Task<BookingState> WaitAsync(Case c, bool waiting, MeetingKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        var wait = waiting ? await db.InfoMeetingWaits.FirstOrDefaultAsync(w => w.CaseId == c.Id, ct) : null;
         if (wait is null)
         {
             wait = db.InfoMeetingWaits.Add(InfoMeetingWait.Join(c, kind, now)).Entity;

@@ -144,6 +144,14 @@ public class InfoMeeting
         return this;
     }
 
+    /// <summary>This meeting, read without tracking by the statement that has just booked it, with its centre (the
+    /// case's), for the answer.</summary>
+    internal InfoMeeting AtCentre(JobCentre centre)
+    {
+        JobCentre = centre;
+        return this;
+    }
+
     /// <summary>A booking of the case on this meeting, chosen by a person or made automatically; see <see cref="EnsureBookable"/>.</summary>
     public InfoMeetingBooking Book(Case c, bool chosenByHand, string bookedBy, DateTimeOffset now)
     {

@@ -57,11 +57,21 @@ public class InfoMeetingBooking
         ChosenByHand = chosenByHand, BookedAt = now, BookedBy = bookedBy,
     };
 
-    /// <summary>The booking as stored by a statement of its own (<see cref="SeatCounters.BookSeatAsync"/>) rather than by
-    /// a save: with the id the database gave it and the meeting it was made for (read without tracking), for the answer.</summary>
+    /// <summary>An automatic booking of the case whose meeting the statement that stores it chooses
+    /// (<see cref="SeatCounters.BookFirstFreeAsync"/>): the first meeting that <see cref="BookingPolicy.Qualifying"/> lets
+    /// the case use, which are the rules <see cref="InfoMeeting.Book"/> checks.</summary>
+    internal static InfoMeetingBooking Automatic(Case c, string bookedBy, DateTimeOffset now) => new()
+    {
+        CaseId = c.Id, ActiveCaseId = c.Id, Status = BookingStatus.Booked, ChosenByHand = false, BookedAt = now, BookedBy = bookedBy,
+    };
+
+    /// <summary>The booking as stored by a statement of its own (<see cref="SeatCounters.BookSeatAsync"/>,
+    /// <see cref="SeatCounters.BookFirstFreeAsync"/>) rather than by a save: with the id the database gave it and the
+    /// meeting it was made for (read without tracking), for the answer.</summary>
     internal InfoMeetingBooking StoredAs(int id, InfoMeeting meeting)
     {
         Id = id;
+        InfoMeetingId = meeting.Id;
         Meeting = meeting;
         return this;
     }

@@ -2,6 +2,7 @@ using Jobbtorg.Data;
 using Jobbtorg.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Jobbtorg.Features.InfoMeetings;
@@ -61,17 +62,7 @@ internal static class SeatCounters
             new("meeting", booking.InfoMeetingId), new("case", booking.CaseId), new("district", districtId), new("kind", kind.ToString()),
             new("week", week), new("quota", quota ?? 0),
         };
-        var columns = new List<string>();
-        var values = new List<string>();
-        foreach (var property in db.Model.FindEntityType(typeof(InfoMeetingBooking))!.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never))
-        {
-            var value = property.GetGetter().GetClrValueUsingContainingEntity(booking);
-            if (property.GetTypeMapping().Converter is { } converter) value = converter.ConvertToProvider(value);
-            var name = "b" + columns.Count;
-            parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
-            columns.Add($"\"{property.GetColumnName()}\"");
-            values.Add($"CAST(@{name} AS {property.GetColumnType()})");
-        }
+        var (columns, values) = db.BookingColumns(booking, parameters, "b");
         // Without a quota the seat alone decides. With one, the place is taken from the locked meeting's free seat, and
         // when the meeting is full a place that is used up still names the reason, as the place comes first on SQLite.
         var place = quota is null
@@ -96,7 +87,7 @@ internal static class SeatCounters
                        WHERE "Id" = @meeting AND "CancelledAt" IS NULL AND "BookedSeats" < "Capacity" AND EXISTS (SELECT 1 FROM place)
                        RETURNING "BookedSeats"),
                    booking AS (
-                       INSERT INTO "InfoMeetingBookings" ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM seat
+                       INSERT INTO "InfoMeetingBookings" ({columns}) SELECT {values} FROM seat
                        RETURNING "Id"),
                    waited AS (DELETE FROM "InfoMeetingWaits" WHERE "CaseId" = @case AND EXISTS (SELECT 1 FROM booking))
                    SELECT CAST(CASE
@@ -112,6 +103,93 @@ internal static class SeatCounters
             0 => (Taking.Full, 0, 0),
             _ => (Taking.QuotaUsedUp, 0, 0),
         };
+    }
+
+    /// <summary>
+    /// PostgreSQL: books the case automatically on the first of <paramref name="candidates"/> (the qualifying meetings in
+    /// the policy's order, one column of their ids and one of their weeks) that still has a free seat when its row is
+    /// locked, taking the district's place in its week, storing <paramref name="booking"/> for it and ending the case's
+    /// wait, in one statement that commits by itself outside a transaction. Bookings that queue for the same meeting's
+    /// row find it again after the one before them has committed: a meeting that has filled meanwhile is passed over for
+    /// the next candidate (PostgreSQL checks a locked row against the query again), without a round trip to the app.
+    /// Returns the booked meeting as it is after the booking; or the week whose places were found used up on a free
+    /// meeting (ask again without that week); or neither when no candidate has a free seat.
+    /// </summary>
+    public static async Task<(InfoMeeting? Booked, int BookingId, DateOnly? WeekUsedUp)> BookFirstFreeAsync(this JobbtorgDb db,
+        IQueryable<InfoMeeting> candidates, InfoMeetingBooking booking, int districtId, MeetingKind kind, int? quota, CancellationToken ct)
+    {
+        // The candidates' query is the policy's own LINQ, translated by EF Core; this statement locks its first row.
+        await using var command = candidates.Select(m => new { m.Id, m.WeekStart }).Take(1).CreateDbCommand();
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("booking_case", booking.CaseId), new("booking_district", districtId), new("booking_kind", kind.ToString()), new("booking_quota", quota ?? 0),
+        };
+        var (columns, values) = db.BookingColumns(booking, parameters, "booking_c", meetingId: "seat.\"Id\"");
+        var place = quota is null
+            ? "place AS (SELECT 1 FROM meeting)"
+            : """
+              place AS (
+                  INSERT INTO "QuotaUsages" ("DistrictId", "Kind", "WeekStart", "Used") SELECT @booking_district, @booking_kind, "WeekStart", 1 FROM meeting
+                  ON CONFLICT ("DistrictId", "Kind", "WeekStart") DO UPDATE SET "Used" = "QuotaUsages"."Used" + 1 WHERE "QuotaUsages"."Used" < @booking_quota
+                  RETURNING 1)
+              """;
+        command.CommandText = $"""
+                               WITH meeting AS (
+                               {command.CommandText}
+                               FOR UPDATE),
+                               {place},
+                               seat AS (
+                                   UPDATE "InfoMeetings" AS m SET "BookedSeats" = m."BookedSeats" + 1 FROM meeting
+                                   WHERE m."Id" = meeting."Id" AND m."CancelledAt" IS NULL AND m."BookedSeats" < m."Capacity" AND EXISTS (SELECT 1 FROM place)
+                                   RETURNING m.*),
+                               booking AS (
+                                   INSERT INTO "InfoMeetingBookings" ({columns}) SELECT {values} FROM seat
+                                   RETURNING "Id"),
+                               waited AS (DELETE FROM "InfoMeetingWaits" WHERE "CaseId" = @booking_case AND EXISTS (SELECT 1 FROM booking))
+                               SELECT (SELECT "Id" FROM booking) AS "BookingId", (SELECT "WeekStart" FROM meeting) AS "TriedWeek", seat.*
+                               FROM (SELECT 1) AS answer LEFT JOIN seat ON TRUE
+                               """;
+        command.Parameters.AddRange(parameters.ToArray());
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var bookingId = reader.GetFieldValue<int?>(reader.GetOrdinal("BookingId"));
+            var tried = reader.GetFieldValue<DateOnly?>(reader.GetOrdinal("TriedWeek"));
+            // A free meeting was locked, so its seat was refused only by the district's places in its week.
+            return bookingId is { } id ? (db.ReadEntity<InfoMeeting>(reader), id, null) : (null, 0, tried);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The booking's columns and its values as parameters (named <paramref name="prefix"/> and a number), through
+    /// the model's converters, as a save would write them; the meeting's id from <paramref name="meetingId"/> when the
+    /// statement chooses the meeting itself.</summary>
+    private static (string Columns, string Values) BookingColumns(this JobbtorgDb db, InfoMeetingBooking booking, List<NpgsqlParameter> parameters, string prefix,
+        string? meetingId = null)
+    {
+        var columns = new List<string>();
+        var values = new List<string>();
+        foreach (var property in db.Model.FindEntityType(typeof(InfoMeetingBooking))!.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never))
+        {
+            columns.Add($"\"{property.GetColumnName()}\"");
+            if (meetingId is not null && property.Name == nameof(InfoMeetingBooking.InfoMeetingId))
+            {
+                values.Add(meetingId);
+                continue;
+            }
+            var value = property.GetGetter().GetClrValueUsingContainingEntity(booking);
+            if (property.GetTypeMapping().Converter is { } converter) value = converter.ConvertToProvider(value);
+            var name = prefix + columns.Count;
+            parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+            values.Add($"CAST(@{name} AS {property.GetColumnType()})");
+        }
+        return (string.Join(", ", columns), string.Join(", ", values));
     }
 
     /// <summary>What <see cref="BookSeatAsync"/>'s statement answers: the booking's id, or 0 for a full meeting and -1
