@@ -42,23 +42,23 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
     private async Task<BookingState> BookOnceAsync(int caseId, int? meetingId, int? excludedMeetingId, CancellationToken ct)
     {
         // One round trip for what the booking decides on: the case, its standing booking and the district's weekly
-        // places of each kind. (The chosen meeting is read on its own: SQLite cannot join it in.)
-        var found = await db.Cases.Include(x => x.Participant).Include(x => x.District).Include(x => x.JobCentre).Where(x => x.Id == caseId)
+        // places of each kind. (The chosen meeting is read on its own: SQLite cannot join it in.) Read without tracking:
+        // only a standing booking that is given up is written, and it is attached then.
+        var found = await db.Cases.AsNoTracking().Include(x => x.Participant).Include(x => x.District).Include(x => x.JobCentre).Where(x => x.Id == caseId)
                         .Select(x => new
                         {
                             Case = x,
                             Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == x.Id),
-                            // At most one standing booking per case (a unique index), and its meeting: both are
-                            // tracked, so the booking's Meeting is set, which giving the seat back reads. As a list,
-                            // which is a join on that index: a first-or-default would number every booking of the
-                            // database on each booking (ROW_NUMBER … PARTITION BY) to keep one.
+                            // At most one standing booking per case (a unique index), and its meeting, which giving
+                            // the seat back reads. As a list, which is a join on that index: a first-or-default would
+                            // number every booking of the database on each booking (ROW_NUMBER … PARTITION BY) to keep one.
                             Standing = db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => new { Booking = b, b.Meeting }).ToList(),
                             Quotas = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId).Select(q => new { q.Kind, q.PlacesPerWeek }).ToList(),
                         }).FirstOrDefaultAsync(ct)
                     ?? throw new RuleBrokenException("There is no such case.");
         var c = found.Case;
         InfoMeeting.EnsureCaseNeedsOne(c);
-        var current = found.Standing.FirstOrDefault()?.Booking;
+        var current = found.Standing.FirstOrDefault() is { } standing ? standing.Booking.WithMeeting(standing.Meeting) : null;
         if (current is not null && (meetingId is null || current.InfoMeetingId == meetingId))
             return new BookingState(current, null);
 
@@ -126,6 +126,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
         var who = Signature.Of(user);
         if (current is not null)
         {
+            db.InfoMeetingBookings.Attach(current);
             current.Cancel(who, now, CancellationReason.AnotherMeetingChosen);
             await db.GiveBackAsync(current, c.DistrictId, ct);
         }

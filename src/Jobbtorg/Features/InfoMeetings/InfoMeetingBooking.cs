@@ -76,6 +76,13 @@ public class InfoMeetingBooking
         return this;
     }
 
+    /// <summary>The booking, read without tracking, with its meeting read beside it.</summary>
+    internal InfoMeetingBooking WithMeeting(InfoMeeting meeting)
+    {
+        Meeting = meeting;
+        return this;
+    }
+
     /// <summary>An outcome is attended, no-show or cancelled; "booked" is where a booking starts, not an outcome.</summary>
     public static void EnsureOutcome(BookingStatus outcome)
     {
