@@ -11,8 +11,8 @@ namespace Jobbtorg.Features.InfoMeetings;
 /// The guarded updates that hold seats and a district's weekly places (… SET n = n + 1 WHERE n &lt; limit), so on
 /// SQLite and PostgreSQL alike a seat is never sold twice and a quota never exceeded. On SQLite they run inside the use
 /// case's transaction, the quota place before the seat. On PostgreSQL a booking is one statement
-/// (<see cref="BookSeatAsync"/>) that locks the meeting's row before the week's, as giving a seat back does: waits
-/// only ever form in one order and two bookings cannot deadlock each other.
+/// (<see cref="BookSeatAsync"/>; <see cref="BookFirstFreeAsync"/> when it chooses the meeting itself) that locks the
+/// meeting's row before the week's, as giving a seat back does: waits only ever form in one order.
 /// </summary>
 internal static class SeatCounters
 {
