@@ -57,39 +57,28 @@ internal static class SeatCounters
         MeetingKind kind, DateOnly week, int? quota, CancellationToken ct)
     {
         if (quota <= 0) return (Taking.QuotaUsedUp, 0, 0);
-        var parameters = new List<NpgsqlParameter>
-        {
-            new("meeting", booking.InfoMeetingId), new("case", booking.CaseId), new("district", districtId), new("kind", kind.ToString()),
-            new("week", week), new("quota", quota ?? 0),
-        };
-        var (columns, values) = db.BookingColumns(booking, parameters, "b");
-        // Without a quota the seat alone decides. With one, the place is taken from the locked meeting's free seat, and
-        // when the meeting is full a place that is used up still names the reason, as the place comes first on SQLite.
-        var place = quota is null
-            ? """
-              place AS (SELECT 1 FROM meeting WHERE "Free")
-              """
-            : """
-              place AS (
-                  INSERT INTO "QuotaUsages" ("DistrictId", "Kind", "WeekStart", "Used") SELECT @district, @kind, @week, 1 FROM meeting WHERE "Free"
-                  ON CONFLICT ("DistrictId", "Kind", "WeekStart") DO UPDATE SET "Used" = "QuotaUsages"."Used" + 1 WHERE "QuotaUsages"."Used" < @quota
-                  RETURNING 1)
-              """;
+        var parameters = PlaceParameters(booking, districtId, kind, quota);
+        parameters.AddRange([new("booking_meeting", booking.InfoMeetingId), new("booking_week", week)]);
+        var (columns, values) = db.BookingColumns(booking, parameters, "booking_c");
+        // When the meeting is full a place that is used up still names the reason, as the place comes first on SQLite.
         var usedUp = quota is null
             ? "FALSE"
-            : """EXISTS (SELECT 1 FROM "QuotaUsages" WHERE "DistrictId" = @district AND "Kind" = @kind AND "WeekStart" = @week AND "Used" >= @quota)""";
+            : """
+              EXISTS (SELECT 1 FROM "QuotaUsages" WHERE "DistrictId" = @booking_district AND "Kind" = @booking_kind AND "WeekStart" = @booking_week
+                                                   AND "Used" >= @booking_quota)
+              """;
         var sql = $"""
                    WITH meeting AS (
-                       SELECT "CancelledAt" IS NULL AND "BookedSeats" < "Capacity" AS "Free" FROM "InfoMeetings" WHERE "Id" = @meeting FOR UPDATE),
-                   {place},
+                       SELECT "WeekStart", "CancelledAt" IS NULL AND "BookedSeats" < "Capacity" AS "Free" FROM "InfoMeetings" WHERE "Id" = @booking_meeting FOR UPDATE),
+                   {PlaceOf(quota, "meeting WHERE \"Free\"")},
                    seat AS (
                        UPDATE "InfoMeetings" SET "BookedSeats" = "BookedSeats" + 1
-                       WHERE "Id" = @meeting AND "CancelledAt" IS NULL AND "BookedSeats" < "Capacity" AND EXISTS (SELECT 1 FROM place)
+                       WHERE "Id" = @booking_meeting AND "CancelledAt" IS NULL AND "BookedSeats" < "Capacity" AND EXISTS (SELECT 1 FROM place)
                        RETURNING "BookedSeats"),
                    booking AS (
                        INSERT INTO "InfoMeetingBookings" ({columns}) SELECT {values} FROM seat
                        RETURNING "Id"),
-                   waited AS (DELETE FROM "InfoMeetingWaits" WHERE "CaseId" = @case AND EXISTS (SELECT 1 FROM booking))
+                   waited AS (DELETE FROM "InfoMeetingWaits" WHERE "CaseId" = @booking_case AND EXISTS (SELECT 1 FROM booking))
                    SELECT CAST(CASE
                        WHEN EXISTS (SELECT 1 FROM booking) THEN (SELECT "Id" FROM booking)
                        WHEN EXISTS (SELECT 1 FROM meeting WHERE "Free") OR {usedUp} THEN -1
@@ -120,24 +109,13 @@ internal static class SeatCounters
     {
         // The candidates' query is the policy's own LINQ, translated by EF Core; this statement locks its first row.
         await using var command = candidates.Select(m => new { m.Id, m.WeekStart }).Take(1).CreateDbCommand();
-        var parameters = new List<NpgsqlParameter>
-        {
-            new("booking_case", booking.CaseId), new("booking_district", districtId), new("booking_kind", kind.ToString()), new("booking_quota", quota ?? 0),
-        };
+        var parameters = PlaceParameters(booking, districtId, kind, quota);
         var (columns, values) = db.BookingColumns(booking, parameters, "booking_c", meetingId: "seat.\"Id\"");
-        var place = quota is null
-            ? "place AS (SELECT 1 FROM meeting)"
-            : """
-              place AS (
-                  INSERT INTO "QuotaUsages" ("DistrictId", "Kind", "WeekStart", "Used") SELECT @booking_district, @booking_kind, "WeekStart", 1 FROM meeting
-                  ON CONFLICT ("DistrictId", "Kind", "WeekStart") DO UPDATE SET "Used" = "QuotaUsages"."Used" + 1 WHERE "QuotaUsages"."Used" < @booking_quota
-                  RETURNING 1)
-              """;
         command.CommandText = $"""
                                WITH meeting AS (
                                {command.CommandText}
                                FOR UPDATE),
-                               {place},
+                               {PlaceOf(quota, "meeting")},
                                seat AS (
                                    UPDATE "InfoMeetings" AS m SET "BookedSeats" = m."BookedSeats" + 1 FROM meeting
                                    WHERE m."Id" = meeting."Id" AND m."CancelledAt" IS NULL AND m."BookedSeats" < m."Capacity" AND EXISTS (SELECT 1 FROM place)
@@ -166,6 +144,25 @@ internal static class SeatCounters
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>The parameters both PostgreSQL booking statements name <c>booking_…</c> (EF Core's own parameters in the
+    /// candidates' query keep their names).</summary>
+    private static List<NpgsqlParameter> PlaceParameters(InfoMeetingBooking booking, int districtId, MeetingKind kind, int? quota) =>
+    [
+        new("booking_case", booking.CaseId), new("booking_district", districtId), new("booking_kind", kind.ToString()), new("booking_quota", quota ?? 0),
+    ];
+
+    /// <summary>The part of both PostgreSQL booking statements that takes the district's place in the week of the locked,
+    /// free meeting (the rows of <paramref name="freeMeeting"/>, with its week) while the week has places left: a
+    /// guarded upsert, the week's counter made by its first place. Without a quota the free seat alone decides.</summary>
+    private static string PlaceOf(int? quota, string freeMeeting) => quota is null
+        ? $"place AS (SELECT 1 FROM {freeMeeting})"
+        : $"""
+           place AS (
+               INSERT INTO "QuotaUsages" ("DistrictId", "Kind", "WeekStart", "Used") SELECT @booking_district, @booking_kind, "WeekStart", 1 FROM {freeMeeting}
+               ON CONFLICT ("DistrictId", "Kind", "WeekStart") DO UPDATE SET "Used" = "QuotaUsages"."Used" + 1 WHERE "QuotaUsages"."Used" < @booking_quota
+               RETURNING 1)
+           """;
 
     /// <summary>The booking's columns and its values as parameters (named <paramref name="prefix"/> and a number), through
     /// the model's converters, as a save would write them; the meeting's id from <paramref name="meetingId"/> when the

@@ -511,12 +511,7 @@ public sealed class Indicators(ReportsDb reports)
     /// <summary>As the two-argument <c>With</c>, with the key read from the case a row holds.</summary>
     private static Expression<Func<TRow, TResult>> With<TRow, TKey, TResult>(Expression<Func<Case, TKey>> key, Expression<Func<TRow, Case>> caseOf,
         Expression<Func<TRow, TKey, TResult>> body)
-    {
-        var row = body.Parameters[0];
-        var caseOfRow = new Substitute(caseOf.Parameters[0], row).Visit(caseOf.Body);
-        var keyOfRow = new Substitute(key.Parameters[0], caseOfRow).Visit(key.Body);
-        return Expression.Lambda<Func<TRow, TResult>>(new Substitute(body.Parameters[1], keyOfRow).Visit(body.Body), row);
-    }
+        => With(Expression.Lambda<Func<TRow, TKey>>(new Substitute(key.Parameters[0], caseOf.Body).Visit(key.Body), caseOf.Parameters), body);
 
     /// <summary>An expression that reads the group key of a case (or another part of a row, such as <see cref="EnrolledBy"/>
     /// or a job's nearest observations): <paramref name="body"/> with the part's expression put in for its second
