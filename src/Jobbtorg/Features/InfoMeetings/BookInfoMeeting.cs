@@ -41,21 +41,8 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
 
     private async Task<BookingState> BookOnceAsync(int caseId, int? meetingId, int? excludedMeetingId, CancellationToken ct)
     {
-        // One round trip for what the booking decides on: the case, its standing booking and the district's weekly
-        // places of each kind. (The chosen meeting is read on its own: SQLite cannot join it in.) Read without tracking:
-        // only a standing booking that is given up is written, and it is attached then.
-        var found = await db.Cases.AsNoTracking().Include(x => x.Participant).Include(x => x.District).Include(x => x.JobCentre).Where(x => x.Id == caseId)
-                        .Select(x => new
-                        {
-                            Case = x,
-                            Waiting = db.InfoMeetingWaits.Any(w => w.CaseId == x.Id),
-                            // At most one standing booking per case (a unique index), and its meeting, which giving
-                            // the seat back reads. As a list, which is a join on that index: a first-or-default would
-                            // number every booking of the database on each booking (ROW_NUMBER … PARTITION BY) to keep one.
-                            Standing = db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => new { Booking = b, b.Meeting }).ToList(),
-                            Quotas = db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId).Select(q => new { q.Kind, q.PlacesPerWeek }).ToList(),
-                        }).FirstOrDefaultAsync(ct)
-                    ?? throw new RuleBrokenException("There is no such case.");
+        // One round trip for what the booking decides on. (The chosen meeting is read on its own: SQLite cannot join it in.)
+        var found = await FactsOf(db, caseId, ct) ?? throw new RuleBrokenException("There is no such case.");
         var c = found.Case;
         InfoMeeting.EnsureCaseNeedsOne(c);
         var current = found.Standing.FirstOrDefault() is { } standing ? standing.Booking.WithMeeting(standing.Meeting) : null;
@@ -89,6 +76,30 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
         await transaction.CommitAsync(ct);
         return state;
     }
+
+    /// <summary>What a booking decides on, in one round trip: the case with its person, district and centre, whether it
+    /// waits, its standing booking with the meeting (giving the seat back reads it) and the district's weekly places of
+    /// each kind.</summary>
+    private sealed record Facts(Case Case, bool Waiting, List<StandingBooking> Standing, List<Quota> Quotas);
+
+    private sealed record StandingBooking(InfoMeetingBooking Booking, InfoMeeting Meeting);
+
+    private sealed record Quota(MeetingKind Kind, int PlacesPerWeek);
+
+    /// <summary>Compiled once: every booking asks it, and EF Core would otherwise look its translation up anew each time
+    /// from the expression tree. Read without tracking: only a standing booking that is given up is written, and it is
+    /// attached then. At most one standing booking per case (a unique index), read as a list, which is a join on that
+    /// index: a first-or-default would number every booking of the database on each booking (ROW_NUMBER … PARTITION BY)
+    /// to keep one.</summary>
+    private static readonly Func<JobbtorgDb, int, CancellationToken, Task<Facts?>> FactsOf = EF.CompileAsyncQuery(
+        (JobbtorgDb db, int caseId, CancellationToken ct) =>
+            db.Cases.AsNoTracking().Include(x => x.Participant).Include(x => x.District).Include(x => x.JobCentre).Where(x => x.Id == caseId)
+                .Select(x => new Facts(
+                    x,
+                    db.InfoMeetingWaits.Any(w => w.CaseId == x.Id),
+                    db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => new StandingBooking(b, b.Meeting)).ToList(),
+                    db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId).Select(q => new Quota(q.Kind, q.PlacesPerWeek)).ToList()))
+                .FirstOrDefault());
 
     /// <summary>The meetings an automatic booking of the case may use, in the order they are tried: the policy's
     /// qualifying meetings, earliest first, in weeks where the district has not visibly used up its places (the guarded
