@@ -58,7 +58,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
         List<InfoMeeting> candidates;
         if (meetingId is { } chosenId)
         {
-            var chosen = await db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).FirstOrDefaultAsync(m => m.Id == chosenId, ct)
+            var chosen = await MeetingOf(db, chosenId, ct)
                 ?? throw new RuleBrokenException("There is no such info meeting.");
             chosen.EnsureBookable(c, now);
             candidates = [chosen];
@@ -100,6 +100,10 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
                     db.InfoMeetingBookings.Where(b => b.ActiveCaseId == x.Id).Select(b => new StandingBooking(b, b.Meeting)).ToList(),
                     db.DistrictQuotas.Where(q => q.DistrictId == x.DistrictId).Select(q => new Quota(q.Kind, q.PlacesPerWeek)).ToList()))
                 .FirstOrDefault());
+
+    /// <summary>The meeting a case worker or coach chose, with its centre; compiled, as <see cref="FactsOf"/>.</summary>
+    private static readonly Func<JobbtorgDb, int, CancellationToken, Task<InfoMeeting?>> MeetingOf = EF.CompileAsyncQuery(
+        (JobbtorgDb db, int meetingId, CancellationToken ct) => db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).FirstOrDefault(m => m.Id == meetingId));
 
     /// <summary>The meetings an automatic booking of the case may use, in the order they are tried: the policy's
     /// qualifying meetings, earliest first, in weeks where the district has not visibly used up its places (the guarded
