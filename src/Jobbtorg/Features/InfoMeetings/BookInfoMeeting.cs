@@ -42,7 +42,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
     private async Task<BookingState> BookOnceAsync(int caseId, int? meetingId, int? excludedMeetingId, CancellationToken ct)
     {
         // One round trip for what the booking decides on. (The chosen meeting is read on its own: SQLite cannot join it in.)
-        var found = await FactsOf(db, caseId, ct) ?? throw new RuleBrokenException("There is no such case.");
+        var found = await FactsOf.RunAsync(db, caseId, ct) ?? throw new RuleBrokenException("There is no such case.");
         var c = found.Case;
         InfoMeeting.EnsureCaseNeedsOne(c);
         var current = found.Standing.FirstOrDefault() is { } standing ? standing.Booking.WithMeeting(standing.Meeting) : null;
@@ -58,7 +58,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
         List<InfoMeeting> candidates;
         if (meetingId is { } chosenId)
         {
-            var chosen = await MeetingOf(db, chosenId, ct)
+            var chosen = await MeetingOf.RunAsync(db, chosenId, ct)
                 ?? throw new RuleBrokenException("There is no such info meeting.");
             chosen.EnsureBookable(c, now);
             candidates = [chosen];
@@ -86,13 +86,12 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
 
     private sealed record Quota(MeetingKind Kind, int PlacesPerWeek);
 
-    /// <summary>Compiled once: every booking asks it, and EF Core would otherwise look its translation up anew each time
-    /// from the expression tree. Read without tracking: only a standing booking that is given up is written, and it is
+    /// <summary>Compiled: every booking asks it. Read without tracking: only a standing booking that is given up is written, and it is
     /// attached then. At most one standing booking per case (a unique index), read as a list, which is a join on that
     /// index: a first-or-default would number every booking of the database on each booking (ROW_NUMBER … PARTITION BY)
     /// to keep one.</summary>
-    private static readonly Func<JobbtorgDb, int, CancellationToken, Task<Facts?>> FactsOf = EF.CompileAsyncQuery(
-        (JobbtorgDb db, int caseId, CancellationToken ct) =>
+    private static readonly CompiledPerModel<int, Facts?> FactsOf = new(
+        (db, caseId, ct) =>
             db.Cases.AsNoTracking().Include(x => x.Participant).Include(x => x.District).Include(x => x.JobCentre).Where(x => x.Id == caseId)
                 .Select(x => new Facts(
                     x,
@@ -102,8 +101,8 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
                 .FirstOrDefault());
 
     /// <summary>The meeting a case worker or coach chose, with its centre; compiled, as <see cref="FactsOf"/>.</summary>
-    private static readonly Func<JobbtorgDb, int, CancellationToken, Task<InfoMeeting?>> MeetingOf = EF.CompileAsyncQuery(
-        (JobbtorgDb db, int meetingId, CancellationToken ct) => db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).FirstOrDefault(m => m.Id == meetingId));
+    private static readonly CompiledPerModel<int, InfoMeeting?> MeetingOf = new(
+        (db, meetingId, ct) => db.InfoMeetings.AsNoTracking().Include(m => m.JobCentre).FirstOrDefault(m => m.Id == meetingId));
 
     /// <summary>The meetings an automatic booking of the case may use, in the order they are tried: the policy's
     /// qualifying meetings, earliest first, in weeks where the district has not visibly used up its places (the guarded
