@@ -7,9 +7,9 @@ namespace Jobbtorg.Data;
 
 /// <summary>
 /// A single-result query that EF Core translates once rather than looking its translation up again from the expression
-/// tree on every call (most of a short query's cost in the app), for the statements a busy use case runs each time. An
-/// EF Core compiled query belongs to the model it was first run with, and SQLite's and PostgreSQL's contexts have a model
-/// each, so it is compiled once per model.
+/// tree on every call (a large part of a short query's cost in the app), for the statements a busy use case runs each
+/// time. An EF Core compiled query belongs to the model it was first run with, and SQLite's and PostgreSQL's contexts
+/// have a model each, so it is compiled once per model.
 /// </summary>
 internal sealed class CompiledPerModel<TArg, TResult>(Expression<Func<JobbtorgDb, TArg, CancellationToken, TResult>> query)
 {

@@ -86,10 +86,10 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
 
     private sealed record Quota(MeetingKind Kind, int PlacesPerWeek);
 
-    /// <summary>Compiled: every booking asks it. Read without tracking: only a standing booking that is given up is written, and it is
-    /// attached then. At most one standing booking per case (a unique index), read as a list, which is a join on that
-    /// index: a first-or-default would number every booking of the database on each booking (ROW_NUMBER … PARTITION BY)
-    /// to keep one.</summary>
+    /// <summary>Compiled: every booking asks it. Read without tracking: only a standing booking that is given up is
+    /// written, and it is attached then. At most one standing booking per case (a unique index), read as a list, which is
+    /// a join on that index: a first-or-default would number every booking of the database on each booking (ROW_NUMBER …
+    /// PARTITION BY) to keep one.</summary>
     private static readonly CompiledPerModel<int, Facts?> FactsOf = new(
         (db, caseId, ct) =>
             db.Cases.AsNoTracking().Include(x => x.Participant).Include(x => x.District).Include(x => x.JobCentre).Where(x => x.Id == caseId)
