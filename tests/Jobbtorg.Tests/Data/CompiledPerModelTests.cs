@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobbtorg.Tests.Data;
 
 /// <summary>A query compiled for the busiest use cases answers on SQLite and PostgreSQL alike, whichever of the two it
-/// ran on first: an EF Core compiled query refuses a context of another model than its first.</summary>
+/// ran on first: an EF Core compiled query refuses a context of another model than its first. In the HTTP category,
+/// which is what the suite runs on PostgreSQL.</summary>
+[Trait("Category", "Http")]
 public class CompiledPerModelTests
 {
     private static readonly CompiledPerModel<string, int> DistrictsCoded = new((db, code, ct) => db.Districts.Count(d => d.Code == code));
