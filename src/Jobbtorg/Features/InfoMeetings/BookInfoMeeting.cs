@@ -106,7 +106,7 @@ public sealed class BookInfoMeeting(JobbtorgDb db, TimeProvider clock, IOptions<
 
     /// <summary>The meetings an automatic booking of the case may use, in the order they are tried: the policy's
     /// qualifying meetings, earliest first, in weeks where the district has not visibly used up its places (the guarded
-    /// update still decides).</summary>
+    /// update still decides); never the meeting the case just left, nor a week the booking already found used up.</summary>
     private IQueryable<InfoMeeting> Candidates(Case c, MeetingKind kind, int? quota, int? excludedMeetingId, DateTimeOffset now,
         IReadOnlyCollection<DateOnly>? weeksUsedUp = null)
     {
